@@ -1,0 +1,19 @@
+--- summary  Provinces ranked by percent change against the same period a year earlier
+--- detail   Only provinces whose previous value is at least min_value take part, so that tiny bases do not dominate; ties share a rank. change_pct is NULL (and the province left out) when the previous value is zero.
+--- returns  rank bigint, province text, code int, change_pct double, value_usd decimal, previous_usd decimal, change_usd decimal
+--- param    year       int 2000..2100                         the year
+--- param    month      int 1..12                              the month; for ytd the last month of the period (ignored for year)
+--- param    n          int 1..81 = 10                         how many provinces
+--- param    min_value  decimal = 10000000                     the smallest previous value, in USD, that takes part
+--- param    period     one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
+--- param    basis      one_of(activity, registered) = activity  province of activity or of registration
+--- example  year=2025 month=10
+WITH ranked AS (
+    SELECT *, rank() OVER (ORDER BY change_pct DESC) AS rank
+    FROM period_compare($year, $month, $period, $basis)
+    WHERE change_pct IS NOT NULL AND previous_usd >= $min_value
+)
+SELECT rank, province, province_code AS code, change_pct::DOUBLE AS change_pct, value_usd, previous_usd, change_usd
+FROM ranked
+WHERE rank <= $n
+ORDER BY rank, province

@@ -1,0 +1,24 @@
+--- summary  Every province's exports in a month against the month before
+--- detail   January is compared with December of the year before. Change is NULL when either month is missing; change_pct is NULL when the earlier month is zero. Monthly exports are seasonal: compare with yoy_growth before reading much into this.
+--- returns  province text, code int, value_usd decimal, previous_month_usd decimal, change_usd decimal, change_pct double
+--- param    year    int 2000..2100                         the year
+--- param    month   int 1..12                              the month
+--- param    basis   one_of(activity, registered) = activity  province of activity or of registration
+--- example  year=2025 month=10
+WITH cur AS (
+    SELECT province_code, value_usd FROM exports WHERE basis = $basis AND year = $year AND month = $month
+),
+prev AS (
+    SELECT province_code, value_usd FROM exports
+    WHERE basis = $basis
+      AND year = CASE WHEN $month = 1 THEN $year - 1 ELSE $year END
+      AND month = CASE WHEN $month = 1 THEN 12 ELSE $month - 1 END
+)
+SELECT p.name AS province, p.code, cur.value_usd, prev.value_usd AS previous_month_usd,
+       cur.value_usd - prev.value_usd AS change_usd,
+       CASE WHEN prev.value_usd > 0 THEN round(100 * (cur.value_usd - prev.value_usd) / prev.value_usd, 2) END::DOUBLE AS change_pct
+FROM provinces p
+LEFT JOIN cur ON cur.province_code = p.code
+LEFT JOIN prev ON prev.province_code = p.code
+WHERE cur.value_usd IS NOT NULL OR prev.value_usd IS NOT NULL
+ORDER BY cur.value_usd DESC NULLS LAST, p.name

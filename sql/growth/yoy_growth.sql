@@ -1,0 +1,13 @@
+--- summary  Every province's exports against the same period a year earlier
+--- detail   One row for each province with a value in either period: current, previous, absolute and percent change. Change is NULL when either value is missing; change_pct is NULL when the previous value is zero.
+--- detail   ytd and year need every month of the period, else a value a release stated for that period (origin and previous_origin say which).
+--- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, origin text, previous_origin text
+--- param    year    int 2000..2100                         the year
+--- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
+--- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
+--- param    basis   one_of(activity, registered) = activity  province of activity or of registration
+--- example  year=2025 month=10
+--- example  year=2025 month=12 period=year
+SELECT province, province_code AS code, value_usd, previous_usd, change_usd, change_pct::DOUBLE AS change_pct, origin, previous_origin
+FROM period_compare($year, $month, $period, $basis)
+ORDER BY value_usd DESC NULLS LAST, province

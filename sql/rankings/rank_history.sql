@@ -1,0 +1,29 @@
+--- summary  One province's rank and value over a range of years or months
+--- detail   With period=month, every month of the years from_year to to_year; with ytd or year, one row a year (ytd ends at month). Ranks are among the provinces with a value in that period (panel), ties sharing a rank; a period where the province has no value is left out.
+--- returns  year int, month int, rank bigint, value_usd decimal, panel bigint, origin text
+--- param    province   province                               a name in any spelling, or a plate code
+--- param    from_year  int 2000..2100                         the first year
+--- param    to_year    int 2000..2100                         the last year
+--- param    month      int 1..12 = 12                         for ytd, the last month of each period
+--- param    period     one_of(month, ytd, year) = month       months, year-to-date, or calendar years
+--- param    basis      one_of(activity, registered) = activity  province of activity or of registration
+--- example  province=Kocaeli from_year=2024 to_year=2025
+--- example  province=İstanbul from_year=2023 to_year=2025 period=year
+WITH periods AS (
+    SELECT y.range::INTEGER AS year, m.range::INTEGER AS month
+    FROM range($from_year, $to_year + 1) y, range(1, 13) m
+    WHERE $period = 'month' OR m.range = period_last_month($period, $month)
+),
+values AS (
+    SELECT p.year, p.month, v.province_code, v.value_usd, v.origin
+    FROM periods p, LATERAL (FROM province_values(p.year, p.month, $period, $basis)) v
+),
+ranked AS (
+    SELECT *, rank() OVER (PARTITION BY year, month ORDER BY value_usd DESC) AS rank,
+           count(*) OVER (PARTITION BY year, month) AS panel
+    FROM values
+)
+SELECT year, month, rank, value_usd, panel, origin
+FROM ranked
+WHERE province_code = $province
+ORDER BY year, month

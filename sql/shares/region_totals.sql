@@ -1,0 +1,37 @@
+--- summary  Exports by NUTS-1 or NUTS-2 region (İBBS), with share and change
+--- detail   A region's value sums its provinces with a value for the period; provinces counts them and region_provinces says how many the region has, so a partial region is visible. Change compares the same provinces' sums a year earlier only when every province of the region has both values (else NULL). Shares are of the denominator named in share_of.
+--- returns  region_code text, region text, value_usd decimal, share_pct double, previous_usd decimal, change_usd decimal, change_pct double, provinces bigint, region_provinces bigint, share_of text
+--- param    year    int 2000..2100                         the year
+--- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
+--- param    level   one_of(nuts1, nuts2) = nuts1           NUTS-1 (12 regions) or NUTS-2 (26 regions)
+--- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
+--- param    basis   one_of(activity, registered) = activity  province of activity or of registration
+--- example  year=2025 month=10
+--- example  year=2025 month=10 level=nuts2
+WITH regions AS (
+    SELECT code,
+           CASE WHEN $level = 'nuts1' THEN nuts1_code ELSE nuts2_code END AS region_code,
+           CASE WHEN $level = 'nuts1' THEN nuts1_name ELSE nuts2_name END AS region
+    FROM provinces
+),
+c AS (FROM period_compare($year, $month, $period, $basis)),
+d AS (FROM period_denominator($year, $month, $period, $basis)),
+summed AS (
+    SELECT r.region_code, r.region,
+           sum(c.value_usd) AS value_usd,
+           count(c.value_usd) AS provinces,
+           count(*) AS region_provinces,
+           count(*) FILTER (WHERE c.value_usd IS NOT NULL AND c.previous_usd IS NOT NULL) AS both,
+           sum(c.previous_usd) AS previous_usd
+    FROM regions r LEFT JOIN c ON c.province_code = r.code
+    GROUP BY ALL
+)
+SELECT s.region_code, s.region, s.value_usd,
+       round(100 * s.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
+       CASE WHEN s.both = s.region_provinces THEN s.previous_usd END AS previous_usd,
+       CASE WHEN s.both = s.region_provinces THEN s.value_usd - s.previous_usd END AS change_usd,
+       CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0
+            THEN round(100 * (s.value_usd - s.previous_usd) / s.previous_usd, 2) END::DOUBLE AS change_pct,
+       s.provinces, s.region_provinces, d.share_of
+FROM summed s, d
+ORDER BY s.value_usd DESC NULLS LAST, s.region_code

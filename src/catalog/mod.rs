@@ -1,0 +1,287 @@
+//! The query catalog: analyses as plain `.sql` files with a typed header. The shipped catalog
+//! (sql/) is compiled in; users add folders with `--queries DIR` and `IHRACAT_QUERIES`, and a
+//! user query with a shipped query's name overrides it.
+
+pub mod header;
+pub mod params;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use duckdb::Connection;
+use duckdb::types::Value;
+
+use crate::error::{Context, Error, Result};
+pub use header::Header;
+pub use params::{Param, ParamType};
+
+include!(concat!(env!("OUT_DIR"), "/shipped_queries.rs"));
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Shipped(String),
+    User(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Shipped(path) => write!(f, "sql/{path} (shipped)"),
+            Origin::User(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// The file's stem: `top_provinces` for sql/rankings/top_provinces.sql.
+    pub name: String,
+    /// The subfolder it sits in, if any.
+    pub category: Option<String>,
+    pub origin: Origin,
+    pub header: Header,
+    pub sql: String,
+}
+
+impl Query {
+    pub fn from_text(relative: &str, origin: Origin, text: &str) -> Result<Query> {
+        let path = Path::new(relative);
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let category = path.parent().map(|p| p.to_string_lossy().replace('\\', "/")).filter(|c| !c.is_empty());
+        let header = header::parse(&origin.to_string().replace(" (shipped)", ""), text)?;
+        Ok(Query { name, category, origin, header, sql: text.to_string() })
+    }
+
+    pub fn param(&self, name: &str) -> Option<&Param> {
+        self.header.params.iter().find(|p| p.name == name)
+    }
+
+    /// `year month [n=10]`: the parameters as `queries` lists them.
+    pub fn signature(&self) -> String {
+        self.header
+            .params
+            .iter()
+            .map(|p| match &p.default {
+                None => p.name.clone(),
+                Some(d) => format!("[{}={d}]", p.name),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Catalog {
+    queries: BTreeMap<String, Query>,
+    /// Files that failed to parse; `queries check` reports them, other commands only when asked for.
+    pub broken: Vec<Error>,
+}
+
+impl Catalog {
+    /// The shipped catalog, then each user folder in order; later ones override earlier ones.
+    pub fn load(user_dirs: &[PathBuf]) -> Result<Catalog> {
+        let mut catalog = Catalog::default();
+        for (relative, text) in SHIPPED {
+            catalog.add(Query::from_text(relative, Origin::Shipped(relative.to_string()), text));
+        }
+        for dir in user_dirs {
+            if !dir.is_dir() {
+                return Err(Error::msg(format!("query folder {} does not exist", dir.display())));
+            }
+            let mut files = Vec::new();
+            collect_sql_files(dir, &mut files).context(|| format!("reading query folder {}", dir.display()))?;
+            for path in files {
+                let text = std::fs::read_to_string(&path).context(|| format!("reading {}", path.display()))?;
+                let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
+                catalog.add(Query::from_text(&relative, Origin::User(path.clone()), &text));
+            }
+        }
+        Ok(catalog)
+    }
+
+    fn add(&mut self, query: Result<Query>) {
+        match query {
+            Ok(query) => {
+                self.queries.insert(query.name.clone(), query);
+            }
+            Err(e) => self.broken.push(e),
+        }
+    }
+
+    pub fn queries(&self) -> impl Iterator<Item = &Query> {
+        self.queries.values()
+    }
+
+    pub fn get(&self, name: &str) -> Result<&Query> {
+        self.queries.get(name).ok_or_else(|| Error::UnknownQuery {
+            name: name.to_string(),
+            suggestions: crate::suggest::closest(name, self.queries.keys().map(String::as_str)),
+        })
+    }
+}
+
+fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<std::io::Result<Vec<_>>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_sql_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "sql") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// `-p name=value` as given on the command line.
+pub fn parse_assignment(text: &str) -> Result<(String, String)> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_string(), value.to_string())),
+        _ => Err(Error::msg(format!("`{text}` is not a parameter: write name=value, as in -p year=2025"))),
+    }
+}
+
+/// A query ready to run: its statement and the values for each of its placeholders.
+pub struct Prepared<'c> {
+    pub stmt: duckdb::Statement<'c>,
+    pub values: Vec<Value>,
+}
+
+/// Checks the arguments against the header, binds them, and prepares the statement. Named
+/// queries are analyses: only a single read statement is accepted, whatever the file says.
+pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)]) -> Result<Prepared<'c>> {
+    for (name, _) in args {
+        if query.param(name).is_none() {
+            let known = query.header.params.iter().map(|p| p.name.as_str());
+            return Err(Error::Parameter {
+                name: name.clone(),
+                message: format!(
+                    "`{}` has no such parameter{}",
+                    query.name,
+                    match crate::suggest::closest(name, known).first() {
+                        Some(s) => format!("; did you mean `{s}`?"),
+                        None => format!(" (it takes: {})", query.signature()),
+                    }
+                ),
+            });
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (name, _) in args {
+        if !seen.insert(name) {
+            return Err(Error::Parameter { name: name.clone(), message: "is given twice".into() });
+        }
+    }
+    ensure_single_select(conn, query)?;
+    let stmt = conn.prepare(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
+    let used = placeholder_names(&stmt)?;
+    check_placeholders(query, &used)?;
+    let mut values = Vec::with_capacity(used.len());
+    for name in &used {
+        let param = query.param(name).expect("checked above");
+        let given = args.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        values.push(param.bind(conn, given)?);
+    }
+    Ok(Prepared { stmt, values })
+}
+
+fn placeholder_names(stmt: &duckdb::Statement<'_>) -> Result<Vec<String>> {
+    (1..=stmt.parameter_count())
+        .map(|i| stmt.parameter_name(i).context(|| format!("reading placeholder {i}")))
+        .collect()
+}
+
+/// Every `$name` in the SQL must be declared, and every declared parameter used (as aiosql does).
+fn check_placeholders(query: &Query, used: &[String]) -> Result<()> {
+    for name in used {
+        if name.parse::<usize>().is_ok() {
+            return Err(Error::msg(format!("query `{}` uses a positional placeholder (${name} or ?): name it, as $year", query.name)));
+        }
+        if query.param(name).is_none() {
+            return Err(Error::msg(format!("query `{}` uses ${name}, which its header does not declare", query.name)));
+        }
+    }
+    for param in &query.header.params {
+        if !used.contains(&param.name) {
+            return Err(Error::msg(format!("query `{}` declares parameter `{}` but its SQL never uses ${}", query.name, param.name, param.name)));
+        }
+    }
+    Ok(())
+}
+
+/// DuckDB serialises only SELECT statements to JSON, which makes it the parser that tells a read
+/// from anything else.
+fn ensure_single_select(conn: &Connection, query: &Query) -> Result<()> {
+    let json: String = conn
+        .query_row("SELECT json_serialize_sql($1::VARCHAR)::VARCHAR", [&query.sql], |r| r.get(0))
+        .context(|| format!("parsing query `{}`", query.name))?;
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    if parsed["error"].as_bool() == Some(true) {
+        let message = parsed["error_message"].as_str().unwrap_or("not a SELECT statement");
+        let reason = if message.contains("Only SELECT") { "a named query must be one SELECT statement (analyses never change the database)".to_string() } else { message.to_string() };
+        return Err(Error::msg(format!("query `{}` ({}): {reason}", query.name, query.origin)));
+    }
+    let count = parsed["statements"].as_array().map_or(0, Vec::len);
+    if count != 1 {
+        return Err(Error::msg(format!("query `{}` ({}) has {count} statements; a named query is exactly one SELECT", query.name, query.origin)));
+    }
+    Ok(())
+}
+
+/// One problem `queries check` found.
+#[derive(Debug)]
+pub struct Problem {
+    pub query: String,
+    pub origin: String,
+    pub message: String,
+}
+
+/// Parses, prepares and runs every example of every query; returns what is wrong.
+pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
+    let mut problems: Vec<Problem> = catalog
+        .broken
+        .iter()
+        .map(|e| Problem { query: String::new(), origin: String::new(), message: e.to_string() })
+        .collect();
+    for query in catalog.queries() {
+        let mut report = |message: String| {
+            problems.push(Problem { query: query.name.clone(), origin: query.origin.to_string(), message })
+        };
+        let examples: Vec<String> = if query.header.examples.is_empty() { vec![String::new()] } else { query.header.examples.clone() };
+        if query.header.examples.is_empty() && query.header.params.iter().any(Param::required) {
+            report("has required parameters but no `--- example` to check them with".into());
+        }
+        for example in examples {
+            let args = match example.split_whitespace().map(parse_assignment).collect::<Result<Vec<_>>>() {
+                Ok(args) => args,
+                Err(e) => {
+                    report(format!("example `{example}`: {e}"));
+                    continue;
+                }
+            };
+            let result = prepare(conn, query, &args).and_then(|mut prepared| {
+                let stream = prepared
+                    .stmt
+                    .stream_arrow(duckdb::params_from_iter(prepared.values))
+                    .context(|| format!("running `{}`", query.name))?;
+                let schema = stream.get_schema();
+                for batch in stream {
+                    batch.context(|| format!("running `{}`", query.name))?;
+                }
+                Ok(schema)
+            });
+            match result {
+                Err(e) => report(if example.is_empty() { e.to_string() } else { format!("example `{example}`: {e}") }),
+                Ok(schema) if !query.header.returns.is_empty() => {
+                    let actual: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+                    let declared: Vec<&str> = query.header.returns.iter().map(|(n, _)| n.as_str()).collect();
+                    if actual != declared {
+                        report(format!("returns declares columns [{}] but the query gives [{}]", declared.join(", "), actual.join(", ")));
+                    }
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    problems
+}

@@ -1,0 +1,326 @@
+//! Typed query parameters: what a header declares, and how a `-p name=value` becomes a bound
+//! DuckDB value. Values are never pasted into SQL text.
+
+use duckdb::Connection;
+use duckdb::types::Value;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParamType {
+    Int,
+    Decimal,
+    Text,
+    Bool,
+    Date,
+    /// Any name or plate code that province resolution accepts; binds the plate code.
+    Province,
+    OneOf(Vec<String>),
+    /// Bound as one JSON text value (duckdb-rs cannot bind LIST parameters yet, DECISIONS.md 14);
+    /// the SQL turns it into a list with `$p::INTEGER[]` or `from_json($p, '["VARCHAR"]')`.
+    List(Box<ParamType>),
+}
+
+impl ParamType {
+    pub fn parse(text: &str) -> std::result::Result<ParamType, String> {
+        let text = text.trim();
+        if let Some(inner) = text.strip_prefix("one_of(").and_then(|t| t.strip_suffix(')')) {
+            let values: Vec<String> = inner.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+            if values.is_empty() {
+                return Err("one_of needs at least one value: one_of(a, b)".into());
+            }
+            return Ok(ParamType::OneOf(values));
+        }
+        if let Some(inner) = text.strip_prefix("list(").and_then(|t| t.strip_suffix(')')) {
+            let element = ParamType::parse(inner)?;
+            if matches!(element, ParamType::List(_)) {
+                return Err("a list of lists is not a parameter type".into());
+            }
+            return Ok(ParamType::List(Box::new(element)));
+        }
+        Ok(match text {
+            "int" | "integer" => ParamType::Int,
+            "decimal" => ParamType::Decimal,
+            "text" => ParamType::Text,
+            "bool" | "boolean" => ParamType::Bool,
+            "date" => ParamType::Date,
+            "province" => ParamType::Province,
+            other => {
+                return Err(format!(
+                    "unknown type `{other}`; the types are int, decimal, text, bool, date, province, one_of(…), list(…)"
+                ))
+            }
+        })
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            ParamType::Int => "int".into(),
+            ParamType::Decimal => "decimal".into(),
+            ParamType::Text => "text".into(),
+            ParamType::Bool => "bool".into(),
+            ParamType::Date => "date".into(),
+            ParamType::Province => "province".into(),
+            ParamType::OneOf(values) => format!("one_of({})", values.join(", ")),
+            ParamType::List(inner) => format!("list({})", inner.describe()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub ty: ParamType,
+    pub range: Option<(String, String)>,
+    /// The default as written; "null" binds NULL. None: the parameter is required.
+    pub default: Option<String>,
+    pub doc: String,
+}
+
+/// A parsed value before binding; provinces are resolved later, against the database.
+#[derive(Debug, Clone, PartialEq)]
+enum Parsed {
+    Int(i64),
+    Decimal { digits: i128, scale: u8 },
+    Text(String),
+    Bool(bool),
+    Date(i32),
+    Province(String),
+    List(Vec<Parsed>),
+}
+
+impl Param {
+    pub fn required(&self) -> bool {
+        self.default.is_none()
+    }
+
+    /// A declaration is checked when the header is read: its range and default must fit the type.
+    pub(super) fn check_declaration(&self) -> std::result::Result<(), String> {
+        if let Some((low, high)) = &self.range {
+            if !matches!(self.ty, ParamType::Int | ParamType::Decimal) {
+                return Err(format!("parameter `{}`: a range applies to int and decimal only", self.name));
+            }
+            for bound in [low, high] {
+                parse_value(&self.ty, bound).map_err(|m| format!("parameter `{}`: range bound `{bound}`: {m}", self.name))?;
+            }
+        }
+        if let Some(default) = &self.default {
+            if default != "null" && !matches!(self.ty, ParamType::Province) {
+                self.parse(default).map_err(|m| format!("parameter `{}`: the default `{default}` is not valid: {m}", self.name))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn parse(&self, text: &str) -> std::result::Result<Parsed, String> {
+        let value = parse_value(&self.ty, text)?;
+        if let Some((low, high)) = &self.range {
+            let (low_v, high_v) = (parse_value(&self.ty, low)?, parse_value(&self.ty, high)?);
+            let outside = |v: &Parsed| match (v, &low_v, &high_v) {
+                (Parsed::Int(x), Parsed::Int(l), Parsed::Int(h)) => x < l || x > h,
+                (x @ Parsed::Decimal { .. }, l, h) => as_f64(x) < as_f64(l) || as_f64(x) > as_f64(h),
+                _ => false,
+            };
+            if outside(&value) {
+                return Err(format!("{text} is outside {low}..{high}"));
+            }
+        }
+        Ok(value)
+    }
+
+    /// Turns the text a user gave (or the default) into the value DuckDB binds.
+    pub fn bind(&self, conn: &Connection, given: Option<&str>) -> Result<Value> {
+        let text = match (given, &self.default) {
+            (Some(text), _) => text,
+            (None, Some(default)) => default.as_str(),
+            (None, None) => {
+                return Err(Error::Parameter { name: self.name.clone(), message: format!("is required ({})", self.ty.describe()) })
+            }
+        };
+        if given.is_none() && text == "null" {
+            return Ok(Value::Null);
+        }
+        let parsed = self.parse(text).map_err(|message| Error::Parameter {
+            name: self.name.clone(),
+            message: format!("`{text}` is not a valid {}: {message}", self.ty.describe()),
+        })?;
+        to_value(conn, parsed)
+    }
+}
+
+fn as_f64(v: &Parsed) -> f64 {
+    match v {
+        Parsed::Int(i) => *i as f64,
+        Parsed::Decimal { digits, scale } => *digits as f64 / 10f64.powi(*scale as i32),
+        _ => f64::NAN,
+    }
+}
+
+fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String> {
+    let trimmed = text.trim();
+    match ty {
+        ParamType::Int => trimmed.replace('_', "").parse::<i64>().map(Parsed::Int).map_err(|_| "expected a whole number".into()),
+        ParamType::Decimal => parse_decimal(trimmed),
+        ParamType::Text => Ok(Parsed::Text(text.to_string())),
+        ParamType::Bool => match trimmed.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" | "on" => Ok(Parsed::Bool(true)),
+            "false" | "no" | "0" | "off" => Ok(Parsed::Bool(false)),
+            _ => Err("expected true or false".into()),
+        },
+        ParamType::Date => parse_date(trimmed).map(Parsed::Date),
+        ParamType::Province => {
+            if trimmed.is_empty() { Err("expected a province name or plate code".into()) } else { Ok(Parsed::Province(trimmed.to_string())) }
+        }
+        ParamType::OneOf(values) => {
+            let lower = trimmed.to_lowercase();
+            values
+                .iter()
+                .find(|v| v.to_lowercase() == lower)
+                .map(|v| Parsed::Text(v.clone()))
+                .ok_or_else(|| format!("expected one of {}", values.join(", ")))
+        }
+        ParamType::List(inner) => {
+            if trimmed.is_empty() {
+                return Ok(Parsed::List(Vec::new()));
+            }
+            trimmed.split(',').map(|item| parse_value(inner, item)).collect::<std::result::Result<Vec<_>, _>>().map(Parsed::List)
+        }
+    }
+}
+
+/// Decimals stay exact: "1000000000", "1_000_000.5", "2.5e9" are all accepted.
+fn parse_decimal(text: &str) -> std::result::Result<Parsed, String> {
+    let err = || "expected a number such as 1000000 or 2.5e9".to_string();
+    let text = text.replace('_', "");
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m.to_string(), e.parse::<i32>().map_err(|_| err())?),
+        None => (text.clone(), 0),
+    };
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => (true, m.to_string()),
+        None => (false, mantissa.strip_prefix('+').unwrap_or(&mantissa).to_string()),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((&mantissa, ""));
+    if (int.is_empty() && frac.is_empty()) || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(err());
+    }
+    let mut digits: i128 = format!("{int}{frac}").parse().map_err(|_| err())?;
+    let mut scale = frac.len() as i32 - exponent;
+    while scale < 0 {
+        digits = digits.checked_mul(10).ok_or_else(err)?;
+        scale += 1;
+    }
+    if scale > 18 {
+        return Err("too many decimal places (at most 18)".into());
+    }
+    Ok(Parsed::Decimal { digits: if negative { -digits } else { digits }, scale: scale as u8 })
+}
+
+/// YYYY-MM-DD, as days since 1970-01-01.
+fn parse_date(text: &str) -> std::result::Result<i32, String> {
+    let err = || "expected a date as YYYY-MM-DD".to_string();
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next(), parts.next(), parts.next());
+    let (Some(y), Some(m), Some(d), None) = (y, m, d, parts.next()) else { return Err(err()) };
+    let (y, m, d): (i64, i64, i64) = (y.parse().map_err(|_| err())?, m.parse().map_err(|_| err())?, d.parse().map_err(|_| err())?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month[(m - 1) as usize] {
+        return Err(format!("{text} is not a calendar date"));
+    }
+    // Days from civil date (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Ok((era * 146097 + doe - 719468) as i32)
+}
+
+fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
+    Ok(match parsed {
+        Parsed::Int(i) => Value::BigInt(i),
+        Parsed::Decimal { digits, scale } => {
+            Value::Decimal(duckdb::types::Decimal::new(38, scale, digits).map_err(|e| Error::msg(format!("decimal: {e}")))?)
+        }
+        Parsed::Text(t) => Value::Text(t),
+        Parsed::Bool(b) => Value::Boolean(b),
+        Parsed::Date(d) => Value::Date32(d),
+        Parsed::Province(name) => Value::Int(crate::provinces::resolve(conn, &name)?.code),
+        Parsed::List(items) => {
+            let mut json = Vec::with_capacity(items.len());
+            for item in items {
+                json.push(match item {
+                    Parsed::Int(i) => serde_json::Value::from(i),
+                    Parsed::Decimal { digits, scale } => {
+                        serde_json::from_str(&decimal_text(digits, scale)).unwrap_or(serde_json::Value::Null)
+                    }
+                    Parsed::Text(t) => serde_json::Value::from(t),
+                    Parsed::Bool(b) => serde_json::Value::from(b),
+                    Parsed::Date(_) | Parsed::List(_) => serde_json::Value::Null,
+                    Parsed::Province(name) => serde_json::Value::from(crate::provinces::resolve(conn, &name)?.code),
+                });
+            }
+            Value::Text(serde_json::Value::Array(json).to_string())
+        }
+    })
+}
+
+fn decimal_text(digits: i128, scale: u8) -> String {
+    if scale == 0 {
+        return digits.to_string();
+    }
+    let sign = if digits < 0 { "-" } else { "" };
+    let abs = digits.unsigned_abs().to_string();
+    let abs = format!("{abs:0>width$}", width = scale as usize + 1);
+    let (int, frac) = abs.split_at(abs.len() - scale as usize);
+    format!("{sign}{int}.{frac}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(ty: &str, range: Option<(&str, &str)>) -> Param {
+        Param {
+            name: "p".into(),
+            ty: ParamType::parse(ty).unwrap(),
+            range: range.map(|(l, h)| (l.into(), h.into())),
+            default: None,
+            doc: String::new(),
+        }
+    }
+
+    #[test]
+    fn parses_each_type() {
+        assert_eq!(param("int", None).parse("2_025"), Ok(Parsed::Int(2025)));
+        assert_eq!(param("decimal", None).parse("1000000000"), Ok(Parsed::Decimal { digits: 1_000_000_000, scale: 0 }));
+        assert_eq!(param("decimal", None).parse("2.5e9"), Ok(Parsed::Decimal { digits: 2_500_000_000, scale: 0 }));
+        assert_eq!(param("decimal", None).parse("-0.125"), Ok(Parsed::Decimal { digits: -125, scale: 3 }));
+        assert_eq!(param("bool", None).parse("Yes"), Ok(Parsed::Bool(true)));
+        assert_eq!(param("date", None).parse("1970-01-02"), Ok(Parsed::Date(1)));
+        assert_eq!(param("date", None).parse("2024-02-29"), Ok(Parsed::Date(19782)));
+        assert_eq!(param("one_of(month, ytd)", None).parse("YTD"), Ok(Parsed::Text("ytd".into())));
+        assert_eq!(param("list(int)", None).parse("1,2"), Ok(Parsed::List(vec![Parsed::Int(1), Parsed::Int(2)])));
+        assert_eq!(param("text", None).parse("'; DROP TABLE exports; --"), Ok(Parsed::Text("'; DROP TABLE exports; --".into())));
+    }
+
+    #[test]
+    fn rejects_what_does_not_fit() {
+        assert_eq!(param("int", None).parse("ten"), Err("expected a whole number".into()));
+        assert_eq!(param("int", Some(("1", "12"))).parse("13"), Err("13 is outside 1..12".into()));
+        assert_eq!(param("decimal", Some(("0", "1"))).parse("1.5"), Err("1.5 is outside 0..1".into()));
+        assert!(param("decimal", None).parse("1,5").is_err());
+        assert!(param("date", None).parse("2025-02-29").unwrap_err().contains("not a calendar date"));
+        assert_eq!(param("one_of(a, b)", None).parse("c"), Err("expected one of a, b".into()));
+        assert_eq!(param("bool", None).parse("maybe"), Err("expected true or false".into()));
+    }
+
+    #[test]
+    fn decimal_text_keeps_every_digit() {
+        assert_eq!(decimal_text(-125, 3), "-0.125");
+        assert_eq!(decimal_text(4_859_000_000, 0), "4859000000");
+        assert_eq!(decimal_text(12345, 2), "123.45");
+    }
+}

@@ -1,0 +1,127 @@
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use ihracat::db::Access;
+use ihracat::error::Context as _;
+use ihracat::output::{Compression, Format};
+use ihracat::{Error, Result, catalog};
+
+use super::Context;
+
+/// Export a named query's result or any SQL to Parquet, CSV or JSON files.
+///
+/// DuckDB's own writers do the work, streaming: memory does not grow with the result.
+/// --partition-by writes a Hive-partitioned folder (year=2025/month=10/data_0.parquet) that
+/// pandas, polars, Spark and DuckDB read as one dataset. An existing target is replaced only
+/// with --overwrite.
+///
+/// Examples:
+///   ihracat export --sql "FROM exports" --to exports/ --partition-by year
+///   ihracat export top_provinces -p year=2025 -p month=10 --to top.parquet
+///   ihracat export --sql "FROM published_figures" --to published.csv
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct ExportArgs {
+    /// A named query to export (or use --sql)
+    #[arg(required_unless_present = "sql", conflicts_with = "sql")]
+    name: Option<String>,
+    /// A parameter of the named query as name=value; repeatable
+    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    /// The SQL whose result to export
+    #[arg(long)]
+    sql: Option<String>,
+    /// The file, or with --partition-by the folder, to write
+    #[arg(long, value_name = "PATH")]
+    to: PathBuf,
+    /// parquet, csv or json (one object a line) [default: from --to's extension, else parquet]
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Columns to partition by, as COL[,COL]
+    #[arg(long, value_delimiter = ',', value_name = "COLS")]
+    partition_by: Vec<String>,
+    /// Replace the target if it exists
+    #[arg(long)]
+    overwrite: bool,
+    /// Parquet compression
+    #[arg(long, value_enum, default_value = "zstd")]
+    compression: Compression,
+}
+
+pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
+    let format = match args.format.or_else(|| Format::from_path(&args.to)) {
+        None => Format::Parquet,
+        Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json)) => f,
+        Some(other) => return Err(Error::msg(format!("export writes parquet, csv or json, not {other:?}").to_lowercase())),
+    };
+    if args.to.exists() && !args.overwrite {
+        return Err(Error::msg(format!("{} exists; add --overwrite to replace it", args.to.display())));
+    }
+    let catalog = context.catalog()?;
+    let db = context.open(Access::Read)?;
+    let (sql, values) = match (&args.name, &args.sql) {
+        (Some(name), None) => {
+            let query = catalog.get(name)?;
+            let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
+            let prepared = catalog::prepare(&db.conn, query, &assignments)?;
+            (query.sql.clone(), prepared.values)
+        }
+        (None, Some(sql)) => (sql.clone(), Vec::new()),
+        _ => unreachable!("clap requires exactly one"),
+    };
+    let body = sql.trim().trim_end_matches(';');
+    let staging = staging_path(&args.to);
+    let mut options = vec![match format {
+        Format::Parquet => "FORMAT parquet".to_string(),
+        Format::Csv => "FORMAT csv, HEADER true".to_string(),
+        Format::Json => "FORMAT json, ARRAY true".to_string(),
+        _ => "FORMAT json".to_string(),
+    }];
+    if format == Format::Parquet {
+        options.push(format!("COMPRESSION {}", match args.compression {
+            Compression::Zstd => "zstd",
+            Compression::Snappy => "snappy",
+            Compression::Uncompressed => "uncompressed",
+        }));
+        options.push("ROW_GROUP_SIZE 1000000".into());
+    }
+    if !args.partition_by.is_empty() {
+        let columns = args.partition_by.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>();
+        options.push(format!("PARTITION_BY ({})", columns.join(", ")));
+    }
+    let copy = format!(
+        "COPY ({body}\n) TO '{}' ({})",
+        staging.to_string_lossy().replace('\'', "''"),
+        options.join(", ")
+    );
+    let result = db
+        .conn
+        .prepare(&copy)
+        .and_then(|mut stmt| stmt.execute(duckdb::params_from_iter(values)))
+        .context(|| format!("exporting to {}", args.to.display()));
+    let rows = match result {
+        Ok(rows) => rows,
+        Err(e) => {
+            remove(&staging);
+            return Err(e);
+        }
+    };
+    if args.to.exists() {
+        remove(&args.to);
+    }
+    std::fs::rename(&staging, &args.to).context(|| format!("moving the export into {}", args.to.display()))?;
+    context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The export is written beside its target and renamed when complete, so a failure leaves the
+/// old target untouched.
+fn staging_path(target: &Path) -> PathBuf {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+    target.with_file_name(format!(".{name}.ihracat-{}.tmp", std::process::id()))
+}
+
+fn remove(path: &Path) {
+    let _ = if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
+}

@@ -1,0 +1,170 @@
+//! The subcommands. Each file holds one command's arguments (with its help and an example)
+//! beside a `run` that calls the library and hands the result to the output layer.
+
+mod completions;
+mod export;
+mod info;
+mod provinces;
+mod queries;
+mod report;
+mod run;
+mod shell;
+mod sql;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use ihracat::catalog::Catalog;
+use ihracat::db::{self, Access, Database, EngineSettings, Location};
+use ihracat::output::{Compression, Format, Locale, OutputOptions};
+use ihracat::ui::Messages;
+use ihracat::{Error, Result};
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 success, 1 error (bad input, failed query, database in use), 2 usage error.
+Environment: IHRACAT_DB (database file), IHRACAT_QUERIES (query folders, separated like PATH),
+IHRACAT_LOCALE (en or tr), IHRACAT_MEMORY_LIMIT, IHRACAT_TEMP_DIR, IHRACAT_THREADS, NO_COLOR.";
+
+/// Turkey's province-level export statistics in an embedded DuckDB database.
+///
+/// ihracat ships the Ministry of Trade's published province figures, named SQL analyses
+/// (rankings, growth, thresholds, shares), ad-hoc SQL and the monthly report.
+#[derive(Parser)]
+#[command(name = "ihracat", version, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args)]
+pub struct GlobalArgs {
+    /// Database file (`:memory:` for a throwaway one) [default: $XDG_DATA_HOME/ihracat/ihracat.duckdb]
+    #[arg(long, global = true, env = "IHRACAT_DB", value_name = "PATH")]
+    pub db: Option<String>,
+    /// Open the database read-only (reading commands always do; this also refuses --write)
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// A folder of your own .sql queries; repeatable, later folders override earlier ones
+    #[arg(long = "queries", global = true, value_name = "DIR")]
+    pub queries: Vec<PathBuf>,
+    /// DuckDB's memory limit, such as 2GB
+    #[arg(long, global = true, env = "IHRACAT_MEMORY_LIMIT", value_name = "SIZE")]
+    pub memory_limit: Option<String>,
+    /// Where DuckDB spills when a query outgrows memory
+    #[arg(long, global = true, env = "IHRACAT_TEMP_DIR", value_name = "DIR")]
+    pub temp_dir: Option<PathBuf>,
+    /// DuckDB's worker threads
+    #[arg(long, global = true, env = "IHRACAT_THREADS", value_name = "N")]
+    pub threads: Option<i64>,
+    /// Say nothing on stderr but errors and warnings
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    Provinces(provinces::ProvincesArgs),
+    Queries(queries::QueriesArgs),
+    Run(run::RunArgs),
+    Sql(sql::SqlArgs),
+    Shell(shell::ShellArgs),
+    Export(export::ExportArgs),
+    Report(report::ReportArgs),
+    Info(info::InfoArgs),
+    Completions(completions::CompletionsArgs),
+}
+
+/// Where and how results are written; every tabular command flattens this.
+#[derive(Args, Clone)]
+pub struct OutputArgs {
+    /// Output format [default: table on a terminal, csv otherwise, or from -o's extension]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of stdout (format from the extension unless --format)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Number style in tables: en 4,859.5 or tr 4.859,5 [default: from IHRACAT_LOCALE or LANG]
+    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    pub locale: Option<Locale>,
+    /// Rows a table shows before abbreviating (0: all)
+    #[arg(long, default_value_t = 40, value_name = "N")]
+    pub max_rows: usize,
+    /// Parquet compression
+    #[arg(long, value_enum, default_value = "zstd")]
+    pub compression: Compression,
+}
+
+impl OutputArgs {
+    pub fn options(&self) -> OutputOptions {
+        OutputOptions {
+            format: self.format,
+            output: self.output.clone(),
+            locale: self.locale.unwrap_or_else(Locale::from_env),
+            max_rows: self.max_rows,
+            compression: self.compression,
+        }
+    }
+}
+
+/// What every command shares: the global options and the messages handle.
+pub struct Context<'a> {
+    pub global: &'a GlobalArgs,
+    pub messages: &'a Messages,
+}
+
+impl Context<'_> {
+    pub fn location(&self) -> Location {
+        match &self.global.db {
+            Some(text) => Location::parse(text),
+            None => Location::File(ihracat::paths::default_database()),
+        }
+    }
+
+    pub fn open(&self, access: Access) -> Result<Database> {
+        if self.global.read_only && access != Access::Read {
+            return Err(Error::msg("--read-only was given, but this command writes"));
+        }
+        let settings = EngineSettings {
+            memory_limit: self.global.memory_limit.clone(),
+            temp_directory: self.global.temp_dir.clone(),
+            threads: self.global.threads,
+        };
+        let database = db::open(&self.location(), access, &settings)?;
+        for note in &database.notes {
+            self.messages.note(note);
+        }
+        Ok(database)
+    }
+
+    /// The shipped catalog, the user's XDG folder, IHRACAT_QUERIES, then each --queries.
+    pub fn catalog(&self) -> Result<Catalog> {
+        let mut dirs = Vec::new();
+        let xdg = ihracat::paths::user_queries();
+        if xdg.is_dir() {
+            dirs.push(xdg);
+        }
+        if let Some(list) = std::env::var_os("IHRACAT_QUERIES") {
+            dirs.extend(std::env::split_paths(&list).filter(|p| !p.as_os_str().is_empty()));
+        }
+        dirs.extend(self.global.queries.iter().cloned());
+        Catalog::load(&dirs)
+    }
+}
+
+pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
+    let context = Context { global: &cli.global, messages };
+    match cli.command {
+        Command::Provinces(args) => provinces::run(args, &context),
+        Command::Queries(args) => queries::run(args, &context),
+        Command::Run(args) => run::run(args, &context),
+        Command::Sql(args) => sql::run(args, &context),
+        Command::Shell(args) => shell::run(args, &context),
+        Command::Export(args) => export::run(args, &context),
+        Command::Report(args) => report::run(args, &context),
+        Command::Info(args) => info::run(args, &context),
+        Command::Completions(args) => completions::run(args),
+    }
+}

@@ -1,0 +1,120 @@
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand};
+use ihracat::db::Access;
+use ihracat::output;
+use ihracat::{Result, catalog};
+
+use super::{Context, OutputArgs};
+
+/// List the named queries, show one, or check them all.
+///
+/// The shipped catalog is compiled in; add your own folders of .sql files with --queries DIR
+/// or IHRACAT_QUERIES, or put them in $XDG_CONFIG_HOME/ihracat/queries. A query of yours with a
+/// shipped query's name overrides it.
+///
+/// Examples:
+///   ihracat queries
+///   ihracat queries show top_provinces
+///   ihracat --queries ./my-queries queries check
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct QueriesArgs {
+    #[command(subcommand)]
+    action: Option<Action>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Subcommand)]
+enum Action {
+    /// Show a query's description, parameters and SQL
+    Show { name: String },
+    /// Parse every header, prepare every query and run its examples; exit 1 on any problem
+    Check,
+}
+
+pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    match args.action {
+        None => {
+            for broken in &catalog.broken {
+                context.messages.warn(&format!("{broken} (run `ihracat queries check`)"));
+            }
+            let queries: Vec<_> = catalog.queries().collect();
+            let table = output::string_table(&[
+                ("name", queries.iter().map(|q| Some(q.name.clone())).collect()),
+                ("category", queries.iter().map(|q| q.category.clone()).collect()),
+                ("summary", queries.iter().map(|q| Some(q.header.summary.clone())).collect()),
+                ("parameters", queries.iter().map(|q| Some(q.signature())).collect()),
+                ("source", queries.iter().map(|q| Some(q.origin.to_string())).collect()),
+            ])?;
+            output::write(table, &args.output.options())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Action::Show { name }) => {
+            let query = catalog.get(&name)?;
+            print!("{}", describe(query));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Action::Check) => {
+            let db = context.open(Access::Read)?;
+            let problems = catalog::check(&db.conn, &catalog);
+            let count = catalog.queries().count();
+            for problem in &problems {
+                let place = if problem.origin.is_empty() { String::new() } else { format!("{} ({}): ", problem.query, problem.origin) };
+                context.messages.error(&format!("{place}{}", problem.message));
+            }
+            if problems.is_empty() {
+                context.messages.note(&format!("{count} queries checked: all parse, prepare and run their examples"));
+                Ok(ExitCode::SUCCESS)
+            } else {
+                context.messages.note(&format!("{count} queries checked, {} problems", problems.len()));
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}
+
+fn describe(query: &catalog::Query) -> String {
+    let h = &query.header;
+    let mut text = format!("{} — {}\n", query.name, h.summary);
+    text.push_str(&format!("source: {}\n", query.origin));
+    if !h.detail.is_empty() {
+        text.push('\n');
+        for line in &h.detail {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    if !h.params.is_empty() {
+        text.push_str("\nparameters:\n");
+        for p in &h.params {
+            let range = p.range.as_ref().map(|(l, h)| format!(" {l}..{h}")).unwrap_or_default();
+            let default = match &p.default {
+                None => " (required)".to_string(),
+                Some(d) => format!(" = {d}"),
+            };
+            text.push_str(&format!("  {:<12} {}{range}{default}  {}\n", p.name, p.ty.describe(), p.doc));
+        }
+    }
+    if !h.returns.is_empty() {
+        text.push_str("\nreturns:\n");
+        for (name, ty) in &h.returns {
+            text.push_str(&format!("  {name:<16} {ty}\n"));
+        }
+    }
+    if !h.examples.is_empty() {
+        text.push_str("\nexamples:\n");
+        for example in &h.examples {
+            let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
+            text.push_str(&format!("  ihracat run {}{args}\n", query.name));
+        }
+    }
+    text.push_str("\nsql:\n");
+    text.push_str(&query.sql);
+    if !query.sql.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}

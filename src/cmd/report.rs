@@ -1,0 +1,65 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use ihracat::db::Access;
+use ihracat::error::Context as _;
+use ihracat::report::{self, Language, ReportFormat};
+use ihracat::Result;
+
+use super::Context;
+
+/// Write the monthly provincial export release from the data, in Turkish or English.
+///
+/// The year-to-date national exports and their change, how many provinces passed 1 billion USD
+/// and how many increased, the month's top five provinces and its five largest increases.
+/// Figures are computed when the province panel is complete, else taken from what the
+/// releases published, and the report says which, with sources. Without --year and --month it
+/// reports the latest month in the data.
+///
+/// Examples:
+///   ihracat report --year 2025 --month 10
+///   ihracat report --year 2025 --month 10 --lang en
+///   ihracat report --year 2025 --month 10 --format json
+///   ihracat report --year 2025 --month 10 --format markdown -o ekim-2025.md
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct ReportArgs {
+    #[arg(long, requires = "month")]
+    year: Option<i32>,
+    #[arg(long, requires = "year", value_parser = clap::value_parser!(u32).range(1..=12))]
+    month: Option<u32>,
+    /// Province of activity (Ministry of Trade) or of registration (TİM)
+    #[arg(long, default_value = "activity", value_parser = ["activity", "registered"])]
+    basis: String,
+    #[arg(long, value_enum, default_value = "tr")]
+    lang: Language,
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReportFormat,
+    /// Write to FILE instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let db = context.open(Access::Read)?;
+    let (year, month) = match (args.year, args.month) {
+        (Some(y), Some(m)) => (y, m),
+        _ => report::latest_month(&db.conn, &args.basis)?,
+    };
+    let facts = report::facts(&db.conn, &catalog, year, month, &args.basis)?;
+    let text = match args.format {
+        ReportFormat::Text => report::text(&facts, args.lang),
+        ReportFormat::Markdown => report::markdown(&facts, args.lang),
+        ReportFormat::Json => report::json(&facts),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text).context(|| format!("writing {}", path.display()))?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(text.as_bytes()).context(|| "writing to stdout".into())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

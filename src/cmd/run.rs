@@ -1,0 +1,40 @@
+use std::process::ExitCode;
+
+use clap::Args;
+use ihracat::db::Access;
+use ihracat::output::{self, ResultStream};
+use ihracat::{Result, catalog};
+
+use super::{Context, OutputArgs};
+
+/// Run a named query from the catalog.
+///
+/// Parameters are typed and bound, never pasted into SQL; `ihracat queries show NAME` lists
+/// them. Named queries only read: they cannot change the database.
+///
+/// Examples:
+///   ihracat run top_provinces -p year=2025 -p month=10 -p n=5
+///   ihracat run yoy_growth -p year=2025 -p month=10 --format csv > growth.csv
+///   ihracat run share_of_total -p year=2025 -p month=10 -o shares.parquet
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct RunArgs {
+    /// The query's name (see `ihracat queries`)
+    name: String,
+    /// A parameter as name=value; repeatable
+    #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
+    let query = catalog.get(&args.name)?;
+    let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
+    let db = context.open(Access::Read)?;
+    let mut prepared = catalog::prepare(&db.conn, query, &assignments)?;
+    let stream = ResultStream::from_statement(&mut prepared.stmt, prepared.values)?;
+    output::write(stream, &args.output.options())?;
+    Ok(ExitCode::SUCCESS)
+}

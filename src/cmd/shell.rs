@@ -1,0 +1,329 @@
+use std::fs::File;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use clap::Args;
+use ihracat::catalog::{self, Catalog};
+use ihracat::db::Access;
+use ihracat::output::{self, Format, OutputOptions, ResultStream};
+use ihracat::{Error, Result, script};
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{Config, Editor, Helper};
+
+use super::{Context, OutputArgs};
+
+/// An interactive SQL shell over the database, with the query catalog at hand.
+///
+/// Statements may span lines and end with `;`. Ctrl-C cancels a running query, Ctrl-D leaves.
+/// Tab completes table and column names, SQL keywords and query names. History is kept in
+/// $XDG_STATE_HOME/ihracat/history. When stdin is not a terminal, the shell runs what it reads
+/// like `ihracat sql -`.
+///
+/// Dot-commands: .tables  .schema [TABLE]  .queries  .run NAME key=value ...  .mode FORMAT
+///   .output [FILE]  .timer on|off  .read FILE  .help  .quit
+///
+/// Example:
+///   ihracat shell
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct ShellArgs {
+    /// Allow creating your own tables and views (in the workspace database)
+    #[arg(long)]
+    write: bool,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+const HELP: &str = "\
+.tables                 list tables and views
+.schema [TABLE]         show the columns of every table, or of one
+.queries                list the named queries
+.run NAME key=value ... run a named query
+.mode FORMAT            table, csv, tsv, json, ndjson, markdown
+.output [FILE]          send results to FILE, or back to the screen
+.timer on|off           show how long each statement took
+.read FILE              run the statements in FILE
+.help                   this text
+.quit                   leave (or Ctrl-D)
+";
+
+const KEYWORDS: &[&str] = &[
+    "SELECT", "FROM", "WHERE", "GROUP", "BY", "ORDER", "HAVING", "LIMIT", "WITH", "AS", "JOIN", "LEFT", "INNER", "ON", "USING",
+    "AND", "OR", "NOT", "IN", "IS", "NULL", "DISTINCT", "COUNT", "SUM", "AVG", "MIN", "MAX", "CASE", "WHEN", "THEN", "ELSE",
+    "END", "UNION", "ALL", "DESC", "ASC", "CREATE", "VIEW", "TABLE", "DESCRIBE", "SUMMARIZE", "PIVOT", "QUALIFY", "OVER",
+    "PARTITION", "BETWEEN", "LIKE", "ILIKE", "CAST", "FILTER", "WINDOW", "EXCLUDE", "REPLACE",
+];
+
+pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
+    let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
+    let catalog = context.catalog()?;
+    if !std::io::stdin().is_terminal() {
+        let text = super::sql::read_stdin()?;
+        super::sql::run_script(&db.conn, &text, &args.output.options(), context)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let interrupt = db.conn.interrupt_handle();
+    let running = Arc::new(Mutex::new(false));
+    {
+        let running = running.clone();
+        // At the prompt the line editor owns Ctrl-C; while a query runs it interrupts the query.
+        ctrlc::set_handler(move || {
+            if *running.lock().unwrap() {
+                interrupt.interrupt();
+            }
+        })
+        .map_err(|e| Error::msg(format!("installing the Ctrl-C handler: {e}")))?;
+    }
+    let words = completion_words(&db.conn, &catalog);
+    let mut editor: Editor<ShellHelper, rustyline::history::DefaultHistory> =
+        Editor::with_config(Config::builder().auto_add_history(false).build()).map_err(|e| Error::msg(e.to_string()))?;
+    editor.set_helper(Some(ShellHelper { words }));
+    let history = ihracat::paths::shell_history();
+    let _ = editor.load_history(&history);
+    let mut session = Session {
+        options: OutputOptions { format: Some(args.output.format.unwrap_or(Format::Table)), ..args.output.options() },
+        sink: None,
+        timer: false,
+        running,
+    };
+    eprintln!("ihracat {} shell on {}. Type .help for help, Ctrl-D to leave.", env!("CARGO_PKG_VERSION"), db.location.display());
+    loop {
+        match editor.readline("ihracat> ") {
+            Ok(line) => {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let _ = editor.add_history_entry(line.as_str());
+                let keep_going = session.handle(&db.conn, &catalog, &line, context);
+                if !keep_going {
+                    break;
+                }
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(Error::msg(format!("reading input: {e}"))),
+        }
+    }
+    if let Some(dir) = history.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    editor.save_history(&history).map_err(|e| Error::msg(format!("saving history to {}: {e}", history.display())))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+struct Session {
+    options: OutputOptions,
+    sink: Option<(PathBuf, File)>,
+    timer: bool,
+    running: Arc<Mutex<bool>>,
+}
+
+impl Session {
+    /// Runs one input (statements or a dot-command); false when the user wants to leave.
+    fn handle(&mut self, conn: &duckdb::Connection, catalog: &Catalog, input: &str, context: &Context) -> bool {
+        let trimmed = input.trim();
+        let result = if let Some(command) = trimmed.strip_prefix('.') {
+            match self.dot_command(conn, catalog, command, context) {
+                Ok(false) => return false,
+                Ok(true) => Ok(()),
+                Err(e) => Err(e),
+            }
+        } else {
+            self.statements(conn, trimmed)
+        };
+        if let Err(e) = result {
+            context.messages.error(&e.to_string());
+        }
+        true
+    }
+
+    fn statements(&mut self, conn: &duckdb::Connection, text: &str) -> Result<()> {
+        for statement in script::split(text) {
+            let started = Instant::now();
+            *self.running.lock().unwrap() = true;
+            let result = self.one_statement(conn, &statement);
+            *self.running.lock().unwrap() = false;
+            if self.timer {
+                eprintln!("Run Time: {:.3} s", started.elapsed().as_secs_f64());
+            }
+            result.map_err(|e| {
+                let text = e.to_string();
+                if text.contains("INTERRUPT") || text.contains("Interrupted") {
+                    Error::msg("query cancelled")
+                } else {
+                    e
+                }
+            })?;
+        }
+        Ok(())
+    }
+
+    fn one_statement(&mut self, conn: &duckdb::Connection, statement: &script::Statement) -> Result<()> {
+        let sql_error = |e| Error::Sql { context: statement.describe(), source: e };
+        let mut stmt = conn.prepare(&statement.text).map_err(sql_error)?;
+        if statement.returns_rows() {
+            let stream = ResultStream::from_statement(&mut stmt, Vec::new())?;
+            self.show(stream)
+        } else {
+            stmt.execute([]).map_err(sql_error)?;
+            Ok(())
+        }
+    }
+
+    fn show(&mut self, stream: ResultStream<'_>) -> Result<()> {
+        let format = self.options.format.unwrap_or(Format::Table);
+        match &mut self.sink {
+            Some((path, file)) => {
+                output::write_into(stream, format, &self.options, file)?;
+                file.flush().map_err(|e| Error::Io { context: format!("writing {}", path.display()), source: e })
+            }
+            None => {
+                let mut out = std::io::stdout();
+                output::write_into(stream, format, &self.options, &mut out)?;
+                out.flush().map_err(|e| Error::Io { context: "writing to stdout".into(), source: e })
+            }
+        }
+    }
+
+    fn dot_command(&mut self, conn: &duckdb::Connection, catalog: &Catalog, command: &str, context: &Context) -> Result<bool> {
+        let mut words = command.split_whitespace();
+        let name = words.next().unwrap_or_default();
+        let rest: Vec<&str> = words.collect();
+        match name {
+            "quit" | "exit" | "q" => return Ok(false),
+            "help" => eprint!("{HELP}"),
+            "tables" => self.statements(conn, "SELECT database_name AS database, table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE NOT internal AND database_name <> 'memory' UNION ALL SELECT database_name, view_name, 'view' FROM duckdb_views() WHERE NOT internal AND database_name <> 'memory' ORDER BY 1, 2")?,
+            "schema" => {
+                let filter = match rest.first() {
+                    Some(table) => format!(" AND table_name = '{}'", table.replace('\'', "''")),
+                    None => String::new(),
+                };
+                self.statements(conn, &format!("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_catalog <> 'memory'{filter} ORDER BY table_catalog, table_name, ordinal_position"))?;
+            }
+            "queries" => {
+                let queries: Vec<_> = catalog.queries().collect();
+                let table = output::string_table(&[
+                    ("name", queries.iter().map(|q| Some(q.name.clone())).collect()),
+                    ("summary", queries.iter().map(|q| Some(q.header.summary.clone())).collect()),
+                    ("parameters", queries.iter().map(|q| Some(q.signature())).collect()),
+                ])?;
+                self.show(table)?;
+            }
+            "run" => {
+                let Some((query_name, args)) = rest.split_first() else {
+                    return Err(Error::msg(".run NAME key=value ..."));
+                };
+                let query = catalog.get(query_name)?;
+                let assignments = args.iter().map(|a| catalog::parse_assignment(a)).collect::<Result<Vec<_>>>()?;
+                let mut prepared = catalog::prepare(conn, query, &assignments)?;
+                *self.running.lock().unwrap() = true;
+                let result = ResultStream::from_statement(&mut prepared.stmt, prepared.values).and_then(|s| self.show(s));
+                *self.running.lock().unwrap() = false;
+                result?;
+            }
+            "mode" => {
+                let format = rest.first().ok_or_else(|| Error::msg(".mode FORMAT (table, csv, tsv, json, ndjson, markdown)"))?;
+                let format = <Format as clap::ValueEnum>::from_str(format, true).map_err(|_| Error::msg(format!("unknown mode `{format}`")))?;
+                if format.is_binary() {
+                    return Err(Error::msg("binary formats go to files: use `ihracat sql -o FILE`"));
+                }
+                self.options.format = Some(format);
+            }
+            "output" => match rest.first() {
+                None => self.sink = None,
+                Some(path) => {
+                    let file = File::create(path).map_err(|e| Error::Io { context: format!("opening {path}"), source: e })?;
+                    self.sink = Some((PathBuf::from(path), file));
+                }
+            },
+            "timer" => match rest.first().copied() {
+                Some("on") => self.timer = true,
+                Some("off") => self.timer = false,
+                _ => return Err(Error::msg(".timer on|off")),
+            },
+            "read" => {
+                let path = rest.first().ok_or_else(|| Error::msg(".read FILE"))?;
+                let text = std::fs::read_to_string(path).map_err(|e| Error::Io { context: format!("reading {path}"), source: e })?;
+                self.statements(conn, &text)?;
+            }
+            other => {
+                let known = ["tables", "schema", "queries", "run", "mode", "output", "timer", "read", "help", "quit"];
+                let hint = ihracat::suggest::closest(other, known).first().map(|h| format!("; did you mean .{h}?")).unwrap_or_default();
+                context.messages.error(&format!("unknown command .{other}{hint} (.help lists them)"));
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Table, view and column names, keywords and query names, read once at start.
+fn completion_words(conn: &duckdb::Connection, catalog: &Catalog) -> Vec<String> {
+    let mut words: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
+    if let Ok(mut stmt) = conn.prepare(
+        "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_catalog <> 'memory' UNION SELECT DISTINCT column_name FROM information_schema.columns WHERE table_catalog <> 'memory'",
+    ) {
+        if let Ok(rows) = stmt.query_map([], |r| r.get::<_, String>(0)) {
+            words.extend(rows.flatten());
+        }
+    }
+    words.extend(catalog.queries().map(|q| q.name.clone()));
+    words.extend([".tables", ".schema", ".queries", ".run", ".mode", ".output", ".timer", ".read", ".help", ".quit"].map(String::from));
+    words.sort();
+    words.dedup();
+    words
+}
+
+struct ShellHelper {
+    words: Vec<String>,
+}
+
+impl Completer for ShellHelper {
+    type Candidate = Pair;
+
+    fn complete(&self, line: &str, pos: usize, _ctx: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let before = &line[..pos];
+        let start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).map_or(0, |i| i + 1);
+        let prefix = &before[start..];
+        if prefix.is_empty() {
+            return Ok((pos, Vec::new()));
+        }
+        let lower = prefix.to_lowercase();
+        let candidates = self
+            .words
+            .iter()
+            .filter(|w| w.to_lowercase().starts_with(&lower))
+            .map(|w| {
+                // Keywords follow the case the user is typing in.
+                let replacement = if w.chars().all(|c| c.is_ascii_uppercase()) && prefix.chars().all(|c| c.is_lowercase()) { w.to_lowercase() } else { w.clone() };
+                Pair { display: w.clone(), replacement }
+            })
+            .collect();
+        Ok((start, candidates))
+    }
+}
+
+impl Hinter for ShellHelper {
+    type Hint = String;
+}
+
+impl Highlighter for ShellHelper {}
+
+impl Validator for ShellHelper {
+    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        let input = ctx.input();
+        if input.trim_start().starts_with('.') || input.trim().is_empty() || script::is_complete(input) {
+            Ok(ValidationResult::Valid(None))
+        } else {
+            Ok(ValidationResult::Incomplete)
+        }
+    }
+}
+
+impl Helper for ShellHelper {}

@@ -1,0 +1,53 @@
+//! The real published figures compiled into the binary (data/), and how they become rows.
+
+use duckdb::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Context, Result};
+
+/// The version of the bundled data. Bump it when data/ changes, so that databases seeded by an
+/// older binary are refreshed.
+pub const DATA_VERSION: &str = "2026-11-25";
+
+/// The bundled files, by the name of the staging table they fill.
+const FILES: &[(&str, &str)] = &[
+    ("_seed_provinces", include_str!("../../data/provinces.csv")),
+    ("_seed_aliases", include_str!("../../data/province_aliases.csv")),
+    ("_seed_published", include_str!("../../data/published_figures.csv")),
+];
+
+const SEED_SQL: &str = include_str!("seed.sql");
+
+/// A fingerprint of the bundled files: catches a data change whose version was not bumped.
+pub fn data_sha256() -> String {
+    let mut hash = Sha256::new();
+    for (name, text) in FILES {
+        hash.update(name.as_bytes());
+        hash.update(text.as_bytes());
+    }
+    hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Fills or refreshes the bundled rows. The caller holds the transaction.
+pub(super) fn seed(conn: &Connection) -> Result<()> {
+    let dir = tempfile::tempdir().context(|| "creating a temporary directory for the bundled data".into())?;
+    for (table, text) in FILES {
+        let path = dir.path().join(format!("{table}.csv"));
+        std::fs::write(&path, text).context(|| format!("writing {}", path.display()))?;
+        let path = path.to_string_lossy().replace('\'', "''");
+        conn.execute_batch(&format!(
+            "CREATE OR REPLACE TEMP TABLE {table} AS FROM read_csv('{path}', header = true, all_varchar = true, quote = '\"')"
+        ))
+        .context(|| format!("reading the bundled {table}"))?;
+    }
+    conn.execute_batch(SEED_SQL).context(|| "seeding the bundled data".into())?;
+    conn.execute(
+        "INSERT OR REPLACE INTO ihracat_meta VALUES ('data_version', ?), ('data_sha256', ?)",
+        duckdb::params![DATA_VERSION, data_sha256()],
+    )
+    .context(|| "recording the data version".into())?;
+    for (table, _) in FILES {
+        conn.execute_batch(&format!("DROP TABLE {table}")).context(|| format!("dropping {table}"))?;
+    }
+    Ok(())
+}

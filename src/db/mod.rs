@@ -1,0 +1,277 @@
+//! The database: where it lives, how it is opened for each kind of command, and its schema,
+//! migrations and bundled data.
+//!
+//! Every connection has the managed database attached as the catalog `ihracat`. Reading commands
+//! attach it read-only (so any number of them can run at once); `load` attaches it for writing;
+//! ad-hoc SQL with `--write` writes only to a separate workspace database (`workspace`), with the
+//! managed database still read-only beside it, so the managed tables cannot be changed from SQL.
+
+mod bundled;
+
+use std::path::{Path, PathBuf};
+
+use duckdb::{Config, Connection};
+
+use crate::error::{Context, Error, Result};
+
+pub use bundled::{DATA_VERSION, data_sha256};
+
+/// Bumped with each change to schema.sql, with a migration from the previous version.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA_SQL: &str = include_str!("schema.sql");
+
+/// Where the managed database is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Location {
+    /// A throwaway database in this process's memory, seeded anew each time.
+    Memory,
+    File(PathBuf),
+}
+
+impl Location {
+    pub fn parse(text: &str) -> Location {
+        if text == ":memory:" { Location::Memory } else { Location::File(PathBuf::from(text)) }
+    }
+
+    /// The user's own tables and views live here, beside the managed database.
+    pub fn workspace_path(&self) -> Option<PathBuf> {
+        match self {
+            Location::Memory => None,
+            Location::File(path) => {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                Some(path.with_file_name(format!("{stem}.workspace.duckdb")))
+            }
+        }
+    }
+
+    pub fn display(&self) -> String {
+        match self {
+            Location::Memory => ":memory:".into(),
+            Location::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// What a command needs from the database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Analyses, exports, reports, ad-hoc SQL without --write: nothing can change.
+    Read,
+    /// `load` and `unload`: the managed tables are writable.
+    Write,
+    /// Ad-hoc SQL with --write: the user's workspace is writable, the managed tables are not.
+    Workspace,
+}
+
+/// DuckDB's own settings that a user may need to change (DECISIONS.md 17).
+#[derive(Clone, Debug, Default)]
+pub struct EngineSettings {
+    pub memory_limit: Option<String>,
+    pub temp_directory: Option<PathBuf>,
+    pub threads: Option<i64>,
+}
+
+pub struct Database {
+    pub conn: Connection,
+    pub location: Location,
+    pub access: Access,
+    /// What opening did that the user should hear of (creation, migration, refresh).
+    pub notes: Vec<String>,
+}
+
+/// The state of a database file as its meta table records it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Versions {
+    pub schema: i64,
+    pub data: String,
+    pub data_sha256: String,
+}
+
+pub fn open(location: &Location, access: Access, settings: &EngineSettings) -> Result<Database> {
+    let mut notes = Vec::new();
+    let conn = match location {
+        Location::Memory => {
+            let conn = new_connection(settings)?;
+            conn.execute_batch("ATTACH ':memory:' AS ihracat; USE ihracat;").context(|| "creating the database".into())?;
+            create_and_seed(&conn)?;
+            conn
+        }
+        Location::File(path) => {
+            prepare_file(path, settings, &mut notes)?;
+            let conn = new_connection(settings)?;
+            let read_only = access != Access::Write;
+            attach(&conn, path, "ihracat", read_only)?;
+            let workspace = location.workspace_path().expect("a file has a workspace");
+            match access {
+                Access::Read if workspace.exists() => {
+                    attach(&conn, &workspace, "workspace", true)?;
+                    use_catalogs(&conn, "workspace", &["workspace.main", "ihracat.main"])?;
+                }
+                Access::Workspace => {
+                    attach(&conn, &workspace, "workspace", false)?;
+                    use_catalogs(&conn, "workspace", &["workspace.main", "ihracat.main"])?;
+                }
+                Access::Read | Access::Write => use_catalogs(&conn, "ihracat", &["ihracat.main"])?,
+            }
+            conn
+        }
+    };
+    Ok(Database { conn, location: location.clone(), access, notes })
+}
+
+fn new_connection(settings: &EngineSettings) -> Result<Connection> {
+    let mut config = Config::default().enable_autoload_extension(false).context(|| "configuring DuckDB".into())?;
+    if let Some(limit) = &settings.memory_limit {
+        config = config.max_memory(limit).context(|| format!("memory limit `{limit}`"))?;
+    }
+    if let Some(threads) = settings.threads {
+        config = config.threads(threads).context(|| format!("threads `{threads}`"))?;
+    }
+    if let Some(dir) = &settings.temp_directory {
+        config = config.with("temp_directory", dir.to_string_lossy()).context(|| format!("temp directory {}", dir.display()))?;
+    }
+    Connection::open_in_memory_with_flags(config).context(|| "starting DuckDB".into())
+}
+
+fn sql_string(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+fn attach(conn: &Connection, path: &Path, alias: &str, read_only: bool) -> Result<()> {
+    let mode = if read_only { " (READ_ONLY)" } else { "" };
+    conn.execute_batch(&format!("ATTACH {} AS {alias}{mode}", sql_string(&path.to_string_lossy())))
+        .map_err(|e| classify_open_error(e, path))
+}
+
+fn use_catalogs(conn: &Connection, default: &str, search_path: &[&str]) -> Result<()> {
+    conn.execute_batch(&format!("USE {default}; SET search_path = {};", sql_string(&search_path.join(","))))
+        .context(|| "setting the search path".into())
+}
+
+/// DuckDB reports a held lock as an IO error; users need to know another process has it.
+fn classify_open_error(e: duckdb::Error, path: &Path) -> Error {
+    let text = e.to_string();
+    if text.contains("Could not set lock") || text.contains("Conflicting lock") {
+        Error::DatabaseInUse { path: path.to_path_buf() }
+    } else {
+        Error::Sql { context: format!("opening database {}", path.display()), source: e }
+    }
+}
+
+/// Creates, migrates or refreshes the database file if it must, so that afterwards it can be
+/// opened in any mode. Opens the file for writing only when there is something to do.
+fn prepare_file(path: &Path, settings: &EngineSettings, notes: &mut Vec<String>) -> Result<()> {
+    if !path.exists() {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
+        }
+        let created = writable_file(path, settings).and_then(|conn| create_and_seed(&conn));
+        if let Err(e) = created {
+            // A database that could not be set up is no database: leave nothing behind.
+            let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(path.with_extension("duckdb.wal"));
+            return Err(e);
+        }
+        notes.push(format!("created database {} with the bundled data ({})", path.display(), DATA_VERSION));
+        return Ok(());
+    }
+    let found = {
+        let conn = new_connection(settings)?;
+        attach(&conn, path, "ihracat", true)?;
+        read_versions(&conn, path)?
+    };
+    if found.schema > SCHEMA_VERSION {
+        return Err(Error::NewerSchema { path: path.to_path_buf(), found: found.schema, supported: SCHEMA_VERSION });
+    }
+    let data_stale = found.data.as_str() < DATA_VERSION
+        || (found.data == DATA_VERSION && found.data_sha256 != data_sha256());
+    if found.schema == SCHEMA_VERSION && !data_stale {
+        return Ok(());
+    }
+    let conn = writable_file(path, settings)?;
+    in_transaction(&conn, "updating the database", || {
+        if found.schema < SCHEMA_VERSION {
+            migrate(&conn, found.schema)?;
+            notes.push(format!("migrated database {} from schema version {} to {}", path.display(), found.schema, SCHEMA_VERSION));
+        }
+        bundled::seed(&conn)?;
+        Ok(())
+    })?;
+    if data_stale {
+        notes.push(format!(
+            "refreshed the bundled data in {} from {} to {} (your loaded rows are kept)",
+            path.display(),
+            found.data,
+            DATA_VERSION
+        ));
+    }
+    Ok(())
+}
+
+fn writable_file(path: &Path, settings: &EngineSettings) -> Result<Connection> {
+    let conn = new_connection(settings)?;
+    attach(&conn, path, "ihracat", false)?;
+    use_catalogs(&conn, "ihracat", &["ihracat.main"])?;
+    Ok(conn)
+}
+
+fn read_versions(conn: &Connection, path: &Path) -> Result<Versions> {
+    let mut stmt = conn
+        .prepare("SELECT key, value FROM ihracat.main.ihracat_meta")
+        .map_err(|_| Error::msg(format!("{} is a DuckDB database, but not one of ihracat's (it has no ihracat_meta table)", path.display())))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .context(|| format!("reading {}", path.display()))?;
+    let mut versions = Versions { schema: 0, data: String::new(), data_sha256: String::new() };
+    for row in rows {
+        let (key, value) = row.context(|| format!("reading {}", path.display()))?;
+        match key.as_str() {
+            "schema_version" => versions.schema = value.parse().unwrap_or(0),
+            "data_version" => versions.data = value,
+            "data_sha256" => versions.data_sha256 = value,
+            _ => {}
+        }
+    }
+    Ok(versions)
+}
+
+/// The versions of the database this connection has open.
+pub fn versions(db: &Database) -> Result<Versions> {
+    let path = match &db.location {
+        Location::File(p) => p.clone(),
+        Location::Memory => PathBuf::from(":memory:"),
+    };
+    read_versions(&db.conn, &path)
+}
+
+fn create_and_seed(conn: &Connection) -> Result<()> {
+    in_transaction(conn, "creating the database", || {
+        conn.execute_batch(SCHEMA_SQL).context(|| "creating the schema".into())?;
+        conn.execute(
+            "INSERT INTO ihracat_meta VALUES ('schema_version', ?), ('created_by', ?), ('created_at', now()::VARCHAR)",
+            duckdb::params![SCHEMA_VERSION.to_string(), format!("ihracat {}", env!("CARGO_PKG_VERSION"))],
+        )
+        .context(|| "recording the schema version".into())?;
+        bundled::seed(conn)
+    })
+}
+
+/// Schema migrations, one step per version. Version 1 is the first; later versions add a step.
+fn migrate(_conn: &Connection, from: i64) -> Result<()> {
+    Err(Error::msg(format!("no migration from schema version {from} to {SCHEMA_VERSION}")))
+}
+
+pub fn in_transaction<T>(conn: &Connection, what: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {
+    conn.execute_batch("BEGIN TRANSACTION").context(|| what.to_string())?;
+    match work() {
+        Ok(value) => {
+            conn.execute_batch("COMMIT").context(|| what.to_string())?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The errors ihracat reports to its users. Each variant that a caller or a test must tell apart
+//! has its own case; everything else is a `Message` that already says what and where.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database is in use by another process: {path}\n(close the other ihracat or DuckDB that has it open for writing, or use --read-only)")]
+    DatabaseInUse { path: PathBuf },
+
+    #[error("database {path} has schema version {found}, newer than this ihracat understands ({supported}); upgrade ihracat or use another --db")]
+    NewerSchema { path: PathBuf, found: i64, supported: i64 },
+
+    #[error("unknown query `{name}`{}", suggest(.suggestions))]
+    UnknownQuery { name: String, suggestions: Vec<String> },
+
+    #[error("unknown province `{name}`{}", suggest(.suggestions))]
+    UnknownProvince { name: String, suggestions: Vec<String> },
+
+    #[error("parameter `{name}`: {message}")]
+    Parameter { name: String, message: String },
+
+    #[error("{path}:{line}: {message}")]
+    Header { path: String, line: usize, message: String },
+
+    #[error("{0}")]
+    Message(String),
+
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+
+    #[error("{context}: {}", clean_duckdb_message(.source))]
+    Sql { context: String, source: duckdb::Error },
+
+    #[error("{context}: {source}")]
+    Arrow { context: String, source: arrow::error::ArrowError },
+}
+
+impl Error {
+    pub fn msg(message: impl Into<String>) -> Error {
+        Error::Message(message.into())
+    }
+
+    /// True when the error came from a closed pipe (`ihracat ... | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::BrokenPipe,
+            Error::Arrow { source: arrow::error::ArrowError::IoError(_, e), .. } => {
+                e.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            // arrow's CSV and JSON writers turn io errors into text.
+            Error::Arrow { source, .. } => source.to_string().contains("Broken pipe"),
+            _ => false,
+        }
+    }
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        many => format!("; did you mean one of: {}?", many.join(", ")),
+    }
+}
+
+/// DuckDB's messages carry the error class and a JSON-ish tail; keep the sentence a user needs.
+pub fn clean_duckdb_message(e: &duckdb::Error) -> String {
+    let text = match e {
+        duckdb::Error::DuckDBFailure(_, Some(message)) => message.clone(),
+        other => other.to_string(),
+    };
+    text.trim().to_string()
+}
+
+/// Attaches a context to the errors of the libraries ihracat calls.
+pub trait Context<T> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T> Context<T> for std::result::Result<T, duckdb::Error> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| Error::Sql { context: context(), source })
+    }
+}
+
+impl<T> Context<T> for std::result::Result<T, std::io::Error> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| Error::Io { context: context(), source })
+    }
+}
+
+impl<T> Context<T> for std::result::Result<T, arrow::error::ArrowError> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| Error::Arrow { context: context(), source })
+    }
+}
+
+impl<T> Context<T> for std::result::Result<T, parquet::errors::ParquetError> {
+    fn context(self, context: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|e| Error::Arrow { context: context(), source: arrow::error::ArrowError::ExternalError(Box::new(e)) })
+    }
+}

@@ -1,0 +1,18 @@
+//! ihracat: Turkey's province-level export statistics in an embedded DuckDB database, with
+//! named SQL analyses, ad-hoc SQL, exports to Parquet, CSV and JSON, and the monthly report.
+//!
+//! The binary (src/main.rs, src/cmd/) only parses arguments and calls into these modules.
+
+pub mod catalog;
+pub mod db;
+pub mod error;
+pub mod output;
+pub mod paths;
+pub mod provinces;
+pub mod report;
+pub mod script;
+pub mod suggest;
+pub mod turkish;
+pub mod ui;
+
+pub use error::{Error, Result};

@@ -1,0 +1,20 @@
+//! The `ihracat` command: argument parsing and dispatch only; the work is in the library.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cmd::Cli::parse();
+    let messages = ihracat::ui::Messages::new(cli.global.quiet);
+    match cmd::run(cli, &messages) {
+        Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            messages.error(&e.to_string());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! The one output layer: every tabular result (analyses, ad-hoc SQL, reference lists) arrives
+//! here as a stream of Arrow record batches and leaves as a table for people or as a file format
+//! for programs. Nothing else in ihracat formats rows.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow::array::{Array, RecordBatch};
+use arrow::datatypes::{DataType, SchemaRef};
+use arrow::util::display::{ArrayFormatter, FormatOptions};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression as ParquetCompression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+
+use crate::error::{Context, Error, Result};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people (the default on a terminal)
+    Table,
+    /// RFC 4180 CSV with a header (the default when stdout is not a terminal)
+    Csv,
+    Tsv,
+    /// One JSON array of objects
+    Json,
+    /// One JSON object a line
+    Ndjson,
+    /// A GitHub-flavoured Markdown table
+    Markdown,
+    /// Apache Parquet (a file, never a terminal)
+    Parquet,
+    /// Arrow IPC file (a file, never a terminal)
+    Arrow,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "json" => Format::Json,
+            "ndjson" | "jsonl" => Format::Ndjson,
+            "md" | "markdown" => Format::Markdown,
+            "parquet" | "pq" => Format::Parquet,
+            "arrow" | "feather" | "ipc" => Format::Arrow,
+            "txt" => Format::Table,
+            _ => return None,
+        })
+    }
+
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Parquet | Format::Arrow)
+    }
+}
+
+/// How numbers look in tables for people; machine formats are never localised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Locale {
+    /// 4,859,123.45
+    En,
+    /// 4.859.123,45
+    Tr,
+}
+
+impl Locale {
+    /// `tr` when the environment's locale is Turkish, else `en`.
+    pub fn from_env() -> Locale {
+        for var in ["LC_ALL", "LC_NUMERIC", "LANG"] {
+            if let Ok(value) = std::env::var(var) {
+                if !value.is_empty() {
+                    return if value.starts_with("tr") { Locale::Tr } else { Locale::En };
+                }
+            }
+        }
+        Locale::En
+    }
+
+    fn separators(self) -> (char, char) {
+        match self {
+            Locale::En => (',', '.'),
+            Locale::Tr => ('.', ','),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Compression {
+    Zstd,
+    Snappy,
+    Uncompressed,
+}
+
+#[derive(Clone, Debug)]
+pub struct OutputOptions {
+    pub format: Option<Format>,
+    pub output: Option<PathBuf>,
+    pub locale: Locale,
+    /// Rows a table shows before it abbreviates; 0 shows all.
+    pub max_rows: usize,
+    pub compression: Compression,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd }
+    }
+}
+
+impl OutputOptions {
+    /// The format that will be written: the one asked for, else the output file's extension,
+    /// else a table on a terminal and CSV anywhere else (DECISIONS.md 10).
+    pub fn resolved_format(&self) -> Result<Format> {
+        if let Some(format) = self.format {
+            return Ok(format);
+        }
+        if let Some(path) = &self.output {
+            return Format::from_path(path).ok_or_else(|| {
+                Error::msg(format!("cannot tell the format of {} from its extension; add --format", path.display()))
+            });
+        }
+        Ok(if std::io::stdout().is_terminal() { Format::Table } else { Format::Csv })
+    }
+}
+
+/// A query's result as DuckDB hands it over: the schema first, then batches as they come.
+pub struct ResultStream<'a> {
+    pub schema: SchemaRef,
+    pub batches: Box<dyn Iterator<Item = std::result::Result<RecordBatch, duckdb::Error>> + 'a>,
+}
+
+impl<'a> ResultStream<'a> {
+    pub fn from_statement(stmt: &'a mut duckdb::Statement<'_>, params: Vec<duckdb::types::Value>) -> Result<ResultStream<'a>> {
+        let stream = stmt.stream_arrow(duckdb::params_from_iter(params)).context(|| "running the query".into())?;
+        let schema = stream.get_schema();
+        Ok(ResultStream { schema, batches: Box::new(stream) })
+    }
+
+    pub fn from_batches(schema: SchemaRef, batches: Vec<RecordBatch>) -> ResultStream<'static> {
+        ResultStream { schema, batches: Box::new(batches.into_iter().map(Ok)) }
+    }
+}
+
+/// Writes a result where the options say, in the format they say; returns the number of rows.
+pub fn write(result: ResultStream<'_>, options: &OutputOptions) -> Result<u64> {
+    let format = options.resolved_format()?;
+    match &options.output {
+        None => {
+            if format.is_binary() && std::io::stdout().is_terminal() {
+                let name = format!("{format:?}").to_lowercase();
+                return Err(Error::msg(format!("{name} is a binary format: write it to a file with -o FILE, or pipe it")));
+            }
+            // Stdout itself (not its lock) because the Parquet writer needs a Send writer.
+            let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+            let rows = write_to(result, format, options, &mut out)?;
+            out.flush().context(|| "writing to stdout".into())?;
+            Ok(rows)
+        }
+        Some(path) => {
+            // Written beside the target and renamed at the end, so a failed query leaves no half file.
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let tmp = tempfile::NamedTempFile::new_in(dir).context(|| format!("creating a file in {}", dir.display()))?;
+            let mut out = BufWriter::with_capacity(1 << 16, tmp.as_file().try_clone().context(|| "opening the output".into())?);
+            let rows = write_to(result, format, options, &mut out)?;
+            out.flush().context(|| format!("writing {}", path.display()))?;
+            drop(out);
+            tmp.persist(path).map_err(|e| Error::Io { context: format!("writing {}", path.display()), source: e.error })?;
+            Ok(rows)
+        }
+    }
+}
+
+/// Writes a result into a writer the caller holds (the shell's `.output` file, a test buffer).
+pub fn write_into(result: ResultStream<'_>, format: Format, options: &OutputOptions, out: &mut (dyn Write + Send)) -> Result<u64> {
+    write_to(result, format, options, out)
+}
+
+fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, out: &mut (dyn Write + Send)) -> Result<u64> {
+    let ResultStream { schema, batches } = result;
+    let mut rows = 0u64;
+    let mut next = batches.map(|b| {
+        let batch = b.context(|| "running the query".into())?;
+        rows += batch.num_rows() as u64;
+        Ok::<_, Error>(batch)
+    });
+    match format {
+        Format::Csv | Format::Tsv => {
+            let delimiter = if format == Format::Csv { b',' } else { b'\t' };
+            let mut writer = arrow::csv::WriterBuilder::new().with_header(true).with_delimiter(delimiter).build(out);
+            let mut wrote_any = false;
+            for batch in &mut next {
+                writer.write(&batch?).context(|| "writing CSV".into())?;
+                wrote_any = true;
+            }
+            if !wrote_any {
+                // arrow writes the header with the first batch; an empty result still has columns.
+                writer.write(&RecordBatch::new_empty(schema.clone())).context(|| "writing CSV".into())?;
+            }
+        }
+        Format::Json => {
+            let mut writer = arrow::json::WriterBuilder::new().with_explicit_nulls(true).build::<_, arrow::json::writer::JsonArray>(out);
+            for batch in &mut next {
+                writer.write(&batch?).context(|| "writing JSON".into())?;
+            }
+            writer.finish().context(|| "writing JSON".into())?;
+            writer.into_inner().write_all(b"\n").context(|| "writing JSON".into())?;
+        }
+        Format::Ndjson => {
+            let mut writer = arrow::json::WriterBuilder::new().with_explicit_nulls(true).build::<_, arrow::json::writer::LineDelimited>(out);
+            for batch in &mut next {
+                writer.write(&batch?).context(|| "writing NDJSON".into())?;
+            }
+            writer.finish().context(|| "writing NDJSON".into())?;
+        }
+        Format::Arrow => {
+            let mut writer = arrow::ipc::writer::FileWriter::try_new(out, &schema).context(|| "writing Arrow IPC".into())?;
+            for batch in &mut next {
+                writer.write(&batch?).context(|| "writing Arrow IPC".into())?;
+            }
+            writer.finish().context(|| "writing Arrow IPC".into())?;
+        }
+        Format::Parquet => {
+            let compression = match options.compression {
+                Compression::Zstd => ParquetCompression::ZSTD(ZstdLevel::default()),
+                Compression::Snappy => ParquetCompression::SNAPPY,
+                Compression::Uncompressed => ParquetCompression::UNCOMPRESSED,
+            };
+            let props = WriterProperties::builder().set_compression(compression).build();
+            let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).context(|| "writing Parquet".into())?;
+            for batch in &mut next {
+                writer.write(&batch?).context(|| "writing Parquet".into())?;
+            }
+            writer.close().context(|| "writing Parquet".into())?;
+        }
+        Format::Table | Format::Markdown => {
+            let limit = if format == Format::Table { options.max_rows } else { 0 };
+            let grid = Grid::collect(&schema, &mut next, options.locale, limit)?;
+            let text = if format == Format::Table { grid.table() } else { grid.markdown() };
+            out.write_all(text.as_bytes()).context(|| "writing the table".into())?;
+        }
+    }
+    drop(next);
+    Ok(rows)
+}
+
+/// Rows formatted for people, kept whole or as a head and a tail when there are too many.
+struct Grid {
+    headers: Vec<String>,
+    numeric: Vec<bool>,
+    head: Vec<Vec<String>>,
+    tail: std::collections::VecDeque<Vec<String>>,
+    total: u64,
+}
+
+const NULL_TEXT: &str = "NULL";
+
+impl Grid {
+    fn collect(
+        schema: &SchemaRef,
+        batches: &mut dyn Iterator<Item = Result<RecordBatch>>,
+        locale: Locale,
+        limit: usize,
+    ) -> Result<Grid> {
+        let headers = schema.fields().iter().map(|f| f.name().clone()).collect();
+        let numeric = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect::<Vec<_>>();
+        let mut grid = Grid { headers, numeric, head: Vec::new(), tail: Default::default(), total: 0 };
+        let format = FormatOptions::new().with_null(NULL_TEXT).with_display_error(true);
+        let half = limit / 2;
+        for batch in batches {
+            let batch = batch?;
+            let formatters = batch
+                .columns()
+                .iter()
+                .map(|c| ArrayFormatter::try_new(c.as_ref(), &format))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .context(|| "formatting the result".into())?;
+            for row in 0..batch.num_rows() {
+                grid.total += 1;
+                let keep_head = limit == 0 || grid.head.len() < limit - half;
+                if !keep_head && half == 0 {
+                    continue;
+                }
+                let cells = formatters
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let text = f.value(row).to_string();
+                        if grid.numeric[i] && batch.column(i).is_valid(row) { group_digits(&text, locale) } else { text }
+                    })
+                    .collect::<Vec<_>>();
+                if keep_head {
+                    grid.head.push(cells);
+                } else {
+                    grid.tail.push_back(cells);
+                    if grid.tail.len() > half {
+                        grid.tail.pop_front();
+                    }
+                }
+            }
+        }
+        Ok(grid)
+    }
+
+    fn shown(&self) -> usize {
+        self.head.len() + self.tail.len()
+    }
+
+    fn footer(&self) -> String {
+        let rows = if self.total == 1 { "1 row".to_string() } else { format!("{} rows", group_digits(&self.total.to_string(), Locale::En)) };
+        if (self.shown() as u64) < self.total {
+            format!("({rows}, {} shown; --max-rows 0 shows all, --format csv gives them to a program)\n", self.shown())
+        } else {
+            format!("({rows})\n")
+        }
+    }
+
+    fn table(&self) -> String {
+        use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+        if let Some(width) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+            table.set_width(width);
+        }
+        table.set_header(self.headers.clone());
+        let ellipsis = (self.shown() as u64) < self.total;
+        for row in &self.head {
+            table.add_row(row.clone());
+        }
+        if ellipsis {
+            table.add_row(self.headers.iter().map(|_| "…").collect::<Vec<_>>());
+        }
+        for row in &self.tail {
+            table.add_row(row.clone());
+        }
+        for (i, numeric) in self.numeric.iter().enumerate() {
+            if *numeric {
+                if let Some(column) = table.column_mut(i) {
+                    column.set_cell_alignment(CellAlignment::Right);
+                }
+            }
+        }
+        format!("{table}\n{}", self.footer())
+    }
+
+    fn markdown(&self) -> String {
+        let escape = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        let mut text = format!("| {} |\n", self.headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | "));
+        let rule = self.numeric.iter().map(|n| if *n { "---:" } else { "---" }).collect::<Vec<_>>();
+        text.push_str(&format!("| {} |\n", rule.join(" | ")));
+        for row in self.head.iter().chain(self.tail.iter()) {
+            text.push_str(&format!("| {} |\n", row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | ")));
+        }
+        text
+    }
+}
+
+fn is_numeric(t: &DataType) -> bool {
+    t.is_numeric()
+}
+
+/// Puts thousands separators into a plain number as arrow prints it ("-4859123.45").
+pub fn group_digits(text: &str, locale: Locale) -> String {
+    let (thousands, decimal) = locale.separators();
+    let (sign, rest) = text.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", text));
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || frac.is_some_and(|f| !f.bytes().all(|b| b.is_ascii_digit())) {
+        return text.to_string(); // NaN, inf, scientific notation: leave as printed
+    }
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}{decimal}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A one-off result built in Rust (resolution answers, lists), for the same output layer.
+pub fn string_table(columns: &[(&str, Vec<Option<String>>)]) -> Result<ResultStream<'static>> {
+    use arrow::array::{ArrayRef, StringArray};
+    use arrow::datatypes::{Field, Schema};
+    let fields = columns.iter().map(|(name, _)| Field::new(*name, DataType::Utf8, true)).collect::<Vec<_>>();
+    let arrays = columns.iter().map(|(_, values)| Arc::new(StringArray::from(values.clone())) as ArrayRef).collect::<Vec<_>>();
+    let schema = Arc::new(Schema::new(fields));
+    let batch = RecordBatch::try_new(schema.clone(), arrays).context(|| "building a result".into())?;
+    Ok(ResultStream::from_batches(schema, vec![batch]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_digits_in_both_locales() {
+        assert_eq!(group_digits("4859123.45", Locale::En), "4,859,123.45");
+        assert_eq!(group_digits("4859123.45", Locale::Tr), "4.859.123,45");
+        assert_eq!(group_digits("-1000", Locale::En), "-1,000");
+        assert_eq!(group_digits("999", Locale::Tr), "999");
+        assert_eq!(group_digits("NaN", Locale::En), "NaN");
+        assert_eq!(group_digits("1e10", Locale::En), "1e10");
+    }
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(Format::from_path(Path::new("a/top.parquet")), Some(Format::Parquet));
+        assert_eq!(Format::from_path(Path::new("x.JSONL")), Some(Format::Ndjson));
+        assert_eq!(Format::from_path(Path::new("x.xlsx")), None);
+    }
+}

@@ -1,0 +1,182 @@
+//! Ad-hoc SQL scripts: split into statements (keeping where each starts, for error messages)
+//! and tell those that return rows from those that do not.
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub text: String,
+    /// 1-based line of the script where the statement starts.
+    pub line: usize,
+    /// 1-based position of the statement in the script.
+    pub index: usize,
+}
+
+impl Statement {
+    /// Whether the statement yields a result set, judged by its first keyword as DuckDB's own
+    /// grammar would: queries, and the utility statements that answer with rows.
+    pub fn returns_rows(&self) -> bool {
+        let keyword: String = strip_leading_comments(&self.text)
+            .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        matches!(
+            keyword.as_str(),
+            "SELECT" | "WITH" | "FROM" | "VALUES" | "TABLE" | "SHOW" | "DESCRIBE" | "DESC" | "SUMMARIZE" | "PRAGMA" | "EXPLAIN" | "CALL" | "PIVOT" | "UNPIVOT"
+        )
+    }
+
+    pub fn describe(&self) -> String {
+        format!("statement {} (line {})", self.index, self.line)
+    }
+}
+
+fn strip_leading_comments(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("--") {
+            text = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            return text;
+        }
+    }
+}
+
+/// Splits on semicolons outside strings, quoted identifiers, comments and dollar quotes.
+/// Statements holding only whitespace and comments are dropped.
+pub fn split(script: &str) -> Vec<Statement> {
+    let bytes = script.as_bytes();
+    let mut statements = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut line = 1;
+    let mut start_line = 1;
+    let push = |from: usize, to: usize, at_line: usize, statements: &mut Vec<Statement>| {
+        let text = script[from..to].trim();
+        if !strip_leading_comments(text).is_empty() {
+            let index = statements.len() + 1;
+            // The statement starts at its first non-blank character.
+            let leading_newlines = script[from..to].chars().take_while(|c| c.is_whitespace()).filter(|c| *c == '\n').count();
+            statements.push(Statement { text: text.to_string(), line: at_line + leading_newlines, index });
+        }
+    };
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\n' => line += 1,
+            b'\'' | b'"' => {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == b'\n' {
+                        line += 1;
+                    }
+                    if bytes[i] == c {
+                        if bytes.get(i + 1) == Some(&c) {
+                            i += 1; // a doubled quote stands for itself
+                        } else {
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                    if bytes[i] == b'\n' {
+                        line += 1;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'$' => {
+                // $tag$ ... $tag$, but not a $name parameter
+                let tag_end = script[i + 1..].find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_')).map(|p| i + 1 + p);
+                if let Some(end) = tag_end.filter(|e| bytes[*e] == b'$') {
+                    let tag = &script[i..=end];
+                    if let Some(close) = script[end + 1..].find(tag) {
+                        line += script[i..end + 1 + close].matches('\n').count();
+                        i = end + 1 + close + tag.len();
+                        continue;
+                    }
+                }
+            }
+            b';' => {
+                push(start, i, start_line, &mut statements);
+                start = i + 1;
+                start_line = line;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < script.len() {
+        push(start, script.len(), start_line, &mut statements);
+    }
+    statements
+}
+
+/// True when the text ends a statement: the shell keeps reading lines until it does.
+pub fn is_complete(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    if trimmed.is_empty() {
+        return false;
+    }
+    // Complete when splitting leaves nothing after the last semicolon.
+    let statements = split(trimmed);
+    match statements.last() {
+        None => true,
+        Some(last) => {
+            let consumed = trimmed.rfind(last.text.as_str()).map(|p| p + last.text.len()).unwrap_or(0);
+            trimmed[consumed..].trim_start().starts_with(';')
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_outside_quotes_and_comments() {
+        let script = "SELECT 'a;b';\n-- a comment; with a semicolon\nSELECT \"x;y\" FROM t; /* ; */\n\nCREATE MACRO m() AS $$;$$;\nSELECT $year";
+        let statements = split(script);
+        let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["SELECT 'a;b'", "-- a comment; with a semicolon\nSELECT \"x;y\" FROM t", "/* ; */\n\nCREATE MACRO m() AS $$;$$", "SELECT $year"]);
+        assert_eq!(statements.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 2, 3, 6]);
+    }
+
+    #[test]
+    fn drops_empty_statements() {
+        assert!(split(" ; -- nothing\n ;").is_empty());
+        assert_eq!(split("SELECT 1;;SELECT 2").len(), 2);
+    }
+
+    #[test]
+    fn knows_which_statements_return_rows() {
+        let kinds: Vec<bool> = split("SELECT 1; FROM t; -- c\n WITH x AS (SELECT 1) SELECT * FROM x; CREATE TABLE t(a INT); INSERT INTO t VALUES (1); (SELECT 2); DESCRIBE t")
+            .iter()
+            .map(Statement::returns_rows)
+            .collect();
+        assert_eq!(kinds, vec![true, true, true, false, false, true, true]);
+    }
+
+    #[test]
+    fn completeness_needs_a_final_semicolon() {
+        assert!(is_complete("SELECT 1;"));
+        assert!(is_complete("SELECT 1;\n"));
+        assert!(!is_complete("SELECT 1"));
+        assert!(!is_complete("SELECT ';'"));
+        assert!(!is_complete("SELECT 1; SELECT 2"));
+        assert!(is_complete("SELECT 1; SELECT 2;"));
+    }
+}

@@ -1,0 +1,303 @@
+//! Turkish as the Ministry's releases write it: case, vowel harmony in suffixes, money in words,
+//! percentages, ordinals and month names; and the English counterparts for the English report.
+
+const MONTHS_TR: [&str; 12] = ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"];
+const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const ORDINALS_TR: [&str; 10] = ["birinci", "ikinci", "üçüncü", "dördüncü", "beşinci", "altıncı", "yedinci", "sekizinci", "dokuzuncu", "onuncu"];
+const ORDINALS_EN: [&str; 10] = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/// Lower case with Turkish rules: I → ı and İ → i.
+pub fn lower(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'I' => 'ı'.to_string(),
+            'İ' => 'i'.to_string(),
+            c => c.to_lowercase().to_string(),
+        })
+        .collect()
+}
+
+/// Upper case with Turkish rules: i → İ and ı → I.
+pub fn upper(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'i' => 'İ'.to_string(),
+            'ı' => 'I'.to_string(),
+            c => c.to_uppercase().to_string(),
+        })
+        .collect()
+}
+
+/// First letter upper case, Turkish rules ("ekim" → "Ekim", "ocak-ekim" → "Ocak-ekim").
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => upper(&first.to_string()) + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'ı' | 'i' | 'o' | 'ö' | 'u' | 'ü' | 'â' | 'î' | 'û')
+}
+
+/// The last vowel of a word, and whether the word ends in one.
+fn harmony(word: &str) -> (char, bool) {
+    let lower = lower(word);
+    let last = lower.chars().rev().find(|c| is_vowel(*c)).unwrap_or('e');
+    let last = match last {
+        'â' => 'a',
+        'î' => 'i',
+        'û' => 'u',
+        other => other,
+    };
+    let ends_in_vowel = lower.chars().last().is_some_and(is_vowel);
+    (last, ends_in_vowel)
+}
+
+/// Four-way harmony (ı, i, u, ü) after the last vowel.
+fn four_way(vowel: char) -> char {
+    match vowel {
+        'a' | 'ı' => 'ı',
+        'e' | 'i' => 'i',
+        'o' | 'u' => 'u',
+        _ => 'ü',
+    }
+}
+
+/// The genitive of a proper name: İstanbul'un, Kocaeli'nin, Bursa'nın, Iğdır'ın, Çorum'un.
+pub fn genitive(name: &str) -> String {
+    let (vowel, ends_in_vowel) = harmony(name);
+    let buffer = if ends_in_vowel { "n" } else { "" };
+    format!("{name}'{buffer}{}n", four_way(vowel))
+}
+
+/// The accusative of a proper name: İstanbul'u, Kocaeli'yi, Bursa'yı, Düzce'yi.
+pub fn accusative(name: &str) -> String {
+    let (vowel, ends_in_vowel) = harmony(name);
+    let buffer = if ends_in_vowel { "y" } else { "" };
+    format!("{name}'{buffer}{}", four_way(vowel))
+}
+
+/// Money rounded to the million as the releases write it: "4 milyar 859 milyon dolar",
+/// "3 milyar 19 milyon dolar", "191 milyon dolar", "2 milyar dolar".
+pub fn money_millions(usd: f64) -> String {
+    let millions = (usd / 1e6).round() as i64;
+    let (billions, rest) = (millions / 1000, millions % 1000);
+    match (billions, rest) {
+        (0, r) => format!("{r} milyon dolar"),
+        (b, 0) => format!("{b} milyar dolar"),
+        (b, r) => format!("{b} milyar {r} milyon dolar"),
+    }
+}
+
+/// The same with the instrumental suffix the releases put on it: "4 milyar 859 milyon dolarla".
+pub fn money_millions_with(usd: f64) -> String {
+    money_millions(usd) + "la"
+}
+
+/// Billions with one decimal and a decimal comma: "224,6 milyar dolar".
+pub fn money_billions(usd: f64) -> String {
+    format!("{} milyar dolar", decimal_comma(usd / 1e9, 1))
+}
+
+/// A number with a decimal comma and the given places: 3.9 → "3,9".
+pub fn decimal_comma(value: f64, places: usize) -> String {
+    format!("{value:.places$}").replace('.', ",")
+}
+
+/// "yüzde 3,9" (the sign is said with words around it, so the magnitude only).
+pub fn percent(value: f64) -> String {
+    format!("yüzde {}", decimal_comma(value.abs(), 1))
+}
+
+pub fn ordinal(n: usize) -> String {
+    ORDINALS_TR.get(n.wrapping_sub(1)).map(|s| s.to_string()).unwrap_or_else(|| format!("{n}."))
+}
+
+pub fn ordinal_en(n: usize) -> String {
+    ORDINALS_EN.get(n.wrapping_sub(1)).map(|s| s.to_string()).unwrap_or_else(|| format!("{n}th"))
+}
+
+/// "ekim"
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS_TR[(month as usize).clamp(1, 12) - 1]
+}
+
+pub fn month_name_en(month: u32) -> &'static str {
+    MONTHS_EN[(month as usize).clamp(1, 12) - 1]
+}
+
+/// "ocak-ekim dönemi" for January to October; "ocak ayı" for January alone.
+pub fn ytd_period(month: u32) -> String {
+    if month == 1 { "ocak ayı".to_string() } else { format!("ocak-{} dönemi", month_name(month)) }
+}
+
+/// "January-October"; "January" alone.
+pub fn ytd_period_en(month: u32) -> String {
+    if month == 1 { "January".to_string() } else { format!("January-{}", month_name_en(month)) }
+}
+
+/// English money: "USD 4.86 billion", "USD 191 million".
+pub fn money_en(usd: f64) -> String {
+    if usd.abs() >= 1e9 {
+        format!("USD {:.2} billion", usd / 1e9)
+    } else {
+        format!("USD {} million", (usd / 1e6).round() as i64)
+    }
+}
+
+/// English money with one decimal of billions: "USD 224.6 billion".
+pub fn money_billions_en(usd: f64) -> String {
+    format!("USD {:.1} billion", usd / 1e9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_as_the_releases_write_it() {
+        let cases = [
+            (4_859e6, "4 milyar 859 milyon dolar"),
+            (3_019e6, "3 milyar 19 milyon dolar"),
+            (191e6, "191 milyon dolar"),
+            (2_000e6, "2 milyar dolar"),
+            (1_107e6, "1 milyar 107 milyon dolar"),
+            (1_001e6, "1 milyar 1 milyon dolar"),
+            (90e6, "90 milyon dolar"),
+            (4_858_600_000.0, "4 milyar 859 milyon dolar"),
+        ];
+        for (usd, words) in cases {
+            assert_eq!(money_millions(usd), words, "{usd}");
+        }
+        assert_eq!(money_millions_with(4_859e6), "4 milyar 859 milyon dolarla");
+        assert_eq!(money_billions(224_600e6), "224,6 milyar dolar");
+        assert_eq!(money_billions(200_625e6), "200,6 milyar dolar");
+        assert_eq!(percent(3.9), "yüzde 3,9");
+        assert_eq!(percent(-6.1), "yüzde 6,1");
+        assert_eq!(money_en(4_859e6), "USD 4.86 billion");
+        assert_eq!(money_en(191e6), "USD 191 million");
+        assert_eq!(money_billions_en(224_600e6), "USD 224.6 billion");
+    }
+
+    #[test]
+    fn ordinals_and_months() {
+        assert_eq!((1..=5).map(ordinal).collect::<Vec<_>>(), ["birinci", "ikinci", "üçüncü", "dördüncü", "beşinci"]);
+        assert_eq!(ytd_period(10), "ocak-ekim dönemi");
+        assert_eq!(ytd_period(1), "ocak ayı");
+        assert_eq!(capitalize(month_name(10)), "Ekim");
+        assert_eq!(capitalize("ığdır"), "Iğdır");
+        assert_eq!(capitalize("istanbul"), "İstanbul");
+        assert_eq!(ytd_period_en(10), "January-October");
+    }
+
+    #[test]
+    fn turkish_case() {
+        assert_eq!(upper("istanbul ığdır"), "İSTANBUL IĞDIR");
+        assert_eq!(lower("İSTANBUL IĞDIR"), "istanbul ığdır");
+    }
+
+    /// The genitive and accusative of all 81 provinces, written out by hand.
+    const SUFFIXES: [(&str, &str, &str); 81] = [
+        ("Adana", "Adana'nın", "Adana'yı"),
+        ("Adıyaman", "Adıyaman'ın", "Adıyaman'ı"),
+        ("Afyonkarahisar", "Afyonkarahisar'ın", "Afyonkarahisar'ı"),
+        ("Ağrı", "Ağrı'nın", "Ağrı'yı"),
+        ("Amasya", "Amasya'nın", "Amasya'yı"),
+        ("Ankara", "Ankara'nın", "Ankara'yı"),
+        ("Antalya", "Antalya'nın", "Antalya'yı"),
+        ("Artvin", "Artvin'in", "Artvin'i"),
+        ("Aydın", "Aydın'ın", "Aydın'ı"),
+        ("Balıkesir", "Balıkesir'in", "Balıkesir'i"),
+        ("Bilecik", "Bilecik'in", "Bilecik'i"),
+        ("Bingöl", "Bingöl'ün", "Bingöl'ü"),
+        ("Bitlis", "Bitlis'in", "Bitlis'i"),
+        ("Bolu", "Bolu'nun", "Bolu'yu"),
+        ("Burdur", "Burdur'un", "Burdur'u"),
+        ("Bursa", "Bursa'nın", "Bursa'yı"),
+        ("Çanakkale", "Çanakkale'nin", "Çanakkale'yi"),
+        ("Çankırı", "Çankırı'nın", "Çankırı'yı"),
+        ("Çorum", "Çorum'un", "Çorum'u"),
+        ("Denizli", "Denizli'nin", "Denizli'yi"),
+        ("Diyarbakır", "Diyarbakır'ın", "Diyarbakır'ı"),
+        ("Edirne", "Edirne'nin", "Edirne'yi"),
+        ("Elazığ", "Elazığ'ın", "Elazığ'ı"),
+        ("Erzincan", "Erzincan'ın", "Erzincan'ı"),
+        ("Erzurum", "Erzurum'un", "Erzurum'u"),
+        ("Eskişehir", "Eskişehir'in", "Eskişehir'i"),
+        ("Gaziantep", "Gaziantep'in", "Gaziantep'i"),
+        ("Giresun", "Giresun'un", "Giresun'u"),
+        ("Gümüşhane", "Gümüşhane'nin", "Gümüşhane'yi"),
+        ("Hakkari", "Hakkari'nin", "Hakkari'yi"),
+        ("Hatay", "Hatay'ın", "Hatay'ı"),
+        ("Isparta", "Isparta'nın", "Isparta'yı"),
+        ("Mersin", "Mersin'in", "Mersin'i"),
+        ("İstanbul", "İstanbul'un", "İstanbul'u"),
+        ("İzmir", "İzmir'in", "İzmir'i"),
+        ("Kars", "Kars'ın", "Kars'ı"),
+        ("Kastamonu", "Kastamonu'nun", "Kastamonu'yu"),
+        ("Kayseri", "Kayseri'nin", "Kayseri'yi"),
+        ("Kırklareli", "Kırklareli'nin", "Kırklareli'yi"),
+        ("Kırşehir", "Kırşehir'in", "Kırşehir'i"),
+        ("Kocaeli", "Kocaeli'nin", "Kocaeli'yi"),
+        ("Konya", "Konya'nın", "Konya'yı"),
+        ("Kütahya", "Kütahya'nın", "Kütahya'yı"),
+        ("Malatya", "Malatya'nın", "Malatya'yı"),
+        ("Manisa", "Manisa'nın", "Manisa'yı"),
+        ("Kahramanmaraş", "Kahramanmaraş'ın", "Kahramanmaraş'ı"),
+        ("Mardin", "Mardin'in", "Mardin'i"),
+        ("Muğla", "Muğla'nın", "Muğla'yı"),
+        ("Muş", "Muş'un", "Muş'u"),
+        ("Nevşehir", "Nevşehir'in", "Nevşehir'i"),
+        ("Niğde", "Niğde'nin", "Niğde'yi"),
+        ("Ordu", "Ordu'nun", "Ordu'yu"),
+        ("Rize", "Rize'nin", "Rize'yi"),
+        ("Sakarya", "Sakarya'nın", "Sakarya'yı"),
+        ("Samsun", "Samsun'un", "Samsun'u"),
+        ("Siirt", "Siirt'in", "Siirt'i"),
+        ("Sinop", "Sinop'un", "Sinop'u"),
+        ("Sivas", "Sivas'ın", "Sivas'ı"),
+        ("Tekirdağ", "Tekirdağ'ın", "Tekirdağ'ı"),
+        ("Tokat", "Tokat'ın", "Tokat'ı"),
+        ("Trabzon", "Trabzon'un", "Trabzon'u"),
+        ("Tunceli", "Tunceli'nin", "Tunceli'yi"),
+        ("Şanlıurfa", "Şanlıurfa'nın", "Şanlıurfa'yı"),
+        ("Uşak", "Uşak'ın", "Uşak'ı"),
+        ("Van", "Van'ın", "Van'ı"),
+        ("Yozgat", "Yozgat'ın", "Yozgat'ı"),
+        ("Zonguldak", "Zonguldak'ın", "Zonguldak'ı"),
+        ("Aksaray", "Aksaray'ın", "Aksaray'ı"),
+        ("Bayburt", "Bayburt'un", "Bayburt'u"),
+        ("Karaman", "Karaman'ın", "Karaman'ı"),
+        ("Kırıkkale", "Kırıkkale'nin", "Kırıkkale'yi"),
+        ("Batman", "Batman'ın", "Batman'ı"),
+        ("Şırnak", "Şırnak'ın", "Şırnak'ı"),
+        ("Bartın", "Bartın'ın", "Bartın'ı"),
+        ("Ardahan", "Ardahan'ın", "Ardahan'ı"),
+        ("Iğdır", "Iğdır'ın", "Iğdır'ı"),
+        ("Yalova", "Yalova'nın", "Yalova'yı"),
+        ("Karabük", "Karabük'ün", "Karabük'ü"),
+        ("Kilis", "Kilis'in", "Kilis'i"),
+        ("Osmaniye", "Osmaniye'nin", "Osmaniye'yi"),
+        ("Düzce", "Düzce'nin", "Düzce'yi"),
+    ];
+
+    #[test]
+    fn suffixes_follow_vowel_harmony_for_all_81_provinces() {
+        for (name, gen, acc) in SUFFIXES {
+            assert_eq!(genitive(name), gen);
+            assert_eq!(accusative(name), acc);
+        }
+    }
+
+    #[test]
+    fn the_suffix_table_covers_every_bundled_province() {
+        let bundled = include_str!("../data/provinces.csv");
+        let names: Vec<&str> = bundled.lines().skip(1).map(|l| l.split(',').nth(1).unwrap()).collect();
+        assert_eq!(names.len(), 81);
+        for name in names {
+            assert!(SUFFIXES.iter().any(|(n, _, _)| *n == name), "{name} has no suffix case");
+        }
+    }
+}

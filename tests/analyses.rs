@@ -1,0 +1,327 @@
+//! The shipped analyses on a hand-built panel, with every expected result worked out by hand
+//! in the comments (issue 6). Values are in million USD in the fixture and the comments.
+//!
+//! The panel (activity basis), 2024-01 to 2026-01:
+//!   İstanbul  2024: 100 a month   2025: 110 a month               2026-01: 120
+//!   Kocaeli   2024:  50           2025:  61                       2026-01:  55
+//!   İzmir     2024:  60           2025:  60, but October 40       2026-01:  60
+//!   Bursa     2024:  40           2025:  60, June missing         2026-01:  70
+//!   Çorum     2024:   0 (zero)    2025:   5                       2026-01:   5
+//!   Yalova    only 2025: 10 a month
+
+mod common;
+
+use common::{Workdir, column};
+
+fn fixture() -> Workdir {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let mut rows = Vec::new();
+    let mut add = |code: i32, year: i32, month: i32, musd: i64| {
+        rows.push(format!("({code}, {year}, {month}, 'activity', {musd}000000, 0, 'fixture.csv', false, 1, now()::TIMESTAMP)"))
+    };
+    for month in 1..=12 {
+        add(34, 2024, month, 100);
+        add(34, 2025, month, 110);
+        add(41, 2024, month, 50);
+        add(41, 2025, month, 61);
+        add(35, 2024, month, 60);
+        add(35, 2025, month, if month == 10 { 40 } else { 60 });
+        add(16, 2024, month, 40);
+        if month != 6 {
+            add(16, 2025, month, 60);
+        }
+        add(19, 2024, month, 0);
+        add(19, 2025, month, 5);
+        add(77, 2025, month, 10);
+    }
+    for (code, musd) in [(34, 120), (41, 55), (35, 60), (16, 70), (19, 5)] {
+        add(code, 2026, 1, musd);
+    }
+    w.with_database(|conn| {
+        conn.execute_batch(&format!(
+            "DELETE FROM exports; DELETE FROM published_figures; INSERT INTO exports VALUES {};",
+            rows.join(", ")
+        ))
+        .unwrap()
+    });
+    w
+}
+
+fn num(text: &str) -> Option<f64> {
+    if text.is_empty() { None } else { Some(text.parse().unwrap_or_else(|_| panic!("not a number: {text}"))) }
+}
+
+fn nums(rows: &[Vec<String>], name: &str) -> Vec<Option<f64>> {
+    column(rows, name).iter().map(|t| num(t)).collect()
+}
+
+fn musd(values: &[Option<f64>]) -> Vec<Option<f64>> {
+    values.iter().map(|v| v.map(|x| x / 1e6)).collect()
+}
+
+fn run(w: &Workdir, args: &[&str]) -> Vec<Vec<String>> {
+    let mut all = vec!["run"];
+    all.extend_from_slice(args);
+    w.csv(&all)
+}
+
+#[test]
+fn top_provinces_in_a_month() {
+    let w = fixture();
+    let rows = run(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&rows, "province"), ["İstanbul", "Kocaeli", "Bursa", "İzmir", "Yalova", "Çorum"]);
+    assert_eq!(column(&rows, "rank"), ["1", "2", "3", "4", "5", "6"]);
+    assert_eq!(musd(&nums(&rows, "value_usd")), [Some(110.0), Some(61.0), Some(60.0), Some(40.0), Some(10.0), Some(5.0)]);
+    // Shares of 286, the sum of the six provinces with data.
+    assert_eq!(nums(&rows, "share_pct"), [Some(38.46), Some(21.33), Some(20.98), Some(13.99), Some(3.5), Some(1.75)]);
+    assert_eq!(column(&rows, "share_of")[0], "sum of the 6 provinces with data (incomplete panel)");
+    assert_eq!(column(&rows, "panel")[0], "6");
+    // Against October 2024: 100, 50, 40, 60, none, 0.
+    assert_eq!(musd(&nums(&rows, "change_usd")), [Some(10.0), Some(11.0), Some(20.0), Some(-20.0), None, Some(5.0)]);
+    assert_eq!(nums(&rows, "change_pct"), [Some(10.0), Some(22.0), Some(50.0), Some(-33.33), None, None]);
+    let top2 = run(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=2"]);
+    assert_eq!(column(&top2, "province"), ["İstanbul", "Kocaeli"]);
+}
+
+#[test]
+fn ties_share_a_rank() {
+    let w = fixture();
+    // September 2025: İstanbul 110, Kocaeli 61, Bursa 60 and İzmir 60, Yalova 10, Çorum 5.
+    let rows = run(&w, &["top_provinces", "-p", "year=2025", "-p", "month=9"]);
+    assert_eq!(column(&rows, "province"), ["İstanbul", "Kocaeli", "Bursa", "İzmir", "Yalova", "Çorum"]);
+    assert_eq!(column(&rows, "rank"), ["1", "2", "3", "3", "5", "6"]);
+    let bottom = run(&w, &["bottom_provinces", "-p", "year=2025", "-p", "month=9", "-p", "n=3"]);
+    assert_eq!(column(&bottom, "province"), ["Çorum", "Yalova", "Bursa", "İzmir"]);
+    assert_eq!(column(&bottom, "rank"), ["1", "2", "3", "3"]);
+}
+
+#[test]
+fn year_to_date_leaves_out_a_province_with_a_missing_month() {
+    let w = fixture();
+    // January-October 2025: İstanbul 1100, Kocaeli 610, İzmir 9*60+40 = 580, Yalova 100, Çorum 50;
+    // Bursa has no June and is left out.
+    let rows = run(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "period=ytd"]);
+    assert_eq!(column(&rows, "province"), ["İstanbul", "Kocaeli", "İzmir", "Yalova", "Çorum"]);
+    assert_eq!(musd(&nums(&rows, "value_usd")), [Some(1100.0), Some(610.0), Some(580.0), Some(100.0), Some(50.0)]);
+    assert_eq!(musd(&nums(&rows, "previous_usd")), [Some(1000.0), Some(500.0), Some(600.0), None, Some(0.0)]);
+    assert_eq!(column(&rows, "panel")[0], "5");
+    assert_eq!(column(&rows, "origin")[0], "loaded");
+}
+
+#[test]
+fn growth_against_a_year_earlier() {
+    let w = fixture();
+    let rows = run(&w, &["yoy_growth", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&rows, "province"), ["İstanbul", "Kocaeli", "Bursa", "İzmir", "Yalova", "Çorum"]);
+    assert_eq!(musd(&nums(&rows, "previous_usd")), [Some(100.0), Some(50.0), Some(40.0), Some(60.0), None, Some(0.0)]);
+    assert_eq!(nums(&rows, "change_pct"), [Some(10.0), Some(22.0), Some(50.0), Some(-33.33), None, None]);
+
+    // Rises ranked by USD: Bursa 20, Kocaeli 11, İstanbul 10, Çorum 5 (from zero).
+    let up = run(&w, &["top_increases", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&up, "province"), ["Bursa", "Kocaeli", "İstanbul", "Çorum"]);
+    assert_eq!(musd(&nums(&up, "change_usd")), [Some(20.0), Some(11.0), Some(10.0), Some(5.0)]);
+    assert_eq!(column(&up, "panel"), ["5", "5", "5", "5"]);
+
+    let down = run(&w, &["top_decreases", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&down, "province"), ["İzmir"]);
+    assert_eq!(musd(&nums(&down, "change_usd")), [Some(-20.0)]);
+
+    // Percent change with a 10 million floor on the base: Çorum (base 0) and Yalova (none) are out.
+    let fast = run(&w, &["fastest_growing", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&fast, "province"), ["Bursa", "Kocaeli", "İstanbul", "İzmir"]);
+    assert_eq!(nums(&fast, "change_pct"), [Some(50.0), Some(22.0), Some(10.0), Some(-33.33)]);
+    let floor = run(&w, &["fastest_growing", "-p", "year=2025", "-p", "month=10", "-p", "min_value=55000000"]);
+    assert_eq!(column(&floor, "province"), ["İstanbul", "İzmir"]);
+}
+
+#[test]
+fn month_on_month_crosses_the_year() {
+    let w = fixture();
+    // January 2026 against December 2025.
+    let rows = run(&w, &["mom_change", "-p", "year=2026", "-p", "month=1"]);
+    assert_eq!(column(&rows, "province"), ["İstanbul", "Bursa", "İzmir", "Kocaeli", "Çorum", "Yalova"]);
+    assert_eq!(musd(&nums(&rows, "change_usd")), [Some(10.0), Some(10.0), Some(0.0), Some(-6.0), Some(0.0), None]);
+    assert_eq!(nums(&rows, "change_pct"), [Some(9.09), Some(16.67), Some(0.0), Some(-9.84), Some(0.0), None]);
+}
+
+#[test]
+fn compound_growth_needs_two_full_years() {
+    let w = fixture();
+    // İstanbul 1200 → 1320, Kocaeli 600 → 732, İzmir 720 → 700; Bursa's 2025 is incomplete,
+    // Çorum starts at zero, Yalova has no 2024.
+    let rows = run(&w, &["cagr", "-p", "from_year=2024", "-p", "to_year=2025"]);
+    assert_eq!(column(&rows, "province"), ["Kocaeli", "İstanbul", "İzmir", "Bursa", "Yalova", "Çorum"]);
+    assert_eq!(nums(&rows, "cagr_pct"), [Some(22.0), Some(10.0), Some(-2.78), None, None, None]);
+}
+
+#[test]
+fn thresholds_and_brackets() {
+    let w = fixture();
+    let over = run(&w, &["over_threshold", "-p", "year=2025", "-p", "month=10", "-p", "threshold=500000000"]);
+    assert_eq!(column(&over, "province"), ["İstanbul", "Kocaeli", "İzmir"]);
+    assert_eq!(column(&over, "panel"), ["5", "5", "5"]);
+    assert_eq!(column(&over, "published_count"), ["", "", ""]);
+
+    // October 2025 in USD: 110M, 61M, 60M, 40M, 10M, 5M.
+    let bands = run(&w, &["threshold_brackets", "-p", "year=2025", "-p", "month=10", "-p", "period=month"]);
+    assert_eq!(column(&bands, "provinces"), ["0", "0", "1", "4", "1"]);
+    assert_eq!(column(&bands, "unknown")[0], "75");
+    assert_eq!(column(&bands, "band"), ["at least 1000000000", "500000000 to 1000000000", "100000000 to 500000000", "10000000 to 100000000", "below 10000000"]);
+    let custom = run(&w, &["threshold_brackets", "-p", "year=2025", "-p", "month=10", "-p", "period=month", "-p", "bands=60000000"]);
+    assert_eq!(column(&custom, "provinces"), ["3", "3"]);
+
+    // January-October: İstanbul +100, Kocaeli +110, Çorum +50 rose, İzmir fell; Bursa and
+    // Yalova lack a value in one of the periods.
+    let inc = run(&w, &["provinces_increased", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&inc, "computed_count"), ["3"]);
+    assert_eq!(column(&inc, "compared"), ["4"]);
+    assert_eq!(column(&inc, "complete"), ["false"]);
+    assert_eq!(column(&inc, "provinces"), ["Kocaeli, İstanbul, Çorum"]);
+
+    // Full years over 700 million: 2024 İstanbul 1200 and İzmir 720; 2025 İstanbul 1320,
+    // Kocaeli 732 and İzmir 700.
+    let history = run(&w, &["threshold_history", "-p", "from_year=2024", "-p", "to_year=2025", "-p", "threshold=700000000"]);
+    assert_eq!(column(&history, "computed_count"), ["2", "3"]);
+    assert_eq!(column(&history, "panel"), ["5", "5"]);
+}
+
+#[test]
+fn shares_concentration_and_regions() {
+    let w = fixture();
+    let shares = run(&w, &["share_of_total", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(nums(&shares, "cumulative_pct"), [Some(38.46), Some(59.79), Some(80.77), Some(94.76), Some(98.25), Some(100.0)]);
+    let one = run(&w, &["share_of_total", "-p", "year=2025", "-p", "month=10", "-p", "province=izmir"]);
+    assert_eq!(column(&one, "province"), ["İzmir"]);
+    assert_eq!(nums(&one, "share_pct"), [Some(13.99)]);
+
+    let c = run(&w, &["concentration", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(nums(&c, "top1_pct"), [Some(38.46)]);
+    assert_eq!(nums(&c, "top5_pct"), [Some(98.25)]);
+    assert_eq!(nums(&c, "top10_pct"), [Some(100.0)]);
+    assert_eq!(nums(&c, "hhi"), [Some(2585.2)]);
+    assert_eq!(column(&c, "complete"), ["false"]);
+
+    // NUTS-1: Doğu Marmara holds Kocaeli 61, Bursa 60 and Yalova 10 (3 of its 8 provinces).
+    let regions = run(&w, &["region_totals", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&regions, "region")[..4], ["Doğu Marmara", "İstanbul", "Ege", "Batı Karadeniz"]);
+    assert_eq!(musd(&nums(&regions, "value_usd"))[..4], [Some(131.0), Some(110.0), Some(40.0), Some(5.0)]);
+    assert_eq!(column(&regions, "provinces")[..4], ["3", "1", "1", "1"]);
+    assert_eq!(column(&regions, "region_provinces")[..4], ["8", "1", "8", "10"]);
+    assert_eq!(nums(&regions, "change_pct")[..2], [None, Some(10.0)]);
+}
+
+#[test]
+fn profiles_and_history() {
+    let w = fixture();
+    let bursa = run(&w, &["province_profile", "-p", "province=BURSA", "-p", "year=2025"]);
+    assert_eq!(bursa.len(), 13);
+    assert_eq!(column(&bursa, "value_usd")[5], "");
+    assert_eq!(column(&bursa, "rank")[5], "");
+    assert_eq!(column(&bursa, "panel")[5], "5");
+    assert_eq!(column(&bursa, "rank")[9], "3");
+    assert_eq!(nums(&bursa, "change_pct")[9], Some(50.0));
+
+    let history = run(&w, &["rank_history", "-p", "province=kocaeli", "-p", "from_year=2024", "-p", "to_year=2025", "-p", "period=year"]);
+    assert_eq!(column(&history, "year"), ["2024", "2025"]);
+    assert_eq!(column(&history, "rank"), ["3", "2"]);
+    assert_eq!(column(&history, "panel"), ["5", "5"]);
+    let months = run(&w, &["rank_history", "-p", "province=Bursa", "-p", "from_year=2025", "-p", "to_year=2025"]);
+    assert_eq!(months.len() - 1, 11, "June is missing");
+
+    let coverage = run(&w, &["coverage", "-p", "year=2025", "-p", "basis=activity"]);
+    assert_eq!(column(&coverage, "provinces"), ["6", "6", "6", "6", "6", "5", "6", "6", "6", "6", "6", "6"]);
+    assert_eq!(column(&coverage, "loaded")[0], "6");
+}
+
+#[test]
+fn national_figures_are_missing_with_a_reason_on_an_incomplete_panel() {
+    let w = fixture();
+    let rows = run(&w, &["national_summary", "-p", "year=2025", "-p", "month=10"]);
+    assert_eq!(column(&rows, "metric"), ["total_exports", "total_change_pct", "provinces_over_1b", "provinces_increased"]);
+    assert_eq!(column(&rows, "value"), ["", "", "", ""]);
+    assert!(column(&rows, "missing")[0].starts_with("not computable: 5 of 81 provinces have a value"), "{rows:?}");
+}
+
+/// A small deterministic generator, so the differential test needs no extra crate.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn on_random_complete_panels_the_sql_agrees_with_a_direct_computation() {
+    for seed in [7u64, 2026] {
+        let w = Workdir::new();
+        w.run(&["provinces"]);
+        let mut rng = XorShift(seed);
+        // value[code][year - 2024][month - 1] in whole dollars; small ranges make ties likely.
+        let mut value = vec![[[0i64; 12]; 2]; 82];
+        let mut rows = Vec::new();
+        for code in 1..=81usize {
+            for year in 0..2 {
+                for month in 0..12 {
+                    let v = (rng.next() % 40) as i64 * 1_000_000 + (rng.next() % 3) as i64;
+                    value[code][year][month] = v;
+                    rows.push(format!("({code}, {}, {}, 'activity', {v}, 0, 'synthetic', false, 1, now()::TIMESTAMP)", 2024 + year, month + 1));
+                }
+            }
+        }
+        w.with_database(|conn| {
+            conn.execute_batch(&format!("DELETE FROM exports; DELETE FROM published_figures; INSERT INTO exports VALUES {};", rows.join(", ")))
+                .unwrap()
+        });
+        for (period, month) in [("month", 7usize), ("ytd", 7), ("year", 12)] {
+            let months = match period {
+                "month" => month - 1..month,
+                _ => 0..month,
+            };
+            let sum = |code: usize, year: usize| months.clone().map(|m| value[code][year][m]).sum::<i64>();
+            let total: i64 = (1..=81).map(|c| sum(c, 1)).sum();
+            // Expected ranks: 1 + the number of provinces with a strictly larger value.
+            let expected: Vec<(usize, i64, i64, i64)> = (1..=81)
+                .map(|c| (c, sum(c, 1), sum(c, 0), 1 + (1..=81).filter(|d| sum(*d, 1) > sum(c, 1)).count() as i64))
+                .collect();
+            let args = ["-p", "year=2025", "-p", &format!("month={month}"), "-p", &format!("period={period}")];
+            let mut top = vec!["top_provinces", "-p", "n=81"];
+            top.extend_from_slice(&args);
+            let rows = run(&w, &top);
+            assert_eq!(rows.len(), 82);
+            for (i, code) in column(&rows, "code").iter().enumerate() {
+                let code: usize = code.parse().unwrap();
+                let (_, current, previous, rank) = expected[code - 1];
+                assert_eq!(num(&column(&rows, "value_usd")[i]), Some(current as f64), "{period} value of {code}");
+                assert_eq!(column(&rows, "rank")[i], rank.to_string(), "{period} rank of {code}");
+                assert_eq!(num(&column(&rows, "change_usd")[i]), Some((current - previous) as f64));
+                let share = (10000.0 * current as f64 / total as f64).round() / 100.0;
+                assert!((num(&column(&rows, "share_pct")[i]).unwrap() - share).abs() < 0.011, "{period} share of {code}");
+            }
+            assert_eq!(column(&rows, "share_of")[0], "sum of all 81 provinces");
+
+            let mut inc = vec!["provinces_increased"];
+            inc.extend_from_slice(&args);
+            let rows = run(&w, &inc);
+            let rising = expected.iter().filter(|(_, c, p, _)| c > p).count();
+            assert_eq!(column(&rows, "computed_count"), [rising.to_string()]);
+            assert_eq!(column(&rows, "complete"), ["true"]);
+
+            let mut over = vec!["over_threshold", "-p", "threshold=200000000"];
+            over.extend_from_slice(&args);
+            let rows = run(&w, &over);
+            let above = expected.iter().filter(|(_, c, _, _)| *c >= 200_000_000).count();
+            assert_eq!(rows.len() - 1, above, "{period} over threshold");
+
+            let mut national = vec!["national_summary"];
+            national.extend_from_slice(&args);
+            let rows = run(&w, &national);
+            assert_eq!(num(&column(&rows, "computed")[0]), Some(total as f64), "{period} national total");
+            assert_eq!(column(&rows, "computed")[3].parse::<f64>().unwrap() as usize, rising);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! A work directory per test: the database, the XDG folders and every ihracat environment
+//! variable point into it, so tests neither see nor touch the user's files.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Workdir {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    pub fn new() -> Workdir {
+        Workdir { dir: tempfile::tempdir().expect("a temporary directory") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.path("test.duckdb")
+    }
+
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// `ihracat --db <workdir>/test.duckdb ARGS`, isolated from the user's environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ihracat"));
+        command.current_dir(self.dir.path());
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("IHRACAT_") {
+                command.env_remove(&key);
+            }
+        }
+        command
+            .env("XDG_DATA_HOME", self.path("xdg/data"))
+            .env("XDG_CONFIG_HOME", self.path("xdg/config"))
+            .env("XDG_STATE_HOME", self.path("xdg/state"))
+            .env("HOME", self.path("home"))
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_NUMERIC")
+            .env("NO_COLOR", "1")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        command
+    }
+
+    /// Runs and requires success; panics with everything a reader needs otherwise.
+    pub fn run(&self, args: &[&str]) -> Output {
+        let output = self.command(args).output().expect("ihracat runs");
+        if !output.status.success() {
+            panic!("ihracat {args:?} failed: {}\nstdout:\n{}\nstderr:\n{}", output.status, text(&output.stdout), text(&output.stderr));
+        }
+        output
+    }
+
+    pub fn stdout(&self, args: &[&str]) -> String {
+        text(&self.run(args).stdout)
+    }
+
+    /// Runs and requires failure; returns stderr.
+    pub fn fail(&self, args: &[&str]) -> (i32, String) {
+        let output = self.command(args).output().expect("ihracat runs");
+        if output.status.success() {
+            panic!("ihracat {args:?} succeeded but should have failed\nstdout:\n{}\nstderr:\n{}", text(&output.stdout), text(&output.stderr));
+        }
+        (output.status.code().unwrap_or(-1), text(&output.stderr))
+    }
+
+    /// Runs a query and parses its CSV output into rows of strings (header first).
+    pub fn csv(&self, args: &[&str]) -> Vec<Vec<String>> {
+        let mut all = args.to_vec();
+        all.extend(["--format", "csv"]);
+        parse_csv(&self.stdout(&all))
+    }
+
+    /// Opens the database through the library for writing, to set up fixtures that no command
+    /// can write (the managed tables change only through loads).
+    pub fn with_database<T>(&self, work: impl FnOnce(&duckdb::Connection) -> T) -> T {
+        let db = ihracat::db::open(
+            &ihracat::db::Location::File(self.db()),
+            ihracat::db::Access::Write,
+            &ihracat::db::EngineSettings::default(),
+        )
+        .expect("the database opens for writing");
+        work(&db.conn)
+    }
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A small RFC 4180 reader, independent of the code under test.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            ('\r', false) => {}
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The value of `column` in each data row.
+pub fn column(rows: &[Vec<String>], column: &str) -> Vec<String> {
+    let index = rows[0].iter().position(|h| h == column).unwrap_or_else(|| panic!("no column {column} in {:?}", rows[0]));
+    rows[1..].iter().map(|r| r[index].clone()).collect()
+}
+
+pub fn shared_data(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(file)
+}

@@ -1,0 +1,125 @@
+//! The database's life: creation and seeding, reopening, read-only use, version checks and
+//! the second writer (issue 2).
+
+mod common;
+
+use common::{Workdir, column};
+
+#[test]
+fn a_new_database_is_created_and_seeded_with_the_bundled_data() {
+    let w = Workdir::new();
+    assert!(!w.db().exists());
+    let output = w.run(&["sql", "SELECT count(*) AS n FROM provinces"]);
+    assert!(w.db().exists());
+    assert!(common::text(&output.stderr).contains("created database"));
+    assert_eq!(common::parse_csv(&common::text(&output.stdout)), vec![vec!["n"], vec!["81"]]);
+    // The Ministry's October 2025 figure for İstanbul, as the release printed it.
+    let rows = w.csv(&["sql", "SELECT value_usd, source FROM exports e JOIN provinces p ON p.code = e.province_code WHERE p.name = 'İstanbul' AND year = 2025 AND month = 10 AND basis = 'activity'"]);
+    assert_eq!(column(&rows, "value_usd"), vec!["4859000000.00"]);
+    assert!(column(&rows, "source")[0].starts_with("https://ekiphaber.com/"));
+}
+
+#[test]
+fn reopening_does_not_seed_again() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let second = w.run(&["sql", "SELECT count(*) AS n FROM published_figures"]);
+    assert!(!common::text(&second.stderr).contains("created"), "{}", common::text(&second.stderr));
+    let first_count = common::parse_csv(&common::text(&second.stdout))[1][0].clone();
+    let third = w.csv(&["sql", "SELECT count(*) AS n FROM published_figures"]);
+    assert_eq!(third[1][0], first_count);
+}
+
+#[test]
+fn the_database_path_comes_from_the_environment_when_not_given() {
+    let w = Workdir::new();
+    let path = w.path("from-env.duckdb");
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ihracat"));
+    command.env("IHRACAT_DB", &path).env("XDG_DATA_HOME", w.path("xdg")).args(["sql", "SELECT 1"]);
+    assert!(command.output().unwrap().status.success());
+    assert!(path.exists());
+    assert!(!w.path("xdg/ihracat/ihracat.duckdb").exists());
+}
+
+#[test]
+fn the_default_database_lives_in_the_xdg_data_directory() {
+    let w = Workdir::new();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ihracat"));
+    command.env_remove("IHRACAT_DB").env("XDG_DATA_HOME", w.path("xdg")).env("HOME", w.path("home")).args(["provinces"]);
+    assert!(command.output().unwrap().status.success());
+    assert!(w.path("xdg/ihracat/ihracat.duckdb").exists());
+}
+
+#[test]
+fn memory_databases_are_seeded_and_thrown_away() {
+    let w = Workdir::new();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ihracat"));
+    command.current_dir(w.dir.path()).env("XDG_DATA_HOME", w.path("xdg")).args(["--db", ":memory:", "sql", "SELECT count(*) AS n FROM provinces"]);
+    let output = command.output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1][0], "81");
+    assert!(!w.path(":memory:").exists());
+}
+
+#[test]
+fn readers_share_the_database_while_another_reader_holds_it() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let held = ihracat::db::open(&ihracat::db::Location::File(w.db()), ihracat::db::Access::Read, &Default::default()).unwrap();
+    let rows = w.csv(&["sql", "SELECT count(*) AS n FROM exports"]);
+    assert_ne!(rows[1][0], "0");
+    drop(held);
+}
+
+#[test]
+fn a_second_writer_is_told_the_database_is_in_use() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let held = ihracat::db::open(&ihracat::db::Location::File(w.db()), ihracat::db::Access::Write, &Default::default()).unwrap();
+    let (code, stderr) = w.fail(&["provinces"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("database is in use by another process"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    drop(held);
+    w.run(&["provinces"]);
+}
+
+#[test]
+fn a_database_from_a_newer_ihracat_is_refused() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.with_database(|conn| conn.execute_batch("UPDATE ihracat_meta SET value = '99' WHERE key = 'schema_version'").unwrap());
+    let (code, stderr) = w.fail(&["provinces"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("schema version 99, newer than this ihracat understands (1)"), "{stderr}");
+}
+
+#[test]
+fn a_database_seeded_by_an_older_binary_is_refreshed_and_keeps_loaded_rows() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.with_database(|conn| {
+        conn.execute_batch(
+            "UPDATE ihracat_meta SET value = '2000-01-01' WHERE key = 'data_version';
+             DELETE FROM exports WHERE load_id IS NULL AND province_code = 34;
+             INSERT INTO exports VALUES (6, 2019, 1, 'activity', 123.00, 0, 'mine.csv', false, 7, now()::TIMESTAMP);",
+        )
+        .unwrap()
+    });
+    let output = w.run(&["sql", "SELECT count(*) FILTER (WHERE province_code = 34) AS istanbul, count(*) FILTER (WHERE load_id = 7) AS mine FROM exports"]);
+    assert!(common::text(&output.stderr).contains("refreshed the bundled data"), "{}", common::text(&output.stderr));
+    let rows = common::parse_csv(&common::text(&output.stdout));
+    assert_ne!(column(&rows, "istanbul"), vec!["0"]);
+    assert_eq!(column(&rows, "mine"), vec!["1"]);
+}
+
+#[test]
+fn a_file_that_is_not_an_ihracat_database_is_named() {
+    let w = Workdir::new();
+    {
+        let conn = duckdb::Connection::open(w.db()).unwrap();
+        conn.execute_batch("CREATE TABLE t(a INT)").unwrap();
+    }
+    let (_, stderr) = w.fail(&["provinces"]);
+    assert!(stderr.contains("not one of ihracat's"), "{stderr}");
+}

@@ -1,0 +1,212 @@
+//! Output formats and exports, read back with independent readers (issue 5).
+
+mod common;
+
+use std::fs::File;
+
+use arrow::array::{Array, AsArray};
+use arrow::datatypes::{DataType, Decimal128Type, Int32Type};
+use common::Workdir;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+/// Types, Turkish letters and every character CSV must quote.
+const TRICKY: &str = "SELECT * FROM (VALUES
+    (1, 'İSTANBUL, Şişli', 4859000000.50::DECIMAL(18, 2), DATE '2025-10-31', 'say \"merhaba\"'),
+    (2, 'Iğdır
+ikinci satır', NULL, DATE '2024-02-29', NULL)
+) t(id, name, value_usd, day, note) ORDER BY id";
+
+fn tricky_batches(w: &Workdir, file: &str) -> Vec<arrow::array::RecordBatch> {
+    let path = w.path(file);
+    w.run(&["sql", TRICKY, "-o", path.to_str().unwrap()]);
+    if file.ends_with(".parquet") {
+        ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap()).unwrap().build().unwrap().map(Result::unwrap).collect()
+    } else {
+        arrow::ipc::reader::FileReader::try_new(File::open(&path).unwrap(), None).unwrap().map(Result::unwrap).collect()
+    }
+}
+
+#[test]
+fn parquet_and_arrow_keep_types_and_values() {
+    let w = Workdir::new();
+    for file in ["out.parquet", "out.arrow"] {
+        let batches = tricky_batches(&w, file);
+        let batch = arrow::compute::concat_batches(&batches[0].schema(), &batches).unwrap();
+        let schema = batch.schema();
+        assert_eq!(schema.field_with_name("id").unwrap().data_type(), &DataType::Int32, "{file}");
+        assert_eq!(schema.field_with_name("name").unwrap().data_type(), &DataType::Utf8, "{file}");
+        assert_eq!(schema.field_with_name("value_usd").unwrap().data_type(), &DataType::Decimal128(18, 2), "{file}");
+        assert_eq!(schema.field_with_name("day").unwrap().data_type(), &DataType::Date32, "{file}");
+        assert_eq!(batch.num_rows(), 2);
+        assert_eq!(batch.column(0).as_primitive::<Int32Type>().values(), &[1, 2]);
+        let names = batch.column(1).as_string::<i32>();
+        assert_eq!(names.value(0), "İSTANBUL, Şişli");
+        assert_eq!(names.value(1), "Iğdır\nikinci satır");
+        let values = batch.column(2).as_primitive::<Decimal128Type>();
+        assert_eq!(values.value(0), 485_900_000_050);
+        assert!(values.is_null(1));
+        let days = batch.column(3).as_primitive::<arrow::datatypes::Date32Type>();
+        assert_eq!(days.value(0), 20392); // 2025-10-31
+        assert!(batch.column(4).is_null(1));
+    }
+}
+
+#[test]
+fn csv_follows_rfc_4180() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", TRICKY, "--format", "csv"]);
+    assert_eq!(
+        text,
+        "id,name,value_usd,day,note\n1,\"İSTANBUL, Şişli\",4859000000.50,2025-10-31,\"say \"\"merhaba\"\"\"\n2,\"Iğdır\nikinci satır\",,2024-02-29,\n"
+    );
+    let rows = common::parse_csv(&text);
+    assert_eq!(rows[2][1], "Iğdır\nikinci satır");
+}
+
+#[test]
+fn tsv_uses_tabs() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", "SELECT 1 AS a, 'b c' AS b", "--format", "tsv"]);
+    assert_eq!(text, "a\tb\n1\tb c\n");
+}
+
+#[test]
+fn json_keeps_numbers_exact_and_letters_intact() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", TRICKY, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let rows = value.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["name"], "İSTANBUL, Şişli");
+    assert_eq!(rows[0]["note"], "say \"merhaba\"");
+    assert_eq!(rows[1]["value_usd"], serde_json::Value::Null);
+    assert_eq!(rows[0]["day"], "2025-10-31");
+    // The decimal is written as the exact number, not a float or a string.
+    assert!(text.contains("\"value_usd\":4859000000.50"), "{text}");
+}
+
+#[test]
+fn ndjson_is_one_object_a_line() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", "SELECT * FROM range(3) t(i)", "--format", "ndjson"]);
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines, vec![serde_json::json!({"i": 0}), serde_json::json!({"i": 1}), serde_json::json!({"i": 2})]);
+}
+
+#[test]
+fn the_default_is_csv_when_stdout_is_not_a_terminal() {
+    let w = Workdir::new();
+    assert_eq!(w.stdout(&["sql", "SELECT 4859 AS value"]), "value\n4859\n");
+}
+
+#[test]
+fn tables_are_for_people() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", "SELECT 'İstanbul' AS province, 4859000000.50::DECIMAL(18,2) AS value_usd, NULL::INTEGER AS rank", "--format", "table"]);
+    assert!(text.contains("4,859,000,000.50"), "{text}");
+    assert!(text.contains("NULL"), "{text}");
+    assert!(text.contains("(1 row)"), "{text}");
+    let turkish = w.stdout(&["sql", "SELECT 4859000000.50::DECIMAL(18,2) AS value_usd", "--format", "table", "--locale", "tr"]);
+    assert!(turkish.contains("4.859.000.000,50"), "{turkish}");
+    let markdown = w.stdout(&["sql", "SELECT 'a|b' AS t, 1 AS n", "--format", "markdown"]);
+    assert_eq!(markdown, "| t | n |\n| --- | ---: |\n| a\\|b | 1 |\n");
+}
+
+#[test]
+fn long_tables_are_abbreviated_with_a_note() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", "SELECT * FROM range(1000) t(i)", "--format", "table", "--max-rows", "10"]);
+    assert!(text.contains("(1,000 rows, 10 shown; --max-rows 0 shows all"), "{text}");
+    assert!(text.contains("│ 999 │") || text.contains("999"), "{text}");
+    assert!(!text.contains(" 500 "), "{text}");
+    let all = w.stdout(&["sql", "SELECT * FROM range(100) t(i)", "--format", "table", "--max-rows", "0"]);
+    assert!(all.contains("(100 rows)"), "{all}");
+}
+
+#[test]
+fn output_files_take_their_format_from_the_extension() {
+    let w = Workdir::new();
+    let path = w.path("top.csv");
+    w.run(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=3", "-o", path.to_str().unwrap()]);
+    let rows = common::parse_csv(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(common::column(&rows, "province"), vec!["İstanbul", "Kocaeli", "İzmir"]);
+    let (_, stderr) = w.fail(&["sql", "SELECT 1", "-o", w.path("out.xyz").to_str().unwrap()]);
+    assert!(stderr.contains("cannot tell the format of"), "{stderr}");
+}
+
+#[test]
+fn export_writes_parquet_with_duckdb_and_refuses_to_overwrite() {
+    let w = Workdir::new();
+    let target = w.path("exports.parquet");
+    w.run(&["export", "--sql", "SELECT * FROM exports ORDER BY year, month, province_code", "--to", target.to_str().unwrap()]);
+    let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(&target).unwrap()).unwrap();
+    assert_eq!(reader.schema().field_with_name("value_usd").unwrap().data_type(), &DataType::Decimal128(18, 2));
+    let rows: usize = reader.build().unwrap().map(|b| b.unwrap().num_rows()).sum();
+    assert_eq!(rows.to_string(), w.csv(&["sql", "SELECT count(*) FROM exports"])[1][0]);
+
+    let before = std::fs::read(&target).unwrap();
+    let (_, stderr) = w.fail(&["export", "--sql", "SELECT 1 AS x", "--to", target.to_str().unwrap()]);
+    assert!(stderr.contains("exists; add --overwrite"), "{stderr}");
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+
+    // A failing query leaves the old file in place even with --overwrite.
+    w.fail(&["export", "--sql", "SELECT * FROM no_such_table", "--to", target.to_str().unwrap(), "--overwrite"]);
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+
+    w.run(&["export", "--sql", "SELECT 1 AS x", "--to", target.to_str().unwrap(), "--overwrite"]);
+    let rows: usize = ParquetRecordBatchReaderBuilder::try_new(File::open(&target).unwrap()).unwrap().build().unwrap().map(|b| b.unwrap().num_rows()).sum();
+    assert_eq!(rows, 1);
+}
+
+#[test]
+fn a_partitioned_export_reads_back_as_one_dataset() {
+    let w = Workdir::new();
+    let target = w.path("by_year");
+    w.run(&["export", "--sql", "SELECT * FROM exports", "--to", target.to_str().unwrap(), "--partition-by", "year,basis"]);
+    let mut total = 0;
+    let mut partitions = Vec::new();
+    for year_dir in std::fs::read_dir(&target).unwrap() {
+        let year_dir = year_dir.unwrap().path();
+        for basis_dir in std::fs::read_dir(&year_dir).unwrap() {
+            let basis_dir = basis_dir.unwrap().path();
+            partitions.push(format!(
+                "{}/{}",
+                year_dir.file_name().unwrap().to_string_lossy(),
+                basis_dir.file_name().unwrap().to_string_lossy()
+            ));
+            for file in std::fs::read_dir(&basis_dir).unwrap() {
+                let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(file.unwrap().path()).unwrap()).unwrap();
+                total += reader.build().unwrap().map(|b| b.unwrap().num_rows()).sum::<usize>();
+            }
+        }
+    }
+    assert!(partitions.contains(&"year=2025/basis=activity".to_string()), "{partitions:?}");
+    assert_eq!(total.to_string(), w.csv(&["sql", "SELECT count(*) FROM exports"])[1][0]);
+}
+
+#[test]
+fn a_named_query_exports_with_its_parameters() {
+    let w = Workdir::new();
+    let target = w.path("top.parquet");
+    w.run(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=2", "--to", target.to_str().unwrap()]);
+    let batches: Vec<_> = ParquetRecordBatchReaderBuilder::try_new(File::open(&target).unwrap()).unwrap().build().unwrap().map(Result::unwrap).collect();
+    let names = batches[0].column_by_name("province").unwrap().as_string::<i32>().iter().map(|s| s.unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(names, vec!["İstanbul", "Kocaeli"]);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let w = Workdir::new();
+    let mut child = w
+        .command(&["sql", "SELECT * FROM range(1000000) t(i)", "--format", "csv"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", common::text(&output.stderr));
+}

@@ -1,0 +1,171 @@
+//! The query catalog: listing, showing, running with typed parameters, user catalogs and the
+//! check (issue 4).
+
+mod common;
+
+use common::{Workdir, column};
+
+const MY_QUERY: &str = "--- summary  Exports of one province in one year
+--- param    province  province   any spelling
+--- param    year      int 2000..2100
+--- example  province=Bursa year=2025
+SELECT month, value_usd FROM exports
+WHERE province_code = $province AND year = $year AND basis = 'activity'
+ORDER BY month
+";
+
+#[test]
+fn queries_lists_the_shipped_catalog() {
+    let w = Workdir::new();
+    let rows = w.csv(&["queries"]);
+    let names = column(&rows, "name");
+    for expected in ["top_provinces", "yoy_growth", "top_increases", "over_threshold", "share_of_total", "coverage", "national_summary"] {
+        assert!(names.contains(&expected.to_string()), "{expected} missing from {names:?}");
+    }
+    let i = names.iter().position(|n| n == "top_provinces").unwrap();
+    assert_eq!(column(&rows, "category")[i], "rankings");
+    assert_eq!(column(&rows, "source")[i], "sql/rankings/top_provinces.sql (shipped)");
+    assert_eq!(column(&rows, "parameters")[i], "year month [n=10] [period=month] [basis=activity]");
+}
+
+#[test]
+fn queries_show_prints_the_parameters_and_the_sql() {
+    let w = Workdir::new();
+    let text = w.stdout(&["queries", "show", "top_provinces"]);
+    assert!(text.starts_with("top_provinces — Provinces ranked by exports"), "{text}");
+    assert!(text.contains("year         int 2000..2100 (required)"), "{text}");
+    assert!(text.contains("period       one_of(month, ytd, year) = month"), "{text}");
+    assert!(text.contains("ihracat run top_provinces -p year=2025 -p month=10 -p n=5"), "{text}");
+    assert!(text.contains("FROM period_compare($year, $month, $period, $basis)"), "{text}");
+}
+
+#[test]
+fn a_user_catalog_adds_and_overrides_queries() {
+    let w = Workdir::new();
+    w.write("mine/profiles/bursa_year.sql", MY_QUERY);
+    w.write("mine/top_provinces.sql", "--- summary  My own ranking\nSELECT 'mine' AS whose\n");
+    let rows = w.csv(&["--queries", "mine", "queries"]);
+    let names = column(&rows, "name");
+    let i = names.iter().position(|n| n == "top_provinces").unwrap();
+    assert_eq!(column(&rows, "summary")[i], "My own ranking");
+    assert!(column(&rows, "source")[i].ends_with("mine/top_provinces.sql"));
+    let j = names.iter().position(|n| n == "bursa_year").unwrap();
+    assert_eq!(column(&rows, "category")[j], "profiles");
+    assert_eq!(w.csv(&["--queries", "mine", "run", "top_provinces"]), vec![vec!["whose"], vec!["mine"]]);
+    let rows = w.csv(&["--queries", "mine", "run", "bursa_year", "-p", "province=BURSA", "-p", "year=2025"]);
+    assert!(column(&rows, "month").contains(&"9".to_string()), "{rows:?}");
+}
+
+#[test]
+fn later_catalogs_win_and_the_environment_is_read() {
+    let w = Workdir::new();
+    w.write("a/q.sql", "--- summary  from a\nSELECT 'a' AS source\n");
+    w.write("b/q.sql", "--- summary  from b\nSELECT 'b' AS source\n");
+    assert_eq!(w.csv(&["--queries", "a", "--queries", "b", "run", "q"])[1], vec!["b"]);
+    let mut command = w.command(&["run", "q", "--format", "csv"]);
+    command.env("IHRACAT_QUERIES", w.path("a"));
+    let output = command.output().unwrap();
+    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1], vec!["a"]);
+}
+
+#[test]
+fn parameters_are_bound_as_values_never_as_sql() {
+    let w = Workdir::new();
+    w.write("q/echo.sql", "--- summary  Echo\n--- param  t  text\nSELECT $t AS t, (SELECT count(*) FROM exports) > 0 AS exports_still_there\n");
+    let evil = "'; DROP TABLE exports; --";
+    let rows = w.csv(&["--queries", "q", "run", "echo", "-p", &format!("t={evil}")]);
+    assert_eq!(rows[1], vec![evil.to_string(), "true".to_string()]);
+    let rows = w.csv(&["sql", "SELECT count(*) > 0 AS ok FROM exports"]);
+    assert_eq!(rows[1], vec!["true"]);
+}
+
+#[test]
+fn province_parameters_accept_any_spelling() {
+    let w = Workdir::new();
+    let by_name = w.csv(&["run", "province_profile", "-p", "province=KOCAELİ", "-p", "year=2025"]);
+    let by_code = w.csv(&["run", "province_profile", "-p", "province=41", "-p", "year=2025"]);
+    assert_eq!(by_name, by_code);
+    assert_eq!(column(&by_name, "value_usd")[9], "3019000000.00");
+}
+
+#[test]
+fn bad_parameters_are_named_with_the_value_and_type() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["run", "top_provinces", "-p", "year=twenty", "-p", "month=10"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("parameter `year`: `twenty` is not a valid int: expected a whole number"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025", "-p", "month=13"]);
+    assert!(stderr.contains("parameter `month`: `13` is not a valid int: 13 is outside 1..12"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025"]);
+    assert!(stderr.contains("parameter `month`: is required (int)"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "nn=3"]);
+    assert!(stderr.contains("parameter `nn`: `top_provinces` has no such parameter; did you mean `n`?"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "period=quarter"]);
+    assert!(stderr.contains("expected one of month, ytd, year"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year"]);
+    assert!(stderr.contains("`year` is not a parameter: write name=value"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "province_profile", "-p", "province=Atlantis", "-p", "year=2025"]);
+    assert!(stderr.contains("unknown province `Atlantis`"), "{stderr}");
+}
+
+#[test]
+fn an_unknown_query_suggests_the_nearest_names() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["run", "top_provinse"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown query `top_provinse`; did you mean `top_provinces`?"), "{stderr}");
+}
+
+#[test]
+fn named_queries_cannot_change_the_database() {
+    let w = Workdir::new();
+    w.write("q/drop.sql", "--- summary  Not an analysis\nDROP TABLE exports\n");
+    w.write("q/sneaky.sql", "--- summary  Two statements\nSELECT 1; DELETE FROM exports\n");
+    w.write("q/insert.sql", "--- summary  Writes\nINSERT INTO exports SELECT * FROM exports\n");
+    for name in ["drop", "insert"] {
+        let (_, stderr) = w.fail(&["--queries", "q", "run", name]);
+        assert!(stderr.contains("a named query must be one SELECT statement"), "{name}: {stderr}");
+    }
+    let (_, stderr) = w.fail(&["--queries", "q", "run", "sneaky"]);
+    assert!(stderr.contains("query `sneaky`") && stderr.contains("a named query must be one SELECT statement"), "{stderr}");
+    w.write("q/two.sql", "--- summary  Two reads\nSELECT 1; SELECT 2\n");
+    let (_, stderr) = w.fail(&["--queries", "q", "run", "two"]);
+    assert!(stderr.contains("has 2 statements; a named query is exactly one SELECT"), "{stderr}");
+    assert_ne!(w.csv(&["sql", "SELECT count(*) FROM exports"])[1][0], "0");
+}
+
+#[test]
+fn queries_check_passes_on_the_shipped_catalog() {
+    let w = Workdir::new();
+    let output = w.run(&["queries", "check"]);
+    assert!(common::text(&output.stderr).contains("all parse, prepare and run their examples"), "{}", common::text(&output.stderr));
+}
+
+#[test]
+fn queries_check_catches_each_kind_of_mistake() {
+    let w = Workdir::new();
+    w.write("bad/header.sql", "--- summary  x\n--- parm year int\nSELECT 1\n");
+    w.write("bad/undeclared.sql", "--- summary  x\nSELECT $year AS y\n");
+    w.write("bad/unused.sql", "--- summary  x\n--- param year int = 2025\nSELECT 1 AS one\n");
+    w.write("bad/sql_error.sql", "--- summary  x\nSELECT * FROM no_such_table\n");
+    w.write("bad/returns.sql", "--- summary  x\n--- returns  a int, b int\nSELECT 1 AS a\n");
+    w.write("bad/example.sql", "--- summary  x\n--- param year int\n--- example year=abc\nSELECT $year AS y\n");
+    w.write("bad/no_example.sql", "--- summary  x\n--- param year int\nSELECT $year AS y\n");
+    w.write("bad/write.sql", "--- summary  x\nDELETE FROM exports\n");
+    let (code, stderr) = w.fail(&["--queries", "bad", "queries", "check"]);
+    assert_eq!(code, 1);
+    let expectations = [
+        "header.sql:2: unknown header key `parm` (did you mean `param`?)",
+        "query `undeclared` uses $year, which its header does not declare",
+        "query `unused` declares parameter `year` but its SQL never uses $year",
+        "no_such_table",
+        "returns declares columns [a, b] but the query gives [a]",
+        "example `year=abc`: parameter `year`: `abc` is not a valid int",
+        "has required parameters but no `--- example`",
+        "a named query must be one SELECT statement",
+    ];
+    for expected in expectations {
+        assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
+    }
+    assert!(stderr.contains("problems"), "{stderr}");
+}
