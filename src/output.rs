@@ -315,32 +315,59 @@ impl Grid {
         }
     }
 
+    /// An aligned table that fits the terminal: long text is cut with "…" rather than wrapped,
+    /// numbers are never cut, and columns that still do not fit are left out and named.
     fn table(&self) -> String {
         use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
-        let mut table = Table::new();
-        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(width) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
-            table.set_width(width);
+        let terminal = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok()).or_else(|| Table::new().width().map(usize::from)).unwrap_or(120);
+        let rows: Vec<&Vec<String>> = self.head.iter().chain(self.tail.iter()).collect();
+        let mut widths: Vec<usize> = self
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| rows.iter().map(|r| display_width(&r[i])).chain([display_width(h)]).max().unwrap_or(1))
+            .collect();
+        let total = |widths: &[usize], shown: usize| widths[..shown].iter().sum::<usize>() + 3 * shown + 1;
+        let mut shown = widths.len();
+        while total(&widths, shown) > terminal {
+            let widest_text = (0..shown).filter(|&i| !self.numeric[i] && widths[i] > MIN_TEXT_WIDTH).max_by_key(|&i| widths[i]);
+            match widest_text {
+                Some(i) => widths[i] = widths[i].saturating_sub(total(&widths, shown) - terminal).max(MIN_TEXT_WIDTH),
+                None if shown > 1 => shown -= 1,
+                None => break,
+            }
         }
-        table.set_header(self.headers.clone());
+        let cut = |i: usize, text: &str| truncate(text, widths[i]);
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled);
+        table.set_header((0..shown).map(|i| cut(i, &self.headers[i])).collect::<Vec<_>>());
         let ellipsis = (self.shown() as u64) < self.total;
         for row in &self.head {
-            table.add_row(row.clone());
+            table.add_row((0..shown).map(|i| cut(i, &row[i])).collect::<Vec<_>>());
         }
         if ellipsis {
-            table.add_row(self.headers.iter().map(|_| "…").collect::<Vec<_>>());
+            table.add_row((0..shown).map(|_| "…").collect::<Vec<_>>());
         }
         for row in &self.tail {
-            table.add_row(row.clone());
+            table.add_row((0..shown).map(|i| cut(i, &row[i])).collect::<Vec<_>>());
         }
-        for (i, numeric) in self.numeric.iter().enumerate() {
-            if *numeric {
+        for i in 0..shown {
+            if self.numeric[i] {
                 if let Some(column) = table.column_mut(i) {
                     column.set_cell_alignment(CellAlignment::Right);
                 }
             }
         }
-        format!("{table}\n{}", self.footer())
+        let mut footer = self.footer();
+        if shown < self.headers.len() {
+            let hidden = &self.headers[shown..];
+            footer.push_str(&format!(
+                "({} more columns do not fit: {}; --format csv or a wider terminal shows them)\n",
+                hidden.len(),
+                hidden.join(", ")
+            ));
+        }
+        format!("{table}\n{footer}")
     }
 
     fn markdown(&self) -> String {
@@ -352,6 +379,23 @@ impl Grid {
             text.push_str(&format!("| {} |\n", row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | ")));
         }
         text
+    }
+}
+
+/// Text columns are cut no narrower than this before whole columns are left out.
+const MIN_TEXT_WIDTH: usize = 16;
+
+fn display_width(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// Cuts text to `width` characters, one line, marking the cut with "…".
+fn truncate(text: &str, width: usize) -> String {
+    let one_line = text.replace('\n', "↵");
+    if one_line.chars().count() <= width {
+        one_line
+    } else {
+        one_line.chars().take(width.saturating_sub(1)).collect::<String>() + "…"
     }
 }
 
@@ -406,6 +450,13 @@ mod tests {
         assert_eq!(group_digits("999", Locale::Tr), "999");
         assert_eq!(group_digits("NaN", Locale::En), "NaN");
         assert_eq!(group_digits("1e10", Locale::En), "1e10");
+    }
+
+    #[test]
+    fn long_text_is_cut_not_wrapped() {
+        assert_eq!(truncate("https://example.com/a/long/path", 10), "https://e…");
+        assert_eq!(truncate("kısa", 10), "kısa");
+        assert_eq!(truncate("iki\nsatır", 20), "iki↵satır");
     }
 
     #[test]
