@@ -28,6 +28,38 @@ pub fn upper(text: &str) -> String {
         .collect()
 }
 
+/// Lower case without Turkish letters, for matching words in headers: "EKİM" → "ekim",
+/// "Ağustos" → "agustos", "IĞDIR" → "igdir".
+pub fn fold(text: &str) -> String {
+    lower(text)
+        .chars()
+        .map(|c| match c {
+            'ç' => 'c',
+            'ğ' => 'g',
+            'ı' => 'i',
+            'ö' => 'o',
+            'ş' => 's',
+            'ü' => 'u',
+            'â' => 'a',
+            'î' => 'i',
+            'û' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+/// The month a Turkish or English month name (or its three-letter short form) names.
+pub fn month_number(name: &str) -> Option<u32> {
+    let folded = fold(name.trim());
+    const FOLDED_TR: [&str; 12] = ["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"];
+    let position = FOLDED_TR
+        .iter()
+        .position(|m| *m == folded)
+        .or_else(|| MONTHS_EN.iter().position(|m| m.to_lowercase() == folded))
+        .or_else(|| (folded.len() == 3).then(|| MONTHS_EN.iter().position(|m| m.to_lowercase().starts_with(&folded))).flatten());
+    position.map(|p| p as u32 + 1)
+}
+
 /// First letter upper case, Turkish rules ("ekim" → "Ekim", "ocak-ekim" → "Ocak-ekim").
 pub fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
@@ -190,6 +222,19 @@ mod tests {
         assert_eq!(capitalize("ığdır"), "Iğdır");
         assert_eq!(capitalize("istanbul"), "İstanbul");
         assert_eq!(ytd_period_en(10), "January-October");
+    }
+
+    #[test]
+    fn month_names_in_both_languages() {
+        assert_eq!(month_number("EKİM"), Some(10));
+        assert_eq!(month_number("Ağustos"), Some(8));
+        assert_eq!(month_number("AGUSTOS"), Some(8));
+        assert_eq!(month_number("Şubat"), Some(2));
+        assert_eq!(month_number("October"), Some(10));
+        assert_eq!(month_number("oct"), Some(10));
+        assert_eq!(month_number("Mayıs"), Some(5));
+        assert_eq!(month_number("toplam"), None);
+        assert_eq!(fold("IĞDIR Kâhta"), "igdir kahta");
     }
 
     #[test]

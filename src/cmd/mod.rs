@@ -4,6 +4,7 @@
 mod completions;
 mod export;
 mod info;
+mod load;
 mod provinces;
 mod queries;
 mod report;
@@ -68,6 +69,9 @@ pub struct GlobalArgs {
 pub enum Command {
     Provinces(provinces::ProvincesArgs),
     Queries(queries::QueriesArgs),
+    Load(load::LoadArgs),
+    Loads(load::LoadsArgs),
+    Unload(load::UnloadArgs),
     Run(run::RunArgs),
     Sql(sql::SqlArgs),
     Shell(shell::ShellArgs),
@@ -159,6 +163,9 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
     match cli.command {
         Command::Provinces(args) => provinces::run(args, &context),
         Command::Queries(args) => queries::run(args, &context),
+        Command::Load(args) => load::run(args, &context),
+        Command::Loads(args) => load::list(args, &context),
+        Command::Unload(args) => load::unload(args, &context),
         Command::Run(args) => run::run(args, &context),
         Command::Sql(args) => sql::run(args, &context),
         Command::Shell(args) => shell::run(args, &context),

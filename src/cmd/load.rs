@@ -1,0 +1,139 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use ihracat::db::Access;
+use ihracat::load::{self, Encoding, InputFormat, LayoutChoice, LoadOptions, Unit};
+use ihracat::output::{self, ResultStream};
+use ihracat::{Error, Result};
+
+use super::{Context, OutputArgs};
+
+/// Load province export tables into the database: CSV or TSV, Excel, Parquet, JSON.
+///
+/// Long tables (province, year, month, value; or a period column such as 2025-10) and the wide
+/// tables official releases print (a province column and a column per month such as "Ekim
+/// 2025", with title rows, a TOPLAM row and columns such as "Değişim (%)" that are not data)
+/// are recognised. Numbers in Turkish (4.859.123,45) or English (4,859,123.45) format; "-" or
+/// an empty cell is missing, not zero. A file is loaded whole or not at all: every problem is
+/// listed by line, column and value, and nothing changes. Loading the same file again changes
+/// nothing; a file whose values differ from an earlier load needs --replace. Bundled release
+/// figures are replaced without it, and the summary says how many.
+///
+/// Examples:
+///   ihracat load ekim-2025-faaliyet-illeri.xlsx --basis activity
+///   ihracat load exports_2024.csv exports_2025.parquet --basis activity
+///   ihracat load tim-il-bazinda.csv --basis registered --unit thousand-usd --dry-run
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct LoadArgs {
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// activity (Ministry of Trade, province of activity) or registered (TİM); required unless the file has a basis column
+    #[arg(long, value_parser = ["activity", "registered"])]
+    basis: Option<String>,
+    /// The unit of the values [default: as the file's title or header says, else usd]
+    #[arg(long, value_enum)]
+    unit: Option<Unit>,
+    /// The file's format [default: from the extension]
+    #[arg(long, value_enum)]
+    format: Option<InputFormat>,
+    /// The table's layout [default: detected from the header]
+    #[arg(long, value_enum)]
+    layout: Option<LayoutChoice>,
+    /// The Excel sheet [default: the first with data]
+    #[arg(long)]
+    sheet: Option<String>,
+    /// The text encoding [default: UTF-8, or Windows-1254 when the file is not UTF-8]
+    #[arg(long, value_enum)]
+    encoding: Option<Encoding>,
+    /// Replace values that an earlier load stored for the same province-months
+    #[arg(long)]
+    replace: bool,
+    /// Check and summarise without writing anything
+    #[arg(long)]
+    dry_run: bool,
+    /// How many problems to list before stopping
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    max_errors: usize,
+}
+
+pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
+    let db = context.open(Access::Write)?;
+    let options = LoadOptions {
+        basis: args.basis,
+        unit: args.unit,
+        format: args.format,
+        layout: args.layout,
+        sheet: args.sheet,
+        encoding: args.encoding,
+        replace: args.replace,
+        dry_run: args.dry_run,
+        max_errors: args.max_errors.max(1),
+    };
+    for (i, file) in args.files.iter().enumerate() {
+        let spinner = context.messages.stderr_is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner().with_message(format!("loading {}", file.display()));
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        });
+        let result = load::load(&db.conn, file, &options);
+        if let Some(bar) = spinner {
+            bar.finish_and_clear();
+        }
+        let summary = result.map_err(|e| {
+            if i > 0 {
+                Error::msg(format!("{e}\n(the {i} files before it were loaded)"))
+            } else {
+                e
+            }
+        })?;
+        println!("{}", summary.describe());
+        for note in &summary.notes {
+            context.messages.note(&format!("{}: {note}", file.display()));
+        }
+        for warning in &summary.warnings {
+            context.messages.warn(&format!("{}: {warning}", file.display()));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// List the loads: what each file added and replaced.
+///
+/// Example:
+///   ihracat loads
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct LoadsArgs {
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+pub fn list(args: LoadsArgs, context: &Context) -> Result<ExitCode> {
+    let db = context.open(Access::Read)?;
+    let mut stmt = db
+        .conn
+        .prepare("SELECT load_id, file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced FROM loads ORDER BY load_id")
+        .map_err(|e| Error::Sql { context: "listing loads".into(), source: e })?;
+    output::write(ResultStream::from_statement(&mut stmt, Vec::new())?, &args.output.options())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Undo a load: remove the rows it added and put back the rows it replaced.
+///
+/// Example:
+///   ihracat unload 3
+#[derive(Args)]
+#[command(verbatim_doc_comment)]
+pub struct UnloadArgs {
+    /// The load's id (see `ihracat loads`)
+    id: i64,
+}
+
+pub fn unload(args: UnloadArgs, context: &Context) -> Result<ExitCode> {
+    let db = context.open(Access::Write)?;
+    let (removed, restored) = load::unload(&db.conn, args.id)?;
+    println!("unloaded load {}: {removed} rows removed, {restored} replaced rows restored", args.id);
+    Ok(ExitCode::SUCCESS)
+}

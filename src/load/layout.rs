@@ -1,0 +1,282 @@
+//! Reading a table's header: where it is (below any title rows), which column holds the
+//! province, and whether the table is long (one row per province and period) or wide (a column
+//! per period, as official tables print them). Only the first rows are read here; the data
+//! itself is handled in SQL.
+
+use crate::turkish::{fold, month_number};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LayoutChoice {
+    Long,
+    Wide,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Usd,
+    ThousandUsd,
+    MillionUsd,
+}
+
+impl Unit {
+    pub fn factor(self) -> u64 {
+        match self {
+            Unit::Usd => 1,
+            Unit::ThousandUsd => 1_000,
+            Unit::MillionUsd => 1_000_000,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Usd => "usd",
+            Unit::ThousandUsd => "thousand-usd",
+            Unit::MillionUsd => "million-usd",
+        }
+    }
+}
+
+/// A column header that names a period.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Period {
+    Month { year: i32, month: u32 },
+    /// January (or `first`) to `last`: a cross-check, never stored as a month.
+    Cumulative { year: i32, first: u32, last: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    Long { year: Option<usize>, month: Option<usize>, period: Option<usize>, value: usize, basis: Option<usize> },
+    Wide { months: Vec<(usize, i32, u32)>, cumulative: Vec<(usize, i32, u32, u32)> },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The header's line; data is below it.
+    pub header_line: i64,
+    /// Column numbers are those of the staging table: c1, c2, …
+    pub province: usize,
+    pub shape: Shape,
+    pub headers: Vec<String>,
+    /// Columns that are neither the province nor data, such as "Değişim (%)" or "Pay (%)".
+    pub ignored: Vec<(usize, String)>,
+    /// A unit the title or header states, with the words that stated it.
+    pub unit_hint: Option<(Unit, String)>,
+}
+
+fn words(text: &str) -> String {
+    fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_province_header(text: &str) -> bool {
+    matches!(
+        words(text).as_str(),
+        "il" | "iller" | "il adi" | "il ismi" | "faaliyet ili" | "kayitli il" | "ihracatci ili" | "province" | "provinces" | "province name"
+            | "province code" | "il kodu" | "plaka" | "sehir" | "city" | "province of activity"
+    )
+}
+
+fn header_role(text: &str) -> Option<&'static str> {
+    let w = words(text);
+    let first = w.split(' ').next().unwrap_or_default();
+    Some(match first {
+        "yil" | "year" => "year",
+        "ay" | "month" => "month",
+        "donem" | "tarih" | "period" | "date" => "period",
+        "basis" | "esas" | "bazi" => "basis",
+        "deger" | "value" | "ihracat" | "export" | "exports" | "tutar" | "usd" | "dolar" | "amount" | "valueusd" => "value",
+        _ if w.starts_with("value") || w.contains("ihracat") || w.contains("deger") => "value",
+        _ => return None,
+    })
+}
+
+/// "Ekim 2024", "EKİM 2025", "2025-10", "10/2025", "Oct 2025", "Ocak-Ekim 2025", "2025 Ekim".
+pub fn parse_period(text: &str) -> Option<Period> {
+    // Units in parentheses ("Ekim 2025 (1000 $)") are not part of the period.
+    let without_units: String = {
+        let mut depth = 0;
+        text.chars().filter(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            depth == 0 && *c != ')'
+        }).collect()
+    };
+    let folded = fold(without_units.trim());
+    let tokens: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let year_of = |t: &str| t.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y) && t.len() == 4);
+    let month_of = |t: &str| t.parse::<u32>().ok().filter(|m| (1..=12).contains(m) && t.len() <= 2).or_else(|| month_number(t));
+    match tokens.as_slice() {
+        [a, b] => {
+            if let (Some(y), Some(m)) = (year_of(a), month_of(b)) {
+                return Some(Period::Month { year: y, month: m });
+            }
+            if let (Some(m), Some(y)) = (month_of(a), year_of(b)) {
+                return Some(Period::Month { year: y, month: m });
+            }
+            None
+        }
+        [a, b, c] => {
+            // "ocak-ekim 2025" or "2025 ocak-ekim"
+            let (first, last, year) = if let Some(y) = year_of(c) { (a, b, y) } else if let Some(y) = year_of(a) { (b, c, y) } else { return None };
+            let (first, last) = (month_number(first)?, month_number(last)?);
+            (first < last).then_some(Period::Cumulative { year, first, last })
+        }
+        _ => None,
+    }
+}
+
+fn unit_in(text: &str) -> Option<Unit> {
+    let w = words(text);
+    let compact: String = fold(text).chars().filter(|c| !c.is_whitespace()).collect();
+    if w.contains("bin dolar") || w.contains("bin usd") || w.contains("thousand") || compact.contains("(1000$)") || compact.contains("(1.000$)")
+        || compact.contains("1000usd") || compact.contains("(000$)") || compact.contains("bin$")
+    {
+        Some(Unit::ThousandUsd)
+    } else if w.contains("milyon dolar") || w.contains("million") || compact.contains("(milyon$)") || compact.contains("milyonusd") {
+        Some(Unit::MillionUsd)
+    } else {
+        None
+    }
+}
+
+/// Finds the header among the first rows and reads the layout from it.
+pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>) -> Result<Layout, String> {
+    let header_index = rows
+        .iter()
+        .position(|(_, cells)| cells.iter().flatten().any(|c| is_province_header(c)))
+        .ok_or("no header row names a province column (such as İl, İller, Province): is the first column the province?")?;
+    let (header_line, header) = &rows[header_index];
+    let headers: Vec<String> = header.iter().map(|c| c.clone().unwrap_or_default()).collect();
+    let province = headers.iter().position(|h| is_province_header(h)).expect("found above") + 1;
+    let mut unit_hint = None;
+    for (_, cells) in &rows[..=header_index] {
+        for cell in cells.iter().flatten() {
+            if let Some(unit) = unit_in(cell) {
+                unit_hint.get_or_insert((unit, cell.trim().to_string()));
+            }
+        }
+    }
+    let mut roles: std::collections::HashMap<&str, usize> = Default::default();
+    let mut months = Vec::new();
+    let mut cumulative = Vec::new();
+    let mut ignored = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        let column = i + 1;
+        if column == province || h.trim().is_empty() {
+            continue;
+        }
+        match parse_period(h) {
+            Some(Period::Month { year, month }) => months.push((column, year, month)),
+            Some(Period::Cumulative { year, first, last }) => cumulative.push((column, year, first, last)),
+            None => match header_role(h) {
+                Some(role) if !roles.contains_key(role) => {
+                    roles.insert(role, column);
+                }
+                _ => ignored.push((column, h.clone())),
+            },
+        }
+    }
+    let long_possible = roles.contains_key("value") && (roles.contains_key("period") || (roles.contains_key("year") && roles.contains_key("month")));
+    let choice = match forced {
+        Some(c) => c,
+        None if long_possible => LayoutChoice::Long,
+        None if !months.is_empty() => LayoutChoice::Wide,
+        None => {
+            return Err(format!(
+                "line {header_line}: cannot tell the layout: the header has neither period columns (such as \"Ekim 2025\" or \"2025-10\") nor year, month and value columns"
+            ))
+        }
+    };
+    let shape = match choice {
+        LayoutChoice::Long => {
+            let value = *roles.get("value").ok_or("a long table needs a value column (value, değer, ihracat)")?;
+            if !roles.contains_key("period") && !(roles.contains_key("year") && roles.contains_key("month")) {
+                return Err("a long table needs year and month columns, or one period column such as 2025-10".into());
+            }
+            // In a long table, period-like headers are not data.
+            ignored.extend(months.iter().map(|(c, _, _)| (*c, headers[c - 1].clone())));
+            ignored.extend(cumulative.iter().map(|(c, _, _, _)| (*c, headers[c - 1].clone())));
+            Shape::Long {
+                year: roles.get("year").copied(),
+                month: roles.get("month").copied(),
+                period: roles.get("period").copied(),
+                value,
+                basis: roles.get("basis").copied(),
+            }
+        }
+        LayoutChoice::Wide => {
+            if months.is_empty() {
+                return Err("a wide table needs columns named by month, such as \"Ekim 2025\" or \"2025-10\"".into());
+            }
+            for (role, column) in &roles {
+                let _ = role;
+                ignored.push((*column, headers[column - 1].clone()));
+            }
+            ignored.sort();
+            Shape::Wide { months, cumulative }
+        }
+    };
+    Ok(Layout { header_line: *header_line, province, shape, headers, ignored, unit_hint })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_headers_in_the_forms_tables_use() {
+        let month = |year, month| Some(Period::Month { year, month });
+        assert_eq!(parse_period("Ekim 2024"), month(2024, 10));
+        assert_eq!(parse_period("EKİM 2025"), month(2025, 10));
+        assert_eq!(parse_period("2025-10"), month(2025, 10));
+        assert_eq!(parse_period("10/2025"), month(2025, 10));
+        assert_eq!(parse_period("Oct 2025"), month(2025, 10));
+        assert_eq!(parse_period("AĞUSTOS 2025 (1000 $)"), month(2025, 8));
+        assert_eq!(parse_period("Ocak-Ekim 2025"), Some(Period::Cumulative { year: 2025, first: 1, last: 10 }));
+        assert_eq!(parse_period("OCAK - EKİM 2025"), Some(Period::Cumulative { year: 2025, first: 1, last: 10 }));
+        assert_eq!(parse_period("Değişim (%)"), None);
+        assert_eq!(parse_period("Pay (%)"), None);
+        assert_eq!(parse_period("2025"), None);
+        assert_eq!(parse_period("13/2025"), None);
+    }
+
+    fn row(line: i64, cells: &[&str]) -> (i64, Vec<Option<String>>) {
+        (line, cells.iter().map(|c| if c.is_empty() { None } else { Some(c.to_string()) }).collect())
+    }
+
+    #[test]
+    fn a_wide_official_table_below_its_title() {
+        let rows = vec![
+            row(1, &["İL BAZINDA İHRACAT (1000 $)", "", "", "", ""]),
+            row(3, &["İl", "Ekim 2024", "Ekim 2025", "Değişim (%)", "Ocak-Ekim 2025"]),
+            row(4, &["İSTANBUL", "5.174.654", "4.859.000", "-6,1", "48.000.000"]),
+        ];
+        let layout = detect(&rows, None).unwrap();
+        assert_eq!(layout.header_line, 3);
+        assert_eq!(layout.province, 1);
+        assert_eq!(layout.shape, Shape::Wide { months: vec![(2, 2024, 10), (3, 2025, 10)], cumulative: vec![(5, 2025, 1, 10)] });
+        assert_eq!(layout.ignored, vec![(4, "Değişim (%)".to_string())]);
+        assert_eq!(layout.unit_hint, Some((Unit::ThousandUsd, "İL BAZINDA İHRACAT (1000 $)".to_string())));
+    }
+
+    #[test]
+    fn a_long_table() {
+        let rows = vec![row(1, &["province", "year", "month", "value_usd"]), row(2, &["Bursa", "2025", "10", "1"])];
+        let layout = detect(&rows, None).unwrap();
+        assert_eq!(layout.shape, Shape::Long { year: Some(2), month: Some(3), period: None, value: 4, basis: None });
+        let rows = vec![row(1, &["İl", "Dönem", "İhracat (Bin Dolar)", "basis"])];
+        let layout = detect(&rows, None).unwrap();
+        assert_eq!(layout.shape, Shape::Long { year: None, month: None, period: Some(2), value: 3, basis: Some(4) });
+        assert_eq!(layout.unit_hint.unwrap().0, Unit::ThousandUsd);
+    }
+
+    #[test]
+    fn no_header_is_an_error() {
+        let rows = vec![row(1, &["a", "b"]), row(2, &["1", "2"])];
+        assert!(detect(&rows, None).unwrap_err().contains("no header row names a province column"));
+    }
+}

@@ -1,0 +1,509 @@
+//! `ihracat load`: a file of province exports into `exports`, all or nothing.
+//!
+//! The file is staged as text cells (source.rs), its header read (layout.rs), and everything
+//! else happens in DuckDB, set-based: cells become rows of (province, year, month, value),
+//! numbers in Turkish or English format are parsed, provinces resolved with one join on
+//! `province_aliases`, and every check runs as one query that names the line, column and value
+//! of each problem. Only when nothing is wrong does one transaction write the rows.
+
+pub mod layout;
+pub mod source;
+
+use std::path::Path;
+
+use duckdb::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Context, Error, Result};
+pub use layout::{LayoutChoice, Unit};
+pub use source::{Encoding, InputFormat};
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub basis: Option<String>,
+    pub unit: Option<Unit>,
+    pub format: Option<InputFormat>,
+    pub layout: Option<LayoutChoice>,
+    pub sheet: Option<String>,
+    pub encoding: Option<Encoding>,
+    pub replace: bool,
+    pub dry_run: bool,
+    pub max_errors: usize,
+}
+
+/// What a load did (or, dry, would do).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Summary {
+    pub file: String,
+    pub load_id: Option<i64>,
+    pub already_loaded_as: Option<i64>,
+    pub rows: u64,
+    pub added: u64,
+    pub replaced_bundled: u64,
+    pub replaced_loaded: u64,
+    pub unchanged: u64,
+    pub provinces: u64,
+    pub periods: Vec<String>,
+    pub basis: String,
+    pub unit: String,
+    pub layout: String,
+    /// What the load noticed and did about it (a detected unit, ignored columns).
+    pub notes: Vec<String>,
+    /// What may be wrong in the file although it loaded (a cumulative column that disagrees).
+    pub warnings: Vec<String>,
+    pub dry_run: bool,
+}
+
+impl Summary {
+    pub fn describe(&self) -> String {
+        if let Some(id) = self.already_loaded_as {
+            return format!("{}: already loaded as load {id}, with the same content; nothing changed", self.file);
+        }
+        let verb = if self.dry_run { "would load" } else { "loaded" };
+        let periods = match self.periods.as_slice() {
+            [] => "no periods".to_string(),
+            [one] => one.clone(),
+            many if many.len() <= 6 => many.join(", "),
+            many => format!("{} to {} ({} months)", many[0], many[many.len() - 1], many.len()),
+        };
+        let id = self.load_id.map(|i| format!(" as load {i}")).unwrap_or_default();
+        format!(
+            "{verb} {}{id}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged",
+            self.file, self.rows, self.provinces, self.basis, self.unit, self.layout, self.added, self.replaced_bundled, self.replaced_loaded, self.unchanged
+        )
+    }
+}
+
+/// A load that was refused: every problem found, by place.
+fn rejected(file: &str, problems: Vec<String>, max: usize) -> Error {
+    let more = if problems.len() > max { format!("\n(stopped after {max} problems; --max-errors raises the limit)") } else { String::new() };
+    let list = problems.iter().take(max).map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n");
+    Error::msg(format!("{file}: not loaded, nothing changed:\n{list}{more}"))
+}
+
+pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Summary> {
+    let file = path.display().to_string();
+    let bytes_hash = hash_file(path)?;
+    if let Some(id) = conn
+        .query_row("SELECT max(load_id) FROM loads WHERE content_sha256 = ?", [&bytes_hash], |r| r.get::<_, Option<i64>>(0))
+        .context(|| "reading the loads".into())?
+    {
+        return Ok(Summary { file, already_loaded_as: Some(id), ..Default::default() });
+    }
+    let format = options
+        .format
+        .or_else(|| InputFormat::from_path(path))
+        .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --format csv|tsv|xlsx|parquet|json")))?;
+    let work = tempfile::tempdir().context(|| "creating a working directory".into())?;
+    let staged = source::stage(conn, path, format, options.encoding, options.sheet.as_deref(), work.path())?;
+    let place = |line: i64| match &staged.sheet {
+        Some(sheet) => format!("{file} [{sheet}] row {line}"),
+        None if format == InputFormat::Parquet || format == InputFormat::Json => format!("{file} row {line}"),
+        None => format!("{file}:{line}"),
+    };
+
+    let head = first_rows(conn, staged.columns, 40)?;
+    let layout = layout::detect(&head, options.layout).map_err(|m| Error::msg(format!("{file}: {m}")))?;
+    let mut warnings = Vec::new();
+    let mut notes = Vec::new();
+    let unit = match (options.unit, &layout.unit_hint) {
+        (Some(unit), Some((hint, words))) if unit != *hint => {
+            warnings.push(format!("the file says \"{words}\" ({}), but --unit {} was given and is used", hint.name(), unit.name()));
+            unit
+        }
+        (Some(unit), _) => unit,
+        (None, Some((hint, words))) => {
+            notes.push(format!("unit {} detected from \"{words}\"", hint.name()));
+            *hint
+        }
+        (None, None) => Unit::Usd,
+    };
+    for (column, header) in &layout.ignored {
+        notes.push(format!("column {column} \"{header}\" is not data and was ignored"));
+    }
+
+    build_cells(conn, &layout)?;
+    let style = number_style(conn).map_err(|e| Error::msg(format!("{file}: {e}")))?;
+    let basis_expr = match (&options.basis, &layout.shape) {
+        (Some(b), _) => format!("'{}'", b.replace('\'', "''")),
+        (None, layout::Shape::Long { basis: Some(_), .. }) => "CASE WHEN name_key(basis_text) IN ('activity', 'faaliyet', 'faaliyetili') THEN 'activity' WHEN name_key(basis_text) IN ('registered', 'kayitli', 'kayitliil') THEN 'registered' END".to_string(),
+        (None, _) => {
+            return Err(Error::msg(format!(
+                "{file}: say which basis the figures are on: --basis activity (the Ministry's province of activity) or --basis registered (TİM's registered province); mixing them gives wrong sums"
+            )))
+        }
+    };
+    parse_cells(conn, &style, unit, &basis_expr)?;
+
+    let mut problems = check(conn, &place, options.max_errors + 1, unit)?;
+    let rows: u64 = conn.query_row("SELECT count(*) FROM _load", [], |r| r.get(0)).context(|| "counting rows".into())?;
+    if problems.is_empty() && rows == 0 {
+        problems.push(format!("{file}: no data rows below the header (line {})", layout.header_line));
+    }
+    if !problems.is_empty() {
+        return Err(rejected(&file, problems, options.max_errors));
+    }
+    warnings.extend(cross_check(conn, unit)?);
+
+    // Overlaps with what the database holds (DECISIONS.md 2).
+    let (unchanged, replaced_bundled, replaced_loaded): (u64, u64, u64) = conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd = l.value_usd),
+                    count(*) FILTER (WHERE e.load_id IS NULL),
+                    count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd)
+             FROM _load l JOIN exports e USING (province_code, year, month, basis)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .context(|| "comparing with the database".into())?;
+    if replaced_loaded > 0 && !options.replace {
+        let conflicts = conflicts(conn, &place, options.max_errors)?;
+        return Err(Error::msg(format!(
+            "{file}: not loaded, nothing changed: {replaced_loaded} province-months already hold different loaded values (add --replace to replace them):\n{}",
+            conflicts.join("\n")
+        )));
+    }
+    let mut summary = Summary {
+        file: file.clone(),
+        rows,
+        unchanged,
+        replaced_bundled,
+        replaced_loaded,
+        added: rows - unchanged - replaced_bundled - replaced_loaded,
+        basis: conn.query_row("SELECT string_agg(DISTINCT basis, ', ') FROM _load", [], |r| r.get(0)).context(|| "reading bases".into())?,
+        unit: unit.name().to_string(),
+        layout: match layout.shape {
+            layout::Shape::Long { .. } => "long".into(),
+            layout::Shape::Wide { .. } => "wide".into(),
+        },
+        notes,
+        warnings,
+        dry_run: options.dry_run,
+        ..Default::default()
+    };
+    summary.provinces = conn.query_row("SELECT count(DISTINCT province_code) FROM _load", [], |r| r.get(0)).context(|| "counting".into())?;
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT format('{}-{}', year, lpad(month::VARCHAR, 2, '0')) AS p FROM _load ORDER BY p")
+        .context(|| "listing periods".into())?;
+    summary.periods = stmt.query_map([], |r| r.get(0)).context(|| "listing periods".into())?.collect::<std::result::Result<_, _>>().context(|| "listing periods".into())?;
+    if unchanged == rows {
+        summary.notes.push("every row is already in the database with the same value".into());
+    }
+    if options.dry_run || unchanged == rows {
+        return Ok(summary);
+    }
+    summary.load_id = Some(apply(conn, &file, &bytes_hash, format, unit, &summary)?);
+    Ok(summary)
+}
+
+fn hash_file(path: &Path) -> Result<String> {
+    let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
+    let mut hash = Sha256::new();
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let n = std::io::Read::read(&mut file, &mut buffer).context(|| format!("reading {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&buffer[..n]);
+    }
+    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn first_rows(conn: &Connection, columns: usize, n: usize) -> Result<Vec<(i64, Vec<Option<String>>)>> {
+    let mut stmt = conn.prepare(&format!("SELECT * FROM _raw ORDER BY line LIMIT {n}")).context(|| "reading the header".into())?;
+    let rows = stmt
+        .query_map([], |r| {
+            let line: i64 = r.get(0)?;
+            let cells = (1..=columns).map(|i| r.get::<_, Option<String>>(i)).collect::<duckdb::Result<Vec<_>>>()?;
+            Ok((line, cells))
+        })
+        .context(|| "reading the header".into())?;
+    rows.collect::<std::result::Result<_, _>>().context(|| "reading the header".into())
+}
+
+fn sql_text(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// `_cells`: one row per data cell, with its line, column header, period and text.
+fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
+    let p = layout.province;
+    let header = |c: usize| sql_text(&layout.headers[c - 1]);
+    let body = match &layout.shape {
+        layout::Shape::Long { year, month, period, value, basis } => {
+            let year = year.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
+            let month = month.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
+            let period = period.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
+            let basis = basis.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
+            format!(
+                "SELECT line, c{p} AS province_text, {} AS column_header, {year} AS year_text, {month} AS month_text, {period} AS period_text,
+                        NULL::INTEGER AS first_month, c{value} AS value_text, {basis} AS basis_text, false AS cumulative
+                 FROM _raw WHERE line > {}",
+                header(*value),
+                layout.header_line
+            )
+        }
+        layout::Shape::Wide { months, cumulative } => {
+            let parts = months
+                .iter()
+                .map(|(c, y, m)| (c, y, m, None::<u32>))
+                .chain(cumulative.iter().map(|(c, y, first, last)| (c, y, last, Some(*first))))
+                .map(|(c, y, m, first)| {
+                    format!(
+                        "SELECT line, c{p} AS province_text, {} AS column_header, '{y}' AS year_text, '{m}' AS month_text, NULL AS period_text,
+                                {}::INTEGER AS first_month, c{c} AS value_text, NULL AS basis_text, {} AS cumulative
+                         FROM _raw WHERE line > {}",
+                        header(*c),
+                        first.map(|f| f.to_string()).unwrap_or_else(|| "NULL".into()),
+                        first.is_some(),
+                        layout.header_line
+                    )
+                })
+                .collect::<Vec<_>>();
+            parts.join("\nUNION ALL\n")
+        }
+    };
+    conn.execute_batch(&format!("CREATE OR REPLACE TEMP TABLE _cells AS {body}")).context(|| "reading the cells".into())
+}
+
+/// Turkish (4.859.123,45) or English (4,859,123.45) numbers: decided once for the whole file
+/// from the values that can only be read one way; a file that has both is refused.
+fn number_style(conn: &Connection) -> Result<String> {
+    let (tr, en, tr_example, en_example): (i64, i64, Option<String>, Option<String>) = conn
+        .query_row(
+            r"WITH v AS (SELECT regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t FROM _cells WHERE value_text IS NOT NULL)
+              SELECT count(*) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(\.[0-9]{3})*,[0-9]+$') OR regexp_matches(t, '^-?[0-9]{1,3}(\.[0-9]{3}){2,}$')),
+                     count(*) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(,[0-9]{3})*\.[0-9]+$') AND NOT regexp_matches(t, '^-?[0-9]{1,3}\.[0-9]{3}$') OR regexp_matches(t, '^-?[0-9]{1,3}(,[0-9]{3}){2,}$')),
+                     any_value(t) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(\.[0-9]{3})*,[0-9]+$')),
+                     any_value(t) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(,[0-9]{3})*\.[0-9]+$') AND NOT regexp_matches(t, '^-?[0-9]{1,3}\.[0-9]{3}$'))
+              FROM v",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .context(|| "reading the number format".into())?;
+    Ok(match (tr > 0, en > 0) {
+        (true, true) => {
+            return Err(Error::msg(format!(
+                "the file mixes Turkish and English number formats ({} and {}); make it one or the other",
+                tr_example.unwrap_or_default(),
+                en_example.unwrap_or_default()
+            )))
+        }
+        (true, false) => "tr",
+        (false, true) => "en",
+        (false, false) => "grouped",
+    }
+    .to_string())
+}
+
+/// `_parsed`: every cell typed; `_load`: the rows to store.
+fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str) -> Result<()> {
+    let normalise = match style {
+        "tr" => "replace(replace(t, '.', ''), ',', '.')",
+        "en" => "replace(t, ',', '')",
+        // Neither style shows itself: a separator before exactly three digits groups thousands.
+        _ => "CASE WHEN regexp_matches(t, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(t, '[.,]', '', 'g') ELSE replace(t, ',', '.') END",
+    };
+    let months = "('ocak',1),('subat',2),('mart',3),('nisan',4),('mayis',5),('haziran',6),('temmuz',7),('agustos',8),('eylul',9),('ekim',10),('kasim',11),('aralik',12),('january',1),('february',2),('march',3),('april',4),('may',5),('june',6),('july',7),('august',8),('september',9),('october',10),('november',11),('december',12)";
+    conn.execute_batch(&format!(
+        r"CREATE OR REPLACE TEMP TABLE _parsed AS
+          WITH cells AS (
+              SELECT *,
+                     trim(value_text) IN ('', '-', '–', '—', '..', 'n/a', 'NA') OR value_text IS NULL AS missing,
+                     regexp_matches(lower(trim(value_text)), '^[$€₺]?\s*[-+]?[0-9][0-9.,]*\s*([$€₺]|usd|dolar|bin dolar|milyon dolar|tl)?$') AS numeric_text,
+                     regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t,
+                     coalesce(regexp_extract(period_text, '([0-9]{{4}})', 1), year_text) AS year_part,
+                     coalesce(nullif(regexp_extract(period_text, '[0-9]{{4}}[-/.]([0-9]{{1,2}})', 1), ''), month_text) AS month_part
+              FROM _cells
+          ),
+          month_names(name, number) AS (VALUES {months})
+          SELECT c.line, c.column_header, c.province_text, c.value_text, c.cumulative, c.first_month, c.missing, c.numeric_text,
+                 CASE WHEN c.numeric_text THEN TRY_CAST({normalise} AS DECIMAL(38, 6)) * {factor} END AS value_usd,
+                 coalesce(TRY_CAST(trim(c.year_part) AS INTEGER), NULL) AS year,
+                 coalesce(TRY_CAST(trim(c.month_part) AS INTEGER), m.number) AS month,
+                 c.year_part, c.month_part,
+                 {basis_expr} AS basis, c.basis_text,
+                 name_key(c.province_text) IN ('toplam', 'geneltoplam', 'total', 'grandtotal', 'turkiye', 'turkey', 'turkiyetoplami', 'turkiyetoplam') AS total_row,
+                 coalesce(a.province_code, CASE WHEN TRY_CAST(trim(c.province_text) AS INTEGER) BETWEEN 1 AND 81 THEN TRY_CAST(trim(c.province_text) AS INTEGER) END) AS province_code
+          FROM cells c
+          LEFT JOIN province_aliases a ON a.alias_key = name_key(c.province_text)
+          LEFT JOIN month_names m ON m.name = name_key(c.month_part);
+          CREATE OR REPLACE TEMP TABLE _load AS
+          SELECT province_code, year, month, basis, round(value_usd, 2)::DECIMAL(18, 2) AS value_usd, line
+          FROM _parsed
+          WHERE NOT cumulative AND NOT missing AND NOT total_row AND province_code IS NOT NULL AND value_usd IS NOT NULL;",
+        factor = unit.factor()
+    ))
+    .context(|| "parsing the cells".into())
+}
+
+/// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
+fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit) -> Result<Vec<String>> {
+    let max_year = 2100;
+    let tolerance = unit.factor();
+    let sql = format!(
+        r"WITH problems AS (
+            SELECT line, column_header, province_text AS value,
+                   format('unknown province{{}}', coalesce(' (did you mean ' || (
+                       SELECT p.name FROM province_aliases a JOIN provinces p ON p.code = a.province_code
+                       ORDER BY jaro_winkler_similarity(a.alias_key, name_key(x.province_text)) DESC LIMIT 1) || '?)', '')) AS message
+            FROM (SELECT DISTINCT line, 'province' AS column_header, province_text FROM _parsed
+                  WHERE province_code IS NULL AND NOT total_row AND province_text IS NOT NULL AND trim(province_text) <> ''
+                    AND EXISTS (SELECT 1 FROM _parsed q WHERE q.line = _parsed.line AND NOT q.missing)) x
+            UNION ALL
+            SELECT DISTINCT line, 'province', '', 'a row with values but no province'
+            FROM _parsed WHERE (province_text IS NULL OR trim(province_text) = '') AND NOT missing
+            UNION ALL
+            SELECT line, column_header, value_text, 'not a number'
+            FROM _parsed WHERE NOT missing AND (NOT numeric_text OR value_usd IS NULL)
+            UNION ALL
+            SELECT line, column_header, value_text, 'a negative value: exports cannot be negative'
+            FROM _parsed WHERE value_usd < 0
+            UNION ALL
+            SELECT line, 'month', coalesce(month_part, ''), format('month must be 1 to 12')
+            FROM _parsed WHERE NOT missing AND NOT total_row AND (month IS NULL OR month NOT BETWEEN 1 AND 12)
+            UNION ALL
+            SELECT line, 'year', coalesce(year_part, ''), format('year must be 1990 to {max_year}')
+            FROM _parsed WHERE NOT missing AND NOT total_row AND (year IS NULL OR year NOT BETWEEN 1990 AND {max_year})
+            UNION ALL
+            SELECT line, 'basis', coalesce(basis_text, ''), 'basis must be activity or registered'
+            FROM _parsed WHERE NOT missing AND NOT total_row AND basis IS NULL
+            UNION ALL
+            SELECT max(l.line), 'province', any_value(p.name),
+                   format('appears {{}} times for {{}}-{{}} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'), string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
+            FROM _load l JOIN provinces p ON p.code = l.province_code
+            GROUP BY l.province_code, l.year, l.month, l.basis HAVING count(*) > 1
+            UNION ALL
+            SELECT t.line, t.column_header, t.value_text,
+                   format('the total row says {{}} but the provinces add up to {{}}', t.value_usd::BIGINT, s.total::BIGINT)
+            FROM _parsed t
+            JOIN (SELECT column_header, sum(value_usd) AS total, count(*) AS n FROM _parsed
+                  WHERE NOT total_row AND NOT missing AND province_code IS NOT NULL GROUP BY column_header) s USING (column_header)
+            WHERE t.total_row AND NOT t.missing AND abs(t.value_usd - s.total) > {tolerance} * (s.n + 1) / 2.0
+        )
+        SELECT line, column_header, coalesce(value, ''), message FROM problems ORDER BY line, column_header LIMIT {limit}"
+    );
+    let mut stmt = conn.prepare(&sql).context(|| "checking the rows".into())?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
+        .context(|| "checking the rows".into())?;
+    let mut problems = Vec::new();
+    for row in rows {
+        let (line, column, value, message) = row.context(|| "checking the rows".into())?;
+        problems.push(format!("{}: column \"{column}\": `{value}`: {message}", place(line)));
+    }
+    Ok(problems)
+}
+
+/// A cumulative column (Ocak-Ekim) against the sum of the same months in the file.
+fn cross_check(conn: &Connection, unit: Unit) -> Result<Vec<String>> {
+    let sql = format!(
+        "SELECT c.line, p.name, c.column_header, c.value_usd::DECIMAL(18, 0)::VARCHAR, sum(m.value_usd)::DECIMAL(18, 0)::VARCHAR
+         FROM _parsed c
+         JOIN _parsed m ON m.line = c.line AND NOT m.cumulative AND NOT m.missing AND m.year = c.year AND m.month BETWEEN c.first_month AND c.month
+         JOIN provinces p ON p.code = c.province_code
+         WHERE c.cumulative AND NOT c.missing
+         GROUP BY ALL
+         HAVING count(*) = any_value(c.month) - any_value(c.first_month) + 1
+            AND abs(any_value(c.value_usd) - sum(m.value_usd)) > {} * (count(*) + 1) / 2.0
+         ORDER BY c.line",
+        unit.factor()
+    );
+    let mut stmt = conn.prepare(&sql).context(|| "cross-checking cumulative columns".into())?;
+    let rows = stmt
+        .query_map([], |r| Ok(format!("line {}: {}: \"{}\" says {} but its months add up to {}", r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)))
+        .context(|| "cross-checking cumulative columns".into())?;
+    rows.collect::<std::result::Result<_, _>>().context(|| "cross-checking cumulative columns".into())
+}
+
+fn conflicts(conn: &Connection, place: &dyn Fn(i64) -> String, max: usize) -> Result<Vec<String>> {
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT l.line, p.name, l.year, l.month, l.value_usd::VARCHAR, e.value_usd::VARCHAR, e.load_id
+             FROM _load l JOIN exports e USING (province_code, year, month, basis) JOIN provinces p ON p.code = l.province_code
+             WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd ORDER BY l.line LIMIT {max}"
+        ))
+        .context(|| "listing conflicts".into())?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(format!(
+                "  {}: {} {}-{:02}: {} here, {} from load {}",
+                place(r.get(0)?),
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?
+            ))
+        })
+        .context(|| "listing conflicts".into())?;
+    rows.collect::<std::result::Result<_, _>>().context(|| "listing conflicts".into())
+}
+
+/// The one write: record the load, keep the rows it replaces, store its rows.
+fn apply(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: Unit, summary: &Summary) -> Result<i64> {
+    crate::db::in_transaction(conn, "storing the load", || {
+        let id: i64 = conn
+            .query_row(
+                "INSERT INTO loads (file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced)
+                 VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?) RETURNING load_id",
+                duckdb::params![
+                    file,
+                    hash,
+                    format!("{format:?}").to_lowercase(),
+                    summary.basis,
+                    unit.name(),
+                    summary.added,
+                    summary.replaced_bundled + summary.replaced_loaded
+                ],
+                |r| r.get(0),
+            )
+            .context(|| "recording the load".into())?;
+        conn.execute_batch(&format!(
+            "INSERT INTO replaced_exports
+             SELECT {id}, e.province_code, e.year, e.month, e.basis, e.value_usd, e.precision_usd, e.source, e.derived, e.load_id, e.loaded_at
+             FROM exports e JOIN _load l USING (province_code, year, month, basis)
+             WHERE e.value_usd <> l.value_usd OR e.load_id IS NULL;
+             DELETE FROM exports e USING _load l
+             WHERE e.province_code = l.province_code AND e.year = l.year AND e.month = l.month AND e.basis = l.basis
+               AND (e.value_usd <> l.value_usd OR e.load_id IS NULL);
+             INSERT INTO exports
+             SELECT l.province_code, l.year, l.month, l.basis, l.value_usd, 0, {}, false, {id}, now()::TIMESTAMP
+             FROM _load l
+             WHERE NOT EXISTS (SELECT 1 FROM exports e WHERE e.province_code = l.province_code AND e.year = l.year
+                               AND e.month = l.month AND e.basis = l.basis);",
+            sql_text(file)
+        ))
+        .context(|| "storing the rows".into())?;
+        Ok(id)
+    })
+}
+
+/// `ihracat unload ID`: removes what a load added and puts back what it replaced.
+pub fn unload(conn: &Connection, id: i64) -> Result<(u64, u64)> {
+    let exists: bool = conn.query_row("SELECT count(*) > 0 FROM loads WHERE load_id = ?", [id], |r| r.get(0)).context(|| "reading loads".into())?;
+    if !exists {
+        return Err(Error::msg(format!("there is no load {id} (ihracat loads lists them)")));
+    }
+    let later: Option<i64> = conn
+        .query_row("SELECT min(replaced_by) FROM replaced_exports WHERE load_id = ?", [id], |r| r.get(0))
+        .context(|| "reading loads".into())?;
+    if let Some(later) = later {
+        return Err(Error::msg(format!("load {later} replaced rows of load {id}: unload {later} first")));
+    }
+    crate::db::in_transaction(conn, "unloading", || {
+        let removed = conn.execute("DELETE FROM exports WHERE load_id = ?", [id]).context(|| "removing rows".into())? as u64;
+        let restored = conn
+            .execute(
+                "INSERT INTO exports SELECT province_code, year, month, basis, value_usd, precision_usd, source, derived, load_id, loaded_at
+                 FROM replaced_exports WHERE replaced_by = ?",
+                [id],
+            )
+            .context(|| "restoring replaced rows".into())? as u64;
+        conn.execute("DELETE FROM replaced_exports WHERE replaced_by = ?", [id]).context(|| "restoring replaced rows".into())?;
+        conn.execute("DELETE FROM loads WHERE load_id = ?", [id]).context(|| "removing the load".into())?;
+        Ok((removed, restored))
+    })
+}

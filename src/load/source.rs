@@ -1,0 +1,308 @@
+//! Turns an input file of any supported format into one staging table, `_raw(line, c1 … cN)`,
+//! every cell as text and every row with the line (or sheet row) it came from, so that each
+//! later error can name its place.
+//!
+//! Text files pass once through Rust, streaming: the encoding is made UTF-8 (Windows-1254 is
+//! what Turkish Excel writes, and DuckDB's encodings extension cannot be downloaded here), the
+//! delimiter is detected, and each record gets its line number as a first field. DuckDB then
+//! parses the result; Parquet and JSON go to DuckDB directly.
+
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+
+use duckdb::Connection;
+
+use crate::error::{Context, Error, Result};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    Csv,
+    Tsv,
+    Xlsx,
+    Parquet,
+    Json,
+}
+
+impl InputFormat {
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "txt" => InputFormat::Csv,
+            "tsv" | "tab" => InputFormat::Tsv,
+            "xlsx" | "xlsm" | "xls" => InputFormat::Xlsx,
+            "parquet" | "pq" => InputFormat::Parquet,
+            "json" | "ndjson" | "jsonl" => InputFormat::Json,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    Utf8,
+    #[value(name = "windows-1254")]
+    Windows1254,
+}
+
+/// What staging found out about the file.
+#[derive(Debug, Clone)]
+pub struct Staged {
+    pub columns: usize,
+    pub rows: u64,
+    /// How a place in the file is named: "line" for text, "row" for a sheet.
+    pub place: &'static str,
+    pub encoding: Option<Encoding>,
+    pub delimiter: Option<char>,
+    pub sheet: Option<String>,
+}
+
+pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, sheet: Option<&str>, work: &Path) -> Result<Staged> {
+    match format {
+        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, encoding, work),
+        InputFormat::Xlsx => stage_sheet(conn, path, sheet, work),
+        InputFormat::Parquet => stage_engine(conn, path, &format!("read_parquet({})", literal(path))),
+        InputFormat::Json => stage_engine(conn, path, &format!("read_json_auto({}, format = 'auto')", literal(path))),
+    }
+}
+
+fn literal(path: &Path) -> String {
+    format!("'{}'", path.to_string_lossy().replace('\'', "''"))
+}
+
+/// The bytes of a text file, decoded; a Windows-1254 file is recognised by not being UTF-8.
+fn detect_encoding(path: &Path) -> Result<Encoding> {
+    let mut head = vec![0u8; 1 << 16];
+    let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
+    let n = file.read(&mut head).context(|| format!("reading {}", path.display()))?;
+    head.truncate(n);
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::msg(format!("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", path.display())));
+    }
+    if head.contains(&0) {
+        return Err(Error::msg(format!("{}: this is not a text table (it holds binary data)", path.display())));
+    }
+    Ok(match std::str::from_utf8(&head) {
+        Ok(_) => Encoding::Utf8,
+        // A multi-byte character cut at the end of the sample is still UTF-8.
+        Err(e) if e.error_len().is_none() => Encoding::Utf8,
+        Err(_) => Encoding::Windows1254,
+    })
+}
+
+/// The delimiter that splits the first lines most consistently: `;`, `,` or tab.
+fn detect_delimiter(lines: &[String]) -> char {
+    let candidates = [';', ',', '\t'];
+    let mut best = (',', 0usize, 0usize);
+    for c in candidates {
+        let counts: Vec<usize> = lines.iter().filter(|l| !l.trim().is_empty()).map(|l| count_outside_quotes(l, c)).collect();
+        let max = counts.iter().copied().max().unwrap_or(0);
+        if max == 0 {
+            continue;
+        }
+        let consistent = counts.iter().filter(|&&n| n == max).count();
+        if (consistent, max) > (best.1, best.2) {
+            best = (c, consistent, max);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, delimiter: char) -> usize {
+    let mut quoted = false;
+    line.chars()
+        .filter(|&c| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            c == delimiter && !quoted
+        })
+        .count()
+}
+
+fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path) -> Result<Staged> {
+    let encoding = match encoding {
+        Some(e) => e,
+        None => detect_encoding(path)?,
+    };
+    let file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
+    let decoder: Box<dyn Read> = match encoding {
+        Encoding::Utf8 => Box::new(file),
+        Encoding::Windows1254 => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding_rs::WINDOWS_1254)).build(file),
+        ),
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, decoder);
+    // The first lines decide the delimiter; they are kept to be written out first.
+    let mut first = Vec::new();
+    let mut line = String::new();
+    let mut number = 0u64;
+    let read_line = |reader: &mut BufReader<Box<dyn Read>>, line: &mut String, number: u64| -> Result<usize> {
+        line.clear();
+        reader.read_line(line).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::InvalidData {
+                Error::msg(format!("{}:{}: the text is not valid UTF-8; if the file is from Turkish Excel, add --encoding windows-1254", path.display(), number + 1))
+            } else {
+                Error::Io { context: format!("reading {}", path.display()), source: e }
+            }
+        })
+    };
+    while first.len() < 50 && read_line(&mut reader, &mut line, number)? > 0 {
+        number += 1;
+        first.push(line.clone());
+    }
+    if first.is_empty() {
+        return Err(Error::msg(format!("{}: the file is empty", path.display())));
+    }
+    if let Some(stripped) = first[0].strip_prefix('\u{feff}') {
+        first[0] = stripped.to_string();
+    }
+    let delimiter = if format == InputFormat::Tsv { '\t' } else { detect_delimiter(&first) };
+    let out_path = work.join("staged.csv");
+    let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(&out_path).context(|| "creating a staging file".into())?);
+    let mut columns = 0usize;
+    let mut rows = 0u64;
+    let mut physical = 0u64;
+    let mut in_quotes = false;
+    let mut write_line = |text: &str, out: &mut BufWriter<std::fs::File>| -> Result<()> {
+        physical += 1;
+        if !in_quotes {
+            // A record starts here: its first field is its line number.
+            write!(out, "{physical}{delimiter}").context(|| "writing the staging file".into())?;
+            rows += 1;
+        }
+        let fields = count_outside_quotes(text, delimiter) + 1;
+        columns = columns.max(fields);
+        in_quotes ^= text.matches('"').count() % 2 == 1;
+        out.write_all(text.trim_end_matches(['\r', '\n']).as_bytes()).context(|| "writing the staging file".into())?;
+        out.write_all(if in_quotes { b"\n" } else { b"\n" }).context(|| "writing the staging file".into())?;
+        Ok(())
+    };
+    for text in &first {
+        write_line(text, &mut out)?;
+    }
+    while read_line(&mut reader, &mut line, number)? > 0 {
+        number += 1;
+        write_line(&line, &mut out)?;
+    }
+    out.flush().context(|| "writing the staging file".into())?;
+    drop(out);
+    if in_quotes {
+        return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
+    }
+    let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string())
+        .chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'")))
+        .collect();
+    let sql = format!(
+        "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = '{}', quote = '\"', escape = '\"', null_padding = true, strict_mode = false)",
+        literal(&out_path),
+        spec.join(", "),
+        if delimiter == '\t' { "\\t".to_string() } else { delimiter.to_string() }
+    );
+    conn.execute_batch(&sql).map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+    Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None })
+}
+
+/// An Excel sheet, written out as the same staging CSV (row numbers as Excel shows them).
+fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path) -> Result<Staged> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut workbook = open_workbook_auto(path).map_err(|e| Error::msg(format!("{}: cannot read it as an Excel workbook: {e}", path.display())))?;
+    let names = workbook.sheet_names().to_vec();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted || n.to_lowercase() == wanted.to_lowercase())
+            .cloned()
+            .ok_or_else(|| Error::msg(format!("{}: no sheet `{wanted}`; its sheets are {}", path.display(), names.join(", "))))?,
+        None => {
+            let mut chosen = None;
+            for n in &names {
+                if let Ok(range) = workbook.worksheet_range(n) {
+                    if !range.is_empty() {
+                        chosen = Some(n.clone());
+                        break;
+                    }
+                }
+            }
+            chosen.ok_or_else(|| Error::msg(format!("{}: every sheet is empty", path.display())))?
+        }
+    };
+    let range = workbook.worksheet_range(&name).map_err(|e| Error::msg(format!("{}: sheet `{name}`: {e}", path.display())))?;
+    let (first_row, _) = range.start().unwrap_or((0, 0));
+    let out_path = work.join("staged.csv");
+    let mut out = BufWriter::new(std::fs::File::create(&out_path).context(|| "creating a staging file".into())?);
+    let mut columns = 0;
+    let mut rows = 0u64;
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| {
+                let text = match cell {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Float(f) => format!("{f}"),
+                    Data::Int(i) => i.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    Data::DateTime(d) => {
+                        let (y, m, day, ..) = d.to_ymd_hms_milli();
+                        format!("{y:04}-{m:02}-{day:02}")
+                    }
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    Data::Error(e) => format!("#{e:?}"),
+                };
+                format!("\"{}\"", text.replace('"', "\"\""))
+            })
+            .collect();
+        columns = columns.max(cells.len());
+        writeln!(out, "{},{}", first_row as usize + i + 1, cells.join(",")).context(|| "writing the staging file".into())?;
+        rows += 1;
+    }
+    out.flush().context(|| "writing the staging file".into())?;
+    drop(out);
+    if rows == 0 {
+        return Err(Error::msg(format!("{}: sheet `{name}` is empty", path.display())));
+    }
+    let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string()).chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'"))).collect();
+    conn.execute_batch(&format!(
+        "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = ',', quote = '\"', escape = '\"', null_padding = true)",
+        literal(&out_path),
+        spec.join(", ")
+    ))
+    .context(|| format!("staging sheet `{name}`"))?;
+    Ok(Staged { columns, rows, place: "row", encoding: None, delimiter: None, sheet: Some(name) })
+}
+
+/// Parquet and JSON keep their own column names: they become the header row (line 0).
+fn stage_engine(conn: &Connection, path: &Path, reader: &str) -> Result<Staged> {
+    let columns: Vec<String> = {
+        let mut stmt = conn
+            .prepare(&format!("SELECT column_name FROM (DESCRIBE SELECT * FROM {reader})"))
+            .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+        let names = stmt.query_map([], |r| r.get::<_, String>(0)).context(|| format!("reading {}", path.display()))?;
+        names.collect::<std::result::Result<_, _>>().context(|| format!("reading {}", path.display()))?
+    };
+    let quoted = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
+    let header = columns.iter().enumerate().map(|(i, c)| format!("'{}' AS c{}", c.replace('\'', "''"), i + 1)).collect::<Vec<_>>().join(", ");
+    let body = columns.iter().enumerate().map(|(i, c)| format!("{}::VARCHAR AS c{}", quoted(c), i + 1)).collect::<Vec<_>>().join(", ");
+    conn.execute_batch(&format!(
+        "CREATE OR REPLACE TEMP TABLE _raw AS
+         SELECT 0::BIGINT AS line, {header}
+         UNION ALL
+         SELECT row_number() OVER ()::BIGINT AS line, {body} FROM {reader}"
+    ))
+    .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+    let rows: u64 = conn.query_row("SELECT count(*) - 1 FROM _raw", [], |r| r.get(0)).context(|| "counting rows".into())?;
+    Ok(Staged { columns: columns.len(), rows, place: "row", encoding: None, delimiter: None, sheet: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_delimiter_outside_quotes() {
+        let lines = |t: &str| t.lines().map(String::from).collect::<Vec<_>>();
+        assert_eq!(detect_delimiter(&lines("İl;Ekim 2025\nİSTANBUL;\"4.859,1\"\nKOCAELİ;3.019")), ';');
+        assert_eq!(detect_delimiter(&lines("province,year,month,value\n\"Kahramanmaraş, merkez\",2025,10,1")), ',');
+        assert_eq!(detect_delimiter(&lines("a\tb\tc\n1\t2\t3")), '\t');
+    }
+}

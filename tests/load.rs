@@ -1,0 +1,204 @@
+//! Loading real-shaped tables, and refusing broken ones without changing anything (issue 3).
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Workdir, column};
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load").join(name).to_string_lossy().into_owned()
+}
+
+/// The managed tables' rows, sorted, and the schema: what "unchanged" means (DECISIONS.md 16).
+fn snapshot(w: &Workdir) -> Vec<String> {
+    ["exports", "published_figures", "loads", "replaced_exports", "provinces", "province_aliases", "ihracat_meta"]
+        .iter()
+        .map(|t| w.stdout(&["sql", &format!("SELECT * FROM {t} ORDER BY ALL"), "--format", "csv"]))
+        .chain([w.stdout(&["sql", "SELECT table_name, column_name, data_type FROM information_schema.columns ORDER BY ALL", "--format", "csv"])])
+        .collect()
+}
+
+fn value(w: &Workdir, province: i32, year: i32, month: i32, basis: &str) -> Vec<Vec<String>> {
+    w.csv(&["sql", &format!("SELECT value_usd, load_id IS NOT NULL AS loaded FROM exports WHERE province_code = {province} AND year = {year} AND month = {month} AND basis = '{basis}'")])
+}
+
+#[test]
+fn a_long_csv_with_english_numbers_and_turkish_names() {
+    let w = Workdir::new();
+    let out = w.stdout(&["load", &fixture("long.csv"), "--basis", "activity"]);
+    assert!(out.contains("3 rows, 3 provinces, 2025-09; basis activity, unit usd, long layout"), "{out}");
+    assert!(out.contains("1 added, 2 replaced bundled rows"), "{out}");
+    assert_eq!(value(&w, 34, 2025, 9, "activity")[1], vec!["4512000000.00", "true"]);
+    assert_eq!(value(&w, 76, 2025, 9, "activity")[1], vec!["1234567.89", "true"]);
+    // "-" is missing, not zero: Şanlıurfa gets no row.
+    assert_eq!(value(&w, 63, 2025, 9, "activity").len(), 1);
+}
+
+#[test]
+fn a_tab_separated_table_with_periods_plate_codes_and_a_unit_in_the_header() {
+    let w = Workdir::new();
+    let output = w.run(&["load", &fixture("long_period.tsv"), "--basis", "activity"]);
+    assert!(common::text(&output.stderr).contains("unit thousand-usd detected from \"ihracat (bin dolar)\""));
+    assert_eq!(value(&w, 41, 2025, 8, "activity")[1], vec!["2570000000.00", "true"]);
+    assert_eq!(value(&w, 46, 2025, 8, "activity")[1], vec!["105123000.00", "true"]);
+}
+
+#[test]
+fn an_official_wide_table_in_windows_1254() {
+    let w = Workdir::new();
+    let output = w.run(&["load", &fixture("wide_official_1254.csv"), "--basis", "activity"]);
+    let stdout = common::text(&output.stdout);
+    let stderr = common::text(&output.stderr);
+    assert!(stdout.contains("5 rows, 3 provinces, 2024-10, 2025-10; basis activity, unit thousand-usd, wide layout"), "{stdout}");
+    assert!(stderr.contains("unit thousand-usd detected from \"İLLERE GÖRE İHRACAT (1000 $)\""), "{stderr}");
+    assert!(stderr.contains("column 4 \"Değişim (%)\" is not data and was ignored"), "{stderr}");
+    assert_eq!(value(&w, 34, 2024, 10, "activity")[1], vec!["5174654000.00", "true"]);
+    assert_eq!(value(&w, 73, 2025, 10, "activity")[1], vec!["20500000.00", "true"]);
+    assert_eq!(value(&w, 73, 2024, 10, "activity").len(), 1, "a dash is missing");
+    // The cumulative column is a cross-check, never a month.
+    assert_eq!(w.csv(&["sql", "SELECT count(*) FROM exports WHERE load_id IS NOT NULL"])[1], vec!["5"]);
+}
+
+#[test]
+fn a_bom_excel_parquet_json_and_ndjson() {
+    let w = Workdir::new();
+    w.run(&["load", &fixture("bom.csv"), &fixture("long.json"), &fixture("long.ndjson"), "--basis", "activity"]);
+    assert_eq!(value(&w, 16, 2025, 8, "activity")[1], vec!["1750000000.00", "true"]);
+    assert_eq!(value(&w, 6, 2025, 6, "activity")[1], vec!["1100000000.50", "true"]);
+    assert_eq!(value(&w, 27, 2025, 5, "activity")[1], vec!["900000000.00", "true"]);
+
+    let out = w.stdout(&["load", &fixture("official.xlsx"), "--basis", "registered"]);
+    assert!(out.contains("4 rows, 2 provinces, 2025-09, 2025-10; basis registered, unit thousand-usd, wide layout"), "{out}");
+    assert_eq!(value(&w, 20, 2025, 10, "registered")[1], vec!["335000500.00", "true"]);
+
+    let parquet = w.path("exports.parquet");
+    w.run(&["export", "--sql", "SELECT 'Sakarya' AS province, 2024 AS year, 2 AS month, 456000000.25::DECIMAL(18,2) AS value_usd", "--to", parquet.to_str().unwrap()]);
+    w.run(&["load", parquet.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(value(&w, 54, 2024, 2, "activity")[1], vec!["456000000.25", "true"]);
+}
+
+#[test]
+fn a_basis_column_is_used_when_there_is_one() {
+    let w = Workdir::new();
+    let out = w.stdout(&["load", &fixture("with_basis.csv")]);
+    assert!(out.contains("basis activity, registered") || out.contains("basis registered, activity"), "{out}");
+    assert_eq!(value(&w, 33, 2025, 4, "registered")[1], vec!["700000000.00", "true"]);
+    let (_, stderr) = w.fail(&["load", &fixture("long.csv")]);
+    assert!(stderr.contains("--basis activity"), "{stderr}");
+}
+
+#[test]
+fn loading_the_same_file_again_changes_nothing() {
+    let w = Workdir::new();
+    w.run(&["load", &fixture("replace_v1.csv"), "--basis", "activity"]);
+    let before = snapshot(&w);
+    let out = w.stdout(&["load", &fixture("replace_v1.csv"), "--basis", "activity"]);
+    assert!(out.contains("already loaded as load 1, with the same content; nothing changed"), "{out}");
+    assert_eq!(snapshot(&w), before);
+}
+
+#[test]
+fn different_values_need_replace_and_unload_puts_things_back() {
+    let w = Workdir::new();
+    w.run(&["load", &fixture("replace_v1.csv"), "--basis", "activity"]);
+    let before = snapshot(&w);
+    let (code, stderr) = w.fail(&["load", &fixture("replace_v2.csv"), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("1 province-months already hold different loaded values (add --replace"), "{stderr}");
+    assert!(stderr.contains("replace_v2.csv:2: Düzce 2025-03: 110000000.00 here, 100000000.00 from load 1"), "{stderr}");
+    assert_eq!(snapshot(&w), before);
+
+    let out = w.stdout(&["load", &fixture("replace_v2.csv"), "--basis", "activity", "--replace"]);
+    assert!(out.contains("0 added, 0 replaced bundled rows, 1 replaced loaded rows"), "{out}");
+    assert_eq!(value(&w, 81, 2025, 3, "activity")[1], vec!["110000000.00", "true"]);
+    let loads = w.csv(&["loads"]);
+    assert_eq!(column(&loads, "load_id"), ["1", "2"]);
+
+    let (_, stderr) = w.fail(&["unload", "1"]);
+    assert!(stderr.contains("load 2 replaced rows of load 1: unload 2 first"), "{stderr}");
+    w.run(&["unload", "2"]);
+    assert_eq!(snapshot(&w), before);
+}
+
+#[test]
+fn unload_restores_the_bundled_rows_a_load_replaced() {
+    let w = Workdir::new();
+    let before = snapshot(&w);
+    w.run(&["load", &fixture("long.csv"), "--basis", "activity"]);
+    assert_ne!(snapshot(&w), before);
+    let out = w.stdout(&["unload", "1"]);
+    assert!(out.contains("3 rows removed, 2 replaced rows restored"), "{out}");
+    assert_eq!(snapshot(&w), before);
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let w = Workdir::new();
+    let before = snapshot(&w);
+    let out = w.stdout(&["load", &fixture("wide_official_1254.csv"), "--basis", "activity", "--dry-run"]);
+    assert!(out.starts_with("would load"), "{out}");
+    assert!(out.contains("1 added, 4 replaced bundled rows"), "{out}");
+    assert_eq!(snapshot(&w), before);
+}
+
+#[test]
+fn a_cumulative_column_that_disagrees_is_a_warning() {
+    let w = Workdir::new();
+    let output = w.run(&["load", &fixture("cumulative_mismatch.csv"), "--basis", "activity"]);
+    let stderr = common::text(&output.stderr);
+    assert!(stderr.contains("line 2: Bolu: \"Ocak-Şubat 2025\" says 35000 but its months add up to 30000"), "{stderr}");
+}
+
+/// Every broken file: a non-zero exit, a message that names the place, and no change.
+#[test]
+fn broken_files_are_refused_with_their_place_and_change_nothing() {
+    let w = Workdir::new();
+    let before = snapshot(&w);
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("utf16.csv", &[], "utf16.csv: the file is UTF-16"),
+        ("truncated.csv", &[], "truncated.csv:2: a quoted field is never closed"),
+        ("garbage.csv", &[], "garbage.csv: this is not a text table"),
+        ("unknown_province.csv", &[], "unknown_province.csv:3: column \"province\": `Atlantis`: unknown province"),
+        ("duplicate_province.csv", &[], "duplicate_province.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 (lines 2, 3)"),
+        ("negative.csv", &[], "negative.csv:2: column \"value_usd\": `-1000`: a negative value"),
+        ("text_in_number.csv", &[], "text_in_number.csv:2: column \"value_usd\": `bin iki yüz`: not a number"),
+        ("month13.csv", &[], "month13.csv:2: column \"month\": `13`: month must be 1 to 12"),
+        ("bad_month_name.csv", &[], "bad_month_name.csv:2: column \"month\": `Ekimm`: month must be 1 to 12"),
+        ("empty.csv", &[], "empty.csv: the file is empty"),
+        ("header_only.csv", &[], "header_only.csv: no data rows below the header (line 1)"),
+        ("total_mismatch.csv", &[], "total_mismatch.csv:4: column \"Ekim 2025\": `4.000`: the total row says 4000 but the provinces add up to 3000"),
+        ("year_out_of_range.csv", &[], "year_out_of_range.csv:2: column \"year\": `1850`: year must be 1990 to 2100"),
+        ("no_header.csv", &[], "no_header.csv: no header row names a province column"),
+        ("mixed_numbers.csv", &[], "mixed_numbers.csv: the file mixes Turkish and English number formats (1.234,5 and 1,234.5)"),
+        ("values_without_province.csv", &[], "values_without_province.csv:2: column \"province\": ``: a row with values but no province"),
+        ("bad_basis.csv", &["--no-basis"], "bad_basis.csv:2: column \"basis\": `both`: basis must be activity or registered"),
+        ("no_layout.csv", &[], "no_layout.csv: line 1: cannot tell the layout"),
+        ("unknown_extension.xyz", &[], "unknown_extension.xyz: cannot tell the format from the extension"),
+        ("not_excel.xlsx", &[], "not_excel.xlsx: cannot read it as an Excel workbook"),
+        ("not_parquet.parquet", &[], "not_parquet.parquet: DuckDB could not read it"),
+        ("many_errors.csv", &["--max-errors", "5"], "stopped after 5 problems"),
+    ];
+    for (file, extra, expected) in cases {
+        let path = fixture(&format!("broken/{file}"));
+        let mut args = vec!["load", path.as_str()];
+        if !extra.contains(&"--no-basis") {
+            args.extend(["--basis", "activity"]);
+        }
+        args.extend(extra.iter().filter(|a| **a != "--no-basis"));
+        let (code, stderr) = w.fail(&args);
+        assert_eq!(code, 1, "{file}");
+        assert!(stderr.contains(expected), "{file}: expected `{expected}` in:\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    }
+    assert_eq!(snapshot(&w), before);
+    // The conflicting reload is the twenty-third: see different_values_need_replace_and_unload_puts_things_back.
+}
+
+#[test]
+fn the_error_list_stops_at_max_errors() {
+    let w = Workdir::new();
+    let (_, stderr) = w.fail(&["load", &fixture("broken/many_errors.csv"), "--basis", "activity"]);
+    assert_eq!(stderr.matches("unknown province").count(), 20, "{stderr}");
+    assert!(stderr.contains("stopped after 20 problems"), "{stderr}");
+}
