@@ -91,8 +91,8 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         options.push(format!("PARTITION_BY ({})", columns.join(", ")));
     }
     let copy = format!(
-        "COPY ({body}\n) TO '{}' ({})",
-        staging.to_string_lossy().replace('\'', "''"),
+        "COPY ({body}\n) TO {} ({})",
+        ihracat::db::sql_literal(&staging.to_string_lossy()),
         options.join(", ")
     );
     let result = db

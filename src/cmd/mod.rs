@@ -54,7 +54,7 @@ pub struct GlobalArgs {
     /// DuckDB's memory limit, such as 2GB
     #[arg(long, global = true, env = "IHRACAT_MEMORY_LIMIT", value_name = "SIZE")]
     pub memory_limit: Option<String>,
-    /// Where DuckDB spills when a query outgrows memory
+    /// Where DuckDB spills when a query outgrows memory [default: $XDG_CACHE_HOME/ihracat/spill]
     #[arg(long, global = true, env = "IHRACAT_TEMP_DIR", value_name = "DIR")]
     pub temp_dir: Option<PathBuf>,
     /// DuckDB's worker threads
@@ -133,7 +133,8 @@ impl Context<'_> {
         }
         let settings = EngineSettings {
             memory_limit: self.global.memory_limit.clone(),
-            temp_directory: self.global.temp_dir.clone(),
+            // DuckDB would spill into ./.tmp of whatever folder the user is in; keep it in the cache.
+            temp_directory: self.global.temp_dir.clone().or_else(|| dirs::cache_dir().map(|d| d.join("ihracat").join("spill"))),
             threads: self.global.threads,
         };
         let database = db::open(&self.location(), access, &settings)?;

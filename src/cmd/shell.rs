@@ -202,7 +202,7 @@ impl Session {
             "tables" => self.statements(conn, "SELECT database_name AS database, table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE NOT internal AND database_name <> 'memory' UNION ALL SELECT database_name, view_name, 'view' FROM duckdb_views() WHERE NOT internal AND database_name <> 'memory' ORDER BY 1, 2")?,
             "schema" => {
                 let filter = match rest.first() {
-                    Some(table) => format!(" AND table_name = '{}'", table.replace('\'', "''")),
+                    Some(table) => format!(" AND table_name = {}", ihracat::db::sql_literal(table)),
                     None => String::new(),
                 };
                 self.statements(conn, &format!("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_catalog <> 'memory'{filter} ORDER BY table_catalog, table_name, ordinal_position"))?;

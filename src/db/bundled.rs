@@ -34,9 +34,9 @@ pub(super) fn seed(conn: &Connection) -> Result<()> {
     for (table, text) in FILES {
         let path = dir.path().join(format!("{table}.csv"));
         std::fs::write(&path, text).context(|| format!("writing {}", path.display()))?;
-        let path = path.to_string_lossy().replace('\'', "''");
         conn.execute_batch(&format!(
-            "CREATE OR REPLACE TEMP TABLE {table} AS FROM read_csv('{path}', header = true, all_varchar = true, quote = '\"')"
+            "CREATE OR REPLACE TEMP TABLE {table} AS FROM read_csv({}, header = true, all_varchar = true, quote = '\"')",
+            super::sql_literal(&path.to_string_lossy())
         ))
         .context(|| format!("reading the bundled {table}"))?;
     }

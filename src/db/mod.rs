@@ -134,18 +134,20 @@ fn new_connection(settings: &EngineSettings) -> Result<Connection> {
     Connection::open_in_memory_with_flags(config).context(|| "starting DuckDB".into())
 }
 
-fn sql_string(text: &str) -> String {
+/// Text as a SQL string literal, for the few places where DuckDB takes no parameter (file paths
+/// in ATTACH, read_csv and COPY). Values from users are always bound, never quoted here.
+pub fn sql_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
 fn attach(conn: &Connection, path: &Path, alias: &str, read_only: bool) -> Result<()> {
     let mode = if read_only { " (READ_ONLY)" } else { "" };
-    conn.execute_batch(&format!("ATTACH {} AS {alias}{mode}", sql_string(&path.to_string_lossy())))
+    conn.execute_batch(&format!("ATTACH {} AS {alias}{mode}", sql_literal(&path.to_string_lossy())))
         .map_err(|e| classify_open_error(e, path))
 }
 
 fn use_catalogs(conn: &Connection, default: &str, search_path: &[&str]) -> Result<()> {
-    conn.execute_batch(&format!("USE {default}; SET search_path = {};", sql_string(&search_path.join(","))))
+    conn.execute_batch(&format!("USE {default}; SET search_path = {};", sql_literal(&search_path.join(","))))
         .context(|| "setting the search path".into())
 }
 

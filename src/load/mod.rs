@@ -125,7 +125,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     build_cells(conn, &layout)?;
     let style = number_style(conn).map_err(|e| Error::msg(format!("{file}: {e}")))?;
     let basis_expr = match (&options.basis, &layout.shape) {
-        (Some(b), _) => format!("'{}'", b.replace('\'', "''")),
+        (Some(b), _) => crate::db::sql_literal(b),
         (None, layout::Shape::Long { basis: Some(_), .. }) => "CASE WHEN name_key(basis_text) IN ('activity', 'faaliyet', 'faaliyetili') THEN 'activity' WHEN name_key(basis_text) IN ('registered', 'kayitli', 'kayitliil') THEN 'registered' END".to_string(),
         (None, _) => {
             return Err(Error::msg(format!(
@@ -222,14 +222,10 @@ fn first_rows(conn: &Connection, columns: usize, n: usize) -> Result<Vec<(i64, V
     rows.collect::<std::result::Result<_, _>>().context(|| "reading the header".into())
 }
 
-fn sql_text(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
 /// `_cells`: one row per data cell, with its line, column header, period and text.
 fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
     let p = layout.province;
-    let header = |c: usize| sql_text(&layout.headers[c - 1]);
+    let header = |c: usize| crate::db::sql_literal(&layout.headers[c - 1]);
     let body = match &layout.shape {
         layout::Shape::Long { year, month, period, value, basis } => {
             let year = year.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
@@ -474,7 +470,7 @@ fn apply(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: U
              FROM _load l
              WHERE NOT EXISTS (SELECT 1 FROM exports e WHERE e.province_code = l.province_code AND e.year = l.year
                                AND e.month = l.month AND e.basis = l.basis);",
-            sql_text(file)
+            crate::db::sql_literal(file)
         ))
         .context(|| "storing the rows".into())?;
         Ok(id)

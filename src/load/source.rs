@@ -66,7 +66,18 @@ pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Opti
 }
 
 fn literal(path: &Path) -> String {
-    format!("'{}'", path.to_string_lossy().replace('\'', "''"))
+    crate::db::sql_literal(&path.to_string_lossy())
+}
+
+/// The staging CSV (line number first, then every cell as text) into `_raw`, without sniffing.
+fn read_staged(conn: &Connection, path: &Path, columns: usize, delimiter: char) -> duckdb::Result<()> {
+    let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string()).chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'"))).collect();
+    conn.execute_batch(&format!(
+        "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = '{}', quote = '\"', escape = '\"', null_padding = true, strict_mode = false)",
+        literal(path),
+        spec.join(", "),
+        if delimiter == '\t' { "\\t".to_string() } else { delimiter.to_string() }
+    ))
 }
 
 /// The bytes of a text file, decoded; a Windows-1254 file is recognised by not being UTF-8.
@@ -189,16 +200,8 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     if in_quotes {
         return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
     }
-    let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string())
-        .chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'")))
-        .collect();
-    let sql = format!(
-        "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = '{}', quote = '\"', escape = '\"', null_padding = true, strict_mode = false)",
-        literal(&out_path),
-        spec.join(", "),
-        if delimiter == '\t' { "\\t".to_string() } else { delimiter.to_string() }
-    );
-    conn.execute_batch(&sql).map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+    read_staged(conn, &out_path, columns, delimiter)
+        .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None })
 }
 
@@ -261,13 +264,7 @@ fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path)
     if rows == 0 {
         return Err(Error::msg(format!("{}: sheet `{name}` is empty", path.display())));
     }
-    let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string()).chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'"))).collect();
-    conn.execute_batch(&format!(
-        "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = ',', quote = '\"', escape = '\"', null_padding = true)",
-        literal(&out_path),
-        spec.join(", ")
-    ))
-    .context(|| format!("staging sheet `{name}`"))?;
+    read_staged(conn, &out_path, columns, ',').context(|| format!("staging sheet `{name}`"))?;
     Ok(Staged { columns, rows, place: "row", encoding: None, delimiter: None, sheet: Some(name) })
 }
 
@@ -281,7 +278,7 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str) -> Result<Staged> 
         names.collect::<std::result::Result<_, _>>().context(|| format!("reading {}", path.display()))?
     };
     let quoted = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
-    let header = columns.iter().enumerate().map(|(i, c)| format!("'{}' AS c{}", c.replace('\'', "''"), i + 1)).collect::<Vec<_>>().join(", ");
+    let header = columns.iter().enumerate().map(|(i, c)| format!("{} AS c{}", crate::db::sql_literal(c), i + 1)).collect::<Vec<_>>().join(", ");
     let body = columns.iter().enumerate().map(|(i, c)| format!("{}::VARCHAR AS c{}", quoted(c), i + 1)).collect::<Vec<_>>().join(", ");
     conn.execute_batch(&format!(
         "CREATE OR REPLACE TEMP TABLE _raw AS
