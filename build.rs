@@ -16,14 +16,16 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
 }
 
 fn main() {
+    // Paths stay relative to the package: CI builds a fresh clone in another folder with the same
+    // build cache, and an absolute path would point this build at the other checkout's files.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql");
-    println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-changed=sql");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     let mut code = String::from("/// The shipped catalog: (path under sql/, text).\npub static SHIPPED: &[(&str, &str)] = &[\n");
-    for (relative, path) in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        code.push_str(&format!("    ({relative:?}, include_str!({:?})),\n", path.display().to_string()));
+    for (relative, _) in &files {
+        println!("cargo:rerun-if-changed=sql/{relative}");
+        code.push_str(&format!("    ({relative:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/sql/{relative}\"))),\n"));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("shipped_queries.rs");

@@ -16,8 +16,8 @@ pub enum Error {
     #[error("unknown query `{name}`{}", suggest(.suggestions))]
     UnknownQuery { name: String, suggestions: Vec<String> },
 
-    #[error("unknown province `{name}`{}", suggest(.suggestions))]
-    UnknownProvince { name: String, suggestions: Vec<String> },
+    #[error("unknown {kind} `{name}`{}", suggest(.suggestions))]
+    Unknown { kind: &'static str, name: String, suggestions: Vec<String> },
 
     #[error("parameter `{name}`: {message}")]
     Parameter { name: String, message: String },

@@ -9,7 +9,7 @@ pub mod error;
 pub mod load;
 pub mod output;
 pub mod paths;
-pub mod provinces;
+pub mod reference;
 pub mod report;
 pub mod script;
 pub mod suggest;

@@ -91,7 +91,7 @@ fn a_database_from_a_newer_ihracat_is_refused() {
     w.with_database(|conn| conn.execute_batch("UPDATE ihracat_meta SET value = '99' WHERE key = 'schema_version'").unwrap());
     let (code, stderr) = w.fail(&["provinces"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("schema version 99, newer than this ihracat understands (1)"), "{stderr}");
+    assert!(stderr.contains("schema version 99, newer than this ihracat understands (2)"), "{stderr}");
 }
 
 #[test]
@@ -122,4 +122,24 @@ fn a_file_that_is_not_an_ihracat_database_is_named() {
     }
     let (_, stderr) = w.fail(&["provinces"]);
     assert!(stderr.contains("not one of ihracat's"), "{stderr}");
+}
+
+#[test]
+fn a_version_1_database_is_migrated_and_keeps_its_rows() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    // What a version 1 database looked like: no detail tables.
+    w.with_database(|conn| {
+        conn.execute_batch(
+            "DROP MACRO TABLE detail_ranking; DROP MACRO TABLE detail_values;
+             DROP TABLE detail; DROP TABLE published_detail; DROP TABLE countries; DROP TABLE country_aliases;
+             DROP TABLE products; DROP TABLE product_aliases;
+             UPDATE ihracat_meta SET value = '1' WHERE key = 'schema_version';
+             INSERT INTO exports VALUES (6, 2019, 1, 'activity', 123.00, 0, 'mine.csv', false, 7, now()::TIMESTAMP);",
+        )
+        .unwrap()
+    });
+    let output = w.run(&["sql", "SELECT (SELECT value FROM ihracat_meta WHERE key = 'schema_version') AS version, (SELECT count(*) FROM detail) > 0 AS detail, (SELECT count(*) FROM exports WHERE load_id = 7) AS mine"]);
+    assert!(common::text(&output.stderr).contains("from schema version 1 to 2"), "{}", common::text(&output.stderr));
+    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1], vec!["2", "true", "1"]);
 }

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{Workdir, column};
+use ihracat::reference::Kind::Province;
 
 /// (code, official name, ASCII name) from the bundled reference, read independently.
 fn reference() -> Vec<(i32, String, String)> {
@@ -37,8 +38,8 @@ fn every_province_resolves_in_every_spelling() {
             format!("{code:02}"),
         ];
         for spelling in spellings {
-            let resolved = ihracat::provinces::resolve(&db.conn, &spelling).unwrap_or_else(|e| panic!("{spelling}: {e}"));
-            assert_eq!(resolved.code, *code, "{spelling} resolved to {}", resolved.name);
+            let resolved = ihracat::reference::resolve(&db.conn, Province, &spelling).unwrap_or_else(|e| panic!("{spelling}: {e}"));
+            assert_eq!(resolved.code, code.to_string(), "{spelling} resolved to {}", resolved.name);
             assert_eq!(&resolved.name, name);
         }
     }
@@ -54,8 +55,8 @@ fn short_old_and_abbreviated_names_resolve() {
         ("ISTANBUL", 34), ("istanbul", 34), ("İstanbul", 34), ("Hakkâri", 30), ("HAKKARİ", 30), ("Izmit", 41),
     ];
     for (spelling, code) in cases {
-        let resolved = ihracat::provinces::resolve(&db.conn, spelling).unwrap_or_else(|e| panic!("{spelling}: {e}"));
-        assert_eq!(resolved.code, code, "{spelling}");
+        let resolved = ihracat::reference::resolve(&db.conn, Province, spelling).unwrap_or_else(|e| panic!("{spelling}: {e}"));
+        assert_eq!(resolved.code, code.to_string(), "{spelling}");
     }
 }
 
@@ -63,9 +64,9 @@ fn short_old_and_abbreviated_names_resolve() {
 fn i_dotted_and_dotless_are_four_letters_but_one_key() {
     // Kırklareli and Kırıkkale differ only in letters around ı: they must stay apart.
     let db = ihracat::db::open(&ihracat::db::Location::Memory, ihracat::db::Access::Read, &Default::default()).unwrap();
-    assert_eq!(ihracat::provinces::resolve(&db.conn, "KIRKLARELİ").unwrap().code, 39);
-    assert_eq!(ihracat::provinces::resolve(&db.conn, "KIRIKKALE").unwrap().code, 71);
-    assert_eq!(ihracat::provinces::resolve(&db.conn, "KIRŞEHİR").unwrap().code, 40);
+    assert_eq!(ihracat::reference::resolve(&db.conn, Province, "KIRKLARELİ").unwrap().code, "39");
+    assert_eq!(ihracat::reference::resolve(&db.conn, Province, "KIRIKKALE").unwrap().code, "71");
+    assert_eq!(ihracat::reference::resolve(&db.conn, Province, "KIRŞEHİR").unwrap().code, "40");
 }
 
 #[test]

@@ -5,6 +5,7 @@ use duckdb::Connection;
 use duckdb::types::Value;
 
 use crate::error::{Error, Result};
+use crate::reference::{Kind, resolve};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParamType {
@@ -15,6 +16,10 @@ pub enum ParamType {
     Date,
     /// Any name or plate code that province resolution accepts; binds the plate code.
     Province,
+    /// A partner country in any spelling or ISO code; binds the ISO alpha-2 code.
+    Country,
+    /// An HS chapter or code, or a name releases print; binds the HS code as text.
+    Product,
     OneOf(Vec<String>),
     /// Bound as one JSON text value (duckdb-rs cannot bind LIST parameters yet, DECISIONS.md 14);
     /// the SQL turns it into a list with `$p::INTEGER[]` or `from_json($p, '["VARCHAR"]')`.
@@ -45,9 +50,11 @@ impl ParamType {
             "bool" | "boolean" => ParamType::Bool,
             "date" => ParamType::Date,
             "province" => ParamType::Province,
+            "country" => ParamType::Country,
+            "product" => ParamType::Product,
             other => {
                 return Err(format!(
-                    "unknown type `{other}`; the types are int, decimal, text, bool, date, province, one_of(…), list(…)"
+                    "unknown type `{other}`; the types are int, decimal, text, bool, date, province, country, product, one_of(…), list(…)"
                 ))
             }
         })
@@ -61,6 +68,8 @@ impl ParamType {
             ParamType::Bool => "bool".into(),
             ParamType::Date => "date".into(),
             ParamType::Province => "province".into(),
+            ParamType::Country => "country".into(),
+            ParamType::Product => "product".into(),
             ParamType::OneOf(values) => format!("one_of({})", values.join(", ")),
             ParamType::List(inner) => format!("list({})", inner.describe()),
         }
@@ -86,6 +95,8 @@ enum Parsed {
     Bool(bool),
     Date(i32),
     Province(String),
+    Country(String),
+    Product(String),
     List(Vec<Parsed>),
 }
 
@@ -105,7 +116,7 @@ impl Param {
             }
         }
         if let Some(default) = &self.default {
-            if default != "null" && !matches!(self.ty, ParamType::Province) {
+            if default != "null" && !matches!(self.ty, ParamType::Province | ParamType::Country | ParamType::Product) {
                 self.parse(default).map_err(|m| format!("parameter `{}`: the default `{default}` is not valid: {m}", self.name))?;
             }
         }
@@ -168,9 +179,10 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String
             _ => Err("expected true or false".into()),
         },
         ParamType::Date => parse_date(trimmed).map(Parsed::Date),
-        ParamType::Province => {
-            if trimmed.is_empty() { Err("expected a province name or plate code".into()) } else { Ok(Parsed::Province(trimmed.to_string())) }
-        }
+        ParamType::Province | ParamType::Country | ParamType::Product if trimmed.is_empty() => Err("expected a name or a code".into()),
+        ParamType::Province => Ok(Parsed::Province(trimmed.to_string())),
+        ParamType::Country => Ok(Parsed::Country(trimmed.to_string())),
+        ParamType::Product => Ok(Parsed::Product(trimmed.to_string())),
         ParamType::OneOf(values) => {
             let lower = trimmed.to_lowercase();
             values
@@ -247,7 +259,9 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
         Parsed::Text(t) => Value::Text(t),
         Parsed::Bool(b) => Value::Boolean(b),
         Parsed::Date(d) => Value::Date32(d),
-        Parsed::Province(name) => Value::Int(crate::provinces::resolve(conn, &name)?.code),
+        Parsed::Province(name) => Value::Int(province_code(conn, &name)?),
+        Parsed::Country(name) => Value::Text(resolve(conn, Kind::Country, &name)?.code),
+        Parsed::Product(name) => Value::Text(resolve(conn, Kind::Product, &name)?.code),
         Parsed::List(items) => {
             let mut json = Vec::with_capacity(items.len());
             for item in items {
@@ -259,12 +273,19 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
                     Parsed::Text(t) => serde_json::Value::from(t),
                     Parsed::Bool(b) => serde_json::Value::from(b),
                     Parsed::Date(_) | Parsed::List(_) => serde_json::Value::Null,
-                    Parsed::Province(name) => serde_json::Value::from(crate::provinces::resolve(conn, &name)?.code),
+                    Parsed::Province(name) => serde_json::Value::from(province_code(conn, &name)?),
+                    Parsed::Country(name) => serde_json::Value::from(resolve(conn, Kind::Country, &name)?.code),
+                    Parsed::Product(name) => serde_json::Value::from(resolve(conn, Kind::Product, &name)?.code),
                 });
             }
             Value::Text(serde_json::Value::Array(json).to_string())
         }
     })
+}
+
+fn province_code(conn: &Connection, name: &str) -> Result<i32> {
+    let code = resolve(conn, Kind::Province, name)?.code;
+    Ok(code.parse().expect("plate codes are integers"))
 }
 
 fn decimal_text(digits: i128, scale: u8) -> String {

@@ -5,8 +5,8 @@ mod completions;
 mod export;
 mod info;
 mod load;
-mod provinces;
 mod queries;
+mod reference;
 mod report;
 mod run;
 mod shell;
@@ -67,7 +67,12 @@ pub struct GlobalArgs {
 
 #[derive(Subcommand)]
 pub enum Command {
-    Provinces(provinces::ProvincesArgs),
+    #[command(about = "List Turkey's 81 provinces, or show what names resolve to", long_about = reference::PROVINCES_HELP)]
+    Provinces(reference::ReferenceArgs),
+    #[command(about = "List partner countries, or show what names and codes resolve to", long_about = reference::COUNTRIES_HELP)]
+    Countries(reference::ReferenceArgs),
+    #[command(about = "List HS chapters, or show what codes and names resolve to", long_about = reference::PRODUCTS_HELP)]
+    Products(reference::ReferenceArgs),
     Queries(queries::QueriesArgs),
     Load(load::LoadArgs),
     Loads(load::LoadsArgs),
@@ -162,7 +167,9 @@ impl Context<'_> {
 pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
     let context = Context { global: &cli.global, messages };
     match cli.command {
-        Command::Provinces(args) => provinces::run(args, &context),
+        Command::Provinces(args) => reference::run(ihracat::reference::Kind::Province, args, &context),
+        Command::Countries(args) => reference::run(ihracat::reference::Kind::Country, args, &context),
+        Command::Products(args) => reference::run(ihracat::reference::Kind::Product, args, &context),
         Command::Queries(args) => queries::run(args, &context),
         Command::Load(args) => load::run(args, &context),
         Command::Loads(args) => load::list(args, &context),

@@ -7,13 +7,18 @@ use crate::error::{Context, Result};
 
 /// The version of the bundled data. Bump it when data/ changes, so that databases seeded by an
 /// older binary are refreshed.
-pub const DATA_VERSION: &str = "2026-11-25";
+pub const DATA_VERSION: &str = "2026-11-25.2";
 
 /// The bundled files, by the name of the staging table they fill.
 const FILES: &[(&str, &str)] = &[
     ("_seed_provinces", include_str!("../../data/provinces.csv")),
     ("_seed_aliases", include_str!("../../data/province_aliases.csv")),
     ("_seed_published", include_str!("../../data/published_figures.csv")),
+    ("_seed_countries", include_str!("../../data/countries.csv")),
+    ("_seed_country_aliases", include_str!("../../data/country_aliases.csv")),
+    ("_seed_chapters", include_str!("../../data/hs_chapters.csv")),
+    ("_seed_product_aliases", include_str!("../../data/product_aliases.csv")),
+    ("_seed_detail", include_str!("../../data/published_detail.csv")),
 ];
 
 const SEED_SQL: &str = include_str!("seed.sql");

@@ -16,10 +16,13 @@ use crate::error::{Context, Error, Result};
 
 pub use bundled::{DATA_VERSION, data_sha256};
 
-/// Bumped with each change to schema.sql, with a migration from the previous version.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema a new database gets: schema.sql (version 1), then every migration in order. An
+/// older database gets the migrations it lacks. A schema change is a new migration here.
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
+
+const MIGRATIONS: &[(i64, &str)] = &[(2, include_str!("migrations/002_detail.sql"))];
 
 /// Where the managed database is.
 #[derive(Clone, Debug, PartialEq)]
@@ -250,6 +253,9 @@ pub fn versions(db: &Database) -> Result<Versions> {
 fn create_and_seed(conn: &Connection) -> Result<()> {
     in_transaction(conn, "creating the database", || {
         conn.execute_batch(SCHEMA_SQL).context(|| "creating the schema".into())?;
+        for (version, sql) in MIGRATIONS {
+            conn.execute_batch(sql).context(|| format!("creating the schema (version {version})"))?;
+        }
         conn.execute(
             "INSERT INTO ihracat_meta VALUES ('schema_version', ?), ('created_by', ?), ('created_at', now()::VARCHAR)",
             duckdb::params![SCHEMA_VERSION.to_string(), format!("ihracat {}", env!("CARGO_PKG_VERSION"))],
@@ -259,9 +265,14 @@ fn create_and_seed(conn: &Connection) -> Result<()> {
     })
 }
 
-/// Schema migrations, one step per version. Version 1 is the first; later versions add a step.
-fn migrate(_conn: &Connection, from: i64) -> Result<()> {
-    Err(Error::msg(format!("no migration from schema version {from} to {SCHEMA_VERSION}")))
+/// Brings an older database to SCHEMA_VERSION, one migration at a time.
+fn migrate(conn: &Connection, from: i64) -> Result<()> {
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
+        conn.execute_batch(sql).context(|| format!("migrating to schema version {version}"))?;
+    }
+    conn.execute("UPDATE ihracat_meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION.to_string()])
+        .context(|| "recording the schema version".into())?;
+    Ok(())
 }
 
 pub fn in_transaction<T>(conn: &Connection, what: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {

@@ -77,3 +77,78 @@ WHERE choice = 1
       SELECT 1 FROM exports loaded
       WHERE loaded.province_code = candidates.province_code AND loaded.year = candidates.year
         AND loaded.month = candidates.month AND loaded.basis = candidates.basis);
+
+-- Countries: ISO 3166-1 with Turkish names, and the names tables print. A name beats a code
+-- when both fold to the same key; two countries sharing a name is an error.
+DELETE FROM countries;
+INSERT INTO countries
+SELECT code, nullif(alpha3, ''), nullif(numeric, ''), name_en, name_tr, nullif(common_name_en, ''), iso::BOOLEAN
+FROM _seed_countries;
+
+CREATE OR REPLACE TEMP TABLE _country_spellings AS
+SELECT name_key(spelling) AS k, code, spelling, note, priority FROM (
+    SELECT name_tr AS spelling, code, 'Turkish name (iso-codes)' AS note, 1 AS priority FROM countries
+    UNION ALL SELECT name_en, code, 'English name (ISO 3166-1)', 2 FROM countries
+    UNION ALL SELECT common_name_en, code, 'English common name', 3 FROM countries WHERE common_name_en IS NOT NULL
+    UNION ALL SELECT alias, code, note, 4 FROM _seed_country_aliases
+    UNION ALL SELECT alpha3, code, 'ISO 3166-1 alpha-3', 5 FROM countries WHERE alpha3 IS NOT NULL
+    UNION ALL SELECT code, code, 'ISO 3166-1 alpha-2', 6 FROM countries
+);
+
+SELECT error(format('countries: "{}" would name both {}', any_value(spelling), string_agg(DISTINCT code, ' and ')))
+FROM _country_spellings WHERE priority <= 4
+GROUP BY k HAVING count(DISTINCT code) > 1;
+
+DELETE FROM country_aliases;
+INSERT INTO country_aliases
+SELECT k, arg_min(code, priority), arg_min(spelling, priority), arg_min(note, priority)
+FROM _country_spellings GROUP BY k;
+
+-- Products: the HS chapters, with the short names releases print.
+DELETE FROM products;
+INSERT INTO products SELECT chapter, 'chapter', nullif(title_tr, ''), title_en FROM _seed_chapters;
+
+DELETE FROM product_aliases;
+INSERT INTO product_aliases
+SELECT k, arg_min(code, priority), arg_min(spelling, priority), arg_min(note, priority) FROM (
+    SELECT name_key(alias) AS k, code, alias AS spelling, note, 1 AS priority FROM _seed_product_aliases
+    UNION ALL SELECT name_key(title_tr), code, title_tr, 'chapter title (Turkish tariff)', 2 FROM products WHERE title_tr IS NOT NULL
+    UNION ALL SELECT name_key(title_en), code, title_en, 'chapter title (HS 2022)', 3 FROM products
+) GROUP BY k;
+
+-- The releases' top chapters and countries, resolved with the same tables users resolve with.
+SELECT error(format('data/published_detail.csv: "{}" ({}) does not resolve', name_as_published, dimension))
+FROM _seed_detail s
+WHERE NOT EXISTS (SELECT 1 FROM product_aliases a WHERE s.dimension = 'chapter' AND a.alias_key = name_key(s.name_as_published))
+  AND NOT EXISTS (SELECT 1 FROM country_aliases a WHERE s.dimension = 'country' AND a.alias_key = name_key(s.name_as_published));
+
+DELETE FROM published_detail;
+INSERT INTO published_detail
+SELECT s.year::INTEGER, s.month::INTEGER, s.period, s.year::INTEGER, s.month::INTEGER, s.basis, p.province_code,
+       s.dimension, s.rank::INTEGER, coalesce(pa.product_code, ca.country_code), s.name_as_published, s.language,
+       s.value_usd::DECIMAL(18, 2), CASE s.precision WHEN 'exact' THEN 1000 ELSE 1000000 END, s.source_url
+FROM _seed_detail s
+JOIN province_aliases p ON p.alias_key = name_key(s.province)
+LEFT JOIN product_aliases pa ON s.dimension = 'chapter' AND pa.alias_key = name_key(s.name_as_published)
+LEFT JOIN country_aliases ca ON s.dimension = 'country' AND ca.alias_key = name_key(s.name_as_published);
+
+-- The published figures as two-way detail rows: a chapter over all countries, a country over
+-- all chapters. A loaded row beats them; among statements the finer precision wins.
+DELETE FROM detail WHERE load_id IS NULL;
+INSERT INTO detail
+SELECT province_code, year, month, basis,
+       CASE WHEN dimension = 'country' THEN code ELSE 'ALL' END,
+       CASE WHEN dimension = 'chapter' THEN code ELSE 'ALL' END,
+       value_usd, precision_usd, NULL, NULL, source_url, NULL, now()::TIMESTAMP
+FROM (
+    SELECT *, row_number() OVER (PARTITION BY province_code, year, month, basis, dimension, code
+                                 ORDER BY precision_usd, release_year * 12 + release_month DESC, source_url) AS choice
+    FROM published_detail WHERE period = 'month' AND basis IN ('activity', 'registered')
+) candidates
+WHERE choice = 1
+  AND NOT EXISTS (
+      SELECT 1 FROM detail loaded
+      WHERE loaded.province_code = candidates.province_code AND loaded.year = candidates.year AND loaded.month = candidates.month
+        AND loaded.basis = candidates.basis
+        AND loaded.country_code = CASE WHEN candidates.dimension = 'country' THEN candidates.code ELSE 'ALL' END
+        AND loaded.product_code = CASE WHEN candidates.dimension = 'chapter' THEN candidates.code ELSE 'ALL' END);

@@ -1,0 +1,116 @@
+-- Schema version 2: exports by province, partner country and product, with the reference
+-- tables that resolve countries and products.
+
+CREATE TABLE countries (
+    code           VARCHAR PRIMARY KEY,  -- ISO 3166-1 alpha-2; XA-XZ for entries that are not ISO countries
+    alpha3         VARCHAR,
+    numeric        VARCHAR,              -- ISO 3166-1 numeric (not the EU geonomenclature numbers)
+    name_en        VARCHAR NOT NULL,
+    name_tr        VARCHAR NOT NULL,
+    common_name_en VARCHAR,
+    iso            BOOLEAN NOT NULL
+);
+
+CREATE TABLE country_aliases (
+    alias_key    VARCHAR PRIMARY KEY,
+    country_code VARCHAR NOT NULL,
+    alias        VARCHAR NOT NULL,
+    note         VARCHAR
+);
+
+-- HS codes as text with their leading zeros; the level follows from the length (2: chapter).
+CREATE TABLE products (
+    code     VARCHAR PRIMARY KEY,
+    level    VARCHAR NOT NULL,
+    title_tr VARCHAR,
+    title_en VARCHAR
+);
+
+CREATE TABLE product_aliases (
+    alias_key    VARCHAR PRIMARY KEY,
+    product_code VARCHAR NOT NULL,
+    alias        VARCHAR NOT NULL,
+    note         VARCHAR
+);
+
+-- One value per province, month, basis, country and product. 'ALL' is the explicit member for
+-- "all countries" or "all products": a province-by-product row has country_code 'ALL', a
+-- province-by-country row product_code 'ALL'. Rows of different shapes are never added up.
+CREATE TABLE detail (
+    province_code INTEGER NOT NULL,
+    year          INTEGER NOT NULL,
+    month         INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    basis         VARCHAR NOT NULL CHECK (basis IN ('activity', 'registered')),
+    country_code  VARCHAR NOT NULL,
+    product_code  VARCHAR NOT NULL,
+    value_usd     DECIMAL(18, 2) NOT NULL CHECK (value_usd >= 0),
+    precision_usd DECIMAL(18, 2) NOT NULL,
+    quantity      DECIMAL(18, 3),
+    quantity_unit VARCHAR,
+    source        VARCHAR NOT NULL,
+    load_id       INTEGER,
+    loaded_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (province_code, year, month, basis, country_code, product_code),
+    CHECK (country_code <> 'ALL' OR product_code <> 'ALL')
+);
+
+-- The releases' statements of leading provinces' top chapters and countries, as printed.
+CREATE TABLE published_detail (
+    release_year      INTEGER NOT NULL,
+    release_month     INTEGER NOT NULL,
+    period            VARCHAR NOT NULL,
+    year              INTEGER NOT NULL,
+    month             INTEGER NOT NULL,
+    basis             VARCHAR NOT NULL,
+    province_code     INTEGER NOT NULL,
+    dimension         VARCHAR NOT NULL CHECK (dimension IN ('chapter', 'country')),
+    rank              INTEGER,
+    code              VARCHAR NOT NULL,   -- the chapter or country the printed name resolves to
+    name_as_published VARCHAR NOT NULL,
+    language          VARCHAR NOT NULL,
+    value_usd         DECIMAL(18, 2) NOT NULL,
+    precision_usd     DECIMAL(18, 2) NOT NULL,
+    source_url        VARCHAR NOT NULL
+);
+
+-- Each product chapter's (or partner country's) value for a period, over one province or all:
+-- a province counts for a code only when every month of the period is present. `_dimension`
+-- is 'product' (rows over all countries) or 'country' (rows over all products), never both.
+CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension) AS TABLE
+    SELECT code, sum(value_usd) AS value_usd, count(*) AS provinces, sum(precision_usd) AS precision_usd
+    FROM (
+        SELECT province_code,
+               CASE WHEN _dimension = 'product' THEN product_code ELSE country_code END AS code,
+               sum(value_usd) AS value_usd,
+               sum(precision_usd) AS precision_usd,
+               count(*) AS months
+        FROM detail
+        WHERE basis = _basis AND year = _year
+          AND month BETWEEN period_first_month(_period, _month) AND period_last_month(_period, _month)
+          AND (_province IS NULL OR province_code = _province)
+          AND CASE WHEN _dimension = 'product' THEN country_code = 'ALL' AND product_code <> 'ALL'
+                   ELSE product_code = 'ALL' AND country_code <> 'ALL' END
+        GROUP BY ALL
+    )
+    WHERE months = period_month_count(_period, _month)
+    GROUP BY code;
+
+-- detail_values ranked, beside the same period a year earlier and the province's (or Turkey's)
+-- total. complete says whether the listed codes add up to the total within their rounding (the
+-- sum of their precisions, or 0.1 % of the total): bundled detail is the releases' top three.
+CREATE MACRO detail_ranking(_year, _month, _period, _basis, _province, _dimension) AS TABLE
+    WITH cur AS (FROM detail_values(_year, _month, _period, _basis, _province, _dimension)),
+    prev AS (FROM detail_values(_year - 1, _month, _period, _basis, _province, _dimension)),
+    total AS (
+        SELECT CASE WHEN _province IS NULL THEN (SELECT total_usd FROM period_denominator(_year, _month, _period, _basis))
+                    ELSE (SELECT value_usd FROM province_values(_year, _month, _period, _basis) WHERE province_code = _province) END AS total_usd
+    ),
+    listed AS (SELECT sum(value_usd) AS value_usd, sum(precision_usd) AS precision_usd FROM cur)
+    SELECT rank() OVER (ORDER BY cur.value_usd DESC) AS rank, cur.code, cur.value_usd,
+           round(100 * cur.value_usd / t.total_usd, 2)::DOUBLE AS share_pct,
+           cur.value_usd - prev.value_usd AS change_usd,
+           CASE WHEN prev.value_usd > 0 THEN round(100 * (cur.value_usd - prev.value_usd) / prev.value_usd, 2) END::DOUBLE AS change_pct,
+           cur.precision_usd, cur.provinces, t.total_usd,
+           round(100 * l.value_usd / t.total_usd, 2)::DOUBLE AS detail_coverage_pct,
+           abs(l.value_usd - t.total_usd) <= greatest(l.precision_usd / 2, t.total_usd / 1000) AS complete
+    FROM cur CROSS JOIN total t CROSS JOIN listed l LEFT JOIN prev ON prev.code = cur.code;

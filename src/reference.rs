@@ -1,0 +1,140 @@
+//! The reference tables and the resolution of the names real tables print: provinces, partner
+//! countries and products (HS codes).
+//!
+//! Resolution happens in SQL against the alias tables (keyed by the `name_key` macro of
+//! schema.sql), so that a load resolves a whole column with one join and `resolve` answers
+//! exactly as a load would.
+
+use duckdb::Connection;
+
+use crate::error::{Context, Error, Result};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Province,
+    Country,
+    Product,
+}
+
+/// What a name resolved to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The plate code, ISO alpha-2 code, or HS code.
+    pub code: String,
+    pub name: String,
+    /// The spelling or code form that matched.
+    pub matched: String,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Province => "province",
+            Kind::Country => "country",
+            Kind::Product => "product",
+        }
+    }
+
+    /// `$1` is the name as given.
+    fn resolve_sql(self) -> &'static str {
+        match self {
+            Kind::Province => {
+                "SELECT p.code::VARCHAR, p.name, a.alias
+                 FROM province_aliases a JOIN provinces p ON p.code = a.province_code
+                 WHERE a.alias_key = name_key($1)
+                 UNION ALL
+                 SELECT code::VARCHAR, name, 'plate code' FROM provinces WHERE code = TRY_CAST(trim($1) AS INTEGER)
+                 LIMIT 1"
+            }
+            Kind::Country => {
+                "SELECT c.code, c.name_tr, a.alias
+                 FROM country_aliases a JOIN countries c ON c.code = a.country_code
+                 WHERE a.alias_key = name_key($1) AND NOT regexp_matches(trim($1), '^[0-9]+$')
+                 UNION ALL
+                 SELECT code, name_tr, 'ISO 3166-1 numeric' FROM countries
+                 WHERE numeric = lpad(regexp_extract(lower(trim($1)), '^iso:\\s*([0-9]{1,3})$', 1), 3, '0')
+                 LIMIT 1"
+            }
+            Kind::Product => {
+                "WITH k AS (SELECT name_key($1) AS key,
+                                   regexp_extract(name_key($1), '^(fasil|chapter|ch|bolum|gtip|hs)?([0-9]+)$', 2) AS digits)
+                 SELECT CASE WHEN length(k.digits) <= 2 THEN p.code ELSE k.digits END,
+                        coalesce(p.title_tr, p.title_en),
+                        CASE length(k.digits) WHEN 1 THEN 'chapter code' WHEN 2 THEN 'chapter code' WHEN 4 THEN 'HS heading in chapter ' || p.code
+                             WHEN 6 THEN 'HS subheading in chapter ' || p.code ELSE 'national tariff line in chapter ' || p.code END
+                 FROM products p, k
+                 WHERE length(k.digits) IN (1, 2, 4, 6, 8, 10, 12)
+                   AND p.code = CASE WHEN length(k.digits) <= 2 THEN lpad(k.digits, 2, '0') ELSE left(k.digits, 2) END
+                 UNION ALL
+                 SELECT p.code, coalesce(p.title_tr, p.title_en), a.alias
+                 FROM product_aliases a JOIN products p ON p.code = a.product_code, k
+                 WHERE a.alias_key = k.key
+                 LIMIT 1"
+            }
+        }
+    }
+
+    fn suggest_sql(self) -> &'static str {
+        match self {
+            Kind::Province => {
+                "SELECT name FROM (
+                     SELECT p.name, max(jaro_winkler_similarity(a.alias_key, name_key($1))) AS similarity
+                     FROM province_aliases a JOIN provinces p ON p.code = a.province_code GROUP BY p.name)
+                 WHERE similarity >= 0.7 ORDER BY similarity DESC, name LIMIT 3"
+            }
+            Kind::Country => {
+                "SELECT name FROM (
+                     SELECT c.name_tr || ' (' || c.code || ')' AS name, max(jaro_winkler_similarity(a.alias_key, name_key($1))) AS similarity
+                     FROM country_aliases a JOIN countries c ON c.code = a.country_code WHERE length(a.alias_key) > 3 GROUP BY ALL)
+                 WHERE similarity >= 0.75 ORDER BY similarity DESC, name LIMIT 3"
+            }
+            Kind::Product => {
+                "SELECT name FROM (
+                     SELECT p.code || ' ' || coalesce(p.title_tr, p.title_en) AS name,
+                            max(jaro_winkler_similarity(a.alias_key, name_key($1))) AS similarity
+                     FROM product_aliases a JOIN products p ON p.code = a.product_code GROUP BY ALL)
+                 WHERE similarity >= 0.7 ORDER BY similarity DESC, name LIMIT 3"
+            }
+        }
+    }
+
+    /// The SQL behind `ihracat provinces`, `countries` and `products`.
+    pub fn list_sql(self) -> &'static str {
+        match self {
+            Kind::Province => "SELECT code, name, name_ascii, nuts1_code, nuts1_name, nuts2_code, nuts2_name FROM provinces ORDER BY code",
+            Kind::Country => "SELECT code, alpha3, numeric, name_tr, name_en, iso FROM countries ORDER BY code",
+            Kind::Product => "SELECT code, level, title_tr, title_en FROM products ORDER BY code",
+        }
+    }
+}
+
+/// Resolves one name, in any case and with or without Turkish letters, or a code.
+pub fn resolve(conn: &Connection, kind: Kind, name: &str) -> Result<Resolved> {
+    if kind == Kind::Country && name.trim().chars().all(|c| c.is_ascii_digit()) && !name.trim().is_empty() {
+        return Err(Error::msg(format!(
+            "country `{name}`: a number is ambiguous (Turkish tables use the EU geonomenclature, where 004 is Germany; in ISO 3166 004 is Afghanistan): write iso:{name} for the ISO number"
+        )));
+    }
+    let mut stmt = conn.prepare_cached(kind.resolve_sql()).context(|| format!("resolving a {}", kind.label()))?;
+    let found = stmt
+        .query_map([name], |r| Ok(Resolved { code: r.get(0)?, name: r.get(1)?, matched: r.get(2)? }))
+        .context(|| format!("resolving {} `{name}`", kind.label()))?
+        .next()
+        .transpose()
+        .context(|| format!("resolving {} `{name}`", kind.label()))?;
+    match found {
+        Some(resolved) => Ok(resolved),
+        None => Err(Error::Unknown { kind: kind.label(), name: name.to_string(), suggestions: suggest(conn, kind, name)? }),
+    }
+}
+
+/// The entries whose spellings are closest to `name`, best first.
+pub fn suggest(conn: &Connection, kind: Kind, name: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(kind.suggest_sql()).context(|| format!("suggesting a {}", kind.label()))?;
+    let names = stmt
+        .query_map([name], |r| r.get::<_, String>(0))
+        .context(|| format!("suggesting a {}", kind.label()))?
+        .collect::<Result<Vec<_>, _>>()
+        .context(|| format!("suggesting a {}", kind.label()))?;
+    Ok(names)
+}
