@@ -73,11 +73,11 @@ CREATE TABLE published_detail (
     source_url        VARCHAR NOT NULL
 );
 
--- Each product chapter's (or partner country's) value for a period, over one province or all:
--- a province counts for a code only when every month of the period is present. `_dimension`
--- is 'product' (rows over all countries) or 'country' (rows over all products), never both.
-CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension) AS TABLE
-    SELECT code, sum(value_usd) AS value_usd, count(*) AS provinces, sum(precision_usd) AS precision_usd
+-- Each province's value for each product chapter (or partner country) over a period, when every
+-- month of the period is present. `_dimension` is 'product' (rows over all countries) or
+-- 'country' (rows over all products), never both.
+CREATE MACRO detail_cells(_year, _month, _period, _basis, _dimension) AS TABLE
+    SELECT province_code, code, value_usd, precision_usd
     FROM (
         SELECT province_code,
                CASE WHEN _dimension = 'product' THEN product_code ELSE country_code END AS code,
@@ -87,13 +87,47 @@ CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension
         FROM detail
         WHERE basis = _basis AND year = _year
           AND month BETWEEN period_first_month(_period, _month) AND period_last_month(_period, _month)
-          AND (_province IS NULL OR province_code = _province)
           AND CASE WHEN _dimension = 'product' THEN country_code = 'ALL' AND product_code <> 'ALL'
                    ELSE product_code = 'ALL' AND country_code <> 'ALL' END
         GROUP BY ALL
     )
-    WHERE months = period_month_count(_period, _month)
+    WHERE months = period_month_count(_period, _month);
+
+-- The same summed over one province (or all, when _province is NULL), by code.
+CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension) AS TABLE
+    SELECT code, sum(value_usd) AS value_usd, count(*) AS provinces, sum(precision_usd) AS precision_usd
+    FROM detail_cells(_year, _month, _period, _basis, _dimension)
+    WHERE _province IS NULL OR province_code = _province
     GROUP BY code;
+
+-- Each province's detail beside its total: complete when the detail adds up to the total within
+-- its rounding (half the sum of its precisions, or 0.1 % of the total). Analyses that mean
+-- nothing on partial detail refuse unless it is complete.
+CREATE MACRO detail_completeness(_year, _month, _period, _basis, _dimension) AS TABLE
+    SELECT p.code AS province_code, p.name AS province, v.value_usd AS total_usd, d.detail_usd,
+           round(100 * d.detail_usd / v.value_usd, 2)::DOUBLE AS coverage_pct,
+           coalesce(abs(d.detail_usd - v.value_usd) <= greatest(d.precision_usd / 2, v.value_usd / 1000), false) AS complete
+    FROM provinces p
+    LEFT JOIN province_values(_year, _month, _period, _basis) v ON v.province_code = p.code
+    LEFT JOIN (SELECT province_code, sum(value_usd) AS detail_usd, sum(precision_usd) AS precision_usd
+               FROM detail_cells(_year, _month, _period, _basis, _dimension) GROUP BY ALL) d ON d.province_code = p.code
+    WHERE v.value_usd IS NOT NULL OR d.detail_usd IS NOT NULL;
+
+-- One product chapter (or country) across provinces: each province's value, a year earlier, and
+-- its shares of the code's total and of the province's total.
+CREATE MACRO detail_by_province(_year, _month, _period, _basis, _code, _dimension) AS TABLE
+    WITH cur AS (SELECT * FROM detail_cells(_year, _month, _period, _basis, _dimension) WHERE code = _code),
+    prev AS (SELECT * FROM detail_cells(_year - 1, _month, _period, _basis, _dimension) WHERE code = _code)
+    SELECT p.code AS province_code, p.name AS province, cur.value_usd, prev.value_usd AS previous_usd,
+           cur.value_usd - prev.value_usd AS change_usd,
+           CASE WHEN prev.value_usd > 0 THEN round(100 * (cur.value_usd - prev.value_usd) / prev.value_usd, 2) END::DOUBLE AS change_pct,
+           round(100 * cur.value_usd / sum(cur.value_usd) OVER (), 2)::DOUBLE AS share_of_code_pct,
+           round(100 * cur.value_usd / v.value_usd, 2)::DOUBLE AS share_of_province_pct
+    FROM provinces p
+    LEFT JOIN cur ON cur.province_code = p.code
+    LEFT JOIN prev ON prev.province_code = p.code
+    LEFT JOIN province_values(_year, _month, _period, _basis) v ON v.province_code = p.code
+    WHERE cur.value_usd IS NOT NULL OR prev.value_usd IS NOT NULL;
 
 -- detail_values ranked, beside the same period a year earlier and the province's (or Turkey's)
 -- total. complete says whether the listed codes add up to the total within their rounding (the

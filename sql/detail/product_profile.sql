@@ -1,0 +1,13 @@
+--- summary  Which provinces export a product chapter, with their shares
+--- detail   Each province's exports of the chapter in the period, its share of what the provinces with data export of it (share_of_code_pct, of the listed provinces only on partial detail), and the chapter's share of the province's own exports (share_of_province_pct).
+--- returns  rank bigint, province text, code int, value_usd decimal, share_of_code_pct double, share_of_province_pct double, change_pct double
+--- param    product   product                                an HS chapter by code or name
+--- param    year      int 2000..2100                         the year
+--- param    month     int 1..12                              the month; for ytd the last month of the period (ignored for year)
+--- param    period    one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
+--- param    basis     one_of(activity, registered) = activity  province of activity or of registration
+--- example  product=71 year=2025 month=7
+SELECT rank() OVER (ORDER BY value_usd DESC) AS rank, province, province_code AS code, value_usd, share_of_code_pct, share_of_province_pct, change_pct
+FROM detail_by_province($year, $month, $period, $basis, $product, 'product')
+WHERE value_usd IS NOT NULL
+ORDER BY rank, province

@@ -1,0 +1,30 @@
+--- summary  Revealed comparative advantage: a province's share of a product chapter over Turkey's
+--- detail   rca = (the province's exports of the chapter / the province's exports) / (Turkey's exports of the chapter / Turkey's exports), over the provinces with a total for the period; above 1 the province is specialised in the chapter. Turkey's side needs every one of those provinces' complete tables by product, so on partial detail the query refuses with the reason.
+--- returns  province text, code int, product text, value_usd decimal, share_of_province_pct double, share_of_turkey_pct double, rca double
+--- param    product   product = null                         one chapter; omit for every chapter
+--- param    year      int 2000..2100                         the year
+--- param    month     int 1..12                              the month; for ytd the last month of the period (ignored for year)
+--- param    period    one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
+--- param    basis     one_of(activity, registered) = activity  province of activity or of registration
+--- example  year=2025 month=7
+WITH c AS (FROM detail_completeness($year, $month, $period, $basis, 'product')),
+guard AS (
+    SELECT CASE WHEN NOT EXISTS (FROM c) OR EXISTS (SELECT 1 FROM c WHERE NOT complete) THEN error(format(
+        'province_specialisation needs every province''s complete table by product for the period; {} of {} provinces with data have one (the bundled detail is the releases'' top three)',
+        (SELECT count(*) FILTER (WHERE complete) FROM c), (SELECT count(*) FROM c)))
+    ELSE true END AS ok
+),
+cells AS (SELECT * FROM detail_cells($year, $month, $period, $basis, 'product')),
+turkey AS (SELECT code, sum(value_usd) AS value_usd FROM cells GROUP BY code),
+national AS (SELECT sum(total_usd) AS total_usd FROM c)
+SELECT p.name AS province, p.code, x.code AS product, x.value_usd,
+       round(100 * x.value_usd / c.total_usd, 2)::DOUBLE AS share_of_province_pct,
+       round(100 * t.value_usd / n.total_usd, 2)::DOUBLE AS share_of_turkey_pct,
+       round((x.value_usd / c.total_usd) / (t.value_usd / n.total_usd), 3)::DOUBLE AS rca
+FROM guard, cells x
+JOIN c ON c.province_code = x.province_code
+JOIN turkey t ON t.code = x.code
+JOIN provinces p ON p.code = x.province_code
+CROSS JOIN national n
+WHERE guard.ok AND ($product IS NULL OR x.code = $product)
+ORDER BY rca DESC, p.name, x.code
