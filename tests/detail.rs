@@ -141,3 +141,17 @@ fn analyses_that_need_complete_detail_refuse_on_partial_detail() {
     let rows = w.csv(&["run", "top_products", "-p", "province=Kocaeli", "-p", "year=2025", "-p", "month=7"]);
     assert_eq!(column(&rows, "complete"), ["false", "false", "false"]);
 }
+
+#[test]
+fn detail_check_puts_detail_beside_the_totals() {
+    let w = fixture();
+    let rows = run(&w, &["detail_check"]);
+    assert_eq!(column(&rows, "province"), ["İstanbul", "Kocaeli", "Bursa"]);
+    assert_eq!(column(&rows, "products_complete"), ["true", "true", "true"]);
+    assert_eq!(nums(column(&rows, "country_coverage_pct")), [Some(100.0), Some(100.0), Some(100.0)]);
+    // On the bundled figures, İstanbul's top three chapters of July 2025 are 37.24 % of its 5,835 million.
+    let bundled = Workdir::new().csv(&["run", "detail_check", "-p", "year=2025", "-p", "month=7"]);
+    assert_eq!(column(&bundled, "province")[0], "İstanbul");
+    assert_eq!(column(&bundled, "products_complete")[0], "false");
+    assert_eq!(column(&bundled, "by_product_usd")[0], "2173092000.00");
+}

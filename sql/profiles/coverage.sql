@@ -1,6 +1,7 @@
 --- summary  What the database holds: provinces with data for each month and basis
 --- detail   One row a month and basis present in exports: how many provinces have a value (81 makes the panel complete, which year-to-date and full-year sums across provinces need), and how many of those values were published in a release, derived from a release's stated change, or loaded from a file.
---- returns  year int, month int, basis text, provinces bigint, complete boolean, published bigint, derived bigint, loaded bigint, total_usd decimal
+--- detail   detail_provinces counts the provinces with any detail rows (by product or country) that month; detail_check compares them with the totals.
+--- returns  year int, month int, basis text, provinces bigint, complete boolean, published bigint, derived bigint, loaded bigint, total_usd decimal, detail_provinces bigint
 --- param    basis  one_of(activity, registered, all) = all   one basis, or both
 --- param    year   int 2000..2100 = null                     one year only
 --- example  basis=activity
@@ -11,8 +12,10 @@ SELECT year, month, basis,
        count(*) FILTER (WHERE load_id IS NULL AND NOT derived) AS published,
        count(*) FILTER (WHERE load_id IS NULL AND derived) AS derived,
        count(*) FILTER (WHERE load_id IS NOT NULL) AS loaded,
-       sum(value_usd) AS total_usd
-FROM exports
+       sum(value_usd) AS total_usd,
+       (SELECT count(DISTINCT d.province_code) FROM detail d
+        WHERE d.year = e.year AND d.month = e.month AND d.basis = e.basis) AS detail_provinces
+FROM exports e
 WHERE ($basis = 'all' OR basis = $basis) AND ($year IS NULL OR year = $year)
 GROUP BY ALL
 ORDER BY year, month, basis
