@@ -48,6 +48,29 @@ pub struct ProvinceFigure {
     pub source: Option<String>,
 }
 
+/// A chapter or country in a leading province's paragraph.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DetailFigure {
+    pub rank: i64,
+    pub code: String,
+    pub name_tr: String,
+    pub name_en: String,
+    pub value_usd: f64,
+    pub source: Option<String>,
+}
+
+/// A leading province's top chapters and countries, when the data has them for the month.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ProvinceDetail {
+    pub province: String,
+    pub chapters: Vec<DetailFigure>,
+    pub countries: Vec<DetailFigure>,
+    /// Whether the chapters (countries) present add up to the province's total: false for the
+    /// releases' top three.
+    pub chapters_complete: bool,
+    pub countries_complete: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Facts {
     pub year: i32,
@@ -64,6 +87,11 @@ pub struct Facts {
     /// "computed" from a complete panel, else "published" (the release's list) or
     /// "computed among N provinces with data" when no release listed them.
     pub increases_origin: String,
+    /// How many provinces have a value in both years for the month (81 is complete).
+    pub increases_compared: i64,
+    /// The top three provinces' top three chapters and countries, from top_products and
+    /// top_destinations.
+    pub detail: Vec<ProvinceDetail>,
 }
 
 /// The columns of a query's result, by name, as plain values.
@@ -165,6 +193,27 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         }
     };
 
+    let mut detail = Vec::new();
+    for leader in top_provinces.iter().take(3) {
+        let mut args = common("month");
+        args.push(("province", leader.province.clone()));
+        args.push(("n", "3".into()));
+        let chapters = Rows::run(conn, catalog, "top_products", &args)?;
+        let countries = Rows::run(conn, catalog, "top_destinations", &args)?;
+        let (chapter_list, country_list) = (detail_figures(&chapters, "product")?, detail_figures(&countries, "country")?);
+        if chapter_list.is_empty() && country_list.is_empty() {
+            continue;
+        }
+        let complete = |rows: &Rows| -> Result<bool> { Ok(rows.strings("complete")?.first().cloned().flatten().as_deref() == Some("true")) };
+        detail.push(ProvinceDetail {
+            province: leader.province.clone(),
+            chapters_complete: complete(&chapters)?,
+            countries_complete: complete(&countries)?,
+            chapters: chapter_list,
+            countries: country_list,
+        });
+    }
+
     Ok(Facts {
         year,
         month,
@@ -177,7 +226,24 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         top_provinces,
         top_increases,
         increases_origin,
+        increases_compared: compared,
+        detail,
     })
+}
+
+fn detail_figures(rows: &Rows, code_column: &str) -> Result<Vec<DetailFigure>> {
+    let (ranks, codes, names_tr, names_en, values, sources) =
+        (rows.i64s("rank")?, rows.strings(code_column)?, rows.strings("name_tr")?, rows.strings("name_en")?, rows.f64s("value_usd")?, rows.strings("source")?);
+    Ok((0..ranks.len())
+        .map(|i| DetailFigure {
+            rank: ranks[i].unwrap_or_default(),
+            code: codes[i].clone().unwrap_or_default(),
+            name_tr: names_tr[i].clone().unwrap_or_default(),
+            name_en: names_en[i].clone().unwrap_or_default(),
+            value_usd: values[i].unwrap_or_default(),
+            source: sources[i].clone(),
+        })
+        .collect())
 }
 
 fn province_figures(rows: &Rows, value_column: &str) -> Result<Vec<ProvinceFigure>> {
@@ -280,8 +346,13 @@ fn text_tr(f: &Facts) -> Vec<String> {
     match f.top_increases.split_first() {
         None => out.push(format!("{} ayında ihracatını artıran illerin sıralaması verilemiyor: ne tam il verisi ne de yayımlanmış bir sıralama var.", tr::capitalize(month))),
         Some((first, rest)) => {
+            let among = if f.increases_origin.starts_with("computed among") {
+                format!(" (yalnızca iki yılda da verisi olan {} il arasında)", f.increases_compared)
+            } else {
+                String::new()
+            };
             let mut text = format!(
-                "Geçen yılın aynı ayına göre ihracatını en fazla artıran il {} {} oldu.",
+                "Geçen yılın aynı ayına göre ihracatını en fazla artıran il{among} {} {} oldu.",
                 tr::money_millions_with(first.value_usd),
                 first.province
             );
@@ -292,7 +363,67 @@ fn text_tr(f: &Facts) -> Vec<String> {
             out.push(text);
         }
     }
+    out.extend(detail_tr(f));
     out
+}
+
+/// The releases' paragraph on the leading provinces' chapters and countries.
+fn detail_tr(f: &Facts) -> Option<String> {
+    let sentences: Vec<String> = f
+        .detail
+        .iter()
+        .flat_map(|d| {
+            let mut out = Vec::new();
+            if let Some((first, rest)) = d.chapters.split_first() {
+                let mut text = format!("{} ihracatında ilk sırada {}la {} faslı yer aldı", tr::genitive(&d.province), tr::money_thousands(first.value_usd), first.name_tr);
+                if !rest.is_empty() {
+                    let others: Vec<String> = rest.iter().map(|c| format!("{}la {}", tr::money_thousands(c.value_usd), c.name_tr)).collect();
+                    text.push_str(&format!("; bunu {} izledi", join_tr(&others)));
+                }
+                out.push(text + ".");
+            }
+            if let Some((first, rest)) = d.countries.split_first() {
+                let mut text = format!("{} en fazla ihracatı {}la {} gerçekleştirdi", d.province, tr::money_thousands(first.value_usd), tr::dative(&first.name_tr));
+                if !rest.is_empty() {
+                    let others: Vec<String> = rest.iter().map(|c| format!("{}la {}", tr::money_thousands(c.value_usd), c.name_tr)).collect();
+                    text.push_str(&format!("; bunu {} izledi", join_tr(&others)));
+                }
+                out.push(text + ".");
+            }
+            out
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+fn detail_en(f: &Facts) -> Option<String> {
+    let sentences: Vec<String> = f
+        .detail
+        .iter()
+        .flat_map(|d| {
+            let mut out = Vec::new();
+            let list = |items: &[DetailFigure]| items.iter().map(|c| format!("{} ({})", c.name_en, tr::money_thousands_en(c.value_usd))).collect::<Vec<_>>();
+            if let Some((first, rest)) = d.chapters.split_first() {
+                let mut text = format!("{}'s leading chapter was {} ({})", d.province, first.name_en, tr::money_thousands_en(first.value_usd));
+                if !rest.is_empty() {
+                    text.push_str(&format!(", followed by {}", join_en(&list(rest))));
+                }
+                out.push(text + ".");
+            }
+            if let Some((first, rest)) = d.countries.split_first() {
+                let mut text = format!("Its largest market was {} ({})", first.name_en, tr::money_thousands_en(first.value_usd));
+                if d.chapters.is_empty() {
+                    text = format!("{}'s largest market was {} ({})", d.province, first.name_en, tr::money_thousands_en(first.value_usd));
+                }
+                if !rest.is_empty() {
+                    text.push_str(&format!(", followed by {}", join_en(&list(rest))));
+                }
+                out.push(text + ".");
+            }
+            out
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }
 
 fn text_en(f: &Facts) -> Vec<String> {
@@ -335,8 +466,13 @@ fn text_en(f: &Facts) -> Vec<String> {
     match f.top_increases.split_first() {
         None => out.push(format!("The largest increases in {month} cannot be listed: there is neither a complete panel nor a published list.")),
         Some((first, rest)) => {
+            let among = if f.increases_origin.starts_with("computed among") {
+                format!(" among the {} provinces with data for both years", f.increases_compared)
+            } else {
+                String::new()
+            };
             let mut text = format!(
-                "The largest increase on {} {} was {}'s ({})",
+                "The largest increase on {} {}{among} was {}'s ({})",
                 tr::month_name_en(f.month),
                 f.year - 1,
                 first.province,
@@ -350,6 +486,7 @@ fn text_en(f: &Facts) -> Vec<String> {
             out.push(text);
         }
     }
+    out.extend(detail_en(f));
     out
 }
 

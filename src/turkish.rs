@@ -123,6 +123,43 @@ pub fn money_millions(usd: f64) -> String {
     }
 }
 
+/// Money to the thousand, as the releases write a chapter's or a country's value:
+/// "960 milyon 912 bin dolar", "1 milyar 58 milyon 407 bin dolar".
+pub fn money_thousands(usd: f64) -> String {
+    let thousands = (usd / 1e3).round() as i64;
+    let parts = [(thousands / 1_000_000, "milyar"), ((thousands / 1000) % 1000, "milyon"), (thousands % 1000, "bin")];
+    let words: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, unit)| format!("{n} {unit}")).collect();
+    if words.is_empty() { "0 dolar".to_string() } else { format!("{} dolar", words.join(" ")) }
+}
+
+/// English money to the thousand: "USD 960.912 million".
+pub fn money_thousands_en(usd: f64) -> String {
+    let millions = format!("{:.3}", (usd / 1e3).round() / 1e3);
+    format!("USD {} million", crate::output::group_digits(&millions, crate::output::Locale::En))
+}
+
+/// The dative of a proper name: Almanya'ya, Irak'a, İngiltere'ye, ABD'ye (said "abede"), and
+/// Birleşik Arap Emirlikleri'ne (a compound whose last word carries the possessive).
+pub fn dative(name: &str) -> String {
+    let last_word = name.split_whitespace().last().unwrap_or(name);
+    let is_abbreviation = last_word.chars().count() >= 2 && last_word.chars().all(|c| c.is_uppercase());
+    if is_abbreviation {
+        // Letters are said with their vowel: A is "a", B is "be", K is "ke", Ö is "ö"…
+        let last = lower(&last_word.chars().last().unwrap().to_string()).chars().next().unwrap();
+        let back = matches!(last, 'a' | 'ı' | 'o' | 'u');
+        return format!("{name}'{}", if back { "ya" } else { "ye" });
+    }
+    let (vowel, ends_in_vowel) = harmony(name);
+    let suffix = if matches!(vowel, 'a' | 'ı' | 'o' | 'u') { 'a' } else { 'e' };
+    let compound_possessive = name.split_whitespace().count() >= 2 && matches!(lower(last_word).chars().last(), Some('ı' | 'i' | 'u' | 'ü'));
+    let buffer = match (ends_in_vowel, compound_possessive) {
+        (true, true) => "n",
+        (true, false) => "y",
+        (false, _) => "",
+    };
+    format!("{name}'{buffer}{suffix}")
+}
+
 /// The same with the instrumental suffix the releases put on it: "4 milyar 859 milyon dolarla".
 pub fn money_millions_with(usd: f64) -> String {
     money_millions(usd) + "la"
@@ -211,6 +248,26 @@ mod tests {
         assert_eq!(money_en(4_859e6), "USD 4.86 billion");
         assert_eq!(money_en(191e6), "USD 191 million");
         assert_eq!(money_billions_en(224_600e6), "USD 224.6 billion");
+    }
+
+    #[test]
+    fn money_to_the_thousand_and_the_dative() {
+        assert_eq!(money_thousands(960_912_000.0), "960 milyon 912 bin dolar");
+        assert_eq!(money_thousands(1_058_407_000.0), "1 milyar 58 milyon 407 bin dolar");
+        assert_eq!(money_thousands(351_158_000.0), "351 milyon 158 bin dolar");
+        assert_eq!(money_thousands(2_000_000_000.0), "2 milyar dolar");
+        assert_eq!(money_thousands_en(960_912_000.0), "USD 960.912 million");
+        assert_eq!(money_thousands_en(1_094_886_000.0), "USD 1,094.886 million");
+        let cases = [
+            ("Almanya", "Almanya'ya"), ("Irak", "Irak'a"), ("İngiltere", "İngiltere'ye"), ("ABD", "ABD'ye"), ("KKTC", "KKTC'ye"),
+            ("Birleşik Arap Emirlikleri", "Birleşik Arap Emirlikleri'ne"), ("Amerika Birleşik Devletleri", "Amerika Birleşik Devletleri'ne"),
+            ("Fransa", "Fransa'ya"), ("İran", "İran'a"), ("Mısır", "Mısır'a"), ("Rusya Federasyonu", "Rusya Federasyonu'na"),
+            ("Birleşik Krallık", "Birleşik Krallık'a"), ("Güney Kore", "Güney Kore'ye"), ("Kosova", "Kosova'ya"), ("Slovenya", "Slovenya'ya"),
+            ("Hollanda", "Hollanda'ya"), ("İsrail", "İsrail'e"), ("Türkmenistan", "Türkmenistan'a"), ("Peru", "Peru'ya"), ("Mali", "Mali'ye"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(dative(name), expected);
+        }
     }
 
     #[test]

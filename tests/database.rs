@@ -131,7 +131,8 @@ fn a_version_1_database_is_migrated_and_keeps_its_rows() {
     // What a version 1 database looked like: no detail tables.
     w.with_database(|conn| {
         conn.execute_batch(
-            "DROP MACRO TABLE detail_ranking; DROP MACRO TABLE detail_values;
+            "DROP MACRO TABLE detail_ranking; DROP MACRO TABLE detail_by_province; DROP MACRO TABLE detail_completeness;
+             DROP MACRO TABLE detail_values; DROP MACRO TABLE detail_cells; DROP MACRO turkish_lower;
              DROP TABLE detail; DROP TABLE published_detail; DROP TABLE countries; DROP TABLE country_aliases;
              DROP TABLE products; DROP TABLE product_aliases;
              UPDATE ihracat_meta SET value = '1' WHERE key = 'schema_version';

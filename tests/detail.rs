@@ -77,7 +77,8 @@ fn top_products_and_destinations_are_complete_here() {
     assert_eq!(column(&turkey, "provinces"), ["2", "1", "2", "2"]);
     let to = run(&w, &["top_destinations", "-p", "province=Bursa"]);
     assert_eq!(column(&to, "country"), ["DE", "FR"]);
-    assert_eq!(column(&to, "name"), ["Almanya", "Fransa"]);
+    assert_eq!(column(&to, "name_tr"), ["Almanya", "Fransa"]);
+    assert_eq!(column(&to, "name_en"), ["Germany", "France"]);
 }
 
 #[test]

@@ -157,3 +157,28 @@ fn every_released_month_reports_the_published_increases() {
         assert_eq!(facts["increases_origin"], "published", "{year}-{month}");
     }
 }
+
+/// July 2025: the release's paragraph on the leading provinces' chapters and countries.
+#[test]
+fn the_detail_paragraph_names_chapters_and_countries_to_the_thousand() {
+    let w = Workdir::new();
+    let text = w.stdout(&["report", "--year", "2025", "--month", "7"]);
+    for expected in [
+        "İstanbul'un ihracatında ilk sırada 960 milyon 912 bin dolarla kıymetli veya yarı kıymetli taşlar faslı yer aldı",
+        "İstanbul en fazla ihracatı 1 milyar 94 milyon 886 bin dolarla Birleşik Arap Emirlikleri'ne gerçekleştirdi; bunu 345 milyon 704 bin dolarla Almanya ve 340 milyon 307 bin dolarla ABD izledi.",
+        "Kocaeli'nin ihracatında ilk sırada 1 milyar 304 milyon 606 bin dolarla motorlu kara taşıtları faslı yer aldı",
+        "Kocaeli en fazla ihracatı 351 milyon 158 bin dolarla Almanya'ya gerçekleştirdi",
+        // No release listed July's increases: the ranking says it is among the provinces with data.
+        "ihracatını en fazla artıran il (yalnızca iki yılda da verisi olan 3 il arasında)",
+    ] {
+        assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
+    }
+    let english = w.stdout(&["report", "--year", "2025", "--month", "7", "--lang", "en"]);
+    assert!(english.contains("Kocaeli's leading chapter was motor vehicles (USD 1,304.606 million)"), "{english}");
+    assert!(english.contains("Its largest market was Germany (USD 351.158 million), followed by United Kingdom (USD 315.255 million) and Italy (USD 183.161 million)."), "{english}");
+    let facts: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--year", "2025", "--month", "7", "--format", "json"])).unwrap();
+    assert_eq!(facts["detail"][1]["province"], "Kocaeli");
+    assert_eq!(facts["detail"][1]["countries"][0]["code"], "DE");
+    assert_eq!(facts["detail"][1]["countries"][0]["value_usd"], 351_158_000.0);
+    assert_eq!(facts["detail"][1]["chapters_complete"], false);
+}

@@ -82,8 +82,9 @@ WHERE choice = 1
 -- when both fold to the same key; two countries sharing a name is an error.
 DELETE FROM countries;
 INSERT INTO countries
-SELECT code, nullif(alpha3, ''), nullif(numeric, ''), name_en, name_tr, nullif(common_name_en, ''), iso::BOOLEAN
-FROM _seed_countries;
+SELECT c.code, nullif(c.alpha3, ''), nullif(c.numeric, ''), c.name_en, c.name_tr, nullif(c.common_name_en, ''), a.alias, c.iso::BOOLEAN
+FROM _seed_countries c
+LEFT JOIN (SELECT * FROM _seed_country_aliases WHERE display::BOOLEAN) a ON a.code = c.code;
 
 CREATE OR REPLACE TEMP TABLE _country_spellings AS
 SELECT name_key(spelling) AS k, code, spelling, note, priority FROM (
@@ -106,7 +107,11 @@ FROM _country_spellings GROUP BY k;
 
 -- Products: the HS chapters, with the short names releases print.
 DELETE FROM products;
-INSERT INTO products SELECT chapter, 'chapter', nullif(title_tr, ''), title_en FROM _seed_chapters;
+INSERT INTO products
+SELECT c.chapter, 'chapter', nullif(c.title_tr, ''), c.title_en, tr.alias, en.alias
+FROM _seed_chapters c
+LEFT JOIN (SELECT * FROM _seed_product_aliases WHERE display::BOOLEAN AND language = 'tr') tr ON tr.code = c.chapter
+LEFT JOIN (SELECT * FROM _seed_product_aliases WHERE display::BOOLEAN AND language = 'en') en ON en.code = c.chapter;
 
 DELETE FROM product_aliases;
 INSERT INTO product_aliases

@@ -1,6 +1,9 @@
 -- Schema version 2: exports by province, partner country and product, with the reference
 -- tables that resolve countries and products.
 
+-- Lower case with Turkish rules (I → ı, İ → i): DuckDB's lower() follows the default Unicode rules.
+CREATE MACRO turkish_lower(s) AS lower(replace(replace(s, 'İ', 'i'), 'I', 'ı'));
+
 CREATE TABLE countries (
     code           VARCHAR PRIMARY KEY,  -- ISO 3166-1 alpha-2; XA-XZ for entries that are not ISO countries
     alpha3         VARCHAR,
@@ -8,6 +11,7 @@ CREATE TABLE countries (
     name_en        VARCHAR NOT NULL,
     name_tr        VARCHAR NOT NULL,
     common_name_en VARCHAR,
+    short_name_tr  VARCHAR,              -- the name releases print, where it differs (ABD, İngiltere)
     iso            BOOLEAN NOT NULL
 );
 
@@ -23,7 +27,9 @@ CREATE TABLE products (
     code     VARCHAR PRIMARY KEY,
     level    VARCHAR NOT NULL,
     title_tr VARCHAR,
-    title_en VARCHAR
+    title_en VARCHAR,
+    short_name_tr VARCHAR,   -- the short name releases print ("motorlu kara taşıtları"), where known
+    short_name_en VARCHAR
 );
 
 CREATE TABLE product_aliases (
@@ -77,12 +83,13 @@ CREATE TABLE published_detail (
 -- month of the period is present. `_dimension` is 'product' (rows over all countries) or
 -- 'country' (rows over all products), never both.
 CREATE MACRO detail_cells(_year, _month, _period, _basis, _dimension) AS TABLE
-    SELECT province_code, code, value_usd, precision_usd
+    SELECT province_code, code, value_usd, precision_usd, source
     FROM (
         SELECT province_code,
                CASE WHEN _dimension = 'product' THEN product_code ELSE country_code END AS code,
                sum(value_usd) AS value_usd,
                sum(precision_usd) AS precision_usd,
+               string_agg(DISTINCT source, ' ; ') AS source,
                count(*) AS months
         FROM detail
         WHERE basis = _basis AND year = _year
@@ -95,7 +102,8 @@ CREATE MACRO detail_cells(_year, _month, _period, _basis, _dimension) AS TABLE
 
 -- The same summed over one province (or all, when _province is NULL), by code.
 CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension) AS TABLE
-    SELECT code, sum(value_usd) AS value_usd, count(*) AS provinces, sum(precision_usd) AS precision_usd
+    SELECT code, sum(value_usd) AS value_usd, count(*) AS provinces, sum(precision_usd) AS precision_usd,
+           CASE WHEN count(DISTINCT source) = 1 THEN any_value(source) ELSE format('{} sources', count(DISTINCT source)) END AS source
     FROM detail_cells(_year, _month, _period, _basis, _dimension)
     WHERE _province IS NULL OR province_code = _province
     GROUP BY code;
@@ -144,7 +152,7 @@ CREATE MACRO detail_ranking(_year, _month, _period, _basis, _province, _dimensio
            round(100 * cur.value_usd / t.total_usd, 2)::DOUBLE AS share_pct,
            cur.value_usd - prev.value_usd AS change_usd,
            CASE WHEN prev.value_usd > 0 THEN round(100 * (cur.value_usd - prev.value_usd) / prev.value_usd, 2) END::DOUBLE AS change_pct,
-           cur.precision_usd, cur.provinces, t.total_usd,
+           cur.precision_usd, cur.provinces, cur.source, t.total_usd,
            round(100 * l.value_usd / t.total_usd, 2)::DOUBLE AS detail_coverage_pct,
            abs(l.value_usd - t.total_usd) <= greatest(l.precision_usd / 2, t.total_usd / 1000) AS complete
     FROM cur CROSS JOIN total t CROSS JOIN listed l LEFT JOIN prev ON prev.code = cur.code;
