@@ -13,6 +13,7 @@ pub mod reference;
 pub mod report;
 pub mod script;
 pub mod suggest;
+pub mod synthetic;
 pub mod turkish;
 pub mod ui;
 

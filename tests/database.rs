@@ -133,7 +133,7 @@ fn a_version_1_database_is_migrated_and_keeps_its_rows() {
         conn.execute_batch(
             "DROP MACRO TABLE detail_ranking; DROP MACRO TABLE detail_by_province; DROP MACRO TABLE detail_completeness;
              DROP MACRO TABLE detail_values; DROP MACRO TABLE detail_cells; DROP MACRO turkish_lower;
-             DROP TABLE detail; DROP TABLE published_detail; DROP TABLE countries; DROP TABLE country_aliases;
+             DROP TABLE detail; DROP TABLE replaced_detail; DROP TABLE published_detail; ALTER TABLE loads DROP COLUMN target; ALTER TABLE loads DROP COLUMN complete; DROP TABLE countries; DROP TABLE country_aliases;
              DROP TABLE products; DROP TABLE product_aliases;
              UPDATE ihracat_meta SET value = '1' WHERE key = 'schema_version';
              INSERT INTO exports VALUES (6, 2019, 1, 'activity', 123.00, 0, 'mine.csv', false, 7, now()::TIMESTAMP);",

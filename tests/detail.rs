@@ -24,7 +24,7 @@ fn fixture() -> Workdir {
     }
     let mut add = |province: i32, country: &str, product: &str, year: i32, musd: i32| {
         if musd > 0 {
-            detail.push(format!("({province}, {year}, 7, 'activity', '{country}', '{product}', {musd}000000, 0, NULL, NULL, 'fixture', 1, now()::TIMESTAMP)"));
+            detail.push(format!("({province}, {year}, 7, 'activity', '{country}', '{product}', {musd}000000, 0, NULL, NULL, 'fixture', 1, now()::TIMESTAMP, false)"));
         }
     };
     for (p, c, now, before) in countries {

@@ -11,6 +11,10 @@ use super::{Context, OutputArgs};
 
 /// Load province export tables into the database: CSV or TSV, Excel, Parquet, JSON.
 ///
+/// A table with country or product columns (ülke, fasıl, GTİP…) is detail: it goes to the
+/// detail table, by province, month, country and product, with --complete when the file is the
+/// whole table for its province-months.
+///
 /// Long tables (province, year, month, value; or a period column such as 2025-10) and the wide
 /// tables official releases print (a province column and a column per month such as "Ekim
 /// 2025", with title rows, a TOPLAM row and columns such as "Değişim (%)" that are not data)
@@ -53,6 +57,9 @@ pub struct LoadArgs {
     /// Check and summarise without writing anything
     #[arg(long)]
     dry_run: bool,
+    /// The file is the whole table by country and product for its province-months (detail only)
+    #[arg(long)]
+    complete: bool,
     /// How many problems to list before stopping
     #[arg(long, default_value_t = 20, value_name = "N")]
     max_errors: usize,
@@ -70,6 +77,7 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
         replace: args.replace,
         dry_run: args.dry_run,
         max_errors: args.max_errors.max(1),
+        complete: args.complete,
     };
     for (i, file) in args.files.iter().enumerate() {
         let spinner = context.messages.stderr_is_terminal().then(|| {

@@ -3,6 +3,7 @@
 
 mod completions;
 mod export;
+mod generate;
 mod info;
 mod load;
 mod queries;
@@ -84,6 +85,7 @@ pub enum Command {
     Report(report::ReportArgs),
     Info(info::InfoArgs),
     Completions(completions::CompletionsArgs),
+    Generate(generate::GenerateArgs),
 }
 
 /// Where and how results are written; every tabular command flattens this.
@@ -181,5 +183,6 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
         Command::Report(args) => report::run(args, &context),
         Command::Info(args) => info::run(args, &context),
         Command::Completions(args) => completions::run(args),
+        Command::Generate(args) => generate::run(args, &context),
     }
 }

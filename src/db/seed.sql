@@ -144,7 +144,7 @@ INSERT INTO detail
 SELECT province_code, year, month, basis,
        CASE WHEN dimension = 'country' THEN code ELSE 'ALL' END,
        CASE WHEN dimension = 'chapter' THEN code ELSE 'ALL' END,
-       value_usd, precision_usd, NULL, NULL, source_url, NULL, now()::TIMESTAMP
+       value_usd, precision_usd, NULL, NULL, source_url, NULL, now()::TIMESTAMP, false
 FROM (
     SELECT *, row_number() OVER (PARTITION BY province_code, year, month, basis, dimension, code
                                  ORDER BY precision_usd, release_year * 12 + release_month DESC, source_url) AS choice

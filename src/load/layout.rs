@@ -19,6 +19,13 @@ pub enum Unit {
     MillionUsd,
 }
 
+impl Layout {
+    /// A detail table: by country, by product, or both.
+    pub fn is_detail(&self) -> bool {
+        matches!(self.shape, Shape::Long { country: Some(_), .. } | Shape::Long { product: Some(_), .. })
+    }
+}
+
 impl Unit {
     pub fn factor(self) -> u64 {
         match self {
@@ -47,7 +54,18 @@ pub enum Period {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
-    Long { year: Option<usize>, month: Option<usize>, period: Option<usize>, value: usize, basis: Option<usize> },
+    Long {
+        year: Option<usize>,
+        month: Option<usize>,
+        period: Option<usize>,
+        value: usize,
+        basis: Option<usize>,
+        /// Detail tables have a country or a product column, or both.
+        country: Option<usize>,
+        product: Option<usize>,
+        quantity: Option<usize>,
+        unit: Option<usize>,
+    },
     Wide { months: Vec<(usize, i32, u32)>, cumulative: Vec<(usize, i32, u32, u32)> },
 }
 
@@ -85,6 +103,10 @@ fn header_role(text: &str) -> Option<&'static str> {
         "ay" | "month" => "month",
         "donem" | "tarih" | "period" | "date" => "period",
         "basis" | "esas" | "bazi" => "basis",
+        "ulke" | "ulkeler" | "country" | "partner" | "destination" | "hedef" => "country",
+        "fasil" | "chapter" | "product" | "urun" | "gtip" | "hs" | "hs2" | "hs4" | "hs6" | "hscode" | "mal" => "product",
+        "miktar" | "quantity" | "qty" => "quantity",
+        "birim" | "unit" | "olcu" => "unit",
         "deger" | "value" | "ihracat" | "export" | "exports" | "tutar" | "usd" | "dolar" | "amount" | "valueusd" => "value",
         _ if w.starts_with("value") || w.contains("ihracat") || w.contains("deger") => "value",
         _ => return None,
@@ -206,6 +228,10 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
                 period: roles.get("period").copied(),
                 value,
                 basis: roles.get("basis").copied(),
+                country: roles.get("country").copied(),
+                product: roles.get("product").copied(),
+                quantity: roles.get("quantity").copied(),
+                unit: roles.get("unit").copied(),
             }
         }
         LayoutChoice::Wide => {
@@ -267,11 +293,24 @@ mod tests {
     fn a_long_table() {
         let rows = vec![row(1, &["province", "year", "month", "value_usd"]), row(2, &["Bursa", "2025", "10", "1"])];
         let layout = detect(&rows, None).unwrap();
-        assert_eq!(layout.shape, Shape::Long { year: Some(2), month: Some(3), period: None, value: 4, basis: None });
+        assert_eq!(
+            layout.shape,
+            Shape::Long { year: Some(2), month: Some(3), period: None, value: 4, basis: None, country: None, product: None, quantity: None, unit: None }
+        );
         let rows = vec![row(1, &["İl", "Dönem", "İhracat (Bin Dolar)", "basis"])];
         let layout = detect(&rows, None).unwrap();
-        assert_eq!(layout.shape, Shape::Long { year: None, month: None, period: Some(2), value: 3, basis: Some(4) });
+        assert_eq!(
+            layout.shape,
+            Shape::Long { year: None, month: None, period: Some(2), value: 3, basis: Some(4), country: None, product: None, quantity: None, unit: None }
+        );
         assert_eq!(layout.unit_hint.unwrap().0, Unit::ThousandUsd);
+        let rows = vec![row(1, &["il", "yil", "ay", "ülke", "fasıl", "değer (usd)", "miktar", "birim"])];
+        let layout = detect(&rows, None).unwrap();
+        assert_eq!(
+            layout.shape,
+            Shape::Long { year: Some(2), month: Some(3), period: None, value: 6, basis: None, country: Some(4), product: Some(5), quantity: Some(7), unit: Some(8) }
+        );
+        assert!(layout.is_detail());
     }
 
     #[test]

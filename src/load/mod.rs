@@ -18,6 +18,32 @@ use crate::error::{Context, Error, Result};
 pub use layout::{LayoutChoice, Unit};
 pub use source::{Encoding, InputFormat};
 
+/// Where a load's rows go: province totals, or detail by country and product.
+struct Target {
+    table: &'static str,
+    replaced: &'static str,
+    key: &'static str,
+    /// The columns of a row besides the key and value, in the table's order, as _load gives them.
+    rest: &'static str,
+    what: &'static str,
+}
+
+const TOTALS: Target = Target {
+    table: "exports",
+    replaced: "replaced_exports",
+    key: "province_code, year, month, basis",
+    rest: "",
+    what: "province-months",
+};
+
+const DETAIL: Target = Target {
+    table: "detail",
+    replaced: "replaced_detail",
+    key: "province_code, year, month, basis, country_code, product_code",
+    rest: ", quantity, quantity_unit",
+    what: "province-month-country-product cells",
+};
+
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub basis: Option<String>,
@@ -29,6 +55,8 @@ pub struct LoadOptions {
     pub replace: bool,
     pub dry_run: bool,
     pub max_errors: usize,
+    /// The file is the whole table by country and product for its province-months.
+    pub complete: bool,
 }
 
 /// What a load did (or, dry, would do).
@@ -122,6 +150,10 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         notes.push(format!("column {column} \"{header}\" is not data and was ignored"));
     }
 
+    let target = if layout.is_detail() { &DETAIL } else { &TOTALS };
+    if options.complete && !layout.is_detail() {
+        return Err(Error::msg(format!("{file}: --complete is for detail tables (with country or product columns)")));
+    }
     build_cells(conn, &layout)?;
     let style = number_style(conn).map_err(|e| Error::msg(format!("{file}: {e}")))?;
     let basis_expr = match (&options.basis, &layout.shape) {
@@ -133,9 +165,9 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
             )))
         }
     };
-    parse_cells(conn, &style, unit, &basis_expr)?;
+    parse_cells(conn, &style, unit, &basis_expr, layout.is_detail())?;
 
-    let mut problems = check(conn, &place, options.max_errors + 1, unit)?;
+    let mut problems = check(conn, &place, options.max_errors + 1, unit, target)?;
     let rows: u64 = conn.query_row("SELECT count(*) FROM _load", [], |r| r.get(0)).context(|| "counting rows".into())?;
     if problems.is_empty() && rows == 0 {
         problems.push(format!("{file}: no data rows below the header (line {})", layout.header_line));
@@ -148,18 +180,19 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     // Overlaps with what the database holds (DECISIONS.md 2).
     let (unchanged, replaced_bundled, replaced_loaded): (u64, u64, u64) = conn
         .query_row(
-            "SELECT count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd = l.value_usd),
+            &format!("SELECT count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd = l.value_usd),
                     count(*) FILTER (WHERE e.load_id IS NULL),
                     count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd)
-             FROM _load l JOIN exports e USING (province_code, year, month, basis)",
+             FROM _load l JOIN {} e USING ({})", target.table, target.key),
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .context(|| "comparing with the database".into())?;
     if replaced_loaded > 0 && !options.replace {
-        let conflicts = conflicts(conn, &place, options.max_errors)?;
+        let conflicts = conflicts(conn, &place, options.max_errors, target)?;
         return Err(Error::msg(format!(
-            "{file}: not loaded, nothing changed: {replaced_loaded} province-months already hold different loaded values (add --replace to replace them):\n{}",
+            "{file}: not loaded, nothing changed: {replaced_loaded} {} already hold different loaded values (add --replace to replace them):\n{}",
+            target.what,
             conflicts.join("\n")
         )));
     }
@@ -173,6 +206,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         basis: conn.query_row("SELECT string_agg(DISTINCT basis, ', ') FROM _load", [], |r| r.get(0)).context(|| "reading bases".into())?,
         unit: unit.name().to_string(),
         layout: match layout.shape {
+            _ if layout.is_detail() => "long detail".into(),
             layout::Shape::Long { .. } => "long".into(),
             layout::Shape::Wide { .. } => "wide".into(),
         },
@@ -192,7 +226,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     if options.dry_run || unchanged == rows {
         return Ok(summary);
     }
-    summary.load_id = Some(apply(conn, &file, &bytes_hash, format, unit, &summary)?);
+    summary.load_id = Some(apply(conn, &file, &bytes_hash, format, unit, &summary, target, options.complete)?);
     Ok(summary)
 }
 
@@ -227,14 +261,14 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
     let p = layout.province;
     let header = |c: usize| crate::db::sql_literal(&layout.headers[c - 1]);
     let body = match &layout.shape {
-        layout::Shape::Long { year, month, period, value, basis } => {
-            let year = year.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
-            let month = month.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
-            let period = period.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
-            let basis = basis.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
+        layout::Shape::Long { year, month, period, value, basis, country, product, quantity, unit } => {
+            let column = |c: &Option<usize>| c.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
+            let (year, month, period, basis) = (column(year), column(month), column(period), column(basis));
+            let (country, product, quantity, unit) = (column(country), column(product), column(quantity), column(unit));
             format!(
                 "SELECT line, c{p} AS province_text, {} AS column_header, {year} AS year_text, {month} AS month_text, {period} AS period_text,
-                        NULL::INTEGER AS first_month, c{value} AS value_text, {basis} AS basis_text, false AS cumulative
+                        NULL::INTEGER AS first_month, c{value} AS value_text, {basis} AS basis_text, false AS cumulative,
+                        {country} AS country_text, {product} AS product_text, {quantity} AS quantity_text, {unit} AS unit_text
                  FROM _raw WHERE line > {}",
                 header(*value),
                 layout.header_line
@@ -248,7 +282,8 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
                 .map(|(c, y, m, first)| {
                     format!(
                         "SELECT line, c{p} AS province_text, {} AS column_header, '{y}' AS year_text, '{m}' AS month_text, NULL AS period_text,
-                                {}::INTEGER AS first_month, c{c} AS value_text, NULL AS basis_text, {} AS cumulative
+                                {}::INTEGER AS first_month, c{c} AS value_text, NULL AS basis_text, {} AS cumulative,
+                                NULL AS country_text, NULL AS product_text, NULL AS quantity_text, NULL AS unit_text
                          FROM _raw WHERE line > {}",
                         header(*c),
                         first.map(|f| f.to_string()).unwrap_or_else(|| "NULL".into()),
@@ -294,7 +329,7 @@ fn number_style(conn: &Connection) -> Result<String> {
 }
 
 /// `_parsed`: every cell typed; `_load`: the rows to store.
-fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str) -> Result<()> {
+fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
     let normalise = match style {
         "tr" => "replace(replace(t, '.', ''), ',', '.')",
         "en" => "replace(t, ',', '')",
@@ -302,40 +337,91 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str) -> 
         _ => "CASE WHEN regexp_matches(t, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(t, '[.,]', '', 'g') ELSE replace(t, ',', '.') END",
     };
     let months = "('ocak',1),('subat',2),('mart',3),('nisan',4),('mayis',5),('haziran',6),('temmuz',7),('agustos',8),('eylul',9),('ekim',10),('kasim',11),('aralik',12),('january',1),('february',2),('march',3),('april',4),('may',5),('june',6),('july',7),('august',8),('september',9),('october',10),('november',11),('december',12)";
+    // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
+    // cells join those small tables on their text: tens of millions of rows parse in seconds.
     conn.execute_batch(&format!(
-        r"CREATE OR REPLACE TEMP TABLE _parsed AS
+        r"CREATE OR REPLACE TEMP TABLE _seen_provinces AS
+          SELECT t.province_text,
+                 coalesce(a.province_code, CASE WHEN TRY_CAST(trim(t.province_text) AS INTEGER) BETWEEN 1 AND 81 THEN TRY_CAST(trim(t.province_text) AS INTEGER) END) AS province_code,
+                 name_key(t.province_text) IN ('toplam', 'geneltoplam', 'total', 'grandtotal', 'turkiye', 'turkey', 'turkiyetoplami', 'turkiyetoplam') AS total_row
+          FROM (SELECT DISTINCT province_text FROM _cells WHERE province_text IS NOT NULL) t
+          LEFT JOIN province_aliases a ON a.alias_key = name_key(t.province_text);
+          CREATE OR REPLACE TEMP TABLE _seen_countries AS
+          SELECT t.country_text, CASE WHEN trim(t.country_text) = '' THEN 'ALL' ELSE ca.country_code END AS country_code
+          FROM (SELECT DISTINCT country_text FROM _cells WHERE country_text IS NOT NULL) t
+          LEFT JOIN country_aliases ca ON ca.alias_key = name_key(t.country_text) AND NOT regexp_matches(trim(t.country_text), '^[0-9]+$');
+          CREATE OR REPLACE TEMP TABLE _seen_products AS
+          WITH t AS (
+              SELECT product_text, nullif(regexp_extract(name_key(product_text), '^(fasil|chapter|ch|bolum|gtip|hs)?([0-9]+)$', 2), '') AS digits
+              FROM (SELECT DISTINCT product_text FROM _cells WHERE product_text IS NOT NULL)
+          )
+          SELECT t.product_text,
+                 CASE WHEN trim(t.product_text) = '' THEN 'ALL'
+                      WHEN length(t.digits) <= 2 THEN chapter.code
+                      WHEN length(t.digits) IN (4, 6, 8, 10, 12) AND parent.code IS NOT NULL THEN t.digits
+                      WHEN t.digits IS NULL THEN pa.product_code END AS product_code
+          FROM t
+          LEFT JOIN products chapter ON chapter.code = lpad(t.digits, 2, '0')
+          LEFT JOIN products parent ON parent.code = left(t.digits, 2)
+          LEFT JOIN product_aliases pa ON pa.alias_key = name_key(t.product_text);
+          CREATE OR REPLACE TEMP TABLE _seen_months AS
+          WITH names(name, number) AS (VALUES {months})
+          SELECT t.month_text, coalesce(TRY_CAST(trim(t.month_text) AS INTEGER), n.number) AS month
+          FROM (SELECT DISTINCT month_text FROM _cells WHERE month_text IS NOT NULL) t
+          LEFT JOIN names n ON n.name = name_key(t.month_text);
+
+          CREATE OR REPLACE TEMP TABLE _parsed AS
           WITH cells AS (
               SELECT *,
-                     trim(value_text) IN ('', '-', '–', '—', '..', 'n/a', 'NA') OR value_text IS NULL AS missing,
-                     regexp_matches(lower(trim(value_text)), '^[$€₺]?\s*[-+]?[0-9][0-9.,]*\s*([$€₺]|usd|dolar|bin dolar|milyon dolar|tl)?$') AS numeric_text,
-                     regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t,
-                     coalesce(regexp_extract(period_text, '([0-9]{{4}})', 1), year_text) AS year_part,
-                     coalesce(nullif(regexp_extract(period_text, '[0-9]{{4}}[-/.]([0-9]{{1,2}})', 1), ''), month_text) AS month_part
+                     value_text IS NULL OR trim(value_text) IN ('', '-', '–', '—', '..', 'n/a', 'NA') AS missing,
+                     -- A cast alone would read 20.500 as 20.5; only digits take the short way.
+                     CASE WHEN NOT contains(value_text, '.') AND NOT contains(value_text, ',') THEN TRY_CAST(value_text AS BIGINT) END AS whole,
+                     CASE WHEN period_text IS NULL THEN year_text ELSE regexp_extract(period_text, '([0-9]{{4}})', 1) END AS year_part,
+                     CASE WHEN period_text IS NULL THEN month_text ELSE nullif(regexp_extract(period_text, '[0-9]{{4}}[-/.]([0-9]{{1,2}})', 1), '') END AS period_month
               FROM _cells
           ),
-          month_names(name, number) AS (VALUES {months})
+          typed AS (
+              SELECT *,
+                     -- Plain whole numbers are most cells; only the others go through the patterns.
+                     whole IS NOT NULL OR regexp_matches(lower(trim(value_text)), '^[$€₺]?\s*[-+]?[0-9][0-9.,]*\s*([$€₺]|usd|dolar|bin dolar|milyon dolar|tl)?$') AS numeric_text,
+                     CASE WHEN whole IS NOT NULL THEN whole::DECIMAL(38, 6)
+                          ELSE (WITH x AS (SELECT regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t) SELECT TRY_CAST({normalise} AS DECIMAL(38, 6)) FROM x) END AS number
+              FROM cells
+          )
           SELECT c.line, c.column_header, c.province_text, c.value_text, c.cumulative, c.first_month, c.missing, c.numeric_text,
-                 CASE WHEN c.numeric_text THEN TRY_CAST({normalise} AS DECIMAL(38, 6)) * {factor} END AS value_usd,
-                 coalesce(TRY_CAST(trim(c.year_part) AS INTEGER), NULL) AS year,
-                 coalesce(TRY_CAST(trim(c.month_part) AS INTEGER), m.number) AS month,
-                 c.year_part, c.month_part,
+                 CASE WHEN c.numeric_text THEN c.number * {factor} END AS value_usd,
+                 TRY_CAST(trim(c.year_part) AS INTEGER) AS year,
+                 coalesce(TRY_CAST(trim(c.period_month) AS INTEGER), sm.month) AS month,
+                 c.year_part, c.period_month AS month_part,
                  {basis_expr} AS basis, c.basis_text,
-                 name_key(c.province_text) IN ('toplam', 'geneltoplam', 'total', 'grandtotal', 'turkiye', 'turkey', 'turkiyetoplami', 'turkiyetoplam') AS total_row,
-                 coalesce(a.province_code, CASE WHEN TRY_CAST(trim(c.province_text) AS INTEGER) BETWEEN 1 AND 81 THEN TRY_CAST(trim(c.province_text) AS INTEGER) END) AS province_code
-          FROM cells c
-          LEFT JOIN province_aliases a ON a.alias_key = name_key(c.province_text)
-          LEFT JOIN month_names m ON m.name = name_key(c.month_part);
+                 coalesce(sp.total_row, false) AS total_row,
+                 sp.province_code,
+                 c.country_text, c.product_text,
+                 CASE WHEN c.country_text IS NULL THEN 'ALL' ELSE sc.country_code END AS country_code,
+                 CASE WHEN c.product_text IS NULL THEN 'ALL' ELSE sk.product_code END AS product_code,
+                 TRY_CAST(replace(trim(c.quantity_text), ',', '.') AS DECIMAL(18, 3)) AS quantity, nullif(trim(c.unit_text), '') AS quantity_unit,
+                 c.quantity_text
+          FROM typed c
+          LEFT JOIN _seen_provinces sp ON sp.province_text = c.province_text
+          LEFT JOIN _seen_countries sc ON sc.country_text = c.country_text
+          LEFT JOIN _seen_products sk ON sk.product_text = c.product_text
+          LEFT JOIN _seen_months sm ON sm.month_text = c.period_month;
+
           CREATE OR REPLACE TEMP TABLE _load AS
-          SELECT province_code, year, month, basis, round(value_usd, 2)::DECIMAL(18, 2) AS value_usd, line
+          SELECT province_code, year, month, basis, {detail_columns} round(value_usd, 2)::DECIMAL(18, 2) AS value_usd, line
           FROM _parsed
           WHERE NOT cumulative AND NOT missing AND NOT total_row AND province_code IS NOT NULL AND value_usd IS NOT NULL;",
-        factor = unit.factor()
+        factor = unit.factor(),
+        detail_columns = if detail { "country_code, product_code, quantity, quantity_unit," } else { "" }
     ))
     .context(|| "parsing the cells".into())
 }
 
 /// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
-fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit) -> Result<Vec<String>> {
+fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target) -> Result<Vec<String>> {
+    let key = target.key.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ");
+    let cell = if target.table == "detail" { " {}/{}" } else { "" };
+    let cell_args = if target.table == "detail" { ", l.country_code, l.product_code" } else { "" };
     let max_year = 2100;
     let tolerance = unit.factor();
     let sql = format!(
@@ -367,9 +453,18 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             FROM _parsed WHERE NOT missing AND NOT total_row AND basis IS NULL
             UNION ALL
             SELECT max(l.line), 'province', any_value(p.name),
-                   format('appears {{}} times for {{}}-{{}} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'), string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
+                   format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
             FROM _load l JOIN provinces p ON p.code = l.province_code
-            GROUP BY l.province_code, l.year, l.month, l.basis HAVING count(*) > 1
+            GROUP BY {key} HAVING count(*) > 1
+            UNION ALL
+            SELECT line, 'country', country_text, 'unknown country (ISO numbers need iso:, as iso:276)'
+            FROM _parsed WHERE NOT missing AND NOT total_row AND country_code IS NULL
+            UNION ALL
+            SELECT line, 'product', product_text, 'unknown product (an HS code such as 87 or 870321, or a chapter name)'
+            FROM _parsed WHERE NOT missing AND NOT total_row AND product_code IS NULL
+            UNION ALL
+            SELECT line, 'quantity', quantity_text, 'not a number'
+            FROM _parsed WHERE NOT missing AND quantity_text IS NOT NULL AND trim(quantity_text) <> '' AND quantity IS NULL
             UNION ALL
             SELECT t.line, t.column_header, t.value_text,
                    format('the total row says {{}} but the provinces add up to {{}}', t.value_usd::BIGINT, s.total::BIGINT)
@@ -413,12 +508,15 @@ fn cross_check(conn: &Connection, unit: Unit) -> Result<Vec<String>> {
     rows.collect::<std::result::Result<_, _>>().context(|| "cross-checking cumulative columns".into())
 }
 
-fn conflicts(conn: &Connection, place: &dyn Fn(i64) -> String, max: usize) -> Result<Vec<String>> {
+fn conflicts(conn: &Connection, place: &dyn Fn(i64) -> String, max: usize, target: &Target) -> Result<Vec<String>> {
+    let cell = if target.table == "detail" { "p.name || ' ' || l.country_code || '/' || l.product_code" } else { "p.name" };
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT l.line, p.name, l.year, l.month, l.value_usd::VARCHAR, e.value_usd::VARCHAR, e.load_id
-             FROM _load l JOIN exports e USING (province_code, year, month, basis) JOIN provinces p ON p.code = l.province_code
-             WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd ORDER BY l.line LIMIT {max}"
+            "SELECT l.line, {cell}, l.year, l.month, l.value_usd::VARCHAR, e.value_usd::VARCHAR, e.load_id
+             FROM _load l JOIN {table} e USING ({key}) JOIN provinces p ON p.code = l.province_code
+             WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd ORDER BY l.line LIMIT {max}",
+            table = target.table,
+            key = target.key
         ))
         .context(|| "listing conflicts".into())?;
     let rows = stmt
@@ -439,12 +537,13 @@ fn conflicts(conn: &Connection, place: &dyn Fn(i64) -> String, max: usize) -> Re
 }
 
 /// The one write: record the load, keep the rows it replaces, store its rows.
-fn apply(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: Unit, summary: &Summary) -> Result<i64> {
+#[allow(clippy::too_many_arguments)]
+fn apply(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: Unit, summary: &Summary, target: &Target, complete: bool) -> Result<i64> {
     crate::db::in_transaction(conn, "storing the load", || {
         let id: i64 = conn
             .query_row(
-                "INSERT INTO loads (file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced)
-                 VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?) RETURNING load_id",
+                "INSERT INTO loads (file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced, target, complete)
+                 VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?) RETURNING load_id",
                 duckdb::params![
                     file,
                     hash,
@@ -452,24 +551,26 @@ fn apply(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: U
                     summary.basis,
                     unit.name(),
                     summary.added,
-                    summary.replaced_bundled + summary.replaced_loaded
+                    summary.replaced_bundled + summary.replaced_loaded,
+                    target.table,
+                    complete
                 ],
                 |r| r.get(0),
             )
             .context(|| "recording the load".into())?;
+        let (table, replaced, key, rest) = (target.table, target.replaced, target.key, target.rest);
+        let same_key = key.split(", ").map(|c| format!("e.{c} = l.{c}")).collect::<Vec<_>>().join(" AND ");
+        let completeness = if table == "detail" { format!(", {complete} AS complete_table") } else { ", false AS derived".to_string() };
         conn.execute_batch(&format!(
-            "INSERT INTO replaced_exports
-             SELECT {id}, e.province_code, e.year, e.month, e.basis, e.value_usd, e.precision_usd, e.source, e.derived, e.load_id, e.loaded_at
-             FROM exports e JOIN _load l USING (province_code, year, month, basis)
+            "INSERT INTO {replaced}
+             SELECT {id}, e.* FROM {table} e JOIN _load l USING ({key})
              WHERE e.value_usd <> l.value_usd OR e.load_id IS NULL;
-             DELETE FROM exports e USING _load l
-             WHERE e.province_code = l.province_code AND e.year = l.year AND e.month = l.month AND e.basis = l.basis
-               AND (e.value_usd <> l.value_usd OR e.load_id IS NULL);
-             INSERT INTO exports
-             SELECT l.province_code, l.year, l.month, l.basis, l.value_usd, 0, {}, false, {id}, now()::TIMESTAMP
+             DELETE FROM {table} e USING _load l
+             WHERE {same_key} AND (e.value_usd <> l.value_usd OR e.load_id IS NULL);
+             INSERT INTO {table} BY NAME
+             SELECT {key}, l.value_usd, 0 AS precision_usd{rest}, {} AS source, {id} AS load_id, now()::TIMESTAMP AS loaded_at{completeness}
              FROM _load l
-             WHERE NOT EXISTS (SELECT 1 FROM exports e WHERE e.province_code = l.province_code AND e.year = l.year
-                               AND e.month = l.month AND e.basis = l.basis);",
+             WHERE NOT EXISTS (SELECT 1 FROM {table} e WHERE {same_key});",
             crate::db::sql_literal(file)
         ))
         .context(|| "storing the rows".into())?;
@@ -484,21 +585,25 @@ pub fn unload(conn: &Connection, id: i64) -> Result<(u64, u64)> {
         return Err(Error::msg(format!("there is no load {id} (ihracat loads lists them)")));
     }
     let later: Option<i64> = conn
-        .query_row("SELECT min(replaced_by) FROM replaced_exports WHERE load_id = ?", [id], |r| r.get(0))
+        .query_row(
+            "SELECT min(replaced_by) FROM (SELECT replaced_by FROM replaced_exports WHERE load_id = $1 UNION ALL SELECT replaced_by FROM replaced_detail WHERE load_id = $1)",
+            [id],
+            |r| r.get(0),
+        )
         .context(|| "reading loads".into())?;
     if let Some(later) = later {
         return Err(Error::msg(format!("load {later} replaced rows of load {id}: unload {later} first")));
     }
     crate::db::in_transaction(conn, "unloading", || {
-        let removed = conn.execute("DELETE FROM exports WHERE load_id = ?", [id]).context(|| "removing rows".into())? as u64;
-        let restored = conn
-            .execute(
-                "INSERT INTO exports SELECT province_code, year, month, basis, value_usd, precision_usd, source, derived, load_id, loaded_at
-                 FROM replaced_exports WHERE replaced_by = ?",
-                [id],
-            )
-            .context(|| "restoring replaced rows".into())? as u64;
-        conn.execute("DELETE FROM replaced_exports WHERE replaced_by = ?", [id]).context(|| "restoring replaced rows".into())?;
+        let mut removed = 0;
+        let mut restored = 0;
+        for target in [&TOTALS, &DETAIL] {
+            removed += conn.execute(&format!("DELETE FROM {} WHERE load_id = ?", target.table), [id]).context(|| "removing rows".into())? as u64;
+            restored += conn
+                .execute(&format!("INSERT INTO {} SELECT * EXCLUDE (replaced_by) FROM {} WHERE replaced_by = ?", target.table, target.replaced), [id])
+                .context(|| "restoring replaced rows".into())? as u64;
+            conn.execute(&format!("DELETE FROM {} WHERE replaced_by = ?", target.replaced), [id]).context(|| "restoring replaced rows".into())?;
+        }
         conn.execute("DELETE FROM loads WHERE load_id = ?", [id]).context(|| "removing the load".into())?;
         Ok((removed, restored))
     })

@@ -39,7 +39,9 @@ CREATE TABLE product_aliases (
     note         VARCHAR
 );
 
--- One value per province, month, basis, country and product. 'ALL' is the explicit member for
+-- One value per province, month, basis, country and product: `load` keeps the key unique (it
+-- refuses duplicates in a file and replaces what a file overlaps); there is no index, which would
+-- cost memory in proportion to tens of millions of rows. 'ALL' is the explicit member for
 -- "all countries" or "all products": a province-by-product row has country_code 'ALL', a
 -- province-by-country row product_code 'ALL'. Rows of different shapes are never added up.
 CREATE TABLE detail (
@@ -56,9 +58,32 @@ CREATE TABLE detail (
     source        VARCHAR NOT NULL,
     load_id       INTEGER,
     loaded_at     TIMESTAMP NOT NULL,
-    PRIMARY KEY (province_code, year, month, basis, country_code, product_code),
+    complete_table BOOLEAN NOT NULL DEFAULT false,  -- loaded with --complete: the file is the whole table
     CHECK (country_code <> 'ALL' OR product_code <> 'ALL')
 );
+
+-- Detail rows a load replaced, so that `unload` can put them back.
+CREATE TABLE replaced_detail (
+    replaced_by   INTEGER NOT NULL,
+    province_code INTEGER NOT NULL,
+    year          INTEGER NOT NULL,
+    month         INTEGER NOT NULL,
+    basis         VARCHAR NOT NULL,
+    country_code  VARCHAR NOT NULL,
+    product_code  VARCHAR NOT NULL,
+    value_usd     DECIMAL(18, 2) NOT NULL,
+    precision_usd DECIMAL(18, 2) NOT NULL,
+    quantity      DECIMAL(18, 3),
+    quantity_unit VARCHAR,
+    source        VARCHAR NOT NULL,
+    load_id       INTEGER,
+    loaded_at     TIMESTAMP NOT NULL,
+    complete_table BOOLEAN NOT NULL
+);
+
+-- Which table a load wrote, and whether it declared itself a complete table.
+ALTER TABLE loads ADD COLUMN target VARCHAR DEFAULT 'exports';
+ALTER TABLE loads ADD COLUMN complete BOOLEAN DEFAULT false;
 
 -- The releases' statements of leading provinces' top chapters and countries, as printed.
 CREATE TABLE published_detail (
@@ -83,13 +108,14 @@ CREATE TABLE published_detail (
 -- month of the period is present. `_dimension` is 'product' (rows over all countries) or
 -- 'country' (rows over all products), never both.
 CREATE MACRO detail_cells(_year, _month, _period, _basis, _dimension) AS TABLE
-    SELECT province_code, code, value_usd, precision_usd, source
+    SELECT province_code, code, value_usd, precision_usd, source, complete_table
     FROM (
         SELECT province_code,
                CASE WHEN _dimension = 'product' THEN product_code ELSE country_code END AS code,
                sum(value_usd) AS value_usd,
                sum(precision_usd) AS precision_usd,
                string_agg(DISTINCT source, ' ; ') AS source,
+               bool_and(complete_table) AS complete_table,
                count(*) AS months
         FROM detail
         WHERE basis = _basis AND year = _year
@@ -109,15 +135,16 @@ CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension
     GROUP BY code;
 
 -- Each province's detail beside its total: complete when the detail adds up to the total within
--- its rounding (half the sum of its precisions, or 0.1 % of the total). Analyses that mean
+-- its rounding (half the sum of its precisions, or 0.1 % of the total), or when it was loaded
+-- from a file declared to be the whole table (load --complete). Analyses that mean
 -- nothing on partial detail refuse unless it is complete.
 CREATE MACRO detail_completeness(_year, _month, _period, _basis, _dimension) AS TABLE
     SELECT p.code AS province_code, p.name AS province, v.value_usd AS total_usd, d.detail_usd,
            round(100 * d.detail_usd / v.value_usd, 2)::DOUBLE AS coverage_pct,
-           coalesce(abs(d.detail_usd - v.value_usd) <= greatest(d.precision_usd / 2, v.value_usd / 1000), false) AS complete
+           coalesce(d.complete_table OR abs(d.detail_usd - v.value_usd) <= greatest(d.precision_usd / 2, v.value_usd / 1000), false) AS complete
     FROM provinces p
     LEFT JOIN province_values(_year, _month, _period, _basis) v ON v.province_code = p.code
-    LEFT JOIN (SELECT province_code, sum(value_usd) AS detail_usd, sum(precision_usd) AS precision_usd
+    LEFT JOIN (SELECT province_code, sum(value_usd) AS detail_usd, sum(precision_usd) AS precision_usd, bool_and(complete_table) AS complete_table
                FROM detail_cells(_year, _month, _period, _basis, _dimension) GROUP BY ALL) d ON d.province_code = p.code
     WHERE v.value_usd IS NOT NULL OR d.detail_usd IS NOT NULL;
 
