@@ -1,7 +1,8 @@
 --- summary  A province's (or Turkey's) leading destination countries in a period, with share and change
 --- detail   Uses the detail rows by country over all products. A country counts for a province only when every month of the period is present. share_pct is of the province's total exports in the period (for Turkey, of the national denominator of top_provinces); change compares the same period a year earlier.
+--- detail   shape says whether two-way rows (over all countries or all products) or the full province × country × product table were summed: analyses use the two-way rows of a province-month when there are any, and never add the two.
 --- detail   Detail is often partial: the bundled figures are the releases' top countries of the leading provinces. detail_coverage_pct is the listed countries' sum against the total, and complete says whether they add up to it within their rounding (see detail_ranking in the README); on partial detail the ranks are of the countries present, not of all countries.
---- returns  rank bigint, country text, name_tr text, name_en text, value_usd decimal, share_pct double, change_usd decimal, change_pct double, precision_usd decimal, provinces bigint, source text, total_usd decimal, detail_coverage_pct double, complete boolean
+--- returns  rank bigint, country text, name_tr text, name_en text, value_usd decimal, share_pct double, change_usd decimal, change_pct double, precision_usd decimal, provinces bigint, source text, shape text, total_usd decimal, detail_coverage_pct double, complete boolean
 --- param    province  province = null                      a province in any spelling or plate code; omit for Turkey
 --- param    year      int 2000..2100                         the year
 --- param    month     int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -11,7 +12,7 @@
 --- example  province=İstanbul year=2025 month=7
 --- example  year=2025 month=7 period=ytd
 SELECT r.rank, r.code AS country, coalesce(c.short_name_tr, c.name_tr) AS name_tr, coalesce(c.common_name_en, c.name_en) AS name_en, r.value_usd, r.share_pct, r.change_usd, r.change_pct,
-       r.precision_usd, r.provinces, r.source, r.total_usd, r.detail_coverage_pct, r.complete
+       r.precision_usd, r.provinces, r.source, r.shape, r.total_usd, r.detail_coverage_pct, r.complete
 FROM detail_ranking($year, $month, $period, $basis, $province, 'country') r
 LEFT JOIN countries c ON c.code = r.code
 WHERE r.rank <= $n

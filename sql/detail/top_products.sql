@@ -1,8 +1,9 @@
 --- summary  A province's (or Turkey's) leading HS chapters in a period, with share and change
 --- detail   name_tr and name_en are the short names releases print where known, else the chapter titles.
 --- detail   Uses the detail rows by product over all countries. A chapter counts for a province only when every month of the period is present. share_pct is of the province's total exports in the period (for Turkey, of the national denominator of top_provinces); change compares the same period a year earlier.
+--- detail   shape says whether two-way rows (over all countries or all products) or the full province × country × product table were summed: analyses use the two-way rows of a province-month when there are any, and never add the two.
 --- detail   Detail is often partial: the bundled figures are the releases' top three chapters of the leading provinces. detail_coverage_pct is the listed chapters' sum against the total, and complete says whether they add up to it within their rounding (see detail_ranking in the README); on partial detail the ranks are of the chapters present, not of all chapters.
---- returns  rank bigint, product text, name_tr text, name_en text, value_usd decimal, share_pct double, change_usd decimal, change_pct double, precision_usd decimal, provinces bigint, source text, total_usd decimal, detail_coverage_pct double, complete boolean
+--- returns  rank bigint, product text, name_tr text, name_en text, value_usd decimal, share_pct double, change_usd decimal, change_pct double, precision_usd decimal, provinces bigint, source text, shape text, total_usd decimal, detail_coverage_pct double, complete boolean
 --- param    province  province = null                      a province in any spelling or plate code; omit for Turkey
 --- param    year      int 2000..2100                         the year
 --- param    month     int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -13,7 +14,7 @@
 --- example  year=2025 month=7 period=ytd
 SELECT r.rank, r.code AS product,
        coalesce(p.short_name_tr, turkish_lower(p.title_tr)) AS name_tr, coalesce(p.short_name_en, p.title_en) AS name_en, r.value_usd, r.share_pct, r.change_usd, r.change_pct,
-       r.precision_usd, r.provinces, r.source, r.total_usd, r.detail_coverage_pct, r.complete
+       r.precision_usd, r.provinces, r.source, r.shape, r.total_usd, r.detail_coverage_pct, r.complete
 FROM detail_ranking($year, $month, $period, $basis, $province, 'product') r
 LEFT JOIN products p ON p.code = r.code
 WHERE r.rank <= $n

@@ -23,6 +23,9 @@ use ihracat::output::{Compression, Format, Locale, OutputOptions};
 use ihracat::ui::Messages;
 use ihracat::{Error, Result};
 
+/// DuckDB's memory limit for `load` and `unload` unless --memory-limit says otherwise.
+const LOAD_MEMORY_LIMIT: &str = "700MB";
+
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 1 error (bad input, failed query, database in use), 2 usage error.
 Environment: IHRACAT_DB (database file), IHRACAT_QUERIES (query folders, separated like PATH),
@@ -139,7 +142,9 @@ impl Context<'_> {
             return Err(Error::msg("--read-only was given, but this command writes"));
         }
         let settings = EngineSettings {
-            memory_limit: self.global.memory_limit.clone(),
+            // A load stays within 1 GB whatever the file's size (DECISIONS.md 17); DuckDB spills
+            // the rest. Other commands keep DuckDB's default unless told.
+            memory_limit: self.global.memory_limit.clone().or_else(|| (access == Access::Write).then(|| LOAD_MEMORY_LIMIT.to_string())),
             // DuckDB would spill into ./.tmp of whatever folder the user is in; keep it in the cache.
             temp_directory: self.global.temp_dir.clone().or_else(|| dirs::cache_dir().map(|d| d.join("ihracat").join("spill"))),
             threads: self.global.threads,

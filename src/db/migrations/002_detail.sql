@@ -105,31 +105,41 @@ CREATE TABLE published_detail (
 );
 
 -- Each province's value for each product chapter (or partner country) over a period, when every
--- month of the period is present. `_dimension` is 'product' (rows over all countries) or
--- 'country' (rows over all products), never both.
+-- month of the period is present. `_dimension` is 'product' or 'country'. For each province and
+-- month the two-way rows are used when there are any (a chapter over all countries, or a country
+-- over all chapters), else the full province × country × product table summed: the two are
+-- never added together. `shape` says which.
 CREATE MACRO detail_cells(_year, _month, _period, _basis, _dimension) AS TABLE
-    SELECT province_code, code, value_usd, precision_usd, source, complete_table
-    FROM (
-        SELECT province_code,
+    WITH rows AS (
+        SELECT province_code, month, value_usd, precision_usd, source, complete_table,
                CASE WHEN _dimension = 'product' THEN product_code ELSE country_code END AS code,
-               sum(value_usd) AS value_usd,
-               sum(precision_usd) AS precision_usd,
-               string_agg(DISTINCT source, ' ; ') AS source,
-               bool_and(complete_table) AS complete_table,
-               count(*) AS months
+               CASE WHEN country_code <> 'ALL' AND product_code <> 'ALL' THEN 'full table'
+                    WHEN _dimension = 'product' AND country_code = 'ALL' THEN 'two-way'
+                    WHEN _dimension = 'country' AND product_code = 'ALL' THEN 'two-way' END AS shape
         FROM detail
         WHERE basis = _basis AND year = _year
           AND month BETWEEN period_first_month(_period, _month) AND period_last_month(_period, _month)
-          AND CASE WHEN _dimension = 'product' THEN country_code = 'ALL' AND product_code <> 'ALL'
-                   ELSE product_code = 'ALL' AND country_code <> 'ALL' END
-        GROUP BY ALL
+    ),
+    chosen AS (
+        SELECT *, bool_or(shape = 'two-way') OVER (PARTITION BY province_code, month) AS has_two_way
+        FROM rows WHERE shape IS NOT NULL
+    )
+    SELECT province_code, code, value_usd, precision_usd, source, complete_table, shape
+    FROM (
+        SELECT province_code, code, sum(value_usd) AS value_usd, sum(precision_usd) AS precision_usd,
+               string_agg(DISTINCT source, ' ; ') AS source, bool_and(complete_table) AS complete_table, any_value(shape) AS shape,
+               count(DISTINCT month) AS months
+        FROM chosen
+        WHERE shape = CASE WHEN has_two_way THEN 'two-way' ELSE 'full table' END
+        GROUP BY province_code, code
     )
     WHERE months = period_month_count(_period, _month);
 
 -- The same summed over one province (or all, when _province is NULL), by code.
 CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension) AS TABLE
     SELECT code, sum(value_usd) AS value_usd, count(*) AS provinces, sum(precision_usd) AS precision_usd,
-           CASE WHEN count(DISTINCT source) = 1 THEN any_value(source) ELSE format('{} sources', count(DISTINCT source)) END AS source
+           CASE WHEN count(DISTINCT source) = 1 THEN any_value(source) ELSE format('{} sources', count(DISTINCT source)) END AS source,
+           CASE WHEN count(DISTINCT shape) = 1 THEN any_value(shape) ELSE 'mixed' END AS shape
     FROM detail_cells(_year, _month, _period, _basis, _dimension)
     WHERE _province IS NULL OR province_code = _province
     GROUP BY code;
@@ -139,8 +149,11 @@ CREATE MACRO detail_values(_year, _month, _period, _basis, _province, _dimension
 -- from a file declared to be the whole table (load --complete). Analyses that mean
 -- nothing on partial detail refuse unless it is complete.
 CREATE MACRO detail_completeness(_year, _month, _period, _basis, _dimension) AS TABLE
-    SELECT p.code AS province_code, p.name AS province, v.value_usd AS total_usd, d.detail_usd,
-           round(100 * d.detail_usd / v.value_usd, 2)::DOUBLE AS coverage_pct,
+    SELECT p.code AS province_code, p.name AS province,
+           -- A complete table is its own total when exports has none for the period.
+           coalesce(v.value_usd, CASE WHEN d.complete_table THEN d.detail_usd END) AS total_usd,
+           d.detail_usd,
+           round(100 * d.detail_usd / coalesce(v.value_usd, CASE WHEN d.complete_table THEN d.detail_usd END), 2)::DOUBLE AS coverage_pct,
            coalesce(d.complete_table OR abs(d.detail_usd - v.value_usd) <= greatest(d.precision_usd / 2, v.value_usd / 1000), false) AS complete
     FROM provinces p
     LEFT JOIN province_values(_year, _month, _period, _basis) v ON v.province_code = p.code
@@ -171,15 +184,19 @@ CREATE MACRO detail_ranking(_year, _month, _period, _basis, _province, _dimensio
     WITH cur AS (FROM detail_values(_year, _month, _period, _basis, _province, _dimension)),
     prev AS (FROM detail_values(_year - 1, _month, _period, _basis, _province, _dimension)),
     total AS (
-        SELECT CASE WHEN _province IS NULL THEN (SELECT total_usd FROM period_denominator(_year, _month, _period, _basis))
-                    ELSE (SELECT value_usd FROM province_values(_year, _month, _period, _basis) WHERE province_code = _province) END AS total_usd
+        SELECT CASE WHEN _province IS NULL
+                    THEN coalesce((SELECT total_usd FROM period_denominator(_year, _month, _period, _basis)),
+                                  (SELECT sum(total_usd) FROM detail_completeness(_year, _month, _period, _basis, _dimension)))
+                    ELSE (SELECT total_usd FROM detail_completeness(_year, _month, _period, _basis, _dimension) WHERE province_code = _province) END AS total_usd
     ),
     listed AS (SELECT sum(value_usd) AS value_usd, sum(precision_usd) AS precision_usd FROM cur)
     SELECT rank() OVER (ORDER BY cur.value_usd DESC) AS rank, cur.code, cur.value_usd,
            round(100 * cur.value_usd / t.total_usd, 2)::DOUBLE AS share_pct,
            cur.value_usd - prev.value_usd AS change_usd,
            CASE WHEN prev.value_usd > 0 THEN round(100 * (cur.value_usd - prev.value_usd) / prev.value_usd, 2) END::DOUBLE AS change_pct,
-           cur.precision_usd, cur.provinces, cur.source, t.total_usd,
+           cur.precision_usd, cur.provinces, cur.source, cur.shape, t.total_usd,
            round(100 * l.value_usd / t.total_usd, 2)::DOUBLE AS detail_coverage_pct,
-           abs(l.value_usd - t.total_usd) <= greatest(l.precision_usd / 2, t.total_usd / 1000) AS complete
+           CASE WHEN _province IS NULL
+                THEN NOT EXISTS (SELECT 1 FROM detail_completeness(_year, _month, _period, _basis, _dimension) WHERE NOT complete)
+                ELSE coalesce((SELECT complete FROM detail_completeness(_year, _month, _period, _basis, _dimension) WHERE province_code = _province), false) END AS complete
     FROM cur CROSS JOIN total t CROSS JOIN listed l LEFT JOIN prev ON prev.code = cur.code;
