@@ -122,6 +122,8 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         .format
         .or_else(|| InputFormat::from_path(path))
         .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --format csv|tsv|xlsx|parquet|json")))?;
+    // Row order is carried by the line numbers; not keeping it lets DuckDB spill big loads.
+    conn.execute_batch("SET preserve_insertion_order = false").context(|| "configuring the load".into())?;
     let work = tempfile::tempdir().context(|| "creating a working directory".into())?;
     let staged = source::stage(conn, path, format, options.encoding, options.sheet.as_deref(), work.path())?;
     let place = |line: i64| match &staged.sheet {
@@ -330,12 +332,15 @@ fn number_style(conn: &Connection) -> Result<String> {
 
 /// `_parsed`: every cell typed; `_load`: the rows to store.
 fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
+    // `@` stands for the cell with everything but digits, separators and the sign removed.
+    let cleaned = r"regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g')";
     let normalise = match style {
-        "tr" => "replace(replace(t, '.', ''), ',', '.')",
-        "en" => "replace(t, ',', '')",
+        "tr" => "replace(replace(@, '.', ''), ',', '.')",
+        "en" => "replace(@, ',', '')",
         // Neither style shows itself: a separator before exactly three digits groups thousands.
-        _ => "CASE WHEN regexp_matches(t, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(t, '[.,]', '', 'g') ELSE replace(t, ',', '.') END",
-    };
+        _ => "CASE WHEN regexp_matches(@, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(@, '[.,]', '', 'g') ELSE replace(@, ',', '.') END",
+    }
+    .replace('@', cleaned);
     let months = "('ocak',1),('subat',2),('mart',3),('nisan',4),('mayis',5),('haziran',6),('temmuz',7),('agustos',8),('eylul',9),('ekim',10),('kasim',11),('aralik',12),('january',1),('february',2),('march',3),('april',4),('may',5),('june',6),('july',7),('august',8),('september',9),('october',10),('november',11),('december',12)";
     // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
     // cells join those small tables on their text: tens of millions of rows parse in seconds.
@@ -385,7 +390,7 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
                      -- Plain whole numbers are most cells; only the others go through the patterns.
                      whole IS NOT NULL OR regexp_matches(lower(trim(value_text)), '^[$€₺]?\s*[-+]?[0-9][0-9.,]*\s*([$€₺]|usd|dolar|bin dolar|milyon dolar|tl)?$') AS numeric_text,
                      CASE WHEN whole IS NOT NULL THEN whole::DECIMAL(38, 6)
-                          ELSE (WITH x AS (SELECT regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t) SELECT TRY_CAST({normalise} AS DECIMAL(38, 6)) FROM x) END AS number
+                          ELSE TRY_CAST({normalise} AS DECIMAL(38, 6)) END AS number
               FROM cells
           )
           SELECT c.line, c.column_header, c.province_text, c.value_text, c.cumulative, c.first_month, c.missing, c.numeric_text,

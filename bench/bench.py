@@ -1,0 +1,203 @@
+"""Runs the benchmark cases (see bench/run) and writes BENCHMARKS.md. Every case times ihracat
+and its reference on the same files in the same run with hyperfine (warm-up, then several runs;
+median and spread), and measures each side's peak memory once with GNU time."""
+import argparse, datetime, glob, json, os, platform, re, shlex, shutil, subprocess, sys, tempfile
+
+p = argparse.ArgumentParser()
+p.add_argument("--scale", choices=["tiny", "small", "full"], default="small")
+p.add_argument("--ihracat", required=True)
+p.add_argument("--floor", required=True)
+p.add_argument("--venv", required=True)
+p.add_argument("--out", default="BENCHMARKS.md")
+a = p.parse_args()
+
+SCALES = {  # rows of the detail table, rows exported, hyperfine runs
+    "tiny": dict(rows=20_000, export=20_000, stdout=20_000, runs=2),
+    "small": dict(rows=1_000_000, export=1_000_000, stdout=1_000_000, runs=5),
+    "full": dict(rows=10_000_000, export=50_000_000, stdout=1_000_000, runs=3),
+}[a.scale]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+work = tempfile.mkdtemp(prefix="ihracat-bench-")
+py = os.path.join(a.venv, "bin", "python")
+cli = (glob.glob(os.path.join(a.venv, "lib", "python*", "site-packages", "duckdb_cli", "**", "duckdb"), recursive=True) + [shutil.which("duckdb", path=os.path.join(a.venv, "bin")) or ""])[0]
+ih = lambda db, args: f"{shlex.quote(a.ihracat)} --quiet --db {shlex.quote(db)} {args}"
+env = dict(os.environ, NO_COLOR="1", XDG_CACHE_HOME=os.path.join(work, "cache"))
+results = []
+
+
+def sh(cmd):
+    subprocess.run(cmd, shell=True, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+def peak_mb(cmd, prepare=None):
+    if prepare:
+        sh(prepare)
+    out = subprocess.run(f"/usr/bin/time -f %M sh -c {shlex.quote(cmd + ' > /dev/null')}", shell=True, env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"failed: {cmd}\n{out.stderr}")
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def case(name, what, sides, prepare=None, rows=None):
+    """sides: [(label, command)], the first is ihracat."""
+    export = os.path.join(work, f"{name}.json")
+    cmd = ["hyperfine", "--style", "none", "--warmup", "1", "--runs", str(SCALES["runs"]), "--export-json", export]
+    if prepare:
+        cmd += ["--prepare", prepare]
+    for label, command in sides:
+        cmd += ["-n", label, command + " > /dev/null"]
+    subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    timings = json.load(open(export))["results"]
+    for (label, command), t in zip(sides, timings):
+        times = sorted(t["times"])
+        results.append(dict(case=name, what=what, side=label, median=t["median"], low=times[0], high=times[-1],
+                            peak=peak_mb(command, prepare), rows=rows))
+    print(f"{name}: " + ", ".join(f"{r['side']} {r['median']:.3f}s" for r in results if r["case"] == name), flush=True)
+
+
+# The data: synthetic, labelled, generated once per scale.
+data = os.path.join(work, "data")
+sh(ih(":memory:", f"generate --rows {SCALES['rows']} --seed 42 --to {data}"))
+csv = os.path.join(data, f"synthetic-detail-{SCALES['rows']}-seed42.csv")
+parquet = os.path.join(data, f"synthetic-detail-{SCALES['rows']}-seed42.parquet")
+big = parquet
+if SCALES["export"] > SCALES["rows"]:
+    sh(ih(":memory:", f"generate --rows {SCALES['export']} --seed 42 --to {data} --format parquet"))
+    big = os.path.join(data, f"synthetic-detail-{SCALES['export']}-seed42.parquet")
+db_load = os.path.join(work, "load.duckdb")
+ref_db = os.path.join(work, "reference.duckdb")
+fresh = f"rm -f {db_load} {db_load}.wal {ref_db} {ref_db}.wal && {ih(db_load, 'provinces')}"
+
+# 1. Loads.
+ref_load = lambda reader: f"{py} -c " + shlex.quote(
+    f"import duckdb; c = duckdb.connect({ref_db!r}); c.execute(\"CREATE TABLE t AS SELECT * FROM {reader}\")")
+case("load CSV", f"{SCALES['rows']:,}-row detail CSV", [
+    ("ihracat load", ih(db_load, f"load {csv} --basis activity --complete")),
+    ("duckdb (Python) CREATE TABLE AS read_csv", ref_load(f"read_csv('{csv}', skip=1, header=true)")),
+], prepare=fresh, rows=SCALES["rows"])
+case("load Parquet", f"{SCALES['rows']:,}-row detail Parquet", [
+    ("ihracat load", ih(db_load, f"load {parquet} --basis activity --complete")),
+    ("duckdb (Python) CREATE TABLE AS read_parquet", ref_load(f"read_parquet('{parquet}')")),
+], prepare=fresh, rows=SCALES["rows"])
+wide = os.path.join(data, "wide.csv")
+sh(ih(":memory:", "sql " + shlex.quote(
+    f"COPY (PIVOT (SELECT il, format('{{}}-{{}}', yil, lpad(ay::VARCHAR, 2, '0')) AS period, sum(deger_usd) AS v FROM read_csv('{csv}', skip=1, header=true) GROUP BY ALL) ON period USING sum(v) ORDER BY il) TO '{wide}' (HEADER)")))
+case("load wide table", "province totals, a column per month", [
+    ("ihracat load", ih(db_load, f"load {wide} --basis activity")),
+    ("duckdb (Python) CREATE TABLE AS read_csv", ref_load(f"read_csv('{wide}')")),
+], prepare=fresh)
+
+# The database the queries and exports read: the CSV loaded once, as a complete table.
+db = os.path.join(work, "bench.duckdb")
+sh(ih(db, f"load {csv} --basis activity --complete"))
+year, month = 2000, 6
+
+
+def catalog_sql(name):
+    path = glob.glob(os.path.join(ROOT, "sql", "**", f"{name}.sql"), recursive=True)[0]
+    return open(path, encoding="utf-8").read()
+
+
+def reference_query(name, params):
+    code = (f"import duckdb; c = duckdb.connect({db!r}, read_only=True); "
+            f"c.execute({catalog_sql(name)!r}, {params!r}).fetch_arrow_table()")
+    return f"{py} -c {shlex.quote(code)}"
+
+
+for name, args, params in [
+    ("top_destinations", f"-p province=34 -p year={year} -p month={month} -p period=ytd", dict(province=34, year=year, month=month, n=10, period="ytd", basis="activity")),
+    ("product_growth", f"-p product=87 -p year={year + 1} -p month={month}", dict(product="87", year=year + 1, month=month, period="month", basis="activity")),
+    ("province_specialisation", f"-p year={year} -p month={month}", dict(product=None, year=year, month=month, period="month", basis="activity")),
+    ("new_markets", f"-p province=16 -p year={year + 1} -p month={month}", dict(province=16, year=year + 1, month=month, period="month", basis="activity")),
+]:
+    case(f"query {name}", f"on {SCALES['rows']:,} detail rows", [
+        (f"ihracat run {name}", ih(db, f"run {name} {args} --format csv")),
+        ("duckdb (Python), same SQL", reference_query(name, params)),
+    ])
+
+# 3. Exports.
+out = os.path.join(work, "out.parquet")
+case("export Parquet", f"{SCALES['export']:,} rows", [
+    ("ihracat export", ih(db, f"export --sql \"SELECT * FROM read_parquet('{big}')\" --to {out} --overwrite")),
+    ("duckdb (Python) COPY TO", f"{py} -c " + shlex.quote(f"import duckdb; duckdb.connect().execute(\"COPY (SELECT * FROM read_parquet('{big}')) TO '{out}.ref' (FORMAT parquet, COMPRESSION zstd)\")")),
+], prepare=f"rm -rf {out} {out}.ref", rows=SCALES["export"])
+select = f"SELECT * FROM read_parquet('{parquet}') LIMIT {SCALES['stdout']}"
+for fmt, cli_flag in [("csv", "-csv"), ("ndjson", "-jsonlines")]:
+    sides = [
+        (f"ihracat sql --format {fmt}", ih(db, f"sql {shlex.quote(select)} --format {fmt}")),
+        ("floor (duckdb crate + arrow writer)", f"{shlex.quote(a.floor)} {db} {fmt} {shlex.quote(select)}"),
+    ]
+    if cli:
+        sides.append((f"DuckDB CLI 1.5 {cli_flag}", f"{shlex.quote(cli)} {cli_flag} -c {shlex.quote(select)}"))
+    case(f"stdout {fmt}", f"{SCALES['stdout']:,} rows", sides, rows=SCALES["stdout"])
+
+# 4. Start-up: the bundled data, first result.
+bundled = os.path.join(work, "bundled.duckdb")
+sh(ih(bundled, "provinces"))
+top = catalog_sql("top_provinces")
+for k, v in dict(year="2025", month="10", n="5", period="'month'", basis="'activity'").items():
+    top = re.sub(rf"\${k}\b", v, top)
+sides = [
+    ("ihracat run top_provinces", ih(bundled, "run top_provinces -p year=2025 -p month=10 -p n=5 --format csv")),
+    ("floor (duckdb crate)", f"{shlex.quote(a.floor)} {bundled} csv {shlex.quote(top)}"),
+]
+if cli:
+    sides.append(("DuckDB CLI 1.5: SELECT 42", f"{shlex.quote(cli)} -csv -c 'SELECT 42'"))
+case("start-up", "bundled data, top_provinces", sides)
+
+# 5. pandas: the script a user would write, against a query on the loaded database.
+pandas_query = f"""
+import pandas as pd
+df = pd.read_csv({csv!r}, skiprows=1, engine='pyarrow')
+x = df[(df.il == 'İstanbul') & (df.yil == {year}) & (df.ay <= {month})]
+print(x.groupby('ulke').deger_usd.sum().sort_values(ascending=False).head(10))
+"""
+case("pandas: top destinations ytd", "read the CSV and aggregate, against a query on loaded data", [
+    ("ihracat run top_destinations", ih(db, f"run top_destinations -p province=34 -p year={year} -p month={month} -p period=ytd --format csv")),
+    ("pandas (pyarrow engine)", f"{py} -c {shlex.quote(pandas_query)}"),
+])
+case("pandas read vs ihracat load", f"{SCALES['rows']:,}-row CSV", [
+    ("ihracat load", ih(db_load, f"load {csv} --basis activity --complete")),
+    ("pandas read_csv (pyarrow)", f"{py} -c " + shlex.quote(f"import pandas as pd; pd.read_csv({csv!r}, skiprows=1, engine='pyarrow')")),
+], prepare=fresh, rows=SCALES["rows"])
+
+# BENCHMARKS.md
+def version(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True, env=env).stdout.strip().splitlines()[0]
+    except Exception:
+        return "?"
+
+commit = version("git rev-parse --short HEAD")
+cpu = version("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2")
+lines = [
+    "# Benchmarks",
+    "",
+    f"Generated by `bench/run --scale {a.scale}` on {datetime.date.today()} at commit {commit}. Reproduce with the same command; "
+    "it installs what it needs (hyperfine, and a virtual environment with duckdb, duckdb-cli, pandas and pyarrow beside the build cache).",
+    "",
+    f"- Machine: {os.cpu_count()} cores ({cpu.strip()}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, {platform.system()} {platform.release()}.",
+    f"- ihracat `--release` with the duckdb crate's DuckDB {version(a.ihracat + ' --db :memory: sql \"SELECT version()\" --format tsv | tail -1')}; "
+    f"Python duckdb {version(py + ' -c \"import duckdb; print(duckdb.__version__)\"')}; DuckDB CLI {version(shlex.quote(cli) + ' -version') if cli else 'not found'}; "
+    f"pandas {version(py + ' -c \"import pandas; print(pandas.__version__)\"')}.",
+    "- Data: SYNTHETIC detail tables from `ihracat generate --seed 42` (province × country × chapter × month, skewed like real trade), never real figures.",
+    f"- Each case: one warm-up, then {SCALES['runs']} runs (hyperfine); median, with the fastest and slowest run; peak memory (GNU time, maximum RSS) of one more run. "
+    "Loads use ihracat's default 700 MB DuckDB memory limit; the references use DuckDB's default.",
+    "- Same engine where it counts: Python `duckdb` is the crate's DuckDB release, and the floor program is the duckdb crate itself, so their ratios are ihracat's own cost. "
+    "The DuckDB CLI on PyPI is an older release (1.5) whose database files 2.0 cannot share, so its rows are context; pandas is the workflow users would otherwise write. "
+    "Python-side references include the interpreter's start-up (about 0.1 s).",
+    "",
+    "| case | input | side | median s | fastest–slowest s | peak MB | ratio to ihracat |",
+    "|---|---|---|---:|---:|---:|---:|",
+]
+for r in results:
+    first = next(x for x in results if x["case"] == r["case"])
+    ratio = "" if r is first else f"{first['median'] / r['median']:.2f}×"
+    lines.append(f"| {r['case']} | {r['what']} | {r['side']} | {r['median']:.3f} | {r['low']:.3f}–{r['high']:.3f} | {r['peak']:.0f} | {ratio} |")
+lines += ["", "Ratio: ihracat's median over the reference's (above 1, ihracat is slower). See the notes below for where the time goes.", ""]
+notes = os.path.join(ROOT, "bench", "NOTES.md")
+if os.path.exists(notes):
+    lines += [open(notes, encoding="utf-8").read()]
+open(os.path.join(ROOT, a.out) if not os.path.isabs(a.out) else a.out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+print(f"wrote {a.out}; work files in {work}")
+shutil.rmtree(work, ignore_errors=True)
