@@ -297,7 +297,7 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
             parts.join("\nUNION ALL\n")
         }
     };
-    conn.execute_batch(&format!("CREATE OR REPLACE TEMP TABLE _cells AS {body}")).context(|| "reading the cells".into())
+    conn.execute_batch(&format!("CREATE OR REPLACE TEMP VIEW _cells AS {body}")).context(|| "reading the cells".into())
 }
 
 /// Turkish (4.859.123,45) or English (4,859,123.45) numbers: decided once for the whole file
@@ -425,6 +425,7 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
 /// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
 fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target) -> Result<Vec<String>> {
     let key = target.key.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ");
+    let plain_key = target.key;
     let cell = if target.table == "detail" { " {}/{}" } else { "" };
     let cell_args = if target.table == "detail" { ", l.country_code, l.product_code" } else { "" };
     let max_year = 2100;
@@ -437,7 +438,7 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
                        ORDER BY jaro_winkler_similarity(a.alias_key, name_key(x.province_text)) DESC LIMIT 1) || '?)', '')) AS message
             FROM (SELECT DISTINCT line, 'province' AS column_header, province_text FROM _parsed
                   WHERE province_code IS NULL AND NOT total_row AND province_text IS NOT NULL AND trim(province_text) <> ''
-                    AND EXISTS (SELECT 1 FROM _parsed q WHERE q.line = _parsed.line AND NOT q.missing)) x
+                    AND NOT missing) x
             UNION ALL
             SELECT DISTINCT line, 'province', '', 'a row with values but no province'
             FROM _parsed WHERE (province_text IS NULL OR trim(province_text) = '') AND NOT missing
@@ -457,10 +458,14 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             SELECT line, 'basis', coalesce(basis_text, ''), 'basis must be activity or registered'
             FROM _parsed WHERE NOT missing AND NOT total_row AND basis IS NULL
             UNION ALL
+            -- Duplicates: the keys first (a count per key spills; a list of lines per key would
+            -- not), then the lines of the few duplicated keys.
             SELECT max(l.line), 'province', any_value(p.name),
                    format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
-            FROM _load l JOIN provinces p ON p.code = l.province_code
-            GROUP BY {key} HAVING count(*) > 1
+            FROM _load l
+            JOIN (SELECT {plain_key} FROM _load GROUP BY ALL HAVING count(*) > 1) d USING ({plain_key})
+            JOIN provinces p ON p.code = l.province_code
+            GROUP BY {key}
             UNION ALL
             SELECT line, 'country', country_text, 'unknown country (ISO numbers need iso:, as iso:276)'
             FROM _parsed WHERE NOT missing AND NOT total_row AND country_code IS NULL
