@@ -81,19 +81,8 @@ CREATE TABLE exports (
 );
 
 -- Bundled or loaded rows a load replaced, so that `unload` can put them back.
-CREATE TABLE replaced_exports (
-    replaced_by   INTEGER NOT NULL,
-    province_code INTEGER NOT NULL,
-    year          INTEGER NOT NULL,
-    month         INTEGER NOT NULL,
-    basis         VARCHAR NOT NULL,
-    value_usd     DECIMAL(18, 2) NOT NULL,
-    precision_usd DECIMAL(18, 2) NOT NULL,
-    source        VARCHAR NOT NULL,
-    derived       BOOLEAN NOT NULL,
-    load_id       INTEGER,
-    loaded_at     TIMESTAMP NOT NULL
-);
+-- (The same columns as exports, after the id of the load that replaced them.)
+CREATE TABLE replaced_exports AS SELECT NULL::INTEGER AS replaced_by, * FROM exports LIMIT 0;
 
 -- Building blocks for the analyses in sql/ (and for users' own SQL). A period is `month` (that
 -- month), `ytd` (January to that month) or `year` (January to December).

@@ -63,23 +63,8 @@ CREATE TABLE detail (
 );
 
 -- Detail rows a load replaced, so that `unload` can put them back.
-CREATE TABLE replaced_detail (
-    replaced_by   INTEGER NOT NULL,
-    province_code INTEGER NOT NULL,
-    year          INTEGER NOT NULL,
-    month         INTEGER NOT NULL,
-    basis         VARCHAR NOT NULL,
-    country_code  VARCHAR NOT NULL,
-    product_code  VARCHAR NOT NULL,
-    value_usd     DECIMAL(18, 2) NOT NULL,
-    precision_usd DECIMAL(18, 2) NOT NULL,
-    quantity      DECIMAL(18, 3),
-    quantity_unit VARCHAR,
-    source        VARCHAR NOT NULL,
-    load_id       INTEGER,
-    loaded_at     TIMESTAMP NOT NULL,
-    complete_table BOOLEAN NOT NULL
-);
+-- (The same columns as detail, after the id of the load that replaced them.)
+CREATE TABLE replaced_detail AS SELECT NULL::INTEGER AS replaced_by, * FROM detail LIMIT 0;
 
 -- Which table a load wrote, and whether it declared itself a complete table.
 ALTER TABLE loads ADD COLUMN target VARCHAR DEFAULT 'exports';
