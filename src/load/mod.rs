@@ -430,8 +430,10 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     let cell_args = if target.table == "detail" { ", l.country_code, l.product_code" } else { "" };
     let max_year = 2100;
     let tolerance = unit.factor();
-    let sql = format!(
-        r"WITH problems AS (
+    // One query a check, each with the whole memory budget (a union of them all ran out of
+    // memory on tens of millions of rows); the first problems by line are kept.
+    let checks = format!(
+        r"
             SELECT line, column_header, province_text AS value,
                    format('unknown province{{}}', coalesce(' (did you mean ' || (
                        SELECT p.name FROM province_aliases a JOIN provinces p ON p.code = a.province_code
@@ -458,8 +460,8 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             SELECT line, 'basis', coalesce(basis_text, ''), 'basis must be activity or registered'
             FROM _parsed WHERE NOT missing AND NOT total_row AND basis IS NULL
             UNION ALL
-            -- Duplicates: the keys first (a count per key spills; a list of lines per key would
-            -- not), then the lines of the few duplicated keys.
+            -- Duplicates: the keys first (a count per key; a list of lines for every key would not
+            -- fit in memory), then the lines of the few duplicated keys.
             SELECT max(l.line), 'province', any_value(p.name),
                    format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
             FROM _load l
@@ -482,19 +484,23 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             JOIN (SELECT column_header, sum(value_usd) AS total, count(*) AS n FROM _parsed
                   WHERE NOT total_row AND NOT missing AND province_code IS NOT NULL GROUP BY column_header) s USING (column_header)
             WHERE t.total_row AND NOT t.missing AND abs(t.value_usd - s.total) > {tolerance} * (s.n + 1) / 2.0
-        )
-        SELECT line, column_header, coalesce(value, ''), message FROM problems ORDER BY line, column_header LIMIT {limit}"
+"
     );
-    let mut stmt = conn.prepare(&sql).context(|| "checking the rows".into())?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
-        .context(|| "checking the rows".into())?;
-    let mut problems = Vec::new();
-    for row in rows {
-        let (line, column, value, message) = row.context(|| "checking the rows".into())?;
-        problems.push(format!("{}: column \"{column}\": `{value}`: {message}", place(line)));
+    let mut found: Vec<(i64, String, String, String)> = Vec::new();
+    for (n, check) in checks.split("UNION ALL").enumerate() {
+        let sql = format!("SELECT line, column_header, coalesce(value::VARCHAR, ''), message FROM ({check}) AS c(line, column_header, value, message) ORDER BY line, column_header LIMIT {limit}");
+        let what = || format!("checking the rows (check {})", n + 1);
+        let mut stmt = conn.prepare(&sql).context(what)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
+            .context(what)?;
+        for row in rows {
+            found.push(row.context(what)?);
+        }
     }
-    Ok(problems)
+    found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    found.truncate(limit);
+    Ok(found.into_iter().map(|(line, column, value, message)| format!("{}: column \"{column}\": `{value}`: {message}", place(line))).collect())
 }
 
 /// A cumulative column (Ocak-Ekim) against the sum of the same months in the file.
