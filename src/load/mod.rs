@@ -460,15 +460,6 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             SELECT line, 'basis', coalesce(basis_text, ''), 'basis must be activity or registered'
             FROM _parsed WHERE NOT missing AND NOT total_row AND basis IS NULL
             UNION ALL
-            -- Duplicates: the keys first (a count per key; a list of lines for every key would not
-            -- fit in memory), then the lines of the few duplicated keys.
-            SELECT max(l.line), 'province', any_value(p.name),
-                   format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
-            FROM _load l
-            JOIN (SELECT {plain_key} FROM _load GROUP BY ALL HAVING count(*) > 1) d USING ({plain_key})
-            JOIN provinces p ON p.code = l.province_code
-            GROUP BY {key}
-            UNION ALL
             SELECT line, 'country', country_text, 'unknown country (ISO numbers need iso:, as iso:276)'
             FROM _parsed WHERE NOT missing AND NOT total_row AND country_code IS NULL
             UNION ALL
@@ -496,6 +487,32 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             .context(what)?;
         for row in rows {
             found.push(row.context(what)?);
+        }
+    }
+    // Duplicates: the keys first (a count per key; a list of lines for every key would not fit
+    // in memory), then the lines of the few duplicated keys; year by year, so that counting
+    // tens of millions of keys stays within the memory limit.
+    let years: Vec<i64> = {
+        let mut stmt = conn.prepare("SELECT DISTINCT year FROM _load ORDER BY year").context(|| "checking the rows".into())?;
+        let rows = stmt.query_map([], |r| r.get(0)).context(|| "checking the rows".into())?;
+        rows.collect::<std::result::Result<_, _>>().context(|| "checking the rows".into())?
+    };
+    for year in years {
+        let sql = format!(
+            "SELECT max(l.line), 'province', any_value(p.name),
+                    format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
+             FROM _load l
+             JOIN (SELECT {plain_key} FROM _load WHERE year = {year} GROUP BY ALL HAVING count(*) > 1) d USING ({plain_key})
+             JOIN provinces p ON p.code = l.province_code
+             GROUP BY {key}
+             ORDER BY 1 LIMIT {limit}"
+        );
+        let mut stmt = conn.prepare(&sql).context(|| "checking for duplicates".into())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
+            .context(|| "checking for duplicates".into())?;
+        for row in rows {
+            found.push(row.context(|| "checking for duplicates".into())?);
         }
     }
     found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
