@@ -94,6 +94,14 @@ pub struct Facts {
     pub detail: Vec<ProvinceDetail>,
 }
 
+impl Facts {
+    /// True when no release listed the increases and the panel is incomplete, so the ranking
+    /// is only among the provinces with a value in both years: the text must say so.
+    fn increases_partial(&self) -> bool {
+        self.increases_origin.starts_with("computed among")
+    }
+}
+
 /// The columns of a query's result, by name, as plain values.
 struct Rows {
     batches: Vec<RecordBatch>,
@@ -346,7 +354,7 @@ fn text_tr(f: &Facts) -> Vec<String> {
     match f.top_increases.split_first() {
         None => out.push(format!("{} ayında ihracatını artıran illerin sıralaması verilemiyor: ne tam il verisi ne de yayımlanmış bir sıralama var.", tr::capitalize(month))),
         Some((first, rest)) => {
-            let among = if f.increases_origin.starts_with("computed among") {
+            let among = if f.increases_partial() {
                 format!(" (yalnızca iki yılda da verisi olan {} il arasında)", f.increases_compared)
             } else {
                 String::new()
@@ -466,7 +474,7 @@ fn text_en(f: &Facts) -> Vec<String> {
     match f.top_increases.split_first() {
         None => out.push(format!("The largest increases in {month} cannot be listed: there is neither a complete panel nor a published list.")),
         Some((first, rest)) => {
-            let among = if f.increases_origin.starts_with("computed among") {
+            let among = if f.increases_partial() {
                 format!(" among the {} provinces with data for both years", f.increases_compared)
             } else {
                 String::new()
