@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::output::{self, ResultStream};
+use ihracat::ui::timed;
 use ihracat::{Result, catalog};
 
 use super::{Context, OutputArgs};
@@ -29,12 +30,12 @@ pub struct RunArgs {
 }
 
 pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
-    let catalog = context.catalog()?;
+    let catalog = timed("reading the catalog", || context.catalog())?;
     let query = catalog.get(&args.name)?;
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
-    let db = context.open(Access::Read)?;
-    let mut prepared = catalog::prepare(&db.conn, query, &assignments)?;
-    let stream = ResultStream::from_statement(&mut prepared.stmt, prepared.values)?;
-    output::write(stream, &args.output.options())?;
+    let db = timed("opening the database", || context.open(Access::Read))?;
+    let mut prepared = timed("preparing the query", || catalog::prepare(&db.conn, query, &assignments))?;
+    let stream = timed("running the query", || ResultStream::from_statement(&mut prepared.stmt, prepared.values))?;
+    timed("writing the result", || output::write(stream, &args.output.options()))?;
     Ok(ExitCode::SUCCESS)
 }
