@@ -101,10 +101,9 @@ pub fn open(location: &Location, access: Access, settings: &EngineSettings) -> R
             conn
         }
         Location::File(path) => {
-            prepare_file(path, settings, &mut notes)?;
             let conn = new_connection(settings)?;
             let read_only = access != Access::Write;
-            attach(&conn, path, "ihracat", read_only)?;
+            prepare_file(&conn, path, read_only, &mut notes)?;
             let workspace = location.workspace_path().expect("a file has a workspace");
             match access {
                 Access::Read if workspace.exists() => {
@@ -164,28 +163,31 @@ fn classify_open_error(e: duckdb::Error, path: &Path) -> Error {
     }
 }
 
-/// Creates, migrates or refreshes the database file if it must, so that afterwards it can be
-/// opened in any mode. Opens the file for writing only when there is something to do.
-fn prepare_file(path: &Path, settings: &EngineSettings, notes: &mut Vec<String>) -> Result<()> {
+/// Attaches the database file as `ihracat`, first creating, migrating or refreshing it if it
+/// must. The versions are read in the same attach that then serves the command (a second
+/// DuckDB instance only to read them cost a third of a named query's start-up); the file is
+/// attached for writing only when there is something to write.
+fn prepare_file(conn: &Connection, path: &Path, read_only: bool, notes: &mut Vec<String>) -> Result<()> {
     if !path.exists() {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
         }
-        let created = writable_file(path, settings).and_then(|conn| create_and_seed(&conn));
+        let created = attach(conn, path, "ihracat", false).and_then(|()| {
+            use_catalogs(conn, "ihracat", &["ihracat.main"])?;
+            create_and_seed(conn)
+        });
         if let Err(e) = created {
             // A database that could not be set up is no database: leave nothing behind.
+            let _ = conn.execute_batch("USE memory; DETACH DATABASE IF EXISTS ihracat");
             let _ = std::fs::remove_file(path);
             let _ = std::fs::remove_file(path.with_extension("duckdb.wal"));
             return Err(e);
         }
         notes.push(format!("created database {} with the bundled data ({})", path.display(), DATA_VERSION));
-        return Ok(());
+        return reattach(conn, path, read_only);
     }
-    let found = {
-        let conn = new_connection(settings)?;
-        attach(&conn, path, "ihracat", true)?;
-        read_versions(&conn, path)?
-    };
+    attach(conn, path, "ihracat", read_only)?;
+    let found = read_versions(conn, path)?;
     if found.schema > SCHEMA_VERSION {
         return Err(Error::NewerSchema { path: path.to_path_buf(), found: found.schema, supported: SCHEMA_VERSION });
     }
@@ -194,13 +196,16 @@ fn prepare_file(path: &Path, settings: &EngineSettings, notes: &mut Vec<String>)
     if found.schema == SCHEMA_VERSION && !data_stale {
         return Ok(());
     }
-    let conn = writable_file(path, settings)?;
-    in_transaction(&conn, "updating the database", || {
+    if read_only {
+        reattach(conn, path, false)?;
+    }
+    use_catalogs(conn, "ihracat", &["ihracat.main"])?;
+    in_transaction(conn, "updating the database", || {
         if found.schema < SCHEMA_VERSION {
-            migrate(&conn, found.schema)?;
+            migrate(conn, found.schema)?;
             notes.push(format!("migrated database {} from schema version {} to {}", path.display(), found.schema, SCHEMA_VERSION));
         }
-        bundled::seed(&conn)?;
+        bundled::seed(conn)?;
         Ok(())
     })?;
     if data_stale {
@@ -211,14 +216,16 @@ fn prepare_file(path: &Path, settings: &EngineSettings, notes: &mut Vec<String>)
             DATA_VERSION
         ));
     }
+    if read_only {
+        reattach(conn, path, true)?;
+    }
     Ok(())
 }
 
-fn writable_file(path: &Path, settings: &EngineSettings) -> Result<Connection> {
-    let conn = new_connection(settings)?;
-    attach(&conn, path, "ihracat", false)?;
-    use_catalogs(&conn, "ihracat", &["ihracat.main"])?;
-    Ok(conn)
+/// Attaches the file again in the other mode (DuckDB cannot change an attached file's mode).
+fn reattach(conn: &Connection, path: &Path, read_only: bool) -> Result<()> {
+    conn.execute_batch("USE memory; DETACH DATABASE IF EXISTS ihracat").context(|| format!("closing {}", path.display()))?;
+    attach(conn, path, "ihracat", read_only)
 }
 
 fn read_versions(conn: &Connection, path: &Path) -> Result<Versions> {

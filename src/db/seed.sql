@@ -104,6 +104,7 @@ DELETE FROM country_aliases;
 INSERT INTO country_aliases
 SELECT k, arg_min(code, priority), arg_min(spelling, priority), arg_min(note, priority)
 FROM _country_spellings GROUP BY k;
+DROP TABLE _country_spellings;
 
 -- Products: the HS chapters, with the short names releases print.
 DELETE FROM products;
