@@ -163,6 +163,10 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("duplicate_province.csv", &[], "duplicate_province.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 (lines 2, 3)"),
         ("negative.csv", &[], "negative.csv:2: column \"value_usd\": `-1000`: a negative value"),
         ("text_in_number.csv", &[], "text_in_number.csv:2: column \"value_usd\": `bin iki yüz`: not a number"),
+        // Forms a plain cast would read (hexadecimal, exponent, underscores) are not numbers here.
+        ("cast_only_numbers.csv", &[], "cast_only_numbers.csv:2: column \"value_usd\": `0x10`: not a number"),
+        ("cast_only_numbers.csv", &[], "cast_only_numbers.csv:3: column \"value_usd\": `1e5`: not a number"),
+        ("cast_only_numbers.csv", &[], "cast_only_numbers.csv:4: column \"value_usd\": `1_000`: not a number"),
         ("month13.csv", &[], "month13.csv:2: column \"month\": `13`: month must be 1 to 12"),
         ("bad_month_name.csv", &[], "bad_month_name.csv:2: column \"month\": `Ekimm`: month must be 1 to 12"),
         ("empty.csv", &[], "empty.csv: the file is empty"),

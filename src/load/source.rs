@@ -200,7 +200,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     if in_quotes {
         return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
     }
-    read_staged(conn, &out_path, columns, delimiter)
+    crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
         .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None })
 }
