@@ -91,7 +91,7 @@ fn a_database_from_a_newer_ihracat_is_refused() {
     w.with_database(|conn| conn.execute_batch("UPDATE ihracat_meta SET value = '99' WHERE key = 'schema_version'").unwrap());
     let (code, stderr) = w.fail(&["provinces"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("schema version 99, newer than this ihracat understands (2)"), "{stderr}");
+    assert!(stderr.contains("schema version 99, newer than this ihracat understands (3)"), "{stderr}");
 }
 
 #[test]
@@ -141,6 +141,25 @@ fn a_version_1_database_is_migrated_and_keeps_its_rows() {
         .unwrap()
     });
     let output = w.run(&["sql", "SELECT (SELECT value FROM ihracat_meta WHERE key = 'schema_version') AS version, (SELECT count(*) FROM detail) > 0 AS detail, (SELECT count(*) FROM exports WHERE load_id = 7) AS mine"]);
-    assert!(common::text(&output.stderr).contains("from schema version 1 to 2"), "{}", common::text(&output.stderr));
-    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1], vec!["2", "true", "1"]);
+    assert!(common::text(&output.stderr).contains("from schema version 1 to 3"), "{}", common::text(&output.stderr));
+    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1], vec!["3", "true", "1"]);
+}
+
+#[test]
+fn a_version_2_database_gets_the_detail_macros_that_take_a_province() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    // Version 2's detail_completeness took no province.
+    w.with_database(|conn| {
+        conn.execute_batch(
+            "CREATE OR REPLACE MACRO detail_completeness(_year, _month, _period, _basis, _dimension) AS TABLE SELECT 1 AS province_code;
+             UPDATE ihracat_meta SET value = '2' WHERE key = 'schema_version';",
+        )
+        .unwrap()
+    });
+    let output = w.run(&["sql", "SELECT province, total_usd FROM detail_completeness(2025, 10, 'month', 'activity', 'country', _province := 34)"]);
+    assert!(common::text(&output.stderr).contains("from schema version 2 to 3"), "{}", common::text(&output.stderr));
+    let rows = common::parse_csv(&common::text(&output.stdout));
+    assert_eq!(rows[0], vec!["province", "total_usd"]);
+    assert_eq!(rows.iter().skip(1).map(|r| r[0].as_str()).collect::<Vec<_>>(), vec!["İstanbul"]);
 }

@@ -18,11 +18,14 @@ pub use bundled::{DATA_VERSION, data_sha256};
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
-const MIGRATIONS: &[(i64, &str)] = &[(2, include_str!("migrations/002_detail.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (2, include_str!("migrations/002_detail.sql")),
+    (3, include_str!("migrations/003_province_first.sql")),
+];
 
 /// Where the managed database is.
 #[derive(Clone, Debug, PartialEq)]
