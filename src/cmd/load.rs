@@ -66,7 +66,7 @@ pub struct LoadArgs {
 }
 
 pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
-    let db = context.open(Access::Write)?;
+    let db = ihracat::ui::timed("opening the database", || context.open(Access::Write))?;
     let options = LoadOptions {
         basis: args.basis,
         unit: args.unit,

@@ -133,7 +133,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         None => format!("{file}:{line}"),
     };
 
-    let head = first_rows(conn, staged.columns, 40)?;
+    let head = timed("reading the header", || first_rows(conn, staged.columns, 40))?;
     let layout = layout::detect(&head, options.layout).map_err(|m| Error::msg(format!("{file}: {m}")))?;
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
@@ -171,7 +171,17 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     timed("parsing", || parse_cells(conn, &style, unit, &basis_expr, layout.is_detail()))?;
 
     let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target))?;
-    let rows: u64 = conn.query_row("SELECT count(*) FROM _load", [], |r| r.get(0)).context(|| "counting rows".into())?;
+    // What the rows hold, in one scan of them.
+    let (rows, basis, provinces, periods): (u64, Option<String>, u64, Option<String>) = timed("summarising", || conn
+        .query_row(
+            "WITH g AS (SELECT year * 100 + month AS period, basis, province_code, count(*) AS n FROM _load GROUP BY ALL)
+             SELECT coalesce(sum(n), 0)::UBIGINT, string_agg(DISTINCT basis, ', ' ORDER BY basis), count(DISTINCT province_code),
+                    string_agg(DISTINCT period::VARCHAR, ' ' ORDER BY period::VARCHAR)
+             FROM g",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        ))
+        .context(|| "summarising the rows".into())?;
     if problems.is_empty() && rows == 0 {
         problems.push(format!("{file}: no data rows below the header (line {})", layout.header_line));
     }
@@ -206,7 +216,9 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         replaced_bundled,
         replaced_loaded,
         added: rows - unchanged - replaced_bundled - replaced_loaded,
-        basis: conn.query_row("SELECT string_agg(DISTINCT basis, ', ') FROM _load", [], |r| r.get(0)).context(|| "reading bases".into())?,
+        basis: basis.unwrap_or_default(),
+        provinces,
+        periods: periods.iter().flat_map(|p| p.split(' ')).map(|p| format!("{}-{}", &p[..p.len() - 2], &p[p.len() - 2..])).collect(),
         unit: unit.name().to_string(),
         layout: match layout.shape {
             _ if layout.is_detail() => "long detail".into(),
@@ -218,11 +230,6 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         dry_run: options.dry_run,
         ..Default::default()
     };
-    summary.provinces = conn.query_row("SELECT count(DISTINCT province_code) FROM _load", [], |r| r.get(0)).context(|| "counting".into())?;
-    let mut stmt = conn
-        .prepare("SELECT DISTINCT format('{}-{}', year, lpad(month::VARCHAR, 2, '0')) AS p FROM _load ORDER BY p")
-        .context(|| "listing periods".into())?;
-    summary.periods = stmt.query_map([], |r| r.get(0)).context(|| "listing periods".into())?.collect::<std::result::Result<_, _>>().context(|| "listing periods".into())?;
     if unchanged == rows {
         summary.notes.push("every row is already in the database with the same value".into());
     }
@@ -434,7 +441,7 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
           SELECT * EXCLUDE (province_text, value_text, year_part, month_part, basis_text, country_text, product_text, quantity_text)
           FROM _typed;
 
-          CREATE OR REPLACE TEMP TABLE _load AS
+          CREATE OR REPLACE TEMP VIEW _load AS
           SELECT province_code, year, month, basis, {detail_columns} round(value_usd, 2)::DECIMAL(18, 2) AS value_usd, line
           FROM _parsed
           WHERE NOT cumulative AND NOT missing AND NOT total_row AND province_code IS NOT NULL AND value_usd IS NOT NULL;",
@@ -487,8 +494,8 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
         ),
     ];
     let suspect = row_checks.iter().map(|(predicate, ..)| format!("({predicate})")).collect::<Vec<_>>().join(" OR ");
-    let (suspects, totals): (i64, i64) = conn
-        .query_row(&format!("SELECT count(*), count(*) FILTER (WHERE total_row) FROM _parsed WHERE {suspect} OR total_row"), [], |r| Ok((r.get(0)?, r.get(1)?)))
+    let (suspects, totals): (i64, i64) = timed("looking for suspect rows", || conn
+        .query_row(&format!("SELECT count(*), count(*) FILTER (WHERE total_row) FROM _parsed WHERE {suspect} OR total_row"), [], |r| Ok((r.get(0)?, r.get(1)?))))
         .context(|| "checking the rows".into())?;
     if suspects > 0 {
         conn.execute_batch(&format!(
@@ -530,19 +537,32 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     }
     // Duplicates: the keys first (a count per key; a list of lines for every key would not fit
     // in memory), then the lines of the few duplicated keys; year by year, so that counting
-    // tens of millions of keys stays within the memory limit.
+    // tens of millions of keys stays within the memory limit. A hash of the key is counted
+    // first (one number groups faster than six columns); only a year with a repeated hash has
+    // its keys compared whole.
     let years: Vec<i64> = {
         let mut stmt = conn.prepare("SELECT DISTINCT year FROM _load ORDER BY year").context(|| "checking the rows".into())?;
         let rows = stmt.query_map([], |r| r.get(0)).context(|| "checking the rows".into())?;
         rows.collect::<std::result::Result<_, _>>().context(|| "checking the rows".into())?
     };
     for year in years {
+        let repeated: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM (SELECT hash({plain_key}) AS h FROM _load WHERE year = {year} GROUP BY h HAVING count(*) > 1)"),
+                [],
+                |r| r.get(0),
+            )
+            .context(|| "checking for duplicates".into())?;
+        if repeated == 0 {
+            continue;
+        }
         let sql = format!(
             "SELECT max(l.line), 'province', any_value(p.name),
                     format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
              FROM _load l
              JOIN (SELECT {plain_key} FROM _load WHERE year = {year} GROUP BY ALL HAVING count(*) > 1) d USING ({plain_key})
              JOIN provinces p ON p.code = l.province_code
+             WHERE l.year = {year}
              GROUP BY {key}
              ORDER BY 1 LIMIT {limit}"
         );
