@@ -84,7 +84,8 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
             Compression::Snappy => "snappy",
             Compression::Uncompressed => "uncompressed",
         }));
-        options.push("ROW_GROUP_SIZE 1000000".into());
+        // DuckDB's own row groups (122,880 rows): its writer works on them in parallel, and a
+        // million-row group made the export half again as slow for 1 % smaller files.
     }
     if !args.partition_by.is_empty() {
         let columns = args.partition_by.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>();
