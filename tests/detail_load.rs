@@ -107,3 +107,16 @@ fn on_generated_detail_the_sql_agrees_with_a_direct_computation() {
         assert!((got - hhi_expected).abs() < 0.051, "{province}: hhi {got} against {hhi_expected}");
     }
 }
+
+/// A load bigger than its memory limit spills to disk; on a fresh machine the spill folder
+/// ($XDG_CACHE_HOME/ihracat/spill, here under the test's empty HOME) does not exist yet.
+#[test]
+fn a_load_that_spills_makes_its_spill_folder_first() {
+    let w = Workdir::new();
+    let data = w.path("data");
+    w.stdout(&["generate", "--rows", "400000", "--seed", "1", "--to", &data.to_string_lossy(), "--format", "csv"]);
+    let csv = data.join("synthetic-detail-400000-seed1.csv");
+    w.stdout(&["--memory-limit", "50MB", "load", &csv.to_string_lossy(), "--basis", "activity", "--complete"]);
+    assert!(w.path("home/.cache/ihracat/spill").is_dir());
+    assert_eq!(column(&w.csv(&["sql", "SELECT count(*) AS n FROM detail WHERE load_id IS NOT NULL"]), "n"), vec!["400000"]);
+}

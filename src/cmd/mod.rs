@@ -150,6 +150,12 @@ impl Context<'_> {
             temp_directory: self.global.temp_dir.clone().or_else(|| dirs::cache_dir().map(|d| d.join("ihracat").join("spill"))),
             threads: self.global.threads,
         };
+        if let Some(dir) = &settings.temp_directory {
+            // DuckDB creates only the last folder of the path, and only when it first spills: on a
+            // fresh machine a big load would fail halfway. A folder that cannot be made is
+            // reported by DuckDB, with its path, if it is ever needed.
+            let _ = std::fs::create_dir_all(dir);
+        }
         let database = db::open(&self.location(), access, &settings)?;
         for note in &database.notes {
             self.messages.note(note);
