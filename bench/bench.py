@@ -52,7 +52,7 @@ def case(name, what, sides, prepare=None, rows=None):
         times = sorted(t["times"])
         results.append(dict(case=name, what=what, side=label, median=t["median"], low=times[0], high=times[-1],
                             peak=peak_mb(command, prepare), rows=rows))
-    print(f"{name}: " + ", ".join(f"{r['side']} {r['median']:.3f}s" for r in results if r["case"] == name), flush=True)
+    print(f"{name} ({what}): " + ", ".join(f"{r['side']} {r['median']:.3f}s" for r in results if (r["case"], r["what"]) == (name, what)), flush=True)
 
 
 # The data: synthetic, labelled, generated once per scale.
@@ -208,7 +208,7 @@ lines = [
     "|---|---|---|---:|---:|---:|---:|",
 ]
 for r in results:
-    first = next(x for x in results if x["case"] == r["case"])
+    first = next(x for x in results if (x["case"], x["what"]) == (r["case"], r["what"]))
     ratio = "" if r is first else f"{first['median'] / r['median']:.2f}×"
     lines.append(f"| {r['case']} | {r['what']} | {r['side']} | {r['median']:.3f} | {r['low']:.3f}–{r['high']:.3f} | {r['peak']:.0f} | {ratio} |")
 lines += ["", "Ratio: ihracat's median over the reference's (above 1, ihracat is slower). See the notes below for where the time goes.", ""]
