@@ -285,24 +285,31 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
             )
         }
         layout::Shape::Wide { months, cumulative } => {
-            let parts = months
+            // One UNPIVOT and a join on a small table of what each column is: a union of a
+            // SELECT per column made every later query plan over a hundred branches.
+            let columns = months
                 .iter()
                 .map(|(c, y, m)| (c, y, m, None::<u32>))
                 .chain(cumulative.iter().map(|(c, y, first, last)| (c, y, last, Some(*first))))
-                .map(|(c, y, m, first)| {
-                    format!(
-                        "SELECT line, c{p} AS province_text, {} AS column_header, '{y}' AS year_text, '{m}' AS month_text, NULL AS period_text,
-                                {}::INTEGER AS first_month, c{c} AS value_text, NULL AS basis_text, {} AS cumulative,
-                                NULL AS country_text, NULL AS product_text, NULL AS quantity_text, NULL AS unit_text
-                         FROM _raw WHERE line > {}",
-                        header(*c),
-                        first.map(|f| f.to_string()).unwrap_or_else(|| "NULL".into()),
-                        first.is_some(),
-                        layout.header_line
-                    )
-                })
                 .collect::<Vec<_>>();
-            parts.join("\nUNION ALL\n")
+            let what = columns
+                .iter()
+                .map(|(c, y, m, first)| {
+                    format!("('c{c}', {}, '{y}', '{m}', {}::INTEGER, {})", header(**c), first.map(|f| f.to_string()).unwrap_or_else(|| "NULL".into()), first.is_some())
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let names = columns.iter().map(|(c, ..)| format!("c{c}")).collect::<Vec<_>>().join(", ");
+            format!(
+                "WITH k(col, column_header, year_text, month_text, first_month, cumulative) AS (VALUES {what}),
+                 u AS (FROM (SELECT line, c{p} AS province_text, {names} FROM _raw WHERE line > {})
+                       UNPIVOT INCLUDE NULLS (value_text FOR col IN ({names})))
+                 SELECT u.line, u.province_text, k.column_header, k.year_text, k.month_text, NULL AS period_text,
+                        k.first_month, u.value_text, NULL AS basis_text, k.cumulative,
+                        NULL AS country_text, NULL AS product_text, NULL AS quantity_text, NULL AS unit_text
+                 FROM u JOIN k USING (col)",
+                layout.header_line
+            )
         }
     };
     conn.execute_batch(&format!("CREATE OR REPLACE TEMP VIEW _cells AS {body}")).context(|| "reading the cells".into())
@@ -463,7 +470,7 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     // Each check: which cells it finds, and what it says about them. The rows any check could
     // find are set aside first in one scan (none, in a clean file); each check then reads only
     // those, one query at a time (a union of them all ran out of memory on tens of millions of rows).
-    let row_checks: [(&str, &str, &str, String); 10] = [
+    let row_checks: [(&str, &str, &str, &str); 10] = [
         (
             "province_code IS NULL AND NOT total_row AND NOT province_blank AND NOT missing",
             "'province'",
@@ -471,31 +478,30 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             "format('unknown province{}', coalesce(' (did you mean ' || (
                  SELECT p.name FROM province_aliases a JOIN provinces p ON p.code = a.province_code
                  ORDER BY jaro_winkler_similarity(a.alias_key, name_key(x.value)) DESC LIMIT 1) || '?)', ''))"
-                .into(),
         ),
-        ("province_blank AND NOT missing", "'province'", "''", "'a row with values but no province'".into()),
-        ("NOT missing AND (NOT numeric_text OR value_usd IS NULL)", "column_header", "value_text", "'not a number'".into()),
-        ("value_usd < 0", "column_header", "value_text", "'a negative value: exports cannot be negative'".into()),
-        ("NOT missing AND NOT total_row AND (month IS NULL OR month NOT BETWEEN 1 AND 12)", "'month'", "month_part", "'month must be 1 to 12'".into()),
-        ("NOT missing AND NOT total_row AND (year IS NULL OR year NOT BETWEEN 1990 AND 2100)", "'year'", "year_part", "'year must be 1990 to 2100'".into()),
-        ("NOT missing AND NOT total_row AND basis IS NULL", "'basis'", "basis_text", "'basis must be activity or registered'".into()),
-        ("NOT missing AND NOT total_row AND country_code IS NULL", "'country'", "country_text", "'unknown country (ISO numbers need iso:, as iso:276)'".into()),
+        ("province_blank AND NOT missing", "'province'", "''", "'a row with values but no province'"),
+        ("NOT missing AND (NOT numeric_text OR value_usd IS NULL)", "column_header", "value_text", "'not a number'"),
+        ("value_usd < 0", "column_header", "value_text", "'a negative value: exports cannot be negative'"),
+        ("NOT missing AND NOT total_row AND (month IS NULL OR month NOT BETWEEN 1 AND 12)", "'month'", "month_part", "'month must be 1 to 12'"),
+        ("NOT missing AND NOT total_row AND (year IS NULL OR year NOT BETWEEN 1990 AND 2100)", "'year'", "year_part", "'year must be 1990 to 2100'"),
+        ("NOT missing AND NOT total_row AND basis IS NULL", "'basis'", "basis_text", "'basis must be activity or registered'"),
+        ("NOT missing AND NOT total_row AND country_code IS NULL", "'country'", "country_text", "'unknown country (ISO numbers need iso:, as iso:276)'"),
         (
             "NOT missing AND NOT total_row AND product_code IS NULL",
             "'product'",
             "product_text",
-            "'unknown product (an HS code such as 87 or 870321, or a chapter name)'".into(),
+            "'unknown product (an HS code such as 87 or 870321, or a chapter name)'",
         ),
         (
             "NOT missing AND quantity_given AND quantity IS NULL",
             "'quantity'",
             "quantity_text",
-            "'not a number'".into(),
+            "'not a number'",
         ),
     ];
     let suspect = row_checks.iter().map(|(predicate, ..)| format!("({predicate})")).collect::<Vec<_>>().join(" OR ");
-    let (suspects, totals): (i64, i64) = timed("looking for suspect rows", || conn
-        .query_row(&format!("SELECT count(*), count(*) FILTER (WHERE total_row) FROM _parsed WHERE {suspect} OR total_row"), [], |r| Ok((r.get(0)?, r.get(1)?))))
+    let (suspects, totals): (i64, i64) = conn
+        .query_row(&format!("SELECT count(*), count(*) FILTER (WHERE total_row) FROM _parsed WHERE {suspect} OR total_row"), [], |r| Ok((r.get(0)?, r.get(1)?)))
         .context(|| "checking the rows".into())?;
     if suspects > 0 {
         conn.execute_batch(&format!(
