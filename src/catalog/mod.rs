@@ -172,7 +172,11 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)
             return Err(Error::Parameter { name: name.clone(), message: "is given twice".into() });
         }
     }
-    ensure_single_select(conn, query)?;
+    // The shipped queries are compiled in and pass `queries check` (in CI and before a
+    // release); parsing them again on every run was 2.5 ms of a 50 ms start-up.
+    if !matches!(query.origin, Origin::Shipped(_)) {
+        ensure_single_select(conn, query)?;
+    }
     let stmt = conn.prepare(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
     let used = placeholder_names(&stmt)?;
     check_placeholders(query, &used)?;
@@ -250,6 +254,10 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
         let examples: Vec<String> = if query.header.examples.is_empty() { vec![String::new()] } else { query.header.examples.clone() };
         if query.header.examples.is_empty() && query.header.params.iter().any(Param::required) {
             report("has required parameters but no `--- example` to check them with".into());
+        }
+        if let Err(e) = ensure_single_select(conn, query) {
+            report(e.to_string());
+            continue;
         }
         for example in examples {
             let args = match example.split_whitespace().map(parse_assignment).collect::<Result<Vec<_>>>() {
