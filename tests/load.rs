@@ -206,3 +206,24 @@ fn the_error_list_stops_at_max_errors() {
     assert_eq!(stderr.matches("unknown province").count(), 20, "{stderr}");
     assert!(stderr.contains("stopped after 20 problems"), "{stderr}");
 }
+
+/// Parquet and JSON rows are numbered from 1, the header being row 0, in the file's order
+/// whatever order DuckDB's threads read them in: 100,000 rows in row groups of 10,000.
+#[test]
+fn a_problem_in_a_parquet_or_json_file_names_its_row() {
+    let w = Workdir::new();
+    for (name, format) in [("bad.parquet", "parquet, ROW_GROUP_SIZE 10000"), ("bad.ndjson", "json")] {
+        let path = w.path(name).to_string_lossy().into_owned();
+        w.stdout(&[
+            "sql",
+            &format!(
+                "COPY (SELECT CASE WHEN i = 90000 THEN 'Atlantis' ELSE ((i % 81) + 1)::VARCHAR END AS province,
+                             1990 + i // 972 AS year, (i // 81) % 12 + 1 AS month, 1000 + i AS value_usd
+                      FROM range(100000) r(i) ORDER BY i) TO '{path}' (FORMAT {format})"
+            ),
+        ]);
+        let (code, stderr) = w.fail(&["load", &path, "--basis", "activity"]);
+        assert_eq!(code, 1);
+        assert!(stderr.contains(&format!("{name} row 90001: column \"province\": `Atlantis`: unknown province")), "{stderr}");
+    }
+}

@@ -407,7 +407,6 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
           CREATE OR REPLACE TEMP VIEW _typed AS
           WITH cells AS (
               SELECT *,
-                     value_text IS NULL OR trim(value_text) IN ('', '-', '–', '—', '..', 'n/a', 'NA') AS missing,
                      -- A cast alone would also take 1e5, 0x10 or 1_000; only plain digits take the short way.
                      CASE WHEN regexp_full_match(value_text, '-?[0-9]+{plain_fraction}') THEN TRY_CAST(value_text AS DECIMAL(38, 6)) END AS plain,
                      CASE WHEN period_text IS NULL THEN year_text ELSE regexp_extract(period_text, '([0-9]{{4}})', 1) END AS year_part,
@@ -417,6 +416,8 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
           typed AS (
               SELECT *,
                      -- Plain numbers are most cells; only the others go through the patterns.
+                     CASE WHEN plain IS NOT NULL THEN false
+                          ELSE value_text IS NULL OR trim(value_text) IN ('', '-', '–', '—', '..', 'n/a', 'NA') END AS missing,
                      CASE WHEN plain IS NOT NULL THEN true
                           ELSE regexp_matches(lower(trim(value_text)), '^[$€₺]?\s*[-+]?[0-9][0-9.,]*\s*([$€₺]|usd|dolar|bin dolar|milyon dolar|tl)?$') END AS numeric_text,
                      coalesce(plain, TRY_CAST({normalise} AS DECIMAL(38, 6))) AS number
@@ -426,8 +427,9 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
                  c.province_text IS NULL OR trim(c.province_text) = '' AS province_blank,
                  c.quantity_text IS NOT NULL AND trim(c.quantity_text) <> '' AS quantity_given,
                  CASE WHEN c.numeric_text THEN c.number * {factor} END AS value_usd,
-                 TRY_CAST(trim(c.year_part) AS INTEGER) AS year,
-                 coalesce(TRY_CAST(trim(c.period_month) AS INTEGER), sm.month) AS month,
+                 -- DuckDB's integer cast skips the spaces around a number itself.
+                 TRY_CAST(c.year_part AS INTEGER) AS year,
+                 coalesce(TRY_CAST(c.period_month AS INTEGER), sm.month) AS month,
                  c.year_part, c.period_month AS month_part,
                  {basis_expr} AS basis, c.basis_text,
                  coalesce(sp.total_row, false) AS total_row,

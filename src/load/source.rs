@@ -60,8 +60,17 @@ pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Opti
     match format {
         InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, encoding, work),
         InputFormat::Xlsx => stage_sheet(conn, path, sheet, work),
-        InputFormat::Parquet => stage_engine(conn, path, &format!("read_parquet({})", literal(path))),
-        InputFormat::Json => stage_engine(conn, path, &format!("read_json_auto({}, format = 'auto')", literal(path))),
+        // Parquet numbers its rows itself, in parallel; JSON needs a window over the whole file.
+        InputFormat::Parquet => {
+            let file = literal(path);
+            let numbered = format!("SELECT file_row_number + 1 AS _ihracat_line, * EXCLUDE (file_row_number) FROM read_parquet({file}, file_row_number = true)");
+            stage_engine(conn, path, &format!("read_parquet({file})"), &numbered)
+        }
+        InputFormat::Json => {
+            let reader = format!("read_json_auto({}, format = 'auto')", literal(path));
+            let numbered = format!("SELECT row_number() OVER () AS _ihracat_line, * FROM {reader}");
+            stage_engine(conn, path, &reader, &numbered)
+        }
     }
 }
 
@@ -269,7 +278,8 @@ fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path)
 }
 
 /// Parquet and JSON keep their own column names: they become the header row (line 0).
-fn stage_engine(conn: &Connection, path: &Path, reader: &str) -> Result<Staged> {
+/// `numbered` is the reader's rows with their row number, 1 for the first, as `_ihracat_line`.
+fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) -> Result<Staged> {
     let columns: Vec<String> = {
         let mut stmt = conn
             .prepare(&format!("SELECT column_name FROM (DESCRIBE SELECT * FROM {reader})"))
@@ -284,7 +294,7 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str) -> Result<Staged> 
         "CREATE OR REPLACE TEMP TABLE _raw AS
          SELECT 0::BIGINT AS line, {header}
          UNION ALL
-         SELECT row_number() OVER ()::BIGINT AS line, {body} FROM {reader}"
+         SELECT _ihracat_line::BIGINT AS line, {body} FROM ({numbered})"
     ))
     .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     let rows: u64 = conn.query_row("SELECT count(*) - 1 FROM _raw", [], |r| r.get(0)).context(|| "counting rows".into())?;
