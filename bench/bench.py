@@ -38,10 +38,12 @@ def peak_mb(cmd, prepare=None):
     return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
-def case(name, what, sides, prepare=None, rows=None):
-    """sides: [(label, command)], the first is ihracat."""
+def case(name, what, sides, prepare=None, rows=None, quick=False):
+    """sides: [(label, command)], the first is ihracat. A quick case (well under a second a run)
+    gets more runs, so that a few milliseconds of noise do not move its median."""
     export = os.path.join(work, f"{name}.json")
-    cmd = ["hyperfine", "--style", "none", "--warmup", "1", "--runs", str(SCALES["runs"]), "--export-json", export]
+    runs = max(SCALES["runs"], 10) if quick and a.scale != "tiny" else SCALES["runs"]
+    cmd = ["hyperfine", "--style", "none", "--warmup", "1", "--runs", str(runs), "--export-json", export]
     if prepare:
         cmd += ["--prepare", prepare]
     for label, command in sides:
@@ -51,7 +53,7 @@ def case(name, what, sides, prepare=None, rows=None):
     for (label, command), t in zip(sides, timings):
         times = sorted(t["times"])
         results.append(dict(case=name, what=what, side=label, median=t["median"], low=times[0], high=times[-1],
-                            peak=peak_mb(command, prepare), rows=rows))
+                            peak=peak_mb(command, prepare), rows=rows, runs=runs))
     print(f"{name} ({what}): " + ", ".join(f"{r['side']} {r['median']:.3f}s" for r in results if (r["case"], r["what"]) == (name, what)), flush=True)
 
 
@@ -125,7 +127,7 @@ for name, args, params in queries:
         ("floor (duckdb crate), same SQL and parameters", floor(db, "csv", catalog_sql(name), params)),
         ("duckdb (Python), same SQL and parameters",
          python_duckdb(f"duckdb.connect({db!r}, read_only=True).execute({catalog_sql(name)!r}, {params!r}).to_arrow_table()")),
-    ])
+    ], quick=True)
 
 # 3. Exports: Parquet at every size the scale has (peak memory should not grow with the rows).
 out = os.path.join(work, "out.parquet")
@@ -144,7 +146,7 @@ for fmt, cli_flag in [("csv", "-csv"), ("ndjson", "-jsonlines")]:
     ]
     if cli:
         sides.append((f"DuckDB CLI 1.5 {cli_flag}", f"{shlex.quote(cli)} {cli_flag} -c {shlex.quote(select)}"))
-    case(f"stdout {fmt}", f"{SCALES['stdout']:,} rows", sides, rows=SCALES["stdout"])
+    case(f"stdout {fmt}", f"{SCALES['stdout']:,} rows", sides, rows=SCALES["stdout"], quick=True)
 
 # 4. Start-up: the bundled data, first result.
 bundled = os.path.join(work, "bundled.duckdb")
@@ -156,7 +158,7 @@ sides = [
 ]
 if cli:
     sides.append(("DuckDB CLI 1.5: SELECT 42", f"{shlex.quote(cli)} -csv -c 'SELECT 42'"))
-case("start-up", "bundled data, top_provinces", sides)
+case("start-up", "bundled data, top_provinces", sides, quick=True)
 
 # 5. pandas: the script a user would write, against a query on the loaded database.
 pandas_query = f"""
@@ -168,7 +170,7 @@ print(x.groupby('ulke').deger_usd.sum().sort_values(ascending=False).head(10))
 case("pandas: top destinations ytd", "read the CSV and aggregate, against a query on loaded data", [
     ("ihracat run top_destinations", ih(db, f"run top_destinations -p province=34 -p year={year} -p month={month} -p period={period} --format csv")),
     ("pandas (pyarrow engine)", f"{py} -c {shlex.quote(pandas_query)}"),
-])
+], quick=True)
 case("pandas read vs ihracat load", f"{SCALES['rows']:,}-row CSV", [
     ("ihracat load", ih(db_load, f"load {csv} --basis activity --complete")),
     ("pandas read_csv (pyarrow)", f"{py} -c " + shlex.quote(f"import pandas as pd; pd.read_csv({csv!r}, skiprows=1, engine='pyarrow')")),
@@ -197,7 +199,7 @@ lines = [
     f"- Machine: {os.cpu_count()} cores ({cpu}), {memory_gib} GiB, {platform.system()} {platform.release()}.",
     f"- ihracat `--release` with the duckdb crate's DuckDB {engine}; Python duckdb {py_duckdb}; DuckDB CLI {cli_version}; pandas {pandas_version}.",
     "- Data: SYNTHETIC detail tables from `ihracat generate --seed 42` (province × country × chapter × month, skewed like real trade), never real figures.",
-    f"- Each case: one warm-up, then {SCALES['runs']} runs (hyperfine); median, with the fastest and slowest run; peak memory (GNU time, maximum RSS) of one more run. "
+    f"- Each case: one warm-up, then {SCALES['runs']} runs (hyperfine), or {max(SCALES['runs'], 10) if a.scale != 'tiny' else SCALES['runs']} for the quick ones (queries, stdout, start-up, pandas); median, with the fastest and slowest run; peak memory (GNU time, maximum RSS) of one more run. "
     "Loads use ihracat's default 700 MB DuckDB memory limit; the references use DuckDB's default.",
     "- Same engine where it counts: the floor program (`examples/floor.rs`) is the duckdb crate itself, run as a process just as ihracat is "
     "(open the same database, run the same SQL with the same bound parameters, write the Arrow batches), so its ratio is ihracat's own cost; "
