@@ -26,7 +26,8 @@ CREATE OR REPLACE MACRO detail_cells(_year, _month, _period, _basis, _dimension,
     FROM (
         SELECT province_code, code, sum(value_usd) AS value_usd, sum(precision_usd) AS precision_usd,
                string_agg(DISTINCT source, ' ; ') AS source, bool_and(complete_table) AS complete_table, any_value(shape) AS shape,
-               count(DISTINCT month) AS months
+               -- The months present, as bits: a distinct count cost up to a fifth of the query.
+               bit_count(bit_or(1::INTEGER << month)) AS months
         FROM chosen
         WHERE shape = CASE WHEN has_two_way THEN 'two-way' ELSE 'full table' END
         GROUP BY province_code, code
