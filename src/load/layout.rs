@@ -216,7 +216,8 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
     let shape = match choice {
         LayoutChoice::Long => {
             let value = *roles.get("value").ok_or("a long table needs a value column (value, değer, ihracat)")?;
-            if !roles.contains_key("period") && !(roles.contains_key("year") && roles.contains_key("month")) {
+            let dated = roles.contains_key("period") || (roles.contains_key("year") && roles.contains_key("month"));
+            if !dated {
                 return Err("a long table needs year and month columns, or one period column such as 2025-10".into());
             }
             // In a long table, period-like headers are not data.

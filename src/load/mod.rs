@@ -171,17 +171,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     timed("parsing", || parse_cells(conn, &style, unit, &basis_expr, layout.is_detail()))?;
 
     let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target))?;
-    // What the rows hold, in one scan of them.
-    let (rows, basis, provinces, periods): (u64, Option<String>, u64, Option<String>) = timed("summarising", || conn
-        .query_row(
-            "WITH g AS (SELECT year * 100 + month AS period, basis, province_code, count(*) AS n FROM _load GROUP BY ALL)
-             SELECT coalesce(sum(n), 0)::UBIGINT, string_agg(DISTINCT basis, ', ' ORDER BY basis), count(DISTINCT province_code),
-                    string_agg(DISTINCT period::VARCHAR, ' ' ORDER BY period::VARCHAR)
-             FROM g",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        ))
-        .context(|| "summarising the rows".into())?;
+    let (rows, basis, provinces, periods) = timed("summarising", || summarise(conn))?;
     if problems.is_empty() && rows == 0 {
         problems.push(format!("{file}: no data rows below the header (line {})", layout.header_line));
     }
@@ -190,17 +180,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     }
     warnings.extend(timed("cross-checking", || cross_check(conn, unit))?);
 
-    // Overlaps with what the database holds (DECISIONS.md 2).
-    let (unchanged, replaced_bundled, replaced_loaded): (u64, u64, u64) = timed("comparing with the database", || conn
-        .query_row(
-            &format!("SELECT count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd = l.value_usd),
-                    count(*) FILTER (WHERE e.load_id IS NULL),
-                    count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd)
-             FROM _load l JOIN {} e USING ({})", target.table, target.key),
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        ))
-        .context(|| "comparing with the database".into())?;
+    let (unchanged, replaced_bundled, replaced_loaded) = timed("comparing with the database", || overlaps(conn, target))?;
     if replaced_loaded > 0 && !options.replace {
         let conflicts = conflicts(conn, &place, options.max_errors, target)?;
         return Err(Error::msg(format!(
@@ -218,7 +198,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         added: rows - unchanged - replaced_bundled - replaced_loaded,
         basis: basis.unwrap_or_default(),
         provinces,
-        periods: periods.iter().flat_map(|p| p.split(' ')).map(|p| format!("{}-{}", &p[..p.len() - 2], &p[p.len() - 2..])).collect(),
+        periods,
         unit: unit.name().to_string(),
         layout: match layout.shape {
             _ if layout.is_detail() => "long detail".into(),
@@ -238,6 +218,40 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     }
     summary.load_id = Some(timed("storing", || apply(conn, &file, &bytes_hash, format, unit, &summary, target, options.complete))?);
     Ok(summary)
+}
+
+/// What the rows hold, in one scan of them: their number, bases, provinces and periods (as
+/// 202510 for October 2025, written 2025-10).
+fn summarise(conn: &Connection) -> Result<(u64, Option<String>, u64, Vec<String>)> {
+    let (rows, basis, provinces, periods): (u64, Option<String>, u64, Option<String>) = conn
+        .query_row(
+            "WITH g AS (SELECT year * 100 + month AS period, basis, province_code, count(*) AS n FROM _load GROUP BY ALL)
+             SELECT coalesce(sum(n), 0)::UBIGINT, string_agg(DISTINCT basis, ', ' ORDER BY basis), count(DISTINCT province_code),
+                    string_agg(DISTINCT period::VARCHAR, ' ' ORDER BY period::VARCHAR)
+             FROM g",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .context(|| "summarising the rows".into())?;
+    let periods = periods.iter().flat_map(|p| p.split(' ')).map(|p| format!("{}-{}", &p[..p.len() - 2], &p[p.len() - 2..])).collect();
+    Ok((rows, basis, provinces, periods))
+}
+
+/// The rows' keys the database already holds (DECISIONS.md 2): with the same loaded value, from
+/// the bundled data, and with a different loaded value.
+fn overlaps(conn: &Connection, target: &Target) -> Result<(u64, u64, u64)> {
+    conn.query_row(
+        &format!(
+            "SELECT count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd = l.value_usd),
+                    count(*) FILTER (WHERE e.load_id IS NULL),
+                    count(*) FILTER (WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd)
+             FROM _load l JOIN {} e USING ({})",
+            target.table, target.key
+        ),
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .context(|| "comparing with the database".into())
 }
 
 fn hash_file(path: &Path) -> Result<String> {

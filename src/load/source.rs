@@ -194,7 +194,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
         columns = columns.max(fields);
         in_quotes ^= text.matches('"').count() % 2 == 1;
         out.write_all(text.trim_end_matches(['\r', '\n']).as_bytes()).context(|| "writing the staging file".into())?;
-        out.write_all(if in_quotes { b"\n" } else { b"\n" }).context(|| "writing the staging file".into())?;
+        out.write_all(b"\n").context(|| "writing the staging file".into())?;
         Ok(())
     };
     for text in &first {
