@@ -1,4 +1,7 @@
-"""Turn ../shared/data's release figures into data/published_figures.csv, one statement a row."""
+"""Turn the release figures (tests/fixtures/releases/) into data/published_figures.csv, one statement a row.
+
+Usage: python3 scripts/convert_published.py tests/fixtures/releases data/published_figures.csv
+"""
 import csv, sys
 from decimal import Decimal
 src, dst = sys.argv[1], sys.argv[2]

@@ -110,7 +110,7 @@ impl Default for OutputOptions {
 
 impl OutputOptions {
     /// The format that will be written: the one asked for, else the output file's extension,
-    /// else a table on a terminal and CSV anywhere else (DECISIONS.md 10).
+    /// else a table on a terminal and CSV anywhere else (design rule 14).
     pub fn resolved_format(&self) -> Result<Format> {
         if let Some(format) = self.format {
             return Ok(format);

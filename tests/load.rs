@@ -10,7 +10,7 @@ fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load").join(name).to_string_lossy().into_owned()
 }
 
-/// The managed tables' rows, sorted, and the schema: what "unchanged" means (DECISIONS.md 16).
+/// The managed tables' rows, sorted, and the schema: what "unchanged" means (design rule 19).
 fn snapshot(w: &Workdir) -> Vec<String> {
     ["exports", "published_figures", "loads", "replaced_exports", "provinces", "province_aliases", "ihracat_meta"]
         .iter()

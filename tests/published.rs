@@ -1,6 +1,6 @@
 //! The bundled real data reproduces what the Ministry's releases published (issues 6 and 8,
-//! DECISIONS.md 8). Expected values are read from ../shared/data, the releases as copied, not
-//! from the project's converted data/.
+//! design rule 12). Expected values are read from tests/fixtures/releases, the releases as copied,
+//! not from the project's converted data/.
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use common::{Workdir, column};
 
-/// Rows the shared README calls doubtful, skipped here by name.
+/// Rows tests/fixtures/releases/README.md calls doubtful, skipped here by name.
 fn doubtful(year: u32, month: u32, province: &str) -> Option<&'static str> {
     match (year, month, province) {
         (2025, 3, _) | (2025, 7, _) => Some("the page does not state the year"),
@@ -17,7 +17,7 @@ fn doubtful(year: u32, month: u32, province: &str) -> Option<&'static str> {
     }
 }
 
-/// DECISIONS.md 8: values a later release revised. The increase a release states is against the
+/// design rule 12: values a later release revised. The increase a release states is against the
 /// revised previous value, while the data keeps the first stated one, so these increases differ
 /// by the revision; `revisions_lists_the_values_a_later_release_revised` checks they are listed.
 fn revised(year: u32, month: u32, province: &str) -> bool {
@@ -33,7 +33,7 @@ struct Published {
 
 /// Activity-basis monthly statements of one metric, by (year, month), in rank order.
 fn published(metric: &str) -> BTreeMap<(u32, u32), Vec<Published>> {
-    let text = std::fs::read_to_string(common::shared_data("province_figures.csv")).expect("../shared/data is beside the checkout");
+    let text = std::fs::read_to_string(common::release_fixture("province_figures.csv")).unwrap();
     let rows = common::parse_csv(&text);
     let h = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
     let mut out: BTreeMap<(u32, u32), Vec<Published>> = BTreeMap::new();
@@ -118,7 +118,7 @@ fn revisions_lists_the_values_a_later_release_revised() {
     let found: Vec<String> = (0..rows.len() - 1)
         .map(|i| format!("{} {}-{}", column(&rows, "province")[i], column(&rows, "year")[i], column(&rows, "month")[i]))
         .collect();
-    // DECISIONS.md 8: Kocaeli February 2025 was first published as 2,667 and implied as 2,858 by
+    // design rule 12: Kocaeli February 2025 was first published as 2,667 and implied as 2,858 by
     // the February 2026 increase of 86; also Kocaeli May 2024 and İzmir September 2024.
     for expected in ["Kocaeli 2025-2", "Kocaeli 2024-5", "İzmir 2024-9"] {
         assert!(found.contains(&expected.to_string()), "{expected} not in {found:?}");

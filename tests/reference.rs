@@ -111,12 +111,12 @@ fn resolve_commands_show_codes() {
     assert!(stderr.contains("unknown product `motorlu taşıtlar`; did you mean `87"), "{stderr}");
 }
 
-/// For every release paragraph in ../shared/data/detail_figures.csv, top_products and
+/// For every release paragraph in tests/fixtures/releases/detail_figures.csv, top_products and
 /// top_destinations give the published order, codes and values (within the row's precision).
 #[test]
 fn the_bundled_detail_reproduces_the_published_top_chapters_and_countries() {
     let w = Workdir::new();
-    let text = std::fs::read_to_string(common::shared_data("detail_figures.csv")).unwrap();
+    let text = std::fs::read_to_string(common::release_fixture("detail_figures.csv")).unwrap();
     let rows = common::parse_csv(&text);
     let h = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
     let mut groups: std::collections::BTreeMap<(String, String, String, String), Vec<(u32, String, f64, f64)>> = Default::default();

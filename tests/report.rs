@@ -89,7 +89,7 @@ fn without_a_month_the_report_is_for_the_latest_month_in_the_data() {
 #[test]
 fn every_released_month_reports_the_published_national_figures() {
     let w = Workdir::new();
-    let text = std::fs::read_to_string(common::shared_data("national_figures.csv")).unwrap();
+    let text = std::fs::read_to_string(common::release_fixture("national_figures.csv")).unwrap();
     let rows = common::parse_csv(&text);
     let h = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
     let mut checked = 0;
@@ -99,7 +99,7 @@ fn every_released_month_reports_the_published_national_figures() {
         }
         let (year, month) = (&r[h("year")], &r[h("month")]);
         if year == "2025" && month == "8" {
-            eprintln!("skipping 2025-8: 32 provinces over 1 billion is doubtful (the shared README)");
+            eprintln!("skipping 2025-8: 32 provinces over 1 billion is doubtful (tests/fixtures/releases/README.md)");
             continue;
         }
         let facts: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--year", year, "--month", month, "--format", "json"])).unwrap();
@@ -128,7 +128,7 @@ fn every_released_month_reports_the_published_national_figures() {
 #[test]
 fn every_released_month_reports_the_published_increases() {
     let w = Workdir::new();
-    let text = std::fs::read_to_string(common::shared_data("province_figures.csv")).unwrap();
+    let text = std::fs::read_to_string(common::release_fixture("province_figures.csv")).unwrap();
     let rows = common::parse_csv(&text);
     let h = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
     let mut lists: std::collections::BTreeMap<(String, String), Vec<(u32, String, f64)>> = Default::default();

@@ -21,7 +21,7 @@ pub enum ParamType {
     /// An HS chapter or code, or a name releases print; binds the HS code as text.
     Product,
     OneOf(Vec<String>),
-    /// Bound as one JSON text value (duckdb-rs cannot bind LIST parameters yet, DECISIONS.md 14);
+    /// Bound as one JSON text value (duckdb-rs cannot bind LIST parameters yet, design rule 18);
     /// the SQL turns it into a list with `$p::INTEGER[]` or `from_json($p, '["VARCHAR"]')`.
     List(Box<ParamType>),
 }

@@ -143,7 +143,7 @@ impl Context<'_> {
             return Err(Error::msg("--read-only was given, but this command writes"));
         }
         let settings = EngineSettings {
-            // A load stays within 1 GB whatever the file's size (DECISIONS.md 17); DuckDB spills
+            // A load stays within 1 GB whatever the file's size (design rule 20); DuckDB spills
             // the rest. Other commands keep DuckDB's default unless told.
             memory_limit: self.global.memory_limit.clone().or_else(|| (access == Access::Write).then(|| LOAD_MEMORY_LIMIT.to_string())),
             // DuckDB would spill into ./.tmp of whatever folder the user is in; keep it in the cache.

@@ -57,7 +57,7 @@ pub fn read_stdin() -> Result<String> {
     Ok(text)
 }
 
-/// Runs a script statement by statement (DECISIONS.md 11: into one file or a binary format,
+/// Runs a script statement by statement (design rule 15: into one file or a binary format,
 /// only one statement may return rows).
 pub fn run_script(conn: &duckdb::Connection, text: &str, options: &output::OutputOptions, context: &Context) -> Result<()> {
     let statements = script::split(text);

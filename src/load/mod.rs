@@ -237,7 +237,7 @@ fn summarise(conn: &Connection) -> Result<(u64, Option<String>, u64, Vec<String>
     Ok((rows, basis, provinces, periods))
 }
 
-/// The rows' keys the database already holds (DECISIONS.md 2): with the same loaded value, from
+/// The rows' keys the database already holds (design rule 2): with the same loaded value, from
 /// the bundled data, and with a different loaded value.
 fn overlaps(conn: &Connection, target: &Target) -> Result<(u64, u64, u64)> {
     conn.query_row(

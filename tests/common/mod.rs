@@ -139,6 +139,8 @@ pub fn column(rows: &[Vec<String>], column: &str) -> Vec<String> {
     rows[1..].iter().map(|r| r[index].clone()).collect()
 }
 
-pub fn shared_data(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(file)
+/// A release-figures file kept in the repository as the tests' reference
+/// (tests/fixtures/releases/README.md), independent of the bundled data in data/.
+pub fn release_fixture(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/releases").join(file)
 }
