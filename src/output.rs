@@ -100,11 +100,13 @@ pub struct OutputOptions {
     /// Rows a table shows before it abbreviates; 0 shows all.
     pub max_rows: usize,
     pub compression: Compression,
+    /// Replace `output` if it exists (else an existing file is an error: nothing is lost).
+    pub overwrite: bool,
 }
 
 impl Default for OutputOptions {
     fn default() -> Self {
-        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd }
+        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd, overwrite: false }
     }
 }
 
@@ -158,15 +160,67 @@ pub fn write(result: ResultStream<'_>, options: &OutputOptions) -> Result<u64> {
             Ok(rows)
         }
         Some(path) => {
-            // Written beside the target and renamed at the end, so a failed query leaves no half file.
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let tmp = tempfile::NamedTempFile::new_in(dir).context(|| format!("creating a file in {}", dir.display()))?;
-            let mut out = BufWriter::with_capacity(1 << 16, tmp.as_file().try_clone().context(|| "opening the output".into())?);
+            let file = OutputFile::create(path, options.overwrite)?;
+            let mut out = BufWriter::with_capacity(1 << 16, file.writer()?);
             let rows = write_to(result, format, options, &mut out)?;
             out.flush().context(|| format!("writing {}", path.display()))?;
             drop(out);
-            tmp.persist(path).map_err(|e| Error::Io { context: format!("writing {}", path.display()), source: e.error })?;
+            file.commit()?;
             Ok(rows)
+        }
+    }
+}
+
+/// A file being written: staged beside its target under a name that says whose it is, and
+/// renamed over the target only when complete, so that a failure leaves the old file (or none)
+/// and never half a file. Created with the user's umask, as any program's files are. Every
+/// command that writes a file of its own (`-o`, `report -o`, `export --to`) writes it here, by
+/// the same rule: an existing target is replaced only when the user said `--overwrite`.
+pub struct OutputFile {
+    target: PathBuf,
+    staging: PathBuf,
+    committed: bool,
+}
+
+impl OutputFile {
+    pub fn create(target: &Path, overwrite: bool) -> Result<OutputFile> {
+        if target.exists() && !overwrite {
+            return Err(Error::msg(format!("{} exists; add --overwrite to replace it", target.display())));
+        }
+        if target.is_dir() {
+            return Err(Error::msg(format!("{} is a folder, not a file", target.display())));
+        }
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+        let staging = target.with_file_name(format!(".{name}.ihracat-{}.tmp", std::process::id()));
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&staging)
+            .context(|| format!("creating {}", staging.display()))?;
+        Ok(OutputFile { target: target.to_path_buf(), staging, committed: false })
+    }
+
+    /// Where the content goes until `commit` (a path for writers that open it themselves).
+    pub fn staging_path(&self) -> &Path {
+        &self.staging
+    }
+
+    pub fn writer(&self) -> Result<std::fs::File> {
+        std::fs::OpenOptions::new().write(true).truncate(true).open(&self.staging).context(|| format!("opening {}", self.staging.display()))
+    }
+
+    /// Moves the finished file into place.
+    pub fn commit(mut self) -> Result<()> {
+        std::fs::rename(&self.staging, &self.target).context(|| format!("writing {}", self.target.display()))?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for OutputFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_file(&self.staging);
         }
     }
 }
@@ -244,6 +298,11 @@ fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, o
     Ok(rows)
 }
 
+enum Target {
+    Head,
+    Tail,
+}
+
 /// Rows formatted for people, kept whole or as a head and a tail when there are too many.
 struct Grid {
     headers: Vec<String>,
@@ -267,39 +326,59 @@ impl Grid {
         let mut grid = Grid { headers, numeric, head: Vec::new(), tail: Default::default(), total: 0 };
         let format = FormatOptions::new().with_null(NULL_TEXT).with_display_error(true);
         let half = limit / 2;
+        let head_rows = if limit == 0 { usize::MAX } else { limit - half };
+        // The tail is kept as batches and only the rows finally shown are formatted: a table of
+        // three million rows shows 40 of them, and formatting the rest cost seconds.
+        let mut tail: std::collections::VecDeque<RecordBatch> = Default::default();
+        let mut tail_rows = 0usize;
         for batch in batches {
             let batch = batch?;
-            let formatters = batch
-                .columns()
-                .iter()
-                .map(|c| ArrayFormatter::try_new(c.as_ref(), &format))
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .context(|| "formatting the result".into())?;
-            for row in 0..batch.num_rows() {
-                grid.total += 1;
-                let keep_head = limit == 0 || grid.head.len() < limit - half;
-                if !keep_head && half == 0 {
-                    continue;
-                }
-                let cells = formatters
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        let text = f.value(row).to_string();
-                        if grid.numeric[i] && batch.column(i).is_valid(row) { group_digits(&text, locale) } else { text }
-                    })
-                    .collect::<Vec<_>>();
-                if keep_head {
-                    grid.head.push(cells);
-                } else {
-                    grid.tail.push_back(cells);
-                    if grid.tail.len() > half {
-                        grid.tail.pop_front();
-                    }
-                }
+            grid.total += batch.num_rows() as u64;
+            let into_head = (head_rows - grid.head.len().min(head_rows)).min(batch.num_rows());
+            if into_head > 0 {
+                grid.push_rows(&batch, 0..into_head, &format, locale, Target::Head)?;
+            }
+            let rest = batch.num_rows() - into_head;
+            if rest == 0 || half == 0 {
+                continue;
+            }
+            tail.push_back(batch.slice(into_head, rest));
+            tail_rows += rest;
+            while tail.front().is_some_and(|front| tail_rows - front.num_rows() >= half) {
+                tail_rows -= tail.pop_front().map_or(0, |b| b.num_rows());
             }
         }
+        let mut skip = tail_rows.saturating_sub(half);
+        for batch in &tail {
+            let from = skip.min(batch.num_rows());
+            skip -= from;
+            grid.push_rows(batch, from..batch.num_rows(), &format, locale, Target::Tail)?;
+        }
         Ok(grid)
+    }
+
+    fn push_rows(&mut self, batch: &RecordBatch, rows: std::ops::Range<usize>, format: &FormatOptions, locale: Locale, target: Target) -> Result<()> {
+        let formatters = batch
+            .columns()
+            .iter()
+            .map(|c| ArrayFormatter::try_new(c.as_ref(), format))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .context(|| "formatting the result".into())?;
+        for row in rows {
+            let cells = formatters
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let text = f.value(row).to_string();
+                    if self.numeric[i] && batch.column(i).is_valid(row) { group_digits(&text, locale) } else { text }
+                })
+                .collect::<Vec<_>>();
+            match target {
+                Target::Head => self.head.push(cells),
+                Target::Tail => self.tail.push_back(cells),
+            }
+        }
+        Ok(())
     }
 
     fn shown(&self) -> usize {

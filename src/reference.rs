@@ -57,7 +57,7 @@ impl Kind {
             }
             Kind::Product => {
                 "WITH k AS (SELECT name_key($1) AS key,
-                                   regexp_extract(name_key($1), '^(fasil|chapter|ch|bolum|gtip|hs)?([0-9]+)$', 2) AS digits)
+                                   hs_digits($1) AS digits)
                  SELECT CASE WHEN length(k.digits) <= 2 THEN p.code ELSE k.digits END,
                         coalesce(p.title_tr, p.title_en),
                         CASE length(k.digits) WHEN 1 THEN 'chapter code' WHEN 2 THEN 'chapter code' WHEN 4 THEN 'HS heading in chapter ' || p.code

@@ -1,5 +1,9 @@
-//! Ad-hoc SQL scripts: split into statements (keeping where each starts, for error messages)
-//! and tell those that return rows from those that do not.
+//! Ad-hoc SQL scripts: split into statements (keeping where each starts, for error messages),
+//! tell those that return rows from those that do not, and run them: the one way a script runs,
+//! for `sql` and the shell alike.
+
+use crate::error::{Error, Result};
+use crate::output::{self, ResultStream};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
@@ -178,5 +182,62 @@ mod tests {
         assert!(!is_complete("SELECT ';'"));
         assert!(!is_complete("SELECT 1; SELECT 2"));
         assert!(is_complete("SELECT 1; SELECT 2;"));
+    }
+}
+
+/// Runs a script statement by statement (design rule 15: into one file or a binary format, only
+/// one statement may return rows). The first error stops it, naming the statement and its line.
+/// `writable` says whether the connection may write the workspace, so that a write refused on a
+/// read-only one can say how to allow it.
+pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOptions, writable: bool, note: &dyn Fn(&str)) -> Result<()> {
+    let statements = split(text);
+    if statements.is_empty() {
+        return Err(Error::msg("no SQL statement to run"));
+    }
+    let with_rows: Vec<_> = statements.iter().filter(|s| s.returns_rows()).collect();
+    let format = options.resolved_format()?;
+    if with_rows.len() > 1 && (options.output.is_some() || format.is_binary()) {
+        let names: Vec<String> = with_rows.iter().map(|s| s.describe()).collect();
+        return Err(Error::msg(format!(
+            "{} statements return rows ({}); into a file or a binary format only one may",
+            with_rows.len(),
+            names.join(", ")
+        )));
+    }
+    let mut first = true;
+    for statement in &statements {
+        let fail = |e: Error| Error::msg(format!("{}: {}", statement.describe(), explain(e, writable)));
+        let mut stmt = conn.prepare(&statement.text).map_err(|e| fail(Error::Sql { context: String::new(), source: e }))?;
+        if statement.returns_rows() {
+            if !first && options.output.is_none() && matches!(format, output::Format::Csv | output::Format::Tsv | output::Format::Table | output::Format::Markdown) {
+                println!();
+            }
+            first = false;
+            let stream = ResultStream::from_statement(&mut stmt, Vec::new()).map_err(fail)?;
+            output::write(stream, options).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
+        } else {
+            let changed = stmt.execute([]).map_err(|e| fail(Error::Sql { context: String::new(), source: e }))?;
+            if changed > 0 {
+                note(&format!("{}: {changed} rows changed", statement.describe()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// DuckDB's message without ihracat's context, and what to do about a refused write.
+fn explain(e: Error, writable: bool) -> String {
+    let text = match e {
+        Error::Sql { source, .. } => crate::error::clean_duckdb_message(&source),
+        other => other.to_string(),
+    };
+    if text.contains("read-only") || text.contains("read only") {
+        if writable {
+            format!("{text} (the managed tables change only through ihracat's commands: create your own tables and views instead)")
+        } else {
+            format!("{text} (this command only reads: add --write to create your own tables and views in the workspace; the managed tables change only through ihracat's commands)")
+        }
+    } else {
+        text
     }
 }

@@ -117,7 +117,8 @@ fn long_tables_are_abbreviated_with_a_note() {
     let w = Workdir::new();
     let text = w.stdout(&["sql", "SELECT * FROM range(1000) t(i)", "--format", "table", "--max-rows", "10"]);
     assert!(text.contains("(1,000 rows, 10 shown; --max-rows 0 shows all"), "{text}");
-    assert!(text.contains("│ 999 │") || text.contains("999"), "{text}");
+    // The tail is shown: the last row, in its cell.
+    assert!(text.contains("│ 999 │"), "{text}");
     assert!(!text.contains(" 500 "), "{text}");
     let all = w.stdout(&["sql", "SELECT * FROM range(100) t(i)", "--format", "table", "--max-rows", "0"]);
     assert!(all.contains("(100 rows)"), "{all}");

@@ -36,7 +36,7 @@ fn queries_show_prints_the_parameters_and_the_sql() {
     assert!(text.contains("year         int 2000..2100 (required)"), "{text}");
     assert!(text.contains("period       one_of(month, ytd, year) = month"), "{text}");
     assert!(text.contains("ihracat run top_provinces -p year=2025 -p month=10 -p n=5"), "{text}");
-    assert!(text.contains("FROM period_compare($year, $month, $period, $basis)"), "{text}");
+    assert!(text.contains("FROM province_ranks($year, $month, $period, $basis)"), "{text}");
 }
 
 #[test]
@@ -124,13 +124,13 @@ fn named_queries_cannot_change_the_database() {
     w.write("q/insert.sql", "--- summary  Writes\nINSERT INTO exports SELECT * FROM exports\n");
     for name in ["drop", "insert"] {
         let (_, stderr) = w.fail(&["--queries", "q", "run", name]);
-        assert!(stderr.contains("a named query must be one SELECT statement"), "{name}: {stderr}");
+        assert!(stderr.contains("must be one SELECT statement"), "{name}: {stderr}");
     }
     let (_, stderr) = w.fail(&["--queries", "q", "run", "sneaky"]);
-    assert!(stderr.contains("query `sneaky`") && stderr.contains("a named query must be one SELECT statement"), "{stderr}");
+    assert!(stderr.contains("query `sneaky`") && stderr.contains("must be one SELECT statement"), "{stderr}");
     w.write("q/two.sql", "--- summary  Two reads\nSELECT 1; SELECT 2\n");
     let (_, stderr) = w.fail(&["--queries", "q", "run", "two"]);
-    assert!(stderr.contains("has 2 statements; a named query is exactly one SELECT"), "{stderr}");
+    assert!(stderr.contains("has 2 statements; it must be exactly one SELECT"), "{stderr}");
     assert_ne!(w.csv(&["sql", "SELECT count(*) FROM exports"])[1][0], "0");
 }
 
@@ -162,7 +162,7 @@ fn queries_check_catches_each_kind_of_mistake() {
         "returns declares columns [a, b] but the query gives [a]",
         "example `year=abc`: parameter `year`: `abc` is not a valid int",
         "has required parameters but no `--- example`",
-        "a named query must be one SELECT statement",
+        "must be one SELECT statement",
     ];
     for expected in expectations {
         assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");

@@ -103,8 +103,10 @@ fn every_subcommand_has_help_with_an_example() {
     let w = Workdir::new();
     for command in ["provinces", "queries", "run", "sql", "shell", "export", "report", "info", "completions"] {
         let text = w.stdout(&[command, "--help"]);
-        assert!(text.contains("ihracat "), "{command} --help has no example:\n{text}");
-        assert!(text.contains("Example"), "{command} --help has no example:\n{text}");
+        // An example is a line of its own that runs this very command (the usage line does not).
+        let example = format!("ihracat {command} ");
+        assert!(text.contains("Examples:") || text.contains("Example:"), "{command} --help has no examples:\n{text}");
+        assert!(text.lines().any(|l| l.trim_start().starts_with(&example)), "{command} --help has no example of `{example}`:\n{text}");
     }
 }
 
@@ -113,4 +115,16 @@ fn completions_are_generated() {
     let w = Workdir::new();
     let text = w.stdout(&["completions", "bash"]);
     assert!(text.contains("_ihracat()"), "{}", &text[..200.min(text.len())]);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error_for_completions() {
+    let w = Workdir::new();
+    // As `ihracat completions bash | head -0`: the reader is gone before anything is written.
+    let mut child = w.command(&["completions", "bash"]).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -216,18 +216,24 @@ fn check_placeholders(query: &Query, used: &[String]) -> Result<()> {
 /// DuckDB serialises only SELECT statements to JSON, which makes it the parser that tells a read
 /// from anything else.
 fn ensure_single_select(conn: &Connection, query: &Query) -> Result<()> {
+    ensure_one_select(conn, &query.sql).map_err(|reason| Error::msg(format!("query `{}` ({}): {reason}", query.name, query.origin)))
+}
+
+/// Whether `sql` is exactly one SELECT statement; the reason when it is not. Text that is
+/// wrapped into another statement (`export --sql` into `COPY (…) TO`) must pass this first, so
+/// that it cannot close the parenthesis and run statements of its own.
+pub fn ensure_one_select(conn: &Connection, sql: &str) -> std::result::Result<(), String> {
     let json: String = conn
-        .query_row("SELECT json_serialize_sql($1::VARCHAR)::VARCHAR", [&query.sql], |r| r.get(0))
-        .context(|| format!("parsing query `{}`", query.name))?;
+        .query_row("SELECT json_serialize_sql($1::VARCHAR)::VARCHAR", [sql], |r| r.get(0))
+        .map_err(|e| format!("cannot be parsed: {e}"))?;
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     if parsed["error"].as_bool() == Some(true) {
         let message = parsed["error_message"].as_str().unwrap_or("not a SELECT statement");
-        let reason = if message.contains("Only SELECT") { "a named query must be one SELECT statement (analyses never change the database)".to_string() } else { message.to_string() };
-        return Err(Error::msg(format!("query `{}` ({}): {reason}", query.name, query.origin)));
+        return Err(if message.contains("Only SELECT") { "must be one SELECT statement (it may not change anything)".to_string() } else { message.to_string() });
     }
     let count = parsed["statements"].as_array().map_or(0, Vec::len);
     if count != 1 {
-        return Err(Error::msg(format!("query `{}` ({}) has {count} statements; a named query is exactly one SELECT", query.name, query.origin)));
+        return Err(format!("has {count} statements; it must be exactly one SELECT"));
     }
     Ok(())
 }

@@ -1,8 +1,10 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 use ihracat::Result;
+use ihracat::error::Context as _;
 
 /// Print a shell completion script.
 ///
@@ -18,6 +20,9 @@ pub struct CompletionsArgs {
 
 pub fn run(args: CompletionsArgs) -> Result<ExitCode> {
     let mut command = super::Cli::command();
-    clap_complete::generate(args.shell, &mut command, "ihracat", &mut std::io::stdout());
+    // Into a buffer first: clap_complete panics on a write error, and `| head` closes the pipe.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "ihracat", &mut script);
+    std::io::stdout().write_all(&script).context(|| "writing the completion script".into())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -52,7 +52,17 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
+    let extension = args.to.extension().map(|e| e.to_string_lossy().to_lowercase());
     let format = match args.format.or_else(|| Format::from_path(&args.to)) {
+        // A name that says another format (top.xlsx) is refused before anything is written:
+        // Parquet under an .xlsx name would open in nothing.
+        None if args.partition_by.is_empty() && extension.is_some() => {
+            return Err(Error::msg(format!(
+                "export cannot write `.{}` files ({}): it writes parquet, csv or json; give --to a .parquet, .csv or .json name, or --format",
+                extension.unwrap_or_default(),
+                args.to.display()
+            )));
+        }
         None => Format::Parquet,
         Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json)) => f,
         Some(other) => return Err(Error::msg(format!("export writes parquet, csv or json, not {other:?}").to_lowercase())),
@@ -69,7 +79,10 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
             let prepared = catalog::prepare(&db.conn, query, &assignments)?;
             (query.sql.clone(), prepared.values)
         }
-        (None, Some(sql)) => (sql.clone(), Vec::new()),
+        (None, Some(sql)) => {
+            catalog::ensure_one_select(&db.conn, sql).map_err(|reason| Error::msg(format!("--sql {reason}")))?;
+            (sql.clone(), Vec::new())
+        }
         _ => unreachable!("clap requires exactly one"),
     };
     let body = sql.trim().trim_end_matches(';');

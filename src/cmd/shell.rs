@@ -29,8 +29,10 @@ use super::{Context, OutputArgs};
 /// Dot-commands: .tables  .schema [TABLE]  .queries  .run NAME key=value ...  .mode FORMAT
 ///   .output [FILE]  .timer on|off  .read FILE  .help  .quit
 ///
-/// Example:
+/// Examples:
 ///   ihracat shell
+///   ihracat shell --write
+///   echo "FROM exports LIMIT 3" | ihracat shell
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ShellArgs {
@@ -66,7 +68,7 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     if !std::io::stdin().is_terminal() {
         let text = super::sql::read_stdin()?;
-        super::sql::run_script(&db.conn, &text, &args.output.options(), context)?;
+        ihracat::script::run(&db.conn, &text, &args.output.options(), args.write, &|note| context.messages.note(note))?;
         return Ok(ExitCode::SUCCESS);
     }
     let interrupt = db.conn.interrupt_handle();

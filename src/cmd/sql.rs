@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::error::Context as _;
-use ihracat::output::{self, ResultStream};
 use ihracat::{Error, Result, script};
 
 use super::{Context, OutputArgs};
@@ -47,7 +46,7 @@ pub fn run(args: SqlArgs, context: &Context) -> Result<ExitCode> {
         (Some(_), Some(_)) => unreachable!("clap refuses both"),
     };
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
-    run_script(&db.conn, &text, &args.output.options(), context)?;
+    script::run(&db.conn, &text, &args.output.options(), args.write, &|note| context.messages.note(note))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -57,47 +56,3 @@ pub fn read_stdin() -> Result<String> {
     Ok(text)
 }
 
-/// Runs a script statement by statement (design rule 15: into one file or a binary format,
-/// only one statement may return rows).
-pub fn run_script(conn: &duckdb::Connection, text: &str, options: &output::OutputOptions, context: &Context) -> Result<()> {
-    let statements = script::split(text);
-    if statements.is_empty() {
-        return Err(Error::msg("no SQL statement to run"));
-    }
-    let with_rows: Vec<_> = statements.iter().filter(|s| s.returns_rows()).collect();
-    let format = options.resolved_format()?;
-    if with_rows.len() > 1 && (options.output.is_some() || format.is_binary()) {
-        let names: Vec<String> = with_rows.iter().map(|s| s.describe()).collect();
-        return Err(Error::msg(format!(
-            "{} statements return rows ({}); into a file or a binary format only one may",
-            with_rows.len(),
-            names.join(", ")
-        )));
-    }
-    let mut first = true;
-    for statement in &statements {
-        let fail = |e: Error| Error::msg(format!("{}: {}", statement.describe(), strip_context(e)));
-        let mut stmt = conn.prepare(&statement.text).map_err(|e| fail(Error::Sql { context: String::new(), source: e }))?;
-        if statement.returns_rows() {
-            if !first && options.output.is_none() && matches!(format, output::Format::Csv | output::Format::Tsv | output::Format::Table | output::Format::Markdown) {
-                println!();
-            }
-            first = false;
-            let stream = ResultStream::from_statement(&mut stmt, Vec::new()).map_err(fail)?;
-            output::write(stream, options).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
-        } else {
-            let changed = stmt.execute([]).map_err(|e| fail(Error::Sql { context: String::new(), source: e }))?;
-            if changed > 0 {
-                context.messages.note(&format!("{}: {changed} rows changed", statement.describe()));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn strip_context(e: Error) -> String {
-    match e {
-        Error::Sql { source, .. } => ihracat::error::clean_duckdb_message(&source),
-        other => other.to_string(),
-    }
-}

@@ -384,7 +384,8 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
         _ => "CASE WHEN regexp_matches(@, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(@, '[.,]', '', 'g') ELSE replace(@, ',', '.') END",
     }
     .replace('@', cleaned);
-    let months = "('ocak',1),('subat',2),('mart',3),('nisan',4),('mayis',5),('haziran',6),('temmuz',7),('agustos',8),('eylul',9),('ekim',10),('kasim',11),('aralik',12),('january',1),('february',2),('march',3),('april',4),('may',5),('june',6),('july',7),('august',8),('september',9),('october',10),('november',11),('december',12)";
+    // The month names headers are read with, so that a month column reads them alike.
+    let months = crate::turkish::month_spellings().iter().map(|(name, number)| format!("('{name}',{number})")).collect::<Vec<_>>().join(",");
     // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
     // cells join those small tables on their text: tens of millions of rows parse in seconds.
     let batch = format!(
@@ -400,7 +401,7 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
           LEFT JOIN country_aliases ca ON ca.alias_key = name_key(t.country_text) AND NOT regexp_matches(trim(t.country_text), '^[0-9]+$');
           CREATE OR REPLACE TEMP TABLE _seen_products AS
           WITH t AS (
-              SELECT product_text, nullif(regexp_extract(name_key(product_text), '^(fasil|chapter|ch|bolum|gtip|hs)?([0-9]+)$', 2), '') AS digits
+              SELECT product_text, hs_digits(product_text) AS digits
               FROM (SELECT DISTINCT product_text FROM _cells WHERE product_text IS NOT NULL)
           )
           SELECT t.product_text,
