@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod db;
 pub mod error;
+pub mod execution;
 pub mod load;
 pub mod output;
 pub mod paths;

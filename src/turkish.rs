@@ -48,16 +48,24 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The month a Turkish or English month name (or its three-letter short form) names.
+/// Every month name ihracat reads, folded as `fold` and the database's `name_key` fold them,
+/// with its month: Turkish, English, and English's three-letter forms ("oct"). The one list:
+/// table headers (`month_number`) and month columns (the loader's SQL) both read it.
+pub fn month_spellings() -> Vec<(String, u32)> {
+    let mut out = Vec::with_capacity(36);
+    for (i, (tr, en)) in MONTHS_TR.iter().zip(MONTHS_EN).enumerate() {
+        let month = i as u32 + 1;
+        out.push((fold(tr), month));
+        out.push((en.to_lowercase(), month));
+        out.push((en[..3].to_lowercase(), month));
+    }
+    out
+}
+
+/// The month a Turkish or English month name (or its three-letter English form) names.
 pub fn month_number(name: &str) -> Option<u32> {
     let folded = fold(name.trim());
-    const FOLDED_TR: [&str; 12] = ["ocak", "subat", "mart", "nisan", "mayis", "haziran", "temmuz", "agustos", "eylul", "ekim", "kasim", "aralik"];
-    let position = FOLDED_TR
-        .iter()
-        .position(|m| *m == folded)
-        .or_else(|| MONTHS_EN.iter().position(|m| m.to_lowercase() == folded))
-        .or_else(|| (folded.len() == 3).then(|| MONTHS_EN.iter().position(|m| m.to_lowercase().starts_with(&folded))).flatten());
-    position.map(|p| p as u32 + 1)
+    month_spellings().into_iter().find(|(spelling, _)| *spelling == folded).map(|(_, month)| month)
 }
 
 /// First letter upper case, Turkish rules ("ekim" → "Ekim", "ocak-ekim" → "Ocak-ekim").
@@ -132,10 +140,11 @@ pub fn money_thousands(usd: f64) -> String {
     if words.is_empty() { "0 dolar".to_string() } else { format!("{} dolar", words.join(" ")) }
 }
 
-/// English money to the thousand: "USD 960.912 million".
+/// English money to the thousand: "USD 960,912 thousand" (never "USD 960.912 million", which
+/// an English reader takes for a decimal).
 pub fn money_thousands_en(usd: f64) -> String {
-    let millions = format!("{:.3}", (usd / 1e3).round() / 1e3);
-    format!("USD {} million", crate::output::group_digits(&millions, crate::output::Locale::En))
+    let thousands = format!("{}", (usd / 1e3).round() as i64);
+    format!("USD {} thousand", crate::output::group_digits(&thousands, crate::output::Locale::En))
 }
 
 /// The dative of a proper name: Almanya'ya, Irak'a, İngiltere'ye, ABD'ye (said "abede"), and
@@ -197,6 +206,11 @@ pub fn month_name_en(month: u32) -> &'static str {
     MONTHS_EN[(month as usize).clamp(1, 12) - 1]
 }
 
+/// The same in the locative, with its own harmony: "ocak-ekim döneminde", "ocak ayında".
+pub fn ytd_period_locative(month: u32) -> String {
+    if month == 1 { "ocak ayında".to_string() } else { format!("ocak-{} döneminde", month_name(month)) }
+}
+
 /// "ocak-ekim dönemi" for January to October; "ocak ayı" for January alone.
 pub fn ytd_period(month: u32) -> String {
     if month == 1 { "ocak ayı".to_string() } else { format!("ocak-{} dönemi", month_name(month)) }
@@ -207,18 +221,62 @@ pub fn ytd_period_en(month: u32) -> String {
     if month == 1 { "January".to_string() } else { format!("January-{}", month_name_en(month)) }
 }
 
-/// English money: "USD 4.86 billion", "USD 191 million".
+/// English money: "USD 4.86 billion", "USD 1.8 billion" (1,795 million: rounded half up on
+/// whole millions, so that binary fractions cannot round it down), "USD 191 million".
 pub fn money_en(usd: f64) -> String {
-    if usd.abs() >= 1e9 {
-        format!("USD {:.2} billion", usd / 1e9)
+    let millions = (usd / 1e6).round() as i64;
+    if millions.abs() >= 1000 {
+        format!("USD {} billion", billions_half_up(millions, 2))
     } else {
-        format!("USD {} million", (usd / 1e6).round() as i64)
+        format!("USD {millions} million")
     }
 }
 
 /// English money with one decimal of billions: "USD 224.6 billion".
 pub fn money_billions_en(usd: f64) -> String {
-    format!("USD {:.1} billion", usd / 1e9)
+    format!("USD {} billion", billions_half_up((usd / 1e6).round() as i64, 1))
+}
+
+/// Whole millions as billions with at most `places` decimals, half up, trailing zeros dropped.
+fn billions_half_up(millions: i64, places: u32) -> String {
+    let step = 10i64.pow(3 - places);
+    let units = (millions.abs() + step / 2) / step;
+    let scale = 10i64.pow(places);
+    let (whole, fraction) = (units / scale, units % scale);
+    let sign = if millions < 0 { "-" } else { "" };
+    let fraction = format!("{fraction:0width$}", width = places as usize);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") }
+}
+
+/// A sentence-case name as it reads inside a sentence: "Iron and steel" → "iron and steel";
+/// a name that starts with an acronym ("USB cables") keeps its capitals.
+pub fn inside_sentence_en(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first.to_lowercase().collect::<String>() + &text[first.len_utf8()..],
+        _ => text.to_string(),
+    }
+}
+
+/// An English percent magnitude: "6.1%" (the sign is said with rose or fell).
+pub fn percent_en(value: f64) -> String {
+    format!("{:.1}%", value.abs())
+}
+
+/// English names in sentence case: HS titles come in capitals ("NATURAL OR CULTURED PEARLS"
+/// becomes "Natural or cultured pearls"); a name already in mixed or lower case ("motor
+/// vehicles", short names the releases print) is kept as written.
+pub fn sentence_case_en(text: &str) -> String {
+    if text.chars().any(char::is_lowercase) {
+        return text.to_string();
+    }
+    let body = text.to_lowercase();
+    let mut chars = body.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -248,6 +306,16 @@ mod tests {
         assert_eq!(money_en(4_859e6), "USD 4.86 billion");
         assert_eq!(money_en(191e6), "USD 191 million");
         assert_eq!(money_billions_en(224_600e6), "USD 224.6 billion");
+        assert_eq!(money_en(1_795e6), "USD 1.8 billion");
+        assert_eq!(money_en(3_019e6), "USD 3.02 billion");
+        assert_eq!(money_en(2_000e6), "USD 2 billion");
+        assert_eq!(money_billions_en(41_380e6), "USD 41.4 billion");
+        assert_eq!(ytd_period_locative(1), "ocak ayında");
+        assert_eq!(ytd_period_locative(10), "ocak-ekim döneminde");
+        assert_eq!(sentence_case_en("NATURAL OR CULTURED PEARLS"), "Natural or cultured pearls");
+        assert_eq!(sentence_case_en("motor vehicles"), "motor vehicles");
+        assert_eq!(inside_sentence_en("Iron and steel"), "iron and steel");
+        assert_eq!(inside_sentence_en("USB cables"), "USB cables");
     }
 
     #[test]
@@ -256,8 +324,8 @@ mod tests {
         assert_eq!(money_thousands(1_058_407_000.0), "1 milyar 58 milyon 407 bin dolar");
         assert_eq!(money_thousands(351_158_000.0), "351 milyon 158 bin dolar");
         assert_eq!(money_thousands(2_000_000_000.0), "2 milyar dolar");
-        assert_eq!(money_thousands_en(960_912_000.0), "USD 960.912 million");
-        assert_eq!(money_thousands_en(1_094_886_000.0), "USD 1,094.886 million");
+        assert_eq!(money_thousands_en(960_912_000.0), "USD 960,912 thousand");
+        assert_eq!(money_thousands_en(1_094_886_000.0), "USD 1,094,886 thousand");
         let cases = [
             ("Almanya", "Almanya'ya"), ("Irak", "Irak'a"), ("İngiltere", "İngiltere'ye"), ("ABD", "ABD'ye"), ("KKTC", "KKTC'ye"),
             ("Birleşik Arap Emirlikleri", "Birleşik Arap Emirlikleri'ne"), ("Amerika Birleşik Devletleri", "Amerika Birleşik Devletleri'ne"),

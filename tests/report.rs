@@ -16,7 +16,7 @@ fn october_2025_reads_as_the_ministry_wrote_it() {
         "Kocaeli'nin ihracatı yüzde 6,7 arttı",
         "Geçen yılın aynı ayına göre ihracatını en fazla artıran il 191 milyon dolarla Kocaeli oldu. Kocaeli'yi 173 milyon dolarla İzmir, 135 milyon dolarla Çorum, 119 milyon dolarla Yalova ve 90 milyon dolarla Bursa izledi.",
         "Kaynaklar (faaliyet ili bazında):",
-        "published: https://www.haberler.com/ekonomi/2025-te-turkiye-de-ihracatta-onemli-artislar-kaydedildi-19289325-haberi/",
+        "- Ulusal ihracat ve değişimi: bülten: https://www.haberler.com/ekonomi/2025-te-turkiye-de-ihracatta-onemli-artislar-kaydedildi-19289325-haberi/",
     ] {
         assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
     }
@@ -29,7 +29,9 @@ fn the_english_report_uses_english_conventions() {
     for expected in [
         "In January-October 2025, Turkey's exports rose 3.9% on the same period a year earlier to USD 224.6 billion.",
         "Exports exceeded USD 1 billion in 29 provinces and rose in 46.",
-        "In October 2025, İstanbul ranked first with USD 4.86 billion (-6.1% year on year), followed by Kocaeli (USD 3.02 billion), İzmir (USD 1.93 billion), Bursa (USD 1.82 billion) and Ankara (USD 1.11 billion).",
+        "In October 2025, İstanbul ranked first with USD 4.86 billion, followed by Kocaeli (USD 3.02 billion), İzmir (USD 1.93 billion), Bursa (USD 1.82 billion) and Ankara (USD 1.11 billion).",
+        // The same four changes as the Turkish text.
+        "Year on year, İstanbul's exports fell 6.1%, Kocaeli's rose 6.7%, İzmir's rose 9.9% and Bursa's rose 5.2%.",
         "The largest increase on October 2024 was Kocaeli's (USD 191 million), followed by İzmir (USD 173 million)",
     ] {
         assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
@@ -59,8 +61,9 @@ fn markdown_adds_tables_and_goes_to_a_file() {
     w.run(&["report", "--year", "2025", "--month", "10", "--format", "markdown", "-o", path.to_str().unwrap()]);
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.starts_with("# İl bazında ihracat: Ekim 2025\n"), "{text}");
-    assert!(text.contains("| 1 | İstanbul | 4859 | -6.1 | published |"), "{text}");
-    assert!(text.contains("| 1 | Kocaeli | 191 |  | published |"), "{text}");
+    // Turkish decimals in the Turkish tables too.
+    assert!(text.contains("| 1 | İstanbul | 4859 | -6,1 | bülten |"), "{text}");
+    assert!(text.contains("| 1 | Kocaeli | 191 | 6,8 | bülten |"), "{text}");
 }
 
 #[test]
@@ -68,7 +71,7 @@ fn an_incomplete_period_says_what_it_could_not_compute() {
     let w = Workdir::new();
     // November 2025: the release gave only the number of provinces that rose.
     let text = w.stdout(&["report", "--year", "2025", "--month", "11"]);
-    assert!(text.contains("2025 yılı ocak-kasım dönemi için ulusal ihracat toplamı verilemiyor: not computable: 0 of 81 provinces have a value"), "{text}");
+    assert!(text.contains("2025 yılı ocak-kasım dönemi için ulusal ihracat toplamı verilemiyor: hiçbir ilin dönemin tamamı için değeri yok ve bu rakamı veren bir bülten yok."), "{text}");
     assert!(text.contains("45 ilin ihracatı arttı; 1 milyar doları aşan il sayısı verilemiyor"), "{text}");
     let facts: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--year", "2025", "--month", "11", "--format", "json"])).unwrap();
     assert_eq!(facts["ytd_exports_usd"]["value"], serde_json::Value::Null);
@@ -168,17 +171,120 @@ fn the_detail_paragraph_names_chapters_and_countries_to_the_thousand() {
         "İstanbul en fazla ihracatı 1 milyar 94 milyon 886 bin dolarla Birleşik Arap Emirlikleri'ne gerçekleştirdi; bunu 345 milyon 704 bin dolarla Almanya ve 340 milyon 307 bin dolarla ABD izledi.",
         "Kocaeli'nin ihracatında ilk sırada 1 milyar 304 milyon 606 bin dolarla motorlu kara taşıtları faslı yer aldı",
         "Kocaeli en fazla ihracatı 351 milyon 158 bin dolarla Almanya'ya gerçekleştirdi",
-        // No release listed July's increases: the ranking says it is among the provinces with data.
-        "ihracatını en fazla artıran il (yalnızca iki yılda da verisi olan 3 il arasında)",
+        // No release listed July's increases and the panel is incomplete: no ranking is made up.
+        "Temmuz ayında ihracatını en fazla artıran illerin sıralaması verilemiyor",
     ] {
         assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
     }
     let english = w.stdout(&["report", "--year", "2025", "--month", "7", "--lang", "en"]);
-    assert!(english.contains("Kocaeli's leading chapter was motor vehicles (USD 1,304.606 million)"), "{english}");
-    assert!(english.contains("Its largest market was Germany (USD 351.158 million), followed by United Kingdom (USD 315.255 million) and Italy (USD 183.161 million)."), "{english}");
+    assert!(english.contains("Kocaeli's leading chapter was motor vehicles (USD 1,304,606 thousand)"), "{english}");
+    assert!(english.contains("Its largest market was Germany (USD 351,158 thousand), followed by United Kingdom (USD 315,255 thousand) and Italy (USD 183,161 thousand)."), "{english}");
     let facts: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--year", "2025", "--month", "7", "--format", "json"])).unwrap();
     assert_eq!(facts["detail"][1]["province"], "Kocaeli");
     assert_eq!(facts["detail"][1]["countries"][0]["code"], "DE");
     assert_eq!(facts["detail"][1]["countries"][0]["value_usd"], 351_158_000.0);
     assert_eq!(facts["detail"][1]["chapters_complete"], false);
+}
+
+/// The text without its source addresses, whose words are the pages' own.
+fn without_urls(text: &str) -> String {
+    text.split_whitespace().filter(|w| !w.contains("://")).collect::<Vec<_>>().join(" ")
+}
+
+/// Words that belong to one language's text and must never appear in the other's.
+const ENGLISH_WORDS: &[&str] = &["published", "computed", "loaded", "derived", "not computable", "provinces", "release", "Sources", "among", "billion", "million", "exports"];
+const TURKISH_WORDS: &[&str] = &["yüzde", "milyar", "milyon", "dolar", "ilin", "bülten", "Kaynaklar", "ayında", "döneminde", "hesaplandı", "verilemiyor", "faaliyet"];
+
+fn has_word(text: &str, word: &str) -> bool {
+    // Whole words only, so that a word inside a longer one does not count.
+    let spaced: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(" {spaced} ").contains(&format!(" {word} "))
+}
+
+#[test]
+fn each_language_uses_only_its_own_words() {
+    let w = Workdir::new();
+    // A complete month, a month whose release listed nothing, January and December.
+    for (year, month) in [("2025", "10"), ("2025", "11"), ("2026", "1"), ("2024", "12"), ("2025", "7")] {
+        for format in ["text", "markdown"] {
+            let tr = without_urls(&w.stdout(&["report", "--year", year, "--month", month, "--format", format]));
+            let en = without_urls(&w.stdout(&["report", "--year", year, "--month", month, "--format", format, "--lang", "en"]));
+            for word in ENGLISH_WORDS {
+                assert!(!has_word(&tr, word), "{year}-{month} {format}: English `{word}` in the Turkish text:\n{tr}");
+            }
+            for word in TURKISH_WORDS {
+                assert!(!has_word(&en, word), "{year}-{month} {format}: Turkish `{word}` in the English text:\n{en}");
+            }
+        }
+    }
+}
+
+#[test]
+fn turkish_suffixes_follow_vowel_harmony_and_december_is_the_year() {
+    let w = Workdir::new();
+    let january = w.stdout(&["report", "--year", "2026", "--month", "1"]);
+    assert!(january.contains("2026 yılı ocak ayında Türkiye'nin ihracatı"), "{january}");
+    assert!(!january.contains("ayınde"), "{january}");
+    let december = w.stdout(&["report", "--year", "2024", "--month", "12"]);
+    assert!(december.contains("2024 yılında Türkiye'nin ihracatı"), "{december}");
+    assert!(!december.contains("ocak-aralık"), "{december}");
+    let english = w.stdout(&["report", "--year", "2026", "--month", "1", "--lang", "en"]);
+    // 1,795 million is USD 1.8 billion, rounded half up.
+    assert!(english.contains("İzmir (USD 1.8 billion)"), "{english}");
+}
+
+#[test]
+fn every_figure_the_report_states_has_its_source_in_the_facts_and_the_text() {
+    let w = Workdir::new();
+    for (year, month) in [("2025", "10"), ("2026", "1"), ("2025", "7"), ("2024", "12")] {
+        let facts: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--year", year, "--month", month, "--format", "json"])).unwrap();
+        let text = w.stdout(&["report", "--year", year, "--month", month]);
+        let english = w.stdout(&["report", "--year", year, "--month", month, "--lang", "en"]);
+        let mut sources = Vec::new();
+        for field in ["ytd_exports_usd", "ytd_change_pct", "provinces_over_1b", "provinces_increased"] {
+            let figure = &facts[field];
+            if !figure["value"].is_null() && figure["origin"] != "computed" {
+                sources.push(figure["source"].as_str().unwrap_or_else(|| panic!("{year}-{month} {field} has no source")).to_string());
+            }
+        }
+        for list in ["top_provinces", "top_increases"] {
+            for p in facts[list].as_array().unwrap() {
+                sources.push(p["source"].as_str().unwrap_or_else(|| panic!("{year}-{month} {list}: {p}")).to_string());
+                if p["change_origin"] == "computed" {
+                    if let Some(previous) = p["previous_source"].as_str() {
+                        sources.push(previous.to_string());
+                    }
+                }
+            }
+        }
+        assert!(!sources.is_empty());
+        for source in sources {
+            assert!(text.contains(&source), "{year}-{month}: {source} is not among the Turkish text's sources:\n{text}");
+            assert!(english.contains(&source), "{year}-{month}: {source} is not among the English text's sources");
+        }
+    }
+}
+
+#[test]
+fn a_month_without_any_figure_is_an_error_with_the_reason() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["report", "--year", "2019", "--month", "5"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no figures for 2019-05 on the activity basis"), "{stderr}");
+}
+
+#[test]
+fn a_query_folder_that_breaks_the_report_gets_an_error_not_a_panic() {
+    let w = Workdir::new();
+    // A user's own national_summary that returns none of the metrics the report needs.
+    w.write(
+        "queries/national_summary.sql",
+        "--- summary  My own summary\n--- param    year    int\n--- param    month   int\n--- param    period  text\n--- param    basis   text\nSELECT 'other' AS metric, 1.0 AS value, NULL AS origin, NULL AS source, NULL AS missing, 0 AS panel, $year + $month AS x, $period || $basis AS y\n",
+    );
+    let queries = w.path("queries");
+    let (code, stderr) = w.fail(&["--queries", queries.to_str().unwrap(), "report", "--year", "2025", "--month", "10"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("national_summary") && stderr.contains("total_exports"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -1,5 +1,6 @@
 --- summary  Provinces ranked by percent change against the same period a year earlier
 --- detail   Only provinces whose previous value is at least min_value take part, so that tiny bases do not dominate; ties share a rank. change_pct is NULL (and the province left out) when the previous value is zero.
+--- detail   Only a complete panel (all 81 provinces with a value in both periods) can rank the changes, and releases do not rank them: on an incomplete panel this returns no rows (yoy_growth shows each province's change).
 --- returns  rank bigint, province text, code int, change_pct double, value_usd decimal, previous_usd decimal, change_usd decimal
 --- param    year       int 2000..2100                         the year
 --- param    month      int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -7,11 +8,13 @@
 --- param    min_value  decimal = 10000000                     the smallest previous value, in USD, that takes part
 --- param    period     one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
+--- empty    no ranking: fewer than 81 provinces have a value in both periods, and releases do not rank percent changes
 --- example  year=2025 month=10
 WITH ranked AS (
     SELECT *, rank() OVER (ORDER BY change_pct DESC) AS rank
     FROM period_compare($year, $month, $period, $basis)
     WHERE change_pct IS NOT NULL AND previous_usd >= $min_value
+      AND compared_panel($year, $month, $period, $basis) = 81
 )
 SELECT rank, province, province_code AS code, change_pct::DOUBLE AS change_pct, value_usd, previous_usd, change_usd
 FROM ranked

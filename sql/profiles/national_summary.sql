@@ -1,5 +1,5 @@
 --- summary  The national figures of a period: computed from the provinces when the panel is complete, else as published
---- detail   Four figures, one row each: total exports, their percent change against the same period a year earlier, the number of provinces over 1 billion USD, and the number of provinces whose exports rose. computed holds the figure computed from the province panel, only when every one of the 81 provinces has a value in the period (and, for changes, a year earlier); published holds what a release stated, with its source. value is the one to quote: computed when there is one, else published; origin says which, and missing explains a figure that is neither (never a zero or a partial sum, DECISIONS.md 6).
+--- detail   Four figures, one row each: total exports, their percent change against the same period a year earlier, the number of provinces over 1 billion USD, and the number of provinces whose exports rose. computed holds the figure computed from the province panel, only when every one of the 81 provinces has a value in the period (and, for changes, a year earlier); published holds what a release stated, with its source (a month's total may be derived from two stated year-to-date totals, origin derived). value is the one to quote: computed when there is one, else published; origin says which, and missing explains a figure that is neither (never a zero or a partial sum, design rule 6).
 --- returns  metric text, value decimal, origin text, computed decimal, published decimal, published_precision decimal, source text, panel bigint, missing text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -31,7 +31,7 @@ computed AS (
 )
 SELECT c.metric,
        coalesce(c.value, pub.value) AS value,
-       CASE WHEN c.value IS NOT NULL THEN 'computed' WHEN pub.value IS NOT NULL THEN 'published' END AS origin,
+       CASE WHEN c.value IS NOT NULL THEN 'computed' WHEN pub.derived THEN 'derived' WHEN pub.value IS NOT NULL THEN 'published' END AS origin,
        c.value AS computed,
        pub.value AS published,
        pub.precision AS published_precision,
@@ -43,5 +43,11 @@ SELECT c.metric,
                                         THEN format(' ({} a year earlier)', panel.before) ELSE '' END) END AS missing
 FROM computed c
 CROSS JOIN panel
-LEFT JOIN LATERAL (FROM published_national($year, period_last_month($period, $month), $period, $basis, c.metric)) pub ON true
+LEFT JOIN LATERAL (
+    SELECT value, precision, source_url, false AS derived
+    FROM published_national($year, $month, $period, $basis, c.metric) WHERE c.metric <> 'total_exports'
+    UNION ALL
+    SELECT total_usd, precision_usd, source, derived
+    FROM national_total($year, $month, $period, $basis) WHERE c.metric = 'total_exports'
+) pub ON true
 ORDER BY c.position

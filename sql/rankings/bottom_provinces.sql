@@ -1,21 +1,22 @@
 --- summary  Provinces with the smallest exports in a period
---- detail   The other end of top_provinces, with the same rules. On an incomplete panel (panel below 81, as with the bundled release figures, which name only the leading provinces) these are the smallest of the provinces with data, not Turkey's smallest: check panel before reading them as such.
---- detail   Ties share a rank, counted from the smallest (1 is the smallest).
+--- detail   The other end of top_provinces, ranked from the smallest (1 is the smallest; ties share a rank). Only a complete panel (all 81 provinces with a value) can say which provinces are smallest: releases name the leading ones, so on an incomplete panel, as with the bundled data, this returns no rows.
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, change_usd decimal, change_pct double, origin text, share_of text, panel bigint
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    n       int 1..81 = 10                         how many provinces
 --- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
+--- empty    no ranking from the bottom: fewer than 81 provinces have a value for the period
 --- example  year=2025 month=10 n=3
-WITH ranked AS (
+WITH d AS (FROM period_denominator($year, $month, $period, $basis)),
+ranked AS (
     SELECT *, rank() OVER (ORDER BY value_usd ASC) AS rank
     FROM period_compare($year, $month, $period, $basis)
-    WHERE value_usd IS NOT NULL
+    WHERE value_usd IS NOT NULL AND (SELECT panel FROM d) = 81
 )
 SELECT r.rank, r.province, r.province_code AS code, r.value_usd,
        round(100 * r.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
        r.change_usd, r.change_pct::DOUBLE AS change_pct, r.origin, d.share_of, d.panel
-FROM ranked r, period_denominator($year, $month, $period, $basis) d
+FROM ranked r, d
 WHERE r.rank <= $n
 ORDER BY r.rank, r.province

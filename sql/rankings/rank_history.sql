@@ -1,6 +1,7 @@
 --- summary  One province's rank and value over a range of years or months
---- detail   With period=month, every month of the years from_year to to_year; with ytd or year, one row a year (ytd ends at month). Ranks are among the provinces with a value in that period (panel), ties sharing a rank; a period where the province has no value is left out.
---- returns  year int, month int, rank bigint, value_usd decimal, panel bigint, origin text
+--- detail   With period=month, every month of the years from_year to to_year; with ytd or year, one row a year (ytd ends at month). A period where the province has no value is left out.
+--- detail   rank is the data's own when all 81 provinces have a value for the period, else the rank a release gave beside the value shown, else NULL (rank_origin says which): a rank among the provinces with data is never shown. panel counts the provinces with a value.
+--- returns  year int, month int, rank bigint, rank_origin text, value_usd decimal, panel bigint, origin text
 --- param    province   province                               a name in any spelling, or a plate code
 --- param    from_year  int 2000..2100                         the first year
 --- param    to_year    int 2000..2100                         the last year
@@ -13,17 +14,8 @@ WITH periods AS (
     SELECT y.range::INTEGER AS year, m.range::INTEGER AS month
     FROM range($from_year, $to_year + 1) y, range(1, 13) m
     WHERE $period = 'month' OR m.range = period_last_month($period, $month)
-),
-values AS (
-    SELECT p.year, p.month, v.province_code, v.value_usd, v.origin
-    FROM periods p, LATERAL (FROM province_values(p.year, p.month, $period, $basis)) v
-),
-ranked AS (
-    SELECT *, rank() OVER (PARTITION BY year, month ORDER BY value_usd DESC) AS rank,
-           count(*) OVER (PARTITION BY year, month) AS panel
-    FROM values
 )
-SELECT year, month, rank, value_usd, panel, origin
-FROM ranked
-WHERE province_code = $province
-ORDER BY year, month
+SELECT p.year, p.month, r.rank, r.rank_origin, r.value_usd, r.panel, r.origin
+FROM periods p, LATERAL (FROM province_ranks(p.year, p.month, $period, $basis)) r
+WHERE r.province_code = $province
+ORDER BY p.year, p.month

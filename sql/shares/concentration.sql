@@ -1,22 +1,33 @@
 --- summary  How concentrated exports are: the top 1, 5 and 10 provinces' share and the Herfindahl-Hirschman index
---- detail   Shares are of the published national total when a release gave one, else of the sum of the provinces with data (share_of). hhi is the sum of the squared percent shares of the provinces with data (0 to 10,000); on an incomplete panel it is a lower bound over the provinces with data and complete is false.
---- returns  top1_pct double, top5_pct double, top10_pct double, hhi double, panel bigint, complete boolean, share_of text
+--- detail   On a complete panel (all 81 provinces) everything is computed from the data, shares of the panel's own sum. On an incomplete one the top k's share is given only when the provinces ranked 1 to k are all known (the ranks a release gave) and a national total was published (share_of), and hhi, which needs every province's share, is NULL; missing says what could not be given and why.
+--- returns  top1_pct double, top5_pct double, top10_pct double, hhi double, panel bigint, complete boolean, share_of text, missing text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
 WITH d AS (FROM period_denominator($year, $month, $period, $basis)),
-shares AS (
-    SELECT 100 * v.value_usd / d.total_usd AS share_pct,
-           row_number() OVER (ORDER BY v.value_usd DESC) AS position
-    FROM province_values($year, $month, $period, $basis) v, d
+-- On a complete panel the top k are the k largest values (ties cut at k); on an incomplete one,
+-- the provinces a release ranked 1 to k, when all of them are known.
+r AS (
+    SELECT *, CASE WHEN panel = 81 THEN row_number() OVER (ORDER BY value_usd DESC) ELSE rank END AS position
+    FROM province_ranks($year, $month, $period, $basis)
+),
+top AS (
+    SELECT k, CASE WHEN count(position) FILTER (WHERE position <= k) >= k
+                    AND max(position) FILTER (WHERE position <= k) <= count(position) FILTER (WHERE position <= k)
+                   THEN round(100 * sum(value_usd) FILTER (WHERE position <= k) / (SELECT total_usd FROM d), 2) END::DOUBLE AS pct
+    FROM (VALUES (1), (5), (10)) ks(k), r
+    GROUP BY k
+),
+hhi AS (
+    SELECT CASE WHEN (SELECT panel FROM d) = 81 THEN round(sum(pow(100 * value_usd / (SELECT total_usd FROM d), 2)), 1) END::DOUBLE AS hhi FROM r
 )
-SELECT round(sum(share_pct) FILTER (WHERE position <= 1), 2)::DOUBLE AS top1_pct,
-       round(sum(share_pct) FILTER (WHERE position <= 5), 2)::DOUBLE AS top5_pct,
-       round(sum(share_pct) FILTER (WHERE position <= 10), 2)::DOUBLE AS top10_pct,
-       round(sum(share_pct * share_pct), 1)::DOUBLE AS hhi,
-       (SELECT panel FROM d) AS panel,
-       (SELECT panel FROM d) = 81 AS complete,
-       (SELECT share_of FROM d) AS share_of
-FROM shares
+SELECT (SELECT pct FROM top WHERE k = 1) AS top1_pct,
+       (SELECT pct FROM top WHERE k = 5) AS top5_pct,
+       (SELECT pct FROM top WHERE k = 10) AS top10_pct,
+       hhi.hhi, d.panel, d.panel = 81 AS complete, d.share_of,
+       CASE WHEN d.panel < 81 THEN format('{} of 81 provinces have a value: hhi needs them all{}', d.panel,
+            CASE WHEN d.total_usd IS NULL THEN ', and shares need a national total, which no release gave'
+                 ELSE ', and a top share needs every rank above it' END) END AS missing
+FROM d, hhi

@@ -1,6 +1,7 @@
 --- summary  Exports by NUTS-1 or NUTS-2 region (İBBS), with share and change
---- detail   A region's value sums its provinces with a value for the period; provinces counts them and region_provinces says how many the region has, so a partial region is visible. Change compares the same provinces' sums a year earlier only when every province of the region has both values (else NULL). Shares are of the denominator named in share_of.
---- returns  region_code text, region text, value_usd decimal, share_pct double, previous_usd decimal, change_usd decimal, change_pct double, provinces bigint, region_provinces bigint, share_of text
+--- detail   A region's value is the sum of its provinces only when every province of the region has a value for the period; otherwise value_usd is NULL (a partial sum is never passed as a region's total) and with_data_usd sums the provinces that have one, under a name that says so. provinces counts the provinces with a value and region_provinces how many the region has.
+--- detail   Change compares the region's totals a year earlier only when every province of the region has both values (else NULL). share_pct is of the denominator named in share_of (NULL when there is none).
+--- returns  region_code text, region text, value_usd decimal, with_data_usd decimal, share_pct double, previous_usd decimal, change_usd decimal, change_pct double, provinces bigint, region_provinces bigint, share_of text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    level   one_of(nuts1, nuts2) = nuts1           NUTS-1 (12 regions) or NUTS-2 (26 regions)
@@ -26,12 +27,14 @@ summed AS (
     FROM regions r LEFT JOIN c ON c.province_code = r.code
     GROUP BY ALL
 )
-SELECT s.region_code, s.region, s.value_usd,
-       round(100 * s.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
+SELECT s.region_code, s.region,
+       CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END AS value_usd,
+       s.value_usd AS with_data_usd,
+       CASE WHEN s.provinces = s.region_provinces THEN round(100 * s.value_usd / d.total_usd, 2) END::DOUBLE AS share_pct,
        CASE WHEN s.both = s.region_provinces THEN s.previous_usd END AS previous_usd,
        CASE WHEN s.both = s.region_provinces THEN s.value_usd - s.previous_usd END AS change_usd,
        CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0
             THEN round(100 * (s.value_usd - s.previous_usd) / s.previous_usd, 2) END::DOUBLE AS change_pct,
        s.provinces, s.region_provinces, d.share_of
 FROM summed s, d
-ORDER BY s.value_usd DESC NULLS LAST, s.region_code
+ORDER BY CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END DESC NULLS LAST, s.value_usd DESC NULLS LAST, s.region_code

@@ -1,6 +1,7 @@
---- summary  Each province's share of exports in a period, with the cumulative share
---- detail   Provinces ordered by value; share_pct is of the published national total when a release gave one, else of the sum of the provinces with data (share_of names it; on an incomplete panel the shares of the provinces with data are overstated against Turkey's total). Ties share a rank.
---- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, cumulative_pct double, share_of text, panel bigint
+--- summary  Each province's share of Turkey's exports in a period, with the cumulative share
+--- detail   Every province with a value for the period. share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL, and share_of says why.
+--- detail   Ranks as in top_provinces: the data's own on a complete panel, else a release's, else NULL (such provinces are listed after the ranked ones, by value). cumulative_pct is the share of the provinces ranked 1 to rank, so it is given only where every rank above is known.
+--- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, cumulative_pct double, rank_origin text, share_of text, panel bigint, origin text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
@@ -8,17 +9,20 @@
 --- param    province  province = null                      one province only (any spelling or plate code)
 --- example  year=2025 month=10
 --- example  year=2025 month=10 province=İstanbul
-WITH v AS (FROM province_values($year, $month, $period, $basis)),
-ranked AS (
-    SELECT v.*, p.name AS province,
-           rank() OVER (ORDER BY value_usd DESC) AS rank,
-           sum(value_usd) OVER (ORDER BY value_usd DESC, p.name ROWS UNBOUNDED PRECEDING) AS cumulative_usd
-    FROM v JOIN provinces p ON p.code = v.province_code
+WITH r AS (FROM province_ranks($year, $month, $period, $basis)),
+ordered AS (
+    SELECT r.*, p.name AS province,
+           sum(value_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, p.name ROWS UNBOUNDED PRECEDING) AS cumulative_usd,
+           -- The ranked provinces before this one, counting its ties: all ranks above it are
+           -- known exactly when that is rank - 1.
+           count(rank) OVER (ORDER BY rank RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+               - count(rank) OVER (PARTITION BY rank) AS ranked_before
+    FROM r JOIN provinces p ON p.code = r.province_code
 )
-SELECT r.rank, r.province, r.province_code AS code, r.value_usd,
-       round(100 * r.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
-       round(100 * r.cumulative_usd / d.total_usd, 2)::DOUBLE AS cumulative_pct,
-       d.share_of, d.panel
-FROM ranked r, period_denominator($year, $month, $period, $basis) d
-WHERE $province IS NULL OR r.province_code = $province
-ORDER BY r.rank, r.province
+SELECT o.rank, o.province, o.province_code AS code, o.value_usd,
+       round(100 * o.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
+       CASE WHEN o.rank IS NOT NULL AND o.ranked_before = o.rank - 1 THEN round(100 * o.cumulative_usd / d.total_usd, 2) END::DOUBLE AS cumulative_pct,
+       o.rank_origin, d.share_of, d.panel, o.origin
+FROM ordered o, period_denominator($year, $month, $period, $basis) d
+WHERE $province IS NULL OR o.province_code = $province
+ORDER BY o.rank NULLS LAST, o.value_usd DESC, o.province

@@ -1,6 +1,7 @@
---- summary  Provinces at or above an export value in a period (default: 1 billion USD year-to-date)
---- detail   Lists the provinces with a value for the period at or above threshold, ranked, ties sharing a rank. On an incomplete panel (panel below 81) the list holds only provinces with data: published_count is the number of provinces over 1 billion USD that a release stated for this period (when threshold is 1 billion), with its source; national_summary shows it even when no province is listed.
---- returns  rank bigint, province text, code int, value_usd decimal, origin text, panel bigint, published_count bigint, published_source text
+--- summary  How many provinces, and which, reached an export value in a period (default: 1 billion USD year-to-date)
+--- detail   One row. provinces is the number to quote: counted from the data when all 81 provinces have a value for the period (origin computed), else the number of provinces over 1 billion USD that a release stated for the period (origin published, with its source, when threshold is 1 billion); with neither it is NULL and missing says why. It is never the count among the provinces with data.
+--- detail   names lists the provinces known to be at or above threshold, largest first: all of them on a complete panel, else only those with a value (named is how many), so on an incomplete panel it is a partial list and says so in complete.
+--- returns  threshold decimal, provinces bigint, origin text, source text, names text, named bigint, complete boolean, panel bigint, missing text
 --- param    year       int 2000..2100                         the year
 --- param    month      int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    threshold  decimal = 1000000000                   the value in USD
@@ -9,17 +10,22 @@
 --- example  year=2025 month=10
 --- example  year=2024 month=12 period=year threshold=20000000000
 WITH v AS (FROM province_values($year, $month, $period, $basis)),
+panel AS (SELECT count(*) AS provinces FROM v),
 published AS (
-    SELECT value, source_url FROM published_national($year, period_last_month($period, $month), $period, $basis, 'provinces_over_1b')
+    SELECT value, source_url FROM published_national($year, $month, $period, $basis, 'provinces_over_1b')
     WHERE $threshold = 1000000000
 ),
-ranked AS (
-    SELECT *, rank() OVER (ORDER BY value_usd DESC) AS rank FROM v
+over AS (
+    SELECT count(*) AS named, string_agg(p.name, ', ' ORDER BY v.value_usd DESC, p.name) AS names
+    FROM v JOIN provinces p ON p.code = v.province_code
+    WHERE v.value_usd >= $threshold
 )
-SELECT r.rank, p.name AS province, p.code, r.value_usd, r.origin,
-       (SELECT count(*) FROM v) AS panel,
-       (SELECT value::BIGINT FROM published) AS published_count,
-       (SELECT source_url FROM published) AS published_source
-FROM ranked r JOIN provinces p ON p.code = r.province_code
-WHERE r.value_usd >= $threshold
-ORDER BY r.rank, p.name
+SELECT $threshold::DECIMAL(18, 2) AS threshold,
+       CASE WHEN panel.provinces = 81 THEN over.named ELSE (SELECT value::BIGINT FROM published) END AS provinces,
+       CASE WHEN panel.provinces = 81 THEN 'computed' WHEN EXISTS (FROM published) THEN 'published' END AS origin,
+       CASE WHEN panel.provinces < 81 THEN (SELECT source_url FROM published) END AS source,
+       over.names, over.named, panel.provinces = 81 AS complete, panel.provinces AS panel,
+       CASE WHEN panel.provinces < 81 AND NOT EXISTS (FROM published)
+            THEN format('{} of 81 provinces have a value for the period and no release stated the count{}', panel.provinces,
+                        CASE WHEN $threshold <> 1000000000 THEN ' (releases state it for 1 billion USD only)' ELSE '' END) END AS missing
+FROM panel, over

@@ -1,7 +1,7 @@
 --- summary  How many provinces, and which, exported more than in the same period a year earlier
---- detail   One row. computed_count counts the provinces with a value in both periods and a rise; compared counts those with both values (81 when the panel is complete). A province missing either value is not counted as rising or falling.
---- detail   published_count is the number a release stated for this period (ytd and year releases state it), with its source: on an incomplete panel it is the figure to quote (DECISIONS.md 6).
---- returns  computed_count bigint, compared bigint, complete boolean, provinces text, published_count bigint, published_source text
+--- detail   One row. provinces is the number to quote: counted from the data when all 81 provinces have a value in both periods (origin computed), else the number a release stated for the period (origin published, with its source; ytd and year releases state it); with neither it is NULL and missing says why. It is never the count among the provinces with data.
+--- detail   names lists the provinces known to have risen, by the size of the rise: all of them on a complete panel, else those with both values (named counts them), a partial list.
+--- returns  provinces bigint, origin text, source text, names text, named bigint, compared bigint, complete boolean, missing text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    period  one_of(month, ytd, year) = ytd         that month, January to that month, or the calendar year
@@ -11,13 +11,16 @@ WITH compared AS (
     SELECT * FROM period_compare($year, $month, $period, $basis)
     WHERE value_usd IS NOT NULL AND previous_usd IS NOT NULL
 ),
-published AS (
-    FROM published_national($year, period_last_month($period, $month), $period, $basis, 'provinces_increased')
+published AS (FROM published_national($year, $month, $period, $basis, 'provinces_increased')),
+counts AS (
+    SELECT count(*) AS compared, count(*) FILTER (WHERE change_usd > 0) AS named,
+           string_agg(province, ', ' ORDER BY change_usd DESC, province) FILTER (WHERE change_usd > 0) AS names
+    FROM compared
 )
-SELECT count(*) FILTER (WHERE change_usd > 0) AS computed_count,
-       count(*) AS compared,
-       count(*) = 81 AS complete,
-       string_agg(province, ', ' ORDER BY change_usd DESC) FILTER (WHERE change_usd > 0) AS provinces,
-       (SELECT value::BIGINT FROM published) AS published_count,
-       (SELECT source_url FROM published) AS published_source
-FROM compared
+SELECT CASE WHEN compared = 81 THEN named ELSE (SELECT value::BIGINT FROM published) END AS provinces,
+       CASE WHEN compared = 81 THEN 'computed' WHEN EXISTS (FROM published) THEN 'published' END AS origin,
+       CASE WHEN compared < 81 THEN (SELECT source_url FROM published) END AS source,
+       names, named, compared, compared = 81 AS complete,
+       CASE WHEN compared < 81 AND NOT EXISTS (FROM published)
+            THEN format('{} of 81 provinces have a value in both periods and no release stated the count', compared) END AS missing
+FROM counts

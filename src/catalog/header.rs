@@ -7,6 +7,7 @@
 //! --- param    year   int 2002..2100             the year
 //! --- param    month  int 1..12 = 12             the month, or the last month of ytd
 //! --- param    period one_of(month, ytd, year) = month
+//! --- empty    why the result can be empty (printed on stderr when it is)
 //! --- example  year=2025 month=10
 //! ```
 //!
@@ -23,9 +24,12 @@ pub struct Header {
     pub returns: Vec<(String, String)>,
     pub params: Vec<Param>,
     pub examples: Vec<String>,
+    /// Why the query can return no rows, said on stderr when it does: an empty result must
+    /// never read as "none" when it means "not known".
+    pub empty: Option<String>,
 }
 
-const KEYS: &[&str] = &["summary", "detail", "returns", "param", "example"];
+const KEYS: &[&str] = &["summary", "detail", "returns", "param", "example", "empty"];
 
 pub fn parse(path: &str, text: &str) -> Result<Header> {
     let mut header = Header::default();
@@ -62,6 +66,8 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
                 header.params.push(param);
             }
             "example" => header.examples.push(value.to_string()),
+            "empty" if header.empty.is_some() => return Err(err(number, "a second `empty`".into())),
+            "empty" => header.empty = Some(value.to_string()),
             other => {
                 let hint = crate::suggest::closest(other, KEYS.iter().copied());
                 return Err(err(number, format!("unknown header key `{other}`{}; the keys are {}", hint_text(&hint), KEYS.join(", "))));

@@ -110,6 +110,9 @@ pub struct OutputArgs {
     /// Parquet compression
     #[arg(long, value_enum, default_value = "zstd")]
     pub compression: Compression,
+    /// Replace the -o file if it exists
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 impl OutputArgs {
@@ -120,6 +123,7 @@ impl OutputArgs {
             locale: self.locale.unwrap_or_else(Locale::from_env),
             max_rows: self.max_rows,
             compression: self.compression,
+            overwrite: self.overwrite,
         }
     }
 }

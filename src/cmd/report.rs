@@ -39,6 +39,9 @@ pub struct ReportArgs {
     /// Write to FILE instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Replace the -o file if it exists
+    #[arg(long)]
+    overwrite: bool,
 }
 
 pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
@@ -49,13 +52,24 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
         _ => report::latest_month(&db.conn, &args.basis)?,
     };
     let facts = report::facts(&db.conn, &catalog, year, month, &args.basis)?;
+    if facts.is_empty() {
+        return Err(ihracat::Error::msg(format!(
+            "no figures for {year}-{month:02} on the {} basis: no province has a value for the month and no release stated a national figure for it (`ihracat run coverage` lists the months there are)",
+            args.basis
+        )));
+    }
     let text = match args.format {
         ReportFormat::Text => report::text(&facts, args.lang),
         ReportFormat::Markdown => report::markdown(&facts, args.lang),
-        ReportFormat::Json => report::json(&facts),
+        ReportFormat::Json => report::json(&facts)?,
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text).context(|| format!("writing {}", path.display()))?,
+        Some(path) => {
+            use std::io::Write;
+            let file = ihracat::output::OutputFile::create(path, args.overwrite)?;
+            file.writer()?.write_all(text.as_bytes()).context(|| format!("writing {}", path.display()))?;
+            file.commit()?;
+        }
         None => {
             use std::io::Write;
             std::io::stdout().write_all(text.as_bytes()).context(|| "writing to stdout".into())?;

@@ -2,16 +2,17 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::output::{self, ResultStream};
+use ihracat::output;
 use ihracat::ui::timed;
-use ihracat::{Result, catalog};
+use ihracat::{Result, catalog, execution};
 
 use super::{Context, OutputArgs};
 
 /// Run a named query from the catalog.
 ///
 /// Parameters are typed and bound, never pasted into SQL; `ihracat queries show NAME` lists
-/// them. Named queries only read: they cannot change the database.
+/// them. Named queries only read: they cannot change the database. A result that rests on
+/// fewer than 81 provinces says so in its columns and in one line on stderr.
 ///
 /// Examples:
 ///   ihracat run top_provinces -p year=2025 -p month=10 -p n=5
@@ -34,8 +35,16 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let query = catalog.get(&args.name)?;
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let db = timed("opening the database", || context.open(Access::Read))?;
-    let mut prepared = timed("preparing the query", || catalog::prepare(&db.conn, query, &assignments))?;
-    let stream = timed("running the query", || ResultStream::from_statement(&mut prepared.stmt, prepared.values))?;
-    timed("writing the result", || output::write(stream, &args.output.options()))?;
+    let mut prepared = timed("preparing the query", || execution::prepare(&db.conn, query, &assignments))?;
+    let result = timed("running the query", || execution::run(query, &mut prepared, &assignments))?;
+    if let Some(notice) = &result.panel_notice {
+        // Before the rows, so that it is seen above a long table.
+        context.messages.note(&notice.to_string());
+    }
+    let empty_notice = result.empty_notice.clone();
+    let rows = timed("writing the result", || output::write(result.stream, &args.output.options()))?;
+    if let (0, Some(notice)) = (rows, empty_notice) {
+        context.messages.note(&notice.to_string());
+    }
     Ok(ExitCode::SUCCESS)
 }

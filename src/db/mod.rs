@@ -18,13 +18,14 @@ pub use bundled::{DATA_VERSION, data_sha256};
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
 const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/002_detail.sql")),
     (3, include_str!("migrations/003_province_first.sql")),
+    (4, include_str!("migrations/004_figures_true.sql")),
 ];
 
 /// Where the managed database is.
@@ -70,7 +71,7 @@ pub enum Access {
     Workspace,
 }
 
-/// DuckDB's own settings that a user may need to change (DECISIONS.md 17).
+/// DuckDB's own settings that a user may need to change (design rule 20).
 #[derive(Clone, Debug, Default)]
 pub struct EngineSettings {
     pub memory_limit: Option<String>,
@@ -249,6 +250,24 @@ fn read_versions(conn: &Connection, path: &Path) -> Result<Versions> {
         }
     }
     Ok(versions)
+}
+
+/// What `info` shows of a database.
+pub struct Info {
+    pub location: String,
+    pub workspace: Option<String>,
+    pub versions: Versions,
+    pub loads: i64,
+}
+
+pub fn info(db: &Database) -> Result<Info> {
+    let loads: i64 = db.conn.query_row("SELECT count(*) FROM loads", [], |r| r.get(0)).context(|| "counting loads".into())?;
+    Ok(Info {
+        location: db.location.display(),
+        workspace: db.location.workspace_path().map(|p| p.display().to_string()),
+        versions: versions(db)?,
+        loads,
+    })
 }
 
 /// The versions of the database this connection has open.

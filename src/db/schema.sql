@@ -65,7 +65,7 @@ CREATE TABLE loads (
     rows_replaced  BIGINT NOT NULL
 );
 
--- One value per province, month and basis: the value chosen by precedence (DECISIONS.md 1).
+-- One value per province, month and basis: the value chosen by precedence (design rule 1).
 CREATE TABLE exports (
     province_code INTEGER NOT NULL,
     year          INTEGER NOT NULL,
@@ -113,7 +113,7 @@ CREATE MACRO period_values(_year, _month, _period, _basis) AS TABLE
     );
 
 -- A province's value for a period: the sum of its months when all are present, else (for ytd and
--- year, DECISIONS.md 6) the value a release stated for that period. Never a partial sum.
+-- year, design rule 6) the value a release stated for that period. Never a partial sum.
 CREATE MACRO province_values(_year, _month, _period, _basis) AS TABLE
     WITH computed AS (
         SELECT province_code, value_usd, origin, source
@@ -157,8 +157,8 @@ CREATE MACRO published_national(_year, _month, _period, _basis, _metric) AS TABL
     ORDER BY note IS NOT NULL, release_year * 12 + release_month DESC, precision
     LIMIT 1;
 
--- What shares are of (DECISIONS.md 7): the published national total when a release gave one,
--- else the sum of the provinces with a value, flagged when fewer than 81 have one.
+-- What shares are of. Version 1's rule; migration 004 replaces it with design rule 7 (a complete
+-- panel first, then Turkey's published total, else none).
 CREATE MACRO period_denominator(_year, _month, _period, _basis) AS TABLE
     WITH national AS (FROM published_national(_year, _month, _period, _basis, 'total_exports')),
          panel AS (SELECT sum(value_usd) AS total, count(*) AS provinces

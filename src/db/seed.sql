@@ -31,7 +31,7 @@ DELETE FROM published_figures;
 INSERT INTO published_figures
 SELECT s.release_year::INTEGER, s.release_month::INTEGER, s.period, s.year::INTEGER, s.month::INTEGER, s.basis,
        a.province_code, s.metric, s.rank::INTEGER, s.value::DECIMAL(18, 2), s.unit, s.precision::DECIMAL(18, 2),
-       false, NULL, s.source_url, s.note
+       false, NULL, s.source_url, s.note, s.release_kind
 FROM _seed_published s
 LEFT JOIN province_aliases a ON a.alias_key = name_key(s.province);
 
@@ -40,7 +40,7 @@ INSERT INTO published_figures
 SELECT e.release_year, e.release_month, e.period, e.year - 1, e.month, e.basis, e.province_code, 'exports', NULL,
        e.value - i.value, 'usd', e.precision + i.precision, true,
        format('{} (stated) minus the stated increase {}', e.value::BIGINT, i.value::BIGINT),
-       i.source_url, coalesce(e.note, i.note)
+       i.source_url, coalesce(e.note, i.note), e.release_kind
 FROM published_figures e
 JOIN published_figures i USING (release_year, release_month, period, year, month, basis, province_code)
 WHERE e.metric = 'exports' AND i.metric = 'increase' AND NOT e.derived AND NOT i.derived
@@ -53,13 +53,35 @@ SELECT e.release_year, e.release_month, e.period, e.year - 1, e.month, e.basis, 
        round(e.value / (1 + c.value / 100), 0)::DECIMAL(18, 2), 'usd',
        round(e.precision / (1 + c.value / 100) + e.value * c.precision / 100 / pow(1 + c.value / 100, 2), 0)::DECIMAL(18, 2),
        true, format('{} (stated) divided by 1 + {} %', e.value::BIGINT, c.value::DOUBLE),
-       c.source_url, coalesce(e.note, c.note)
+       c.source_url, coalesce(e.note, c.note), e.release_kind
 FROM published_figures e
 JOIN published_figures c USING (release_year, release_month, period, year, month, basis, province_code, source_url)
 WHERE e.metric = 'exports' AND c.metric = 'change_pct' AND NOT e.derived AND NOT c.derived
   AND e.year = e.release_year AND c.value > -100;
 
--- DECISIONS.md 1: a stated value beats a derived one; among stated values the later release wins,
+-- A month's national total from two stated year-to-date totals of the same year (to that month
+-- and to the month before; January's year-to-date total is the month's). Shares of a month need
+-- it: releases state the year-to-date total, rarely the month's. Its precision is the sum of both.
+WITH ytd AS (
+    SELECT * FROM (
+        SELECT *, row_number() OVER (PARTITION BY year, month, basis
+                                     ORDER BY note IS NOT NULL, release_year * 12 + release_month DESC, precision) AS choice
+        FROM published_figures
+        WHERE province_code IS NULL AND metric = 'total_exports' AND NOT derived AND period IN ('ytd', 'year')
+    ) WHERE choice = 1
+)
+INSERT INTO published_figures
+SELECT cur.release_year, cur.release_month, 'month', cur.year, cur.month, cur.basis, NULL, 'total_exports', NULL,
+       cur.value - coalesce(prev.value, 0), 'usd', cur.precision + coalesce(prev.precision, 0), true,
+       CASE WHEN cur.month = 1 THEN 'the January year-to-date total (stated)'
+            ELSE format('the January-{} total {} (stated) minus the January-{} total {} (stated, {})',
+                        cur.month, cur.value::BIGINT, prev.month, prev.value::BIGINT, prev.source_url) END,
+       cur.source_url, coalesce(cur.note, prev.note), cur.release_kind
+FROM ytd cur
+LEFT JOIN ytd prev ON prev.year = cur.year AND prev.month = cur.month - 1 AND prev.basis = cur.basis
+WHERE cur.month = 1 OR prev.value IS NOT NULL;
+
+-- design rule 1: a stated value beats a derived one; among stated values the later release wins,
 -- then the finer rounding; among derived ones the finer precision wins. A loaded row beats them all.
 DELETE FROM exports WHERE load_id IS NULL;
 INSERT INTO exports

@@ -1,0 +1,145 @@
+//! Running a named query: the one path that `run`, the report and every other front end take
+//! from a query and its arguments to a stream of Arrow batches, with what a reader of the result
+//! must be told beside it.
+//!
+//! A result that rests on an incomplete panel says so twice: in its columns (`panel`,
+//! `share_of`, `origin`, `rank_origin`) and in one line for people ([`Notice`]), so that a table
+//! cut to fit a terminal cannot hide it.
+
+use arrow::array::{Array, AsArray, RecordBatch};
+use arrow::compute::cast;
+use arrow::datatypes::{DataType, Int64Type};
+use duckdb::Connection;
+
+use crate::catalog::{self, Catalog, Query};
+use crate::error::{Context, Result};
+use crate::output::ResultStream;
+
+/// What a person reading a result must know that its rows alone may not show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The result rests on fewer than 81 provinces.
+    Panel(String),
+    /// The result has no rows, and the query says why that can be.
+    Empty(String),
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Panel(text) => f.write_str(text),
+            Notice::Empty(why) => write!(f, "no rows: {why}"),
+        }
+    }
+}
+
+/// A named query's result as it streams, and the notice its first batch calls for.
+pub struct NamedResult<'s> {
+    pub stream: ResultStream<'s>,
+    /// Said before the rows, when the first batch shows fewer than 81 provinces.
+    pub panel_notice: Option<Notice>,
+    /// Said after the rows when there were none (the query's `--- empty` line).
+    pub empty_notice: Option<Notice>,
+}
+
+/// Prepares a named query with its arguments (typed, bound by name: never pasted into SQL).
+pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)]) -> Result<catalog::Prepared<'c>> {
+    catalog::prepare(conn, query, args)
+}
+
+/// Runs a prepared named query. The first batch is read at once, so that the notice about the
+/// panel is known before the result is written; the rest stream as DuckDB produces them.
+pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(String, String)]) -> Result<NamedResult<'s>> {
+    let values = std::mem::take(&mut prepared.values);
+    let ResultStream { schema, mut batches } = ResultStream::from_statement(&mut prepared.stmt, values)?;
+    let first = batches.next().transpose().context(|| format!("running `{}`", query.name))?;
+    let panel_notice = first.as_ref().and_then(|batch| panel_notice(batch, args)).map(Notice::Panel);
+    let batches = Box::new(first.map(Ok).into_iter().chain(batches));
+    let empty_notice = query.header.empty.clone().map(Notice::Empty);
+    Ok(NamedResult { stream: ResultStream { schema, batches }, panel_notice, empty_notice })
+}
+
+/// Runs a named query from the catalog to completion and keeps its batches: for the report and
+/// other callers that read a small result as facts.
+pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, String)]) -> Result<Vec<RecordBatch>> {
+    let query = catalog.get(name)?;
+    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    let mut prepared = prepare(conn, query, &args)?;
+    let result = run(query, &mut prepared, &args)?;
+    result.stream.batches.map(|b| b.context(|| format!("running `{name}`"))).collect()
+}
+
+/// "5 of 81 provinces have data for 2025-10: shares are of …": built from the result's own
+/// columns, so every query that carries `panel` gets it.
+fn panel_notice(batch: &RecordBatch, args: &[(String, String)]) -> Option<String> {
+    let panel = first_i64(batch, "panel")?;
+    if panel >= 81 {
+        return None;
+    }
+    let mut clauses = Vec::new();
+    if let Some(share_of) = first_text(batch, "share_of") {
+        match share_of.strip_prefix("none: ") {
+            Some(why) => clauses.push(format!("no shares ({why})")),
+            None => clauses.push(format!("shares are of the {share_of}")),
+        }
+    }
+    if texts(batch, "rank_origin").iter().any(|o| o.as_deref() == Some("published")) {
+        clauses.push("ranks are the release's".to_string());
+    } else if texts(batch, "origin").iter().any(|o| o.as_deref() == Some("published")) {
+        clauses.push("figures with origin published are the release's, with its source".to_string());
+    }
+    let mut text = format!("{panel} of 81 provinces have data for {}", period_label(args));
+    if !clauses.is_empty() {
+        text.push_str(": ");
+        text.push_str(&clauses.join("; "));
+    }
+    Some(text)
+}
+
+/// The period the arguments name, as `2025-10`, `2025-01..2025-10` or `2024`.
+fn period_label(args: &[(String, String)]) -> String {
+    let get = |name: &str| args.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string());
+    let (Some(year), month) = (get("year"), get("month").and_then(|m| m.parse::<u32>().ok())) else {
+        return "the period".to_string();
+    };
+    match (get("period").as_deref(), month) {
+        (Some("year"), _) => year,
+        (Some("ytd"), Some(m)) => format!("{year}-01..{year}-{m:02}"),
+        (_, Some(m)) => format!("{year}-{m:02}"),
+        (_, None) => year,
+    }
+}
+
+fn first_i64(batch: &RecordBatch, name: &str) -> Option<i64> {
+    let column = cast(batch.column_by_name(name)?, &DataType::Int64).ok()?;
+    let values = column.as_primitive::<Int64Type>();
+    (0..values.len()).find(|&i| !values.is_null(i)).map(|i| values.value(i))
+}
+
+fn texts(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {
+    let Some(column) = batch.column_by_name(name).and_then(|c| cast(c, &DataType::Utf8).ok()) else { return Vec::new() };
+    let values = column.as_string::<i32>();
+    (0..values.len()).map(|i| (!values.is_null(i)).then(|| values.value(i).to_string())).collect()
+}
+
+fn first_text(batch: &RecordBatch, name: &str) -> Option<String> {
+    texts(batch, name).into_iter().flatten().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn periods_are_named_as_the_arguments_say() {
+        assert_eq!(period_label(&args(&[("year", "2025"), ("month", "10")])), "2025-10");
+        assert_eq!(period_label(&args(&[("year", "2025"), ("month", "3"), ("period", "ytd")])), "2025-01..2025-03");
+        // period=year ignores the month entirely.
+        assert_eq!(period_label(&args(&[("year", "2024"), ("month", "7"), ("period", "year")])), "2024");
+        assert_eq!(period_label(&args(&[("province", "Bursa")])), "the period");
+    }
+}
