@@ -72,8 +72,9 @@ pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, 
 /// "5 of 81 provinces have data for 2025-10: shares are of …": built from the result's own
 /// columns, so every query that carries `panel` gets it.
 fn panel_notice(batch: &RecordBatch, args: &[(String, String)]) -> Option<String> {
-    let panel = first_i64(batch, "panel")?;
-    if panel >= 81 {
+    let panels = i64s(batch, "panel");
+    let (low, high) = (*panels.iter().min()?, *panels.iter().max()?);
+    if low >= 81 {
         return None;
     }
     let mut clauses = Vec::new();
@@ -88,7 +89,12 @@ fn panel_notice(batch: &RecordBatch, args: &[(String, String)]) -> Option<String
     } else if texts(batch, "origin").iter().any(|o| o.as_deref() == Some("published")) {
         clauses.push("figures with origin published are the release's, with its source".to_string());
     }
-    let mut text = format!("{panel} of 81 provinces have data for {}", period_label(args));
+    // A result over several periods (a province's months) has a panel for each.
+    let mut text = if low == high {
+        format!("{low} of 81 provinces have data for {}", period_label(args))
+    } else {
+        format!("{low} to {high} of 81 provinces have data in these periods")
+    };
     if !clauses.is_empty() {
         text.push_str(": ");
         text.push_str(&clauses.join("; "));
@@ -110,10 +116,10 @@ fn period_label(args: &[(String, String)]) -> String {
     }
 }
 
-fn first_i64(batch: &RecordBatch, name: &str) -> Option<i64> {
-    let column = cast(batch.column_by_name(name)?, &DataType::Int64).ok()?;
+fn i64s(batch: &RecordBatch, name: &str) -> Vec<i64> {
+    let Some(column) = batch.column_by_name(name).and_then(|c| cast(c, &DataType::Int64).ok()) else { return Vec::new() };
     let values = column.as_primitive::<Int64Type>();
-    (0..values.len()).find(|&i| !values.is_null(i)).map(|i| values.value(i))
+    (0..values.len()).filter(|&i| !values.is_null(i)).map(|i| values.value(i)).collect()
 }
 
 fn texts(batch: &RecordBatch, name: &str) -> Vec<Option<String>> {

@@ -1,19 +1,23 @@
 use std::process::ExitCode;
 
 use clap::Args;
+use std::io::IsTerminal;
+
 use ihracat::db::{self, Access};
-use ihracat::output::{self, ResultStream};
-use ihracat::{Result, error::Context as _};
+use ihracat::output::{self, Format, ResultStream};
+use ihracat::{Error, Result, error::Context as _, execution};
 
 use super::{Context, OutputArgs};
 
 /// Show the database: its path, schema and data versions, coverage and loads.
 ///
-/// Coverage counts the province-months held for each year and basis, and how many come from
-/// releases, are derived from them, or were loaded.
+/// Coverage counts, for each year and basis, the provinces with at least one figure, and how
+/// many of them the Ministry's releases, the regional and local releases, and your loaded files
+/// cover. With --format json, everything is one JSON object.
 ///
-/// Example:
+/// Examples:
 ///   ihracat info
+///   ihracat info --format json
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct InfoArgs {
@@ -21,30 +25,52 @@ pub struct InfoArgs {
     output: OutputArgs,
 }
 
-const COVERAGE_SQL: &str = "
-    SELECT year, basis,
-           count(DISTINCT month) AS months,
-           count(DISTINCT province_code) AS provinces,
-           count(*) AS province_months,
-           count(*) FILTER (WHERE load_id IS NULL AND NOT derived) AS published,
-           count(*) FILTER (WHERE load_id IS NULL AND derived) AS derived,
-           count(*) FILTER (WHERE load_id IS NOT NULL) AS loaded,
-           count(*) = 81 * 12 AS complete
-    FROM exports GROUP BY ALL ORDER BY year, basis";
-
 pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
+    let catalog = context.catalog()?;
     let database = context.open(Access::Read)?;
-    let versions = db::versions(&database)?;
-    let location = database.location.display();
-    let workspace = database.location.workspace_path().map(|p| p.display().to_string()).unwrap_or_else(|| "none".into());
-    let loads: i64 = database.conn.query_row("SELECT count(*) FROM loads", [], |r| r.get(0)).context(|| "counting loads".into())?;
-    println!("database:       {location}");
-    println!("workspace:      {workspace}");
-    println!("schema version: {} (this ihracat: {})", versions.schema, db::SCHEMA_VERSION);
-    println!("data version:   {} ({}; this ihracat: {})", versions.data, versions.data_sha256, db::DATA_VERSION);
-    println!("loads:          {loads} (ihracat sql \"FROM loads\")");
-    println!("coverage (a complete year has 81 provinces x 12 months = 972 province-months):");
-    let mut stmt = database.conn.prepare(COVERAGE_SQL).context(|| "reading coverage".into())?;
-    output::write(ResultStream::from_statement(&mut stmt, Vec::new())?, &args.output.options())?;
+    let info = db::info(&database)?;
+    // Coverage is a shipped analysis, run as any other: provinces with a figure, by year, basis
+    // and kind of release.
+    let coverage = execution::collect(&database.conn, &catalog, "province_coverage", &[("basis", "all".to_string())])?;
+    let options = args.output.options();
+    if options.resolved_format()? == Format::Json {
+        let mut rows = Vec::new();
+        {
+            let mut writer = arrow::json::ArrayWriter::new(&mut rows);
+            for batch in &coverage {
+                writer.write(batch).context(|| "writing the coverage as JSON".into())?;
+            }
+            writer.finish().context(|| "writing the coverage as JSON".into())?;
+        }
+        let coverage: serde_json::Value = serde_json::from_slice(if rows.is_empty() { b"[]" } else { &rows }).map_err(|e| Error::msg(format!("reading the coverage back: {e}")))?;
+        let value = serde_json::json!({
+            "database": info.location,
+            "workspace": info.workspace,
+            "schema_version": info.versions.schema,
+            "supported_schema_version": db::SCHEMA_VERSION,
+            "data_version": info.versions.data,
+            "data_sha256": info.versions.data_sha256,
+            "bundled_data_version": db::DATA_VERSION,
+            "loads": info.loads,
+            "coverage": coverage,
+        });
+        println!("{}", serde_json::to_string_pretty(&value).map_err(|e| Error::msg(e.to_string()))?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    // The lines about the database are for people: on stderr when the table goes to a program.
+    let lines = [
+        format!("database:       {}", info.location),
+        format!("workspace:      {}", info.workspace.as_deref().unwrap_or("none")),
+        format!("schema version: {} (this ihracat: {})", info.versions.schema, db::SCHEMA_VERSION),
+        format!("data version:   {} ({}; this ihracat: {})", info.versions.data, info.versions.data_sha256, db::DATA_VERSION),
+        format!("loads:          {} (ihracat loads)", info.loads),
+        "provinces with at least one figure, by year, basis and kind of release (ihracat run coverage for months):".to_string(),
+    ];
+    let to_terminal = options.output.is_none() && std::io::stdout().is_terminal() && options.format.is_none();
+    for line in lines {
+        if to_terminal { println!("{line}") } else { eprintln!("{line}") }
+    }
+    let schema = coverage.first().map(|b| b.schema()).ok_or_else(|| Error::msg("province_coverage returned no columns"))?;
+    output::write(ResultStream::from_batches(schema, coverage), &options)?;
     Ok(ExitCode::SUCCESS)
 }

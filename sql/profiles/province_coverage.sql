@@ -1,0 +1,22 @@
+--- summary  How many provinces have at least one figure, year by year and basis
+--- detail   Counts the provinces with any value for the year (a month, a year-to-date or a full year) in the releases' statements, the unknown basis included, and in loaded files. ministry and regional count those a kind of release covers: the Ministry of Trade's monthly releases name only the leading provinces, the regional and local releases many of the others. Derived values are not counted.
+--- returns  year int, basis text, provinces bigint, ministry bigint, regional bigint, loaded bigint
+--- param    basis  one_of(activity, registered, unknown, all) = all   one basis, or all three
+--- example  basis=registered
+--- example  basis=all
+WITH figures AS (
+    SELECT year, basis, province_code, release_kind AS kind
+    FROM published_figures
+    WHERE province_code IS NOT NULL AND metric = 'exports' AND NOT derived
+    UNION ALL
+    SELECT year, basis, province_code, 'loaded' FROM exports WHERE load_id IS NOT NULL
+)
+SELECT year, basis,
+       count(DISTINCT province_code) AS provinces,
+       count(DISTINCT province_code) FILTER (WHERE kind = 'ministry') AS ministry,
+       count(DISTINCT province_code) FILTER (WHERE kind = 'regional') AS regional,
+       count(DISTINCT province_code) FILTER (WHERE kind = 'loaded') AS loaded
+FROM figures
+WHERE $basis = 'all' OR basis = $basis
+GROUP BY year, basis
+ORDER BY year, basis
