@@ -15,15 +15,22 @@ pub struct Statement {
 }
 
 impl Statement {
+    /// The statement's leading keywords, upper case: DuckDB's grammar decides a statement's kind
+    /// by them (a COPY, an ATTACH or a SET cannot hide inside another statement).
+    fn keywords(&self, count: usize) -> Vec<String> {
+        strip_leading_comments(&self.text)
+            .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '_')
+            .filter(|w| !w.is_empty())
+            .take(count)
+            .map(str::to_ascii_uppercase)
+            .collect()
+    }
+
     /// Whether the statement yields a result set, judged by its first keyword as DuckDB's own
     /// grammar would: queries, and the utility statements that answer with rows.
     pub fn returns_rows(&self) -> bool {
-        let keyword: String = strip_leading_comments(&self.text)
-            .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let keyword = self.keywords(1).into_iter().next().unwrap_or_default();
         matches!(
             keyword.as_str(),
             "SELECT" | "WITH" | "FROM" | "VALUES" | "TABLE" | "SHOW" | "DESCRIBE" | "DESC" | "SUMMARIZE" | "PRAGMA" | "EXPLAIN" | "CALL" | "PIVOT" | "UNPIVOT"
@@ -33,7 +40,37 @@ impl Statement {
     pub fn describe(&self) -> String {
         format!("statement {} (line {})", self.index, self.line)
     }
+
+    /// What ad-hoc SQL may do (design rule 17): read the managed data, and with --write create
+    /// and change the user's own tables in the workspace. Statements that would reach past that
+    /// are refused by their leading keyword, before they run: attaching, detaching or switching
+    /// databases (a re-attached managed file would be writable), writing files (`COPY … TO`,
+    /// `EXPORT DATABASE`: files are written by `ihracat export`, which checks what it replaces),
+    /// changing DuckDB's settings, and installing or loading extensions.
+    pub fn check_allowed(&self) -> Result<()> {
+        let words = self.keywords(3);
+        let word = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+        // EXPLAIN ANALYZE runs the statement it explains.
+        let first = match (word(0), word(1)) {
+            ("EXPLAIN", "ANALYZE") => word(2),
+            ("EXPLAIN", second) => second,
+            (first, _) => first,
+        };
+        let reason = match first {
+            "ATTACH" | "DETACH" | "USE" => "ad-hoc SQL cannot attach, detach or switch databases: the managed database stays read-only, and your own tables live in the workspace (sql --write)",
+            "COPY" | "EXPORT" | "IMPORT" => "ad-hoc SQL does not write or import files: `ihracat export --sql \"…\" --to FILE` writes a result (and checks what it replaces); read a file with read_csv(…) or `ihracat load`",
+            "SET" | "RESET" => "DuckDB's settings are ihracat's options (--memory-limit, --threads, --temp-dir); ad-hoc SQL cannot change them",
+            "INSTALL" | "LOAD" | "FORCE" => "ihracat does not install or load DuckDB extensions",
+            "PRAGMA" if !READ_PRAGMAS.contains(&word(1).to_ascii_lowercase().as_str()) => {
+                "only reading pragmas (table_info, show_tables, database_list, database_size, storage_info, version, platform, functions) are allowed in ad-hoc SQL"
+            }
+            _ => return Ok(()),
+        };
+        Err(Error::msg(format!("{}: {reason}", self.describe())))
+    }
 }
+
+const READ_PRAGMAS: &[&str] = &["table_info", "show_tables", "show_tables_expanded", "database_list", "database_size", "storage_info", "version", "platform", "functions", "show"];
 
 fn strip_leading_comments(mut text: &str) -> &str {
     loop {
@@ -146,45 +183,6 @@ pub fn is_complete(text: &str) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_outside_quotes_and_comments() {
-        let script = "SELECT 'a;b';\n-- a comment; with a semicolon\nSELECT \"x;y\" FROM t; /* ; */\n\nCREATE MACRO m() AS $$;$$;\nSELECT $year";
-        let statements = split(script);
-        let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, vec!["SELECT 'a;b'", "-- a comment; with a semicolon\nSELECT \"x;y\" FROM t", "/* ; */\n\nCREATE MACRO m() AS $$;$$", "SELECT $year"]);
-        assert_eq!(statements.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 2, 3, 6]);
-    }
-
-    #[test]
-    fn drops_empty_statements() {
-        assert!(split(" ; -- nothing\n ;").is_empty());
-        assert_eq!(split("SELECT 1;;SELECT 2").len(), 2);
-    }
-
-    #[test]
-    fn knows_which_statements_return_rows() {
-        let kinds: Vec<bool> = split("SELECT 1; FROM t; -- c\n WITH x AS (SELECT 1) SELECT * FROM x; CREATE TABLE t(a INT); INSERT INTO t VALUES (1); (SELECT 2); DESCRIBE t")
-            .iter()
-            .map(Statement::returns_rows)
-            .collect();
-        assert_eq!(kinds, vec![true, true, true, false, false, true, true]);
-    }
-
-    #[test]
-    fn completeness_needs_a_final_semicolon() {
-        assert!(is_complete("SELECT 1;"));
-        assert!(is_complete("SELECT 1;\n"));
-        assert!(!is_complete("SELECT 1"));
-        assert!(!is_complete("SELECT ';'"));
-        assert!(!is_complete("SELECT 1; SELECT 2"));
-        assert!(is_complete("SELECT 1; SELECT 2;"));
-    }
-}
-
 /// Runs a script statement by statement (design rule 15: into one file or a binary format, only
 /// one statement may return rows). The first error stops it, naming the statement and its line.
 /// `writable` says whether the connection may write the workspace, so that a write refused on a
@@ -203,6 +201,9 @@ pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOption
             with_rows.len(),
             names.join(", ")
         )));
+    }
+    for statement in &statements {
+        statement.check_allowed()?;
     }
     let mut first = true;
     for statement in &statements {
@@ -239,5 +240,44 @@ fn explain(e: Error, writable: bool) -> String {
         }
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_outside_quotes_and_comments() {
+        let script = "SELECT 'a;b';\n-- a comment; with a semicolon\nSELECT \"x;y\" FROM t; /* ; */\n\nCREATE MACRO m() AS $$;$$;\nSELECT $year";
+        let statements = split(script);
+        let texts: Vec<&str> = statements.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["SELECT 'a;b'", "-- a comment; with a semicolon\nSELECT \"x;y\" FROM t", "/* ; */\n\nCREATE MACRO m() AS $$;$$", "SELECT $year"]);
+        assert_eq!(statements.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 2, 3, 6]);
+    }
+
+    #[test]
+    fn drops_empty_statements() {
+        assert!(split(" ; -- nothing\n ;").is_empty());
+        assert_eq!(split("SELECT 1;;SELECT 2").len(), 2);
+    }
+
+    #[test]
+    fn knows_which_statements_return_rows() {
+        let kinds: Vec<bool> = split("SELECT 1; FROM t; -- c\n WITH x AS (SELECT 1) SELECT * FROM x; CREATE TABLE t(a INT); INSERT INTO t VALUES (1); (SELECT 2); DESCRIBE t")
+            .iter()
+            .map(Statement::returns_rows)
+            .collect();
+        assert_eq!(kinds, vec![true, true, true, false, false, true, true]);
+    }
+
+    #[test]
+    fn completeness_needs_a_final_semicolon() {
+        assert!(is_complete("SELECT 1;"));
+        assert!(is_complete("SELECT 1;\n"));
+        assert!(!is_complete("SELECT 1"));
+        assert!(!is_complete("SELECT ';'"));
+        assert!(!is_complete("SELECT 1; SELECT 2"));
+        assert!(is_complete("SELECT 1; SELECT 2;"));
     }
 }

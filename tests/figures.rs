@@ -7,16 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Workdir, column, parse_csv, release_fixture};
-
-fn fixture_rows(file: &str) -> Vec<BTreeMap<String, String>> {
-    let rows = parse_csv(&std::fs::read_to_string(release_fixture(file)).unwrap());
-    rows[1..]
-        .iter()
-        .filter(|r| r.len() == rows[0].len())
-        .map(|r| rows[0].iter().cloned().zip(r.iter().cloned()).collect())
-        .collect()
-}
+use common::{Workdir, column, parse_csv, release_rows};
 
 /// Values a later release revised (design rule 12): the data shows the revision, so the first
 /// published value is not expected.
@@ -43,7 +34,7 @@ struct Listed {
 /// 1, 2, 3… a release gave without a gap, one entry a province.
 fn release_lists(metric: &str) -> BTreeMap<(String, String), Vec<Listed>> {
     let mut lists: BTreeMap<(String, String), Vec<Listed>> = BTreeMap::new();
-    for r in fixture_rows("province_figures.csv") {
+    for r in release_rows("province_figures.csv") {
         if r["metric"] != metric || r["period"] != "month" || r["basis"] != "activity" || r["rank"].is_empty() {
             continue;
         }
@@ -133,7 +124,7 @@ fn october_2025_lists_corum_and_yalova_whose_values_were_not_published() {
 /// Each activity-basis national statement of the number of provinces over 1 billion USD or with
 /// rising exports, with its period.
 fn national_counts(field: &str) -> Vec<(String, String, String, String, String)> {
-    fixture_rows("national_figures.csv")
+    release_rows("national_figures.csv")
         .into_iter()
         .filter(|r| r["basis"] == "activity" && !r[field].is_empty())
         .filter(|r| {
@@ -187,7 +178,7 @@ fn a_threshold_no_release_counted_is_missing_with_the_reason() {
 
 /// The month's national total from the fixtures: January-October minus January-September.
 fn national_total_musd(year: &str, month: &str, period: &str) -> f64 {
-    fixture_rows("national_figures.csv")
+    release_rows("national_figures.csv")
         .into_iter()
         .find(|r| r["year"] == year && r["month"] == month && r["period"] == period && !r["total_exports_musd"].is_empty())
         .map(|r| r["total_exports_musd"].parse().unwrap())

@@ -5,16 +5,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{Workdir, column, parse_csv, release_fixture};
-
-fn fixture_rows(file: &str) -> Vec<BTreeMap<String, String>> {
-    let rows = parse_csv(&std::fs::read_to_string(release_fixture(file)).unwrap());
-    rows[1..]
-        .iter()
-        .filter(|r| r.len() == rows[0].len())
-        .map(|r| rows[0].iter().cloned().zip(r.iter().cloned()).collect())
-        .collect()
-}
+use common::{Workdir, column, release_rows};
 
 /// The statements in the database, as `period year-month basis province metric value source`.
 fn statements(w: &Workdir) -> BTreeSet<String> {
@@ -31,7 +22,7 @@ fn every_local_figure_is_bundled_with_its_source_and_basis() {
     let w = Workdir::new();
     let have = statements(&w);
     let mut checked = 0;
-    for r in fixture_rows("province_figures_local.csv") {
+    for r in release_rows("province_figures_local.csv") {
         let year: i32 = r["year"].parse().unwrap();
         // A prior-year value stated in a release describes the year before.
         let (metric, year) = match r["metric"].as_str() {
@@ -49,7 +40,7 @@ fn every_local_figure_is_bundled_with_its_source_and_basis() {
         checked += 1;
     }
     assert_eq!(checked, 339);
-    for r in fixture_rows("national_figures_local.csv") {
+    for r in release_rows("national_figures_local.csv") {
         for (field, metric, scale) in [("total_exports_musd", "total_exports", 1e6), ("total_change_pct", "total_change_pct", 1.0), ("provinces_over_1b", "provinces_over_1b", 1.0), ("provinces_increased", "provinces_increased", 1.0)] {
             if r[field].is_empty() {
                 continue;
@@ -85,7 +76,7 @@ fn doubtful_local_rows_carry_their_note() {
 #[test]
 fn province_profiles_show_the_published_months_on_their_own_basis() {
     let w = Workdir::new();
-    let local = fixture_rows("province_figures_local.csv");
+    let local = release_rows("province_figures_local.csv");
     for (province, year) in [("Denizli", "2025"), ("Gaziantep", "2025"), ("Kayseri", "2025"), ("Aksaray", "2022"), ("Denizli", "2026")] {
         for basis in ["registered", "activity"] {
             let rows = w.csv(&["run", "province_profile", "-p", &format!("province={province}"), "-p", &format!("year={year}"), "-p", &format!("basis={basis}")]);
@@ -146,4 +137,49 @@ fn coverage_counts_provinces_by_basis_and_kind_of_release() {
     assert!(all.len() >= 52, "{} provinces have a bundled figure", all.len());
     let info: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
     assert!(info["coverage"].as_array().unwrap().iter().any(|r| r["basis"] == "registered" && r["regional"].as_i64().unwrap_or(0) > 0), "{info}");
+}
+
+#[test]
+fn no_shipped_analysis_mixes_the_two_bases() {
+    let w = Workdir::new();
+    // Denizli 2025-10: 413 million registered (its exporters' association), 777 million activity
+    // (loaded). A sum of the two, or either on the other's basis, would be a mixed figure.
+    let path = w.write("denizli.csv", "il,yıl,ay,değer\nDenizli,2025,10,777000000\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    let catalog = w.csv(&["queries"]);
+    let mut checked = 0;
+    for (name, parameters) in column(&catalog, "name").iter().zip(column(&catalog, "parameters")) {
+        if !parameters.contains("[basis=") {
+            continue;
+        }
+        for basis in ["activity", "registered"] {
+            let mut args = vec!["run".to_string(), name.clone(), "-p".into(), format!("basis={basis}")];
+            for required in parameters.split_whitespace().filter(|p| !p.starts_with('[')) {
+                let value = match required {
+                    "year" | "from_year" | "to_year" => "2025",
+                    "month" => "10",
+                    "province" | "provinces" => "Denizli",
+                    "country" | "countries" => "DE",
+                    "product" => "87",
+                    other => panic!("{name}: no value for required parameter {other}"),
+                };
+                args.extend(["-p".to_string(), format!("{required}={value}")]);
+            }
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let output = w.command(&args).output().unwrap();
+            if !output.status.success() {
+                // Detail analyses that need complete detail refuse, with their reason.
+                assert!(common::text(&output.stderr).contains("needs"), "{name} {basis}: {}", common::text(&output.stderr));
+                continue;
+            }
+            let text = common::text(&output.stdout);
+            let other = if basis == "activity" { "413000000.00" } else { "777000000.00" };
+            for cell in text.split([',', '\n']) {
+                assert_ne!(cell, "1190000000.00", "{name} {basis}: the two bases added together");
+                assert_ne!(cell, other, "{name} {basis}: the other basis's value");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} runs checked");
 }

@@ -235,6 +235,14 @@ pub fn ensure_one_select(conn: &Connection, sql: &str) -> std::result::Result<()
     if count != 1 {
         return Err(format!("has {count} statements; it must be exactly one SELECT"));
     }
+    // A SELECT can carry a write in a common table expression (WITH d AS (DELETE … RETURNING *)):
+    // the parsed tree names it. (Text inside a string literal is escaped in the JSON, so it
+    // cannot match.)
+    for node in ["DELETE_QUERY_NODE", "INSERT_QUERY_NODE", "UPDATE_QUERY_NODE", "MERGE_INTO_QUERY_NODE"] {
+        if json.contains(&format!("\"type\":\"{node}\"")) {
+            return Err(format!("must only read: it has a {} inside", node.trim_end_matches("_QUERY_NODE").replace('_', " ")));
+        }
+    }
     Ok(())
 }
 

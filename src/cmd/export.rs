@@ -71,7 +71,9 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         return Err(Error::msg(format!("{} exists; add --overwrite to replace it", args.to.display())));
     }
     let catalog = context.catalog()?;
-    let db = context.open(Access::Read)?;
+    // A named query reads the managed database alone (as `run` does); --sql is ad-hoc SQL and
+    // may read the workspace too.
+    let db = context.open(if args.name.is_some() { Access::Analysis } else { Access::Read })?;
     let (sql, values) = match (&args.name, &args.sql) {
         (Some(name), None) => {
             let query = catalog.get(name)?;

@@ -143,7 +143,7 @@ impl Context<'_> {
     }
 
     pub fn open(&self, access: Access) -> Result<Database> {
-        if self.global.read_only && access != Access::Read {
+        if self.global.read_only && !matches!(access, Access::Read | Access::Analysis) {
             return Err(Error::msg("--read-only was given, but this command writes"));
         }
         let settings = EngineSettings {

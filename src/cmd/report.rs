@@ -46,7 +46,7 @@ pub struct ReportArgs {
 
 pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
     let catalog = context.catalog()?;
-    let db = context.open(Access::Read)?;
+    let db = context.open(Access::Analysis)?;
     let (year, month) = match (args.year, args.month) {
         (Some(y), Some(m)) => (y, m),
         _ => report::latest_month(&db.conn, &args.basis)?,

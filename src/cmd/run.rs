@@ -34,7 +34,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let catalog = timed("reading the catalog", || context.catalog())?;
     let query = catalog.get(&args.name)?;
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
-    let db = timed("opening the database", || context.open(Access::Read))?;
+    let db = timed("opening the database", || context.open(Access::Analysis))?;
     let mut prepared = timed("preparing the query", || execution::prepare(&db.conn, query, &assignments))?;
     let result = timed("running the query", || execution::run(query, &mut prepared, &assignments))?;
     if let Some(notice) = &result.panel_notice {

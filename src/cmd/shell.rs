@@ -169,6 +169,7 @@ impl Session {
 
     fn one_statement(&mut self, conn: &duckdb::Connection, statement: &script::Statement) -> Result<()> {
         let sql_error = |e| Error::Sql { context: statement.describe(), source: e };
+        statement.check_allowed()?;
         let mut stmt = conn.prepare(&statement.text).map_err(sql_error)?;
         if statement.returns_rows() {
             let stream = ResultStream::from_statement(&mut stmt, Vec::new())?;
@@ -224,9 +225,14 @@ impl Session {
                 };
                 let query = catalog.get(query_name)?;
                 let assignments = args.iter().map(|a| catalog::parse_assignment(a)).collect::<Result<Vec<_>>>()?;
-                let mut prepared = catalog::prepare(conn, query, &assignments)?;
+                let mut prepared = ihracat::execution::prepare(conn, query, &assignments)?;
                 *self.running.lock().unwrap() = true;
-                let result = ResultStream::from_statement(&mut prepared.stmt, prepared.values).and_then(|s| self.show(s));
+                let result = ihracat::execution::run(query, &mut prepared, &assignments).and_then(|r| {
+                    if let Some(notice) = &r.panel_notice {
+                        context.messages.note(&notice.to_string());
+                    }
+                    self.show(r.stream)
+                });
                 *self.running.lock().unwrap() = false;
                 result?;
             }

@@ -63,7 +63,11 @@ impl Location {
 /// What a command needs from the database.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
-    /// Analyses, exports, reports, ad-hoc SQL without --write: nothing can change.
+    /// Named queries and the report: the managed database alone, read-only. The workspace is not
+    /// attached, so that nothing of the user's can stand in for a managed table.
+    Analysis,
+    /// Ad-hoc SQL without --write, reference lists, info: nothing can change; the user's
+    /// workspace is readable beside the managed database.
     Read,
     /// `load` and `unload`: the managed tables are writable.
     Write,
@@ -118,7 +122,7 @@ pub fn open(location: &Location, access: Access, settings: &EngineSettings) -> R
                     attach(&conn, &workspace, "workspace", false)?;
                     use_catalogs(&conn, "workspace", &["workspace.main", "ihracat.main"])?;
                 }
-                Access::Read | Access::Write => use_catalogs(&conn, "ihracat", &["ihracat.main"])?,
+                Access::Analysis | Access::Read | Access::Write => use_catalogs(&conn, "ihracat", &["ihracat.main"])?,
             }
             conn
         }

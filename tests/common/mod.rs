@@ -139,6 +139,17 @@ pub fn column(rows: &[Vec<String>], column: &str) -> Vec<String> {
     rows[1..].iter().map(|r| r[index].clone()).collect()
 }
 
+/// A release-figures file read as one map a row, header names as keys (rows shorter than the
+/// header are left out).
+pub fn release_rows(file: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let rows = parse_csv(&std::fs::read_to_string(release_fixture(file)).unwrap());
+    rows[1..]
+        .iter()
+        .filter(|r| r.len() == rows[0].len())
+        .map(|r| rows[0].iter().cloned().zip(r.iter().cloned()).collect())
+        .collect()
+}
+
 /// A release-figures file kept in the repository as the tests' reference
 /// (tests/fixtures/releases/README.md), independent of the bundled data in data/.
 pub fn release_fixture(file: &str) -> PathBuf {
