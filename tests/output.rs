@@ -211,3 +211,55 @@ fn a_closed_pipe_is_not_an_error() {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", common::text(&output.stderr));
 }
+
+#[test]
+fn files_are_never_replaced_without_overwrite_and_get_the_users_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = Workdir::new();
+    let path = w.path("top.csv");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        args.iter().map(|a| a.to_string()).collect::<Vec<_>>()
+    };
+    let args = run(&[]);
+    w.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    // The test process's umask is the default 022 (or stricter): never the 0600 of a temp file.
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
+    std::fs::write(&path, "mine").unwrap();
+    let (code, stderr) = w.fail(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("exists; add --overwrite to replace it"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    let args = run(&["--overwrite"]);
+    w.run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("rank,province"));
+}
+
+#[test]
+fn export_refuses_what_it_cannot_write_or_must_not_replace() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let xlsx = w.path("top.xlsx");
+    let (_, stderr) = w.fail(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "--to", xlsx.to_str().unwrap()]);
+    assert!(stderr.contains("export cannot write `.xlsx` files"), "{stderr}");
+    assert!(!xlsx.exists());
+    // The database itself.
+    let db = w.db();
+    let (_, stderr) = w.fail(&["export", "--sql", "SELECT 1", "--to", db.to_str().unwrap(), "--format", "parquet", "--overwrite"]);
+    assert!(stderr.contains("is ihracat's database"), "{stderr}");
+    w.run(&["provinces"]);
+    // A folder that holds something no export wrote.
+    let folder = w.path("out");
+    w.write("out/notes.txt", "mine");
+    let (_, stderr) = w.fail(&["export", "--sql", "FROM exports", "--to", folder.to_str().unwrap(), "--partition-by", "year", "--overwrite"]);
+    assert!(stderr.contains("holds notes.txt, which no partitioned export wrote"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(folder.join("notes.txt")).unwrap(), "mine");
+    // A folder an export wrote is replaced.
+    let parts = w.path("parts");
+    w.run(&["export", "--sql", "FROM exports", "--to", parts.to_str().unwrap(), "--partition-by", "year"]);
+    w.run(&["export", "--sql", "FROM exports WHERE year = 2025", "--to", parts.to_str().unwrap(), "--partition-by", "year", "--overwrite"]);
+    let years: Vec<String> = std::fs::read_dir(&parts).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(years, ["year=2025"]);
+}

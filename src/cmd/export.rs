@@ -1,9 +1,9 @@
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::error::Context as _;
+use ihracat::execution::{self, ExportTarget, FileFormat};
 use ihracat::output::{Compression, Format};
 use ihracat::{Error, Result, catalog};
 
@@ -67,9 +67,6 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json)) => f,
         Some(other) => return Err(Error::msg(format!("export writes parquet, csv or json, not {other:?}").to_lowercase())),
     };
-    if args.to.exists() && !args.overwrite {
-        return Err(Error::msg(format!("{} exists; add --overwrite to replace it", args.to.display())));
-    }
     let catalog = context.catalog()?;
     // A named query reads the managed database alone (as `run` does); --sql is ad-hoc SQL and
     // may read the workspace too.
@@ -87,62 +84,19 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         }
         _ => unreachable!("clap requires exactly one"),
     };
-    let body = sql.trim().trim_end_matches(';');
-    let staging = staging_path(&args.to);
-    let mut options = vec![match format {
-        Format::Parquet => "FORMAT parquet".to_string(),
-        Format::Csv => "FORMAT csv, HEADER true".to_string(),
-        Format::Json => "FORMAT json, ARRAY true".to_string(),
-        _ => "FORMAT json".to_string(),
-    }];
-    if format == Format::Parquet {
-        options.push(format!("COMPRESSION {}", match args.compression {
-            Compression::Zstd => "zstd",
-            Compression::Snappy => "snappy",
-            Compression::Uncompressed => "uncompressed",
-        }));
-        // DuckDB's own row groups (122,880 rows): its writer works on them in parallel, and a
-        // million-row group made the export half again as slow for 1 % smaller files.
-    }
-    if !args.partition_by.is_empty() {
-        let columns = args.partition_by.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect::<Vec<_>>();
-        options.push(format!("PARTITION_BY ({})", columns.join(", ")));
-    }
-    let copy = format!(
-        "COPY ({body}\n) TO {} ({})",
-        ihracat::db::sql_literal(&staging.to_string_lossy()),
-        options.join(", ")
-    );
-    // Keeping the order of a result that has no ORDER BY made COPY hold it in memory: 1.4 GB
-    // for 50 million rows, against 120 MB without (BENCHMARKS.md).
-    let result = db
-        .conn
-        .execute_batch("SET preserve_insertion_order = false")
-        .and_then(|()| db.conn.prepare(&copy))
-        .and_then(|mut stmt| stmt.execute(duckdb::params_from_iter(values)))
-        .context(|| format!("exporting to {}", args.to.display()));
-    let rows = match result {
-        Ok(rows) => rows,
-        Err(e) => {
-            remove(&staging);
-            return Err(e);
-        }
+    let file_format = match format {
+        Format::Parquet => FileFormat::Parquet,
+        Format::Csv => FileFormat::Csv,
+        Format::Json => FileFormat::Json,
+        _ => FileFormat::Ndjson,
     };
-    if args.to.exists() {
-        remove(&args.to);
-    }
-    std::fs::rename(&staging, &args.to).context(|| format!("moving the export into {}", args.to.display()))?;
+    let location = context.location();
+    let protected = match &location {
+        ihracat::db::Location::File(path) => [Some(path.clone()), location.workspace_path()].into_iter().flatten().collect(),
+        ihracat::db::Location::Memory => Vec::new(),
+    };
+    let target = ExportTarget { path: &args.to, format: file_format, partition_by: &args.partition_by, compression: args.compression, overwrite: args.overwrite, protected };
+    let rows = execution::export(&db.conn, &sql, values, &target)?;
     context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
     Ok(ExitCode::SUCCESS)
-}
-
-/// The export is written beside its target and renamed when complete, so a failure leaves the
-/// old target untouched.
-fn staging_path(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    target.with_file_name(format!(".{name}.ihracat-{}.tmp", std::process::id()))
-}
-
-fn remove(path: &Path) {
-    let _ = if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
 }

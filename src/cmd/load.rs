@@ -120,10 +120,7 @@ pub struct LoadsArgs {
 
 pub fn list(args: LoadsArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(Access::Read)?;
-    let mut stmt = db
-        .conn
-        .prepare("SELECT load_id, file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced FROM loads ORDER BY load_id")
-        .map_err(|e| Error::Sql { context: "listing loads".into(), source: e })?;
+    let mut stmt = ihracat::db::introspect::loads(&db.conn)?;
     output::write(ResultStream::from_statement(&mut stmt, Vec::new())?, &args.output.options())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -202,13 +202,10 @@ impl Session {
         match name {
             "quit" | "exit" | "q" => return Ok(false),
             "help" => eprint!("{HELP}"),
-            "tables" => self.statements(conn, "SELECT database_name AS database, table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE NOT internal AND database_name <> 'memory' UNION ALL SELECT database_name, view_name, 'view' FROM duckdb_views() WHERE NOT internal AND database_name <> 'memory' ORDER BY 1, 2")?,
+            "tables" => self.statements(conn, ihracat::db::introspect::TABLES_SQL)?,
             "schema" => {
-                let filter = match rest.first() {
-                    Some(table) => format!(" AND table_name = {}", ihracat::db::sql_literal(table)),
-                    None => String::new(),
-                };
-                self.statements(conn, &format!("SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_catalog <> 'memory'{filter} ORDER BY table_catalog, table_name, ordinal_position"))?;
+                let (mut stmt, values) = ihracat::db::introspect::columns(conn, rest.first().copied())?;
+                self.show(ResultStream::from_statement(&mut stmt, values)?)?;
             }
             "queries" => {
                 let queries: Vec<_> = catalog.queries().collect();
@@ -274,13 +271,7 @@ impl Session {
 /// Table, view and column names, keywords and query names, read once at start.
 fn completion_words(conn: &duckdb::Connection, catalog: &Catalog) -> Vec<String> {
     let mut words: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
-    if let Ok(mut stmt) = conn.prepare(
-        "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_catalog <> 'memory' UNION SELECT DISTINCT column_name FROM information_schema.columns WHERE table_catalog <> 'memory'",
-    ) {
-        if let Ok(rows) = stmt.query_map([], |r| r.get::<_, String>(0)) {
-            words.extend(rows.flatten());
-        }
-    }
+    words.extend(ihracat::db::introspect::names(conn));
     words.extend(catalog.queries().map(|q| q.name.clone()));
     words.extend([".tables", ".schema", ".queries", ".run", ".mode", ".output", ".timer", ".read", ".help", ".quit"].map(String::from));
     words.sort();

@@ -7,6 +7,7 @@
 //! managed database still read-only beside it, so the managed tables cannot be changed from SQL.
 
 mod bundled;
+pub mod introspect;
 
 use std::path::{Path, PathBuf};
 
