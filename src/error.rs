@@ -5,10 +5,35 @@ use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Who holds a database another process could not open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// A process that writes (`load`, `unload`, `sql --write`): nothing else can open the file.
+    Writer,
+    /// Processes that only read (`run`, `report`, `sql`): they share it, but keep a writer out.
+    Readers,
+}
+
+impl Holder {
+    fn verb(self) -> &'static str {
+        match self {
+            Holder::Writer => "writes to it",
+            Holder::Readers => "reads it",
+        }
+    }
+
+    fn advice(self) -> &'static str {
+        match self {
+            Holder::Writer => "wait for the load or the ihracat sql --write session to end, or add --wait SECONDS",
+            Holder::Readers => "a write needs the database to itself: wait for the readers to finish, or add --wait SECONDS",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("database is in use by another process: {path}\n(close the other ihracat or DuckDB that has it open for writing, or use --read-only)")]
-    DatabaseInUse { path: PathBuf },
+    #[error("database is in use by another process that {}: {path}\n({})", .holder.verb(), .holder.advice())]
+    DatabaseInUse { path: PathBuf, holder: Holder },
 
     #[error("database {path} has schema version {found}, newer than this ihracat understands ({supported}); upgrade ihracat or use another --db")]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },

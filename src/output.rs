@@ -15,7 +15,7 @@ use parquet::file::properties::WriterProperties;
 
 use crate::error::{Context, Error, Result};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// Aligned columns for people (the default on a terminal)
     Table,
@@ -50,13 +50,28 @@ impl Format {
         })
     }
 
+    /// The format a name (as `--format` and the shell's `.mode` write it) means.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "table" => Format::Table,
+            "csv" => Format::Csv,
+            "tsv" => Format::Tsv,
+            "json" => Format::Json,
+            "ndjson" => Format::Ndjson,
+            "markdown" => Format::Markdown,
+            "parquet" => Format::Parquet,
+            "arrow" => Format::Arrow,
+            _ => return None,
+        })
+    }
+
     pub fn is_binary(self) -> bool {
         matches!(self, Format::Parquet | Format::Arrow)
     }
 }
 
 /// How numbers look in tables for people; machine formats are never localised.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Locale {
     /// 4,859,123.45
     En,
@@ -85,7 +100,7 @@ impl Locale {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compression {
     Zstd,
     Snappy,
@@ -244,12 +259,12 @@ fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, o
             let mut writer = arrow::csv::WriterBuilder::new().with_header(true).with_delimiter(delimiter).build(out);
             let mut wrote_any = false;
             for batch in &mut next {
-                writer.write(&batch?).context(|| "writing CSV".into())?;
+                writer.write(&nested_as_json(&batch?)?).context(|| "writing CSV".into())?;
                 wrote_any = true;
             }
             if !wrote_any {
                 // arrow writes the header with the first batch; an empty result still has columns.
-                writer.write(&RecordBatch::new_empty(schema.clone())).context(|| "writing CSV".into())?;
+                writer.write(&nested_as_json(&RecordBatch::new_empty(schema.clone()))?).context(|| "writing CSV".into())?;
             }
         }
         Format::Json => {
@@ -301,6 +316,49 @@ fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, o
 enum Target {
     Head,
     Tail,
+}
+
+/// CSV has no lists or structs: such a column is written as JSON text, one value a cell, as
+/// DuckDB's own CSV writer does, instead of failing after the header.
+fn nested_as_json(batch: &RecordBatch) -> Result<RecordBatch> {
+    let nested = |t: &DataType| matches!(t, DataType::List(_) | DataType::LargeList(_) | DataType::FixedSizeList(..) | DataType::Struct(_) | DataType::Map(..));
+    if !batch.schema().fields().iter().any(|f| nested(f.data_type())) {
+        return Ok(batch.clone());
+    }
+    let mut fields = Vec::new();
+    let mut columns: Vec<arrow::array::ArrayRef> = Vec::new();
+    for (field, column) in batch.schema().fields().iter().zip(batch.columns()) {
+        if !nested(field.data_type()) {
+            fields.push(field.as_ref().clone());
+            columns.push(column.clone());
+            continue;
+        }
+        let one = RecordBatch::try_new(
+            Arc::new(arrow::datatypes::Schema::new(vec![arrow::datatypes::Field::new("v", field.data_type().clone(), true)])),
+            vec![column.clone()],
+        )
+        .context(|| format!("writing column `{}` as JSON", field.name()))?;
+        let mut buffer = Vec::new();
+        {
+            let mut writer = arrow::json::WriterBuilder::new().with_explicit_nulls(true).build::<_, arrow::json::writer::LineDelimited>(&mut buffer);
+            writer.write(&one).context(|| format!("writing column `{}` as JSON", field.name()))?;
+            writer.finish().context(|| format!("writing column `{}` as JSON", field.name()))?;
+        }
+        let text = String::from_utf8_lossy(&buffer);
+        let values: Vec<Option<String>> = text
+            .lines()
+            .map(|line| {
+                let row: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+                match &row["v"] {
+                    serde_json::Value::Null => None,
+                    value => Some(value.to_string()),
+                }
+            })
+            .collect();
+        fields.push(arrow::datatypes::Field::new(field.name(), DataType::Utf8, true));
+        columns.push(Arc::new(arrow::array::StringArray::from(values)));
+    }
+    RecordBatch::try_new(Arc::new(arrow::datatypes::Schema::new(fields)), columns).context(|| "writing nested columns as JSON".into())
 }
 
 /// Rows formatted for people, kept whole or as a head and a tail when there are too many.

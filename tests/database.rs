@@ -81,10 +81,29 @@ fn a_second_writer_is_told_the_database_is_in_use() {
     let held = ihracat::db::open(&ihracat::db::Location::File(w.db()), ihracat::db::Access::Write, &Default::default()).unwrap();
     let (code, stderr) = w.fail(&["provinces"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("database is in use by another process"), "{stderr}");
+    assert!(stderr.contains("database is in use by another process that writes to it"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("--read-only"), "the old advice, which fails too: {stderr}");
     drop(held);
     w.run(&["provinces"]);
+}
+
+#[test]
+fn a_writer_is_told_readers_hold_the_database_and_can_wait_for_them() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let held = ihracat::db::open(&ihracat::db::Location::File(w.db()), ihracat::db::Access::Read, &Default::default()).unwrap();
+    let path = w.write("one.csv", "il,yıl,ay,değer\nBursa,2019,1,5\n");
+    let (code, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("database is in use by another process that reads it"), "{stderr}");
+    // With --wait the load goes through once the reader is gone.
+    let waiting = w.command(&["--wait", "30", "load", path.to_str().unwrap(), "--basis", "activity"]).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(held);
+    let output = waiting.wait_with_output().unwrap();
+    assert!(output.status.success(), "{}", common::text(&output.stdout));
+    assert_eq!(w.csv(&["sql", "SELECT count(*) FROM exports WHERE load_id IS NOT NULL"])[1], ["1"]);
 }
 
 #[test]

@@ -263,3 +263,47 @@ fn export_refuses_what_it_cannot_write_or_must_not_replace() {
     let years: Vec<String> = std::fs::read_dir(&parts).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(years, ["year=2025"]);
 }
+
+#[test]
+fn list_and_struct_columns_are_json_text_in_csv() {
+    let w = Workdir::new();
+    let text = w.stdout(&["sql", "SELECT [1, 2] AS l, {'a': 1, 'b': 'x'} AS s, NULL::INTEGER[] AS n, 3 AS k", "--format", "csv"]);
+    assert_eq!(text, "l,s,n,k\n\"[1,2]\",\"{\"\"a\"\":1,\"\"b\"\":\"\"x\"\"}\",,3\n");
+}
+
+#[test]
+fn format_means_the_output_format_everywhere() {
+    let w = Workdir::new();
+    // load: the summary as JSON; the input's format is --input-format.
+    let path = w.write("one.txt", "il\tyıl\tay\tdeğer\nBursa\t2019\t1\t5\n");
+    let summary: serde_json::Value = serde_json::from_str(&w.stdout(&["load", path.to_str().unwrap(), "--input-format", "tsv", "--basis", "activity", "--format", "json"])).unwrap();
+    assert_eq!(summary["added"], 1);
+    assert_eq!(summary["basis"], "activity");
+    // A rejected load: its located problems as a list, exit 1.
+    let bad = w.write("bad.csv", "il,yıl,ay,değer\nAtlantis,2019,1,5\n");
+    let output = w.command(&["load", bad.to_str().unwrap(), "--basis", "activity", "--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let problems: serde_json::Value = serde_json::from_str(&common::text(&output.stdout)).unwrap();
+    assert_eq!(problems["loaded"], false);
+    assert!(problems["problems"].as_array().unwrap().iter().any(|p| p.as_str().unwrap().contains("bad.csv:2: column \"province\": `Atlantis`")), "{problems}");
+    // queries show and check.
+    let query: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "show", "top_provinces", "--format", "json"])).unwrap();
+    assert_eq!(query["parameters"][0]["name"], "year");
+    assert_eq!(query["parameters"][0]["required"], true);
+    assert!(w.stdout(&["queries", "show", "top_provinces", "--format", "sql"]).starts_with("--- summary"));
+    let check: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "check", "--format", "json"])).unwrap();
+    assert_eq!(check["problems"], serde_json::json!([]));
+    // info: JSON alone on stdout.
+    let info: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
+    assert_eq!(info["schema_version"], 4);
+}
+
+#[test]
+fn resolve_marks_the_names_it_cannot_resolve_and_shows_the_others() {
+    let w = Workdir::new();
+    let output = w.command(&["provinces", "resolve", "AFYON", "Atlantis", "istanbul", "--format", "csv"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let rows = common::parse_csv(&common::text(&output.stdout));
+    assert_eq!(common::column(&rows, "code"), ["3", "", "34"]);
+    assert!(common::column(&rows, "matched")[1].starts_with("not resolved: unknown province `Atlantis`"), "{rows:?}");
+}

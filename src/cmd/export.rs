@@ -4,7 +4,9 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::execution::{self, ExportTarget, FileFormat};
-use ihracat::output::{Compression, Format};
+use ihracat::output::Format;
+
+use super::choices;
 use ihracat::{Error, Result, catalog};
 
 use super::Context;
@@ -39,7 +41,7 @@ pub struct ExportArgs {
     to: PathBuf,
     /// parquet, csv or json (one object a line) [default: from --to's extension, else parquet]
     #[arg(long, value_enum)]
-    format: Option<Format>,
+    format: Option<choices::Format>,
     /// Columns to partition by, as COL[,COL]
     #[arg(long, value_delimiter = ',', value_name = "COLS")]
     partition_by: Vec<String>,
@@ -48,12 +50,12 @@ pub struct ExportArgs {
     overwrite: bool,
     /// Parquet compression
     #[arg(long, value_enum, default_value = "zstd")]
-    compression: Compression,
+    compression: choices::Compression,
 }
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
     let extension = args.to.extension().map(|e| e.to_string_lossy().to_lowercase());
-    let format = match args.format.or_else(|| Format::from_path(&args.to)) {
+    let format = match args.format.map(Format::from).or_else(|| Format::from_path(&args.to)) {
         // A name that says another format (top.xlsx) is refused before anything is written:
         // Parquet under an .xlsx name would open in nothing.
         None if args.partition_by.is_empty() && extension.is_some() => {
@@ -95,7 +97,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         ihracat::db::Location::File(path) => [Some(path.clone()), location.workspace_path()].into_iter().flatten().collect(),
         ihracat::db::Location::Memory => Vec::new(),
     };
-    let target = ExportTarget { path: &args.to, format: file_format, partition_by: &args.partition_by, compression: args.compression, overwrite: args.overwrite, protected };
+    let target = ExportTarget { path: &args.to, format: file_format, partition_by: &args.partition_by, compression: args.compression.into(), overwrite: args.overwrite, protected };
     let rows = execution::export(&db.conn, &sql, values, &target)?;
     context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
     Ok(ExitCode::SUCCESS)

@@ -3,10 +3,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::load::{self, Encoding, InputFormat, LayoutChoice, LoadOptions, Unit};
+use ihracat::load::{self, LoadOptions};
 use ihracat::output::{self, ResultStream};
 use ihracat::{Error, Result};
 
+use super::choices::{Encoding, InputFormat, LayoutChoice, Unit};
 use super::{Context, OutputArgs};
 
 /// Load province export tables into the database: CSV or TSV, Excel, Parquet, JSON.
@@ -28,6 +29,7 @@ use super::{Context, OutputArgs};
 ///   ihracat load ekim-2025-faaliyet-illeri.xlsx --basis activity
 ///   ihracat load exports_2024.csv exports_2025.parquet --basis activity
 ///   ihracat load tim-il-bazinda.csv --basis registered --unit thousand-usd --dry-run
+///   ihracat load iller.txt --input-format tsv --basis activity --format json
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct LoadArgs {
@@ -41,7 +43,10 @@ pub struct LoadArgs {
     unit: Option<Unit>,
     /// The file's format [default: from the extension]
     #[arg(long, value_enum)]
-    format: Option<InputFormat>,
+    input_format: Option<InputFormat>,
+    /// How to print the summary (or, on a rejected load, the problems): text or json
+    #[arg(long, value_enum, default_value = "text")]
+    format: SummaryFormat,
     /// The table's layout [default: detected from the header]
     #[arg(long, value_enum)]
     layout: Option<LayoutChoice>,
@@ -65,15 +70,21 @@ pub struct LoadArgs {
     max_errors: usize,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryFormat {
+    Text,
+    Json,
+}
+
 pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
     let db = ihracat::ui::timed("opening the database", || context.open(Access::Write))?;
     let options = LoadOptions {
         basis: args.basis,
-        unit: args.unit,
-        format: args.format,
-        layout: args.layout,
+        unit: args.unit.map(Into::into),
+        format: args.input_format.map(Into::into),
+        layout: args.layout.map(Into::into),
         sheet: args.sheet,
-        encoding: args.encoding,
+        encoding: args.encoding.map(Into::into),
         replace: args.replace,
         dry_run: args.dry_run,
         max_errors: args.max_errors.max(1),
@@ -89,14 +100,27 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
         if let Some(bar) = spinner {
             bar.finish_and_clear();
         }
-        let summary = result.map_err(|e| {
-            if i > 0 {
-                Error::msg(format!("{e}\n(the {i} files before it were loaded)"))
-            } else {
-                e
+        let summary = match result {
+            Ok(summary) => summary,
+            Err(e) if args.format == SummaryFormat::Json => {
+                // The located problems, one a line in the message, as a list for programs.
+                let text = e.to_string();
+                let value = serde_json::json!({
+                    "file": file.display().to_string(),
+                    "loaded": false,
+                    "files_loaded_before": i,
+                    "problems": text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>(),
+                });
+                println!("{value}");
+                return Ok(ExitCode::from(1));
             }
-        })?;
-        println!("{}", summary.describe());
+            Err(e) if i > 0 => return Err(Error::msg(format!("{e}\n(the {i} files before it were loaded)"))),
+            Err(e) => return Err(e),
+        };
+        match args.format {
+            SummaryFormat::Text => println!("{}", summary.describe()),
+            SummaryFormat::Json => println!("{}", serde_json::to_string(&summary).map_err(|e| Error::msg(e.to_string()))?),
+        }
         for note in &summary.notes {
             context.messages.note(&format!("{}: {note}", file.display()));
         }

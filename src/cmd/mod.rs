@@ -1,6 +1,7 @@
 //! The subcommands. Each file holds one command's arguments (with its help and an example)
 //! beside a `run` that calls the library and hands the result to the output layer.
 
+mod choices;
 mod completions;
 mod export;
 mod generate;
@@ -19,7 +20,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use ihracat::catalog::Catalog;
 use ihracat::db::{self, Access, Database, EngineSettings, Location};
-use ihracat::output::{Compression, Format, Locale, OutputOptions};
+use ihracat::output::{Locale, OutputOptions};
+
+pub use choices::{Compression, Format};
 use ihracat::ui::Messages;
 use ihracat::{Error, Result};
 
@@ -53,6 +56,9 @@ pub struct GlobalArgs {
     /// Open the database read-only (reading commands always do; this also refuses --write)
     #[arg(long, global = true)]
     pub read_only: bool,
+    /// When another process holds the database, wait up to this many seconds for it
+    #[arg(long, global = true, env = "IHRACAT_WAIT", value_name = "SECONDS")]
+    pub wait: Option<f64>,
     /// A folder of your own .sql queries; repeatable, later folders override earlier ones
     #[arg(long = "queries", global = true, value_name = "DIR")]
     pub queries: Vec<PathBuf>,
@@ -103,7 +109,7 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
     /// Number style in tables: en 4,859.5 or tr 4.859,5 [default: from IHRACAT_LOCALE or LANG]
     #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
-    pub locale: Option<Locale>,
+    pub locale: Option<choices::Locale>,
     /// Rows a table shows before abbreviating (0: all)
     #[arg(long, default_value_t = 40, value_name = "N")]
     pub max_rows: usize,
@@ -118,11 +124,11 @@ pub struct OutputArgs {
 impl OutputArgs {
     pub fn options(&self) -> OutputOptions {
         OutputOptions {
-            format: self.format,
+            format: self.format.map(Into::into),
             output: self.output.clone(),
-            locale: self.locale.unwrap_or_else(Locale::from_env),
+            locale: self.locale.map_or_else(Locale::from_env, Into::into),
             max_rows: self.max_rows,
-            compression: self.compression,
+            compression: self.compression.into(),
             overwrite: self.overwrite,
         }
     }
@@ -143,6 +149,19 @@ impl Context<'_> {
     }
 
     pub fn open(&self, access: Access) -> Result<Database> {
+        // --wait: a database another process holds is tried again until the time is up.
+        let deadline = self.global.wait.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+        loop {
+            match self.open_once(access) {
+                Err(Error::DatabaseInUse { .. }) if deadline.is_some_and(|d| std::time::Instant::now() < d) => {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(&self, access: Access) -> Result<Database> {
         if self.global.read_only && !matches!(access, Access::Read | Access::Analysis) {
             return Err(Error::msg("--read-only was given, but this command writes"));
         }

@@ -29,9 +29,31 @@ pub struct QueriesArgs {
 #[derive(Subcommand)]
 enum Action {
     /// Show a query's description, parameters and SQL
-    Show { name: String },
+    Show {
+        name: String,
+        /// text, json (the header and SQL as one object) or sql (the SQL alone, to copy)
+        #[arg(long, value_enum, default_value = "text")]
+        format: ShowFormat,
+    },
     /// Parse every header, prepare every query and run its examples; exit 1 on any problem
-    Check,
+    Check {
+        /// text (messages on stderr) or json (the problems as a list on stdout)
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ShowFormat {
+    Text,
+    Json,
+    Sql,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
 }
 
 pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
@@ -52,15 +74,24 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
             output::write(table, &args.output.options())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Action::Show { name }) => {
+        Some(Action::Show { name, format }) => {
             let query = catalog.get(&name)?;
-            print!("{}", describe(query));
+            match format {
+                ShowFormat::Text => print!("{}", describe(query)),
+                ShowFormat::Sql => print!("{}", query.sql),
+                ShowFormat::Json => println!("{}", describe_json(query)),
+            }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Action::Check) => {
-            let db = context.open(Access::Read)?;
+        Some(Action::Check { format }) => {
+            let db = context.open(Access::Analysis)?;
             let problems = catalog::check(&db.conn, &catalog);
             let count = catalog.queries().count();
+            if format == CheckFormat::Json {
+                let list: Vec<_> = problems.iter().map(|p| serde_json::json!({"query": p.query, "source": p.origin, "message": p.message})).collect();
+                println!("{}", serde_json::json!({"checked": count, "problems": list}));
+                return Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+            }
             for problem in &problems {
                 let place = if problem.origin.is_empty() { String::new() } else { format!("{} ({}): ", problem.query, problem.origin) };
                 context.messages.error(&format!("{place}{}", problem.message));
@@ -74,6 +105,30 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
             }
         }
     }
+}
+
+/// The header and the SQL as one JSON object, for programs.
+fn describe_json(query: &catalog::Query) -> serde_json::Value {
+    let h = &query.header;
+    serde_json::json!({
+        "name": query.name,
+        "category": query.category,
+        "source": query.origin.to_string(),
+        "summary": h.summary,
+        "detail": h.detail,
+        "parameters": h.params.iter().map(|p| serde_json::json!({
+            "name": p.name,
+            "type": p.ty.describe(),
+            "range": p.range.as_ref().map(|(low, high)| [low, high]),
+            "default": p.default,
+            "required": p.required(),
+            "description": p.doc,
+        })).collect::<Vec<_>>(),
+        "returns": h.returns.iter().map(|(name, ty)| serde_json::json!({"name": name, "type": ty})).collect::<Vec<_>>(),
+        "examples": h.examples,
+        "empty": h.empty,
+        "sql": query.sql,
+    })
 }
 
 fn describe(query: &catalog::Query) -> String {

@@ -72,14 +72,25 @@ pub fn run(kind: Kind, args: ReferenceArgs, context: &Context) -> Result<ExitCod
             output::write(ResultStream::from_statement(&mut stmt, Vec::new())?, &args.output.options())?;
         }
         Some(Action::Resolve { names, output }) => {
-            let resolved = names.iter().map(|name| reference::resolve(&db.conn, kind, name)).collect::<Result<Vec<_>>>()?;
+            // Every name gets its row: an unknown one is marked, with suggestions, and the
+            // command exits 1 once all are shown.
+            let resolved: Vec<_> = names.iter().map(|name| reference::resolve(&db.conn, kind, name)).collect();
+            let field = |get: &dyn Fn(&reference::Resolved) -> String| resolved.iter().map(|r| r.as_ref().ok().map(get)).collect::<Vec<_>>();
             let table = output::string_table(&[
                 ("input", names.iter().map(|n| Some(n.clone())).collect()),
-                ("code", resolved.iter().map(|r| Some(r.code.clone())).collect()),
-                ("name", resolved.iter().map(|r| Some(r.name.clone())).collect()),
-                ("matched", resolved.iter().map(|r| Some(r.matched.clone())).collect()),
+                ("code", field(&|r| r.code.clone())),
+                ("name", field(&|r| r.name.clone())),
+                ("matched", resolved.iter().map(|r| Some(r.as_ref().map_or_else(|e| format!("not resolved: {e}"), |r| r.matched.clone()))).collect()),
             ])?;
             output::write(table, &output.options())?;
+            for e in resolved.iter().filter_map(|r| r.as_ref().err()) {
+                context.messages.error(&e.to_string());
+            }
+            let unknown = resolved.iter().filter(|r| r.is_err()).count();
+            if unknown > 0 {
+                context.messages.error(&format!("{unknown} of {} names did not resolve", names.len()));
+                return Ok(ExitCode::from(1));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::error::Context as _;
-use ihracat::report::{self, Language, ReportFormat};
+use ihracat::report;
+
+use super::choices::{Language, ReportFormat};
 use ihracat::Result;
 
 use super::Context;
@@ -59,8 +61,8 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
         )));
     }
     let text = match args.format {
-        ReportFormat::Text => report::text(&facts, args.lang),
-        ReportFormat::Markdown => report::markdown(&facts, args.lang),
+        ReportFormat::Text => report::text(&facts, args.lang.into()),
+        ReportFormat::Markdown => report::markdown(&facts, args.lang.into()),
         ReportFormat::Json => report::json(&facts)?,
     };
     match &args.output {

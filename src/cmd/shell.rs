@@ -90,7 +90,7 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     let history = ihracat::paths::shell_history();
     let _ = editor.load_history(&history);
     let mut session = Session {
-        options: OutputOptions { format: Some(args.output.format.unwrap_or(Format::Table)), ..args.output.options() },
+        options: OutputOptions { format: Some(args.output.format.map_or(Format::Table, Into::into)), ..args.output.options() },
         sink: None,
         timer: false,
         running,
@@ -235,7 +235,7 @@ impl Session {
             }
             "mode" => {
                 let format = rest.first().ok_or_else(|| Error::msg(".mode FORMAT (table, csv, tsv, json, ndjson, markdown)"))?;
-                let format = <Format as clap::ValueEnum>::from_str(format, true).map_err(|_| Error::msg(format!("unknown mode `{format}`")))?;
+                let format = Format::from_name(format).ok_or_else(|| Error::msg(format!("unknown mode `{format}`")))?;
                 if format.is_binary() {
                     return Err(Error::msg("binary formats go to files: use `ihracat sql -o FILE`"));
                 }

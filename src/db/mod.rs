@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use duckdb::{Config, Connection};
 
-use crate::error::{Context, Error, Result};
+use crate::error::{Context, Error, Holder, Result};
 
 pub use bundled::{DATA_VERSION, data_sha256};
 
@@ -154,7 +154,7 @@ pub fn sql_literal(text: &str) -> String {
 fn attach(conn: &Connection, path: &Path, alias: &str, read_only: bool) -> Result<()> {
     let mode = if read_only { " (READ_ONLY)" } else { "" };
     conn.execute_batch(&format!("ATTACH {} AS {alias}{mode}", sql_literal(&path.to_string_lossy())))
-        .map_err(|e| classify_open_error(e, path))
+        .map_err(|e| classify_open_error(e, path, read_only))
 }
 
 fn use_catalogs(conn: &Connection, default: &str, search_path: &[&str]) -> Result<()> {
@@ -162,11 +162,17 @@ fn use_catalogs(conn: &Connection, default: &str, search_path: &[&str]) -> Resul
         .context(|| "setting the search path".into())
 }
 
-/// DuckDB reports a held lock as an IO error; users need to know another process has it.
-fn classify_open_error(e: duckdb::Error, path: &Path) -> Error {
+/// DuckDB reports a held lock as an IO error; users need to know another process has it, and
+/// whether it reads or writes. A reader is kept out only by a writer; a writer by either, and a
+/// read-only attempt tells which.
+fn classify_open_error(e: duckdb::Error, path: &Path, read_only: bool) -> Error {
     let text = e.to_string();
     if text.contains("Could not set lock") || text.contains("Conflicting lock") {
-        Error::DatabaseInUse { path: path.to_path_buf() }
+        let readers = !read_only
+            && Connection::open_in_memory()
+                .and_then(|probe| probe.execute_batch(&format!("ATTACH {} AS probe (READ_ONLY)", sql_literal(&path.to_string_lossy()))))
+                .is_ok();
+        Error::DatabaseInUse { path: path.to_path_buf(), holder: if readers { Holder::Readers } else { Holder::Writer } }
     } else {
         Error::Sql { context: format!("opening database {}", path.display()), source: e }
     }

@@ -122,7 +122,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     let format = options
         .format
         .or_else(|| InputFormat::from_path(path))
-        .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --format csv|tsv|xlsx|parquet|json")))?;
+        .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json")))?;
     // Row order is carried by the line numbers; not keeping it lets DuckDB spill big loads.
     conn.execute_batch("SET preserve_insertion_order = false").context(|| "configuring the load".into())?;
     let work = tempfile::tempdir().context(|| "creating a working directory".into())?;

@@ -14,7 +14,7 @@ use duckdb::Connection;
 
 use crate::error::{Context, Error, Result};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     Csv,
     Tsv,
@@ -37,10 +37,9 @@ impl InputFormat {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
     Utf8,
-    #[value(name = "windows-1254")]
     Windows1254,
 }
 

@@ -1,0 +1,64 @@
+//! The command line's names for the library's choices. The library knows nothing of clap: each
+//! choice a flag takes is mirrored here as a clap value enum that turns into the library's type.
+
+/// A clap value enum with the same variants as a library enum, and the conversion into it.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident => $library:ty { $($(#[$variant_meta:meta])* $variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant),+
+        }
+
+        impl From<$name> for $library {
+            fn from(choice: $name) -> $library {
+                match choice {
+                    $($name::$variant => <$library>::$variant),+
+                }
+            }
+        }
+    };
+}
+
+choice!(Format => ihracat::output::Format {
+    /// Aligned columns for people (the default on a terminal)
+    Table,
+    /// RFC 4180 CSV with a header (the default when stdout is not a terminal)
+    Csv,
+    Tsv,
+    /// One JSON array of objects
+    Json,
+    /// One JSON object a line
+    Ndjson,
+    /// A GitHub-flavoured Markdown table
+    Markdown,
+    /// Apache Parquet (a file, never a terminal)
+    Parquet,
+    /// Arrow IPC file (a file, never a terminal)
+    Arrow,
+});
+
+choice!(Locale => ihracat::output::Locale {
+    /// 4,859,123.45
+    En,
+    /// 4.859.123,45
+    Tr,
+});
+
+choice!(Compression => ihracat::output::Compression { Zstd, Snappy, Uncompressed });
+
+choice!(InputFormat => ihracat::load::InputFormat { Csv, Tsv, Xlsx, Parquet, Json });
+
+choice!(Encoding => ihracat::load::Encoding {
+    Utf8,
+    #[value(name = "windows-1254")]
+    Windows1254,
+});
+
+choice!(LayoutChoice => ihracat::load::LayoutChoice { Long, Wide });
+
+choice!(Unit => ihracat::load::Unit { Usd, ThousandUsd, MillionUsd });
+
+choice!(Language => ihracat::report::Language { Tr, En });
+
+choice!(ReportFormat => ihracat::report::ReportFormat { Text, Markdown, Json });
