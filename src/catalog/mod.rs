@@ -281,13 +281,11 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                     continue;
                 }
             };
-            let result = prepare(conn, query, &args).and_then(|mut prepared| {
-                let stream = prepared
-                    .stmt
-                    .stream_arrow(duckdb::params_from_iter(prepared.values))
-                    .context(|| format!("running `{}`", query.name))?;
-                let schema = stream.get_schema();
-                for batch in stream {
+            // The same path as `run`: prepared, bound and streamed by the execution layer.
+            let result = crate::execution::prepare(conn, query, &args).and_then(|mut prepared| {
+                let result = crate::execution::run(query, &mut prepared, &args)?;
+                let schema = result.stream.schema.clone();
+                for batch in result.stream.batches {
                     batch.context(|| format!("running `{}`", query.name))?;
                 }
                 Ok(schema)

@@ -26,8 +26,6 @@ pub use choices::{Compression, Format};
 use ihracat::ui::Messages;
 use ihracat::{Error, Result};
 
-/// DuckDB's memory limit for `load` and `unload` unless --memory-limit says otherwise.
-const LOAD_MEMORY_LIMIT: &str = "700MB";
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 1 error (bad input, failed query, database in use), 2 usage error.
@@ -165,20 +163,7 @@ impl Context<'_> {
         if self.global.read_only && !matches!(access, Access::Read | Access::Analysis) {
             return Err(Error::msg("--read-only was given, but this command writes"));
         }
-        let settings = EngineSettings {
-            // A load stays within 1 GB whatever the file's size (design rule 20); DuckDB spills
-            // the rest. Other commands keep DuckDB's default unless told.
-            memory_limit: self.global.memory_limit.clone().or_else(|| (access == Access::Write).then(|| LOAD_MEMORY_LIMIT.to_string())),
-            // DuckDB would spill into ./.tmp of whatever folder the user is in; keep it in the cache.
-            temp_directory: self.global.temp_dir.clone().or_else(|| dirs::cache_dir().map(|d| d.join("ihracat").join("spill"))),
-            threads: self.global.threads,
-        };
-        if let Some(dir) = &settings.temp_directory {
-            // DuckDB creates only the last folder of the path, and only when it first spills: on a
-            // fresh machine a big load would fail halfway. A folder that cannot be made is
-            // reported by DuckDB, with its path, if it is ever needed.
-            let _ = std::fs::create_dir_all(dir);
-        }
+        let settings = EngineSettings::for_access(access, self.global.memory_limit.clone(), self.global.temp_dir.clone(), self.global.threads);
         let database = db::open(&self.location(), access, &settings)?;
         for note in &database.notes {
             self.messages.note(note);

@@ -84,6 +84,29 @@ pub struct EngineSettings {
     pub threads: Option<i64>,
 }
 
+/// DuckDB's memory limit for `load` and `unload` unless the user sets one.
+pub const LOAD_MEMORY_LIMIT: &str = "700MB";
+
+impl EngineSettings {
+    /// The settings a command runs with: the user's, else ihracat's policy. A load stays within
+    /// 1 GB whatever the file's size (design rule 20): DuckDB spills the rest into the cache
+    /// folder rather than ./.tmp of wherever the user is. Other commands keep DuckDB's default.
+    pub fn for_access(access: Access, memory_limit: Option<String>, temp_directory: Option<PathBuf>, threads: Option<i64>) -> EngineSettings {
+        let settings = EngineSettings {
+            memory_limit: memory_limit.or_else(|| (access == Access::Write).then(|| LOAD_MEMORY_LIMIT.to_string())),
+            temp_directory: temp_directory.or_else(|| dirs::cache_dir().map(|d| d.join("ihracat").join("spill"))),
+            threads,
+        };
+        if let Some(dir) = &settings.temp_directory {
+            // DuckDB creates only the last folder of the path, and only when it first spills: on a
+            // fresh machine a big load would fail halfway. A folder that cannot be made is
+            // reported by DuckDB, with its path, if it is ever needed.
+            let _ = std::fs::create_dir_all(dir);
+        }
+        settings
+    }
+}
+
 pub struct Database {
     pub conn: Connection,
     pub location: Location,
