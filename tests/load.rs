@@ -228,3 +228,21 @@ fn a_problem_in_a_parquet_or_json_file_names_its_row() {
         assert!(stderr.contains(&format!("{name} row 90001: column \"province\": `Atlantis`: unknown province")), "{stderr}");
     }
 }
+
+#[test]
+fn an_excel_cumulative_column_is_checked_row_by_row() {
+    let w = Workdir::new();
+    let output = w.run(&["load", &fixture("cumulative_rows.xlsx"), "--basis", "activity"]);
+    let stderr = common::text(&output.stderr);
+    // The province's own slip, named by its sheet row; the total row is not blamed for it.
+    assert!(stderr.contains("row 2: Bolu: \"Ocak-Şubat 2025\" says 35000 but its months add up to 30000"), "{stderr}");
+    assert!(!stderr.contains("the total row says"), "{stderr}");
+}
+
+#[test]
+fn an_excel_sheet_mixing_numeric_cells_and_turkish_text_numbers_loads() {
+    let w = Workdir::new();
+    w.run(&["load", &fixture("mixed_cells.xlsx"), "--basis", "activity"]);
+    let rows = w.csv(&["sql", "SELECT province_code, value_usd FROM exports WHERE load_id IS NOT NULL ORDER BY province_code"]);
+    assert_eq!(rows[1..], [["14", "4859000000.00"], ["54", "123456.50"], ["81", "1234567.89"]]);
+}

@@ -30,7 +30,7 @@ use ihracat::{Error, Result};
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 1 error (bad input, failed query, database in use), 2 usage error.
 Environment: IHRACAT_DB (database file), IHRACAT_QUERIES (query folders, separated like PATH),
-IHRACAT_LOCALE (en or tr), IHRACAT_MEMORY_LIMIT, IHRACAT_TEMP_DIR, IHRACAT_THREADS, NO_COLOR,
+IHRACAT_LOCALE (en or tr), IHRACAT_MEMORY_LIMIT, IHRACAT_TEMP_DIR, IHRACAT_THREADS, IHRACAT_WAIT, NO_COLOR,
 IHRACAT_TIMINGS=1 (how long each phase of load and run took, on stderr).";
 
 /// Turkey's province-level export statistics in an embedded DuckDB database.

@@ -178,7 +178,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     if !problems.is_empty() {
         return Err(rejected(&file, problems, options.max_errors));
     }
-    warnings.extend(timed("cross-checking", || cross_check(conn, unit))?);
+    warnings.extend(timed("cross-checking", || cross_check(conn, unit, staged.place))?);
 
     let (unchanged, replaced_bundled, replaced_loaded) = timed("comparing with the database", || overlaps(conn, target))?;
     if replaced_loaded > 0 && !options.replace {
@@ -543,7 +543,10 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
              FROM _suspect t
              JOIN (SELECT column_header, sum(value_usd) AS total, count(*) AS n FROM _parsed
                    WHERE NOT total_row AND NOT missing AND province_code IS NOT NULL GROUP BY column_header) s USING (column_header)
-             WHERE t.total_row AND NOT t.missing AND abs(t.value_usd - s.total) > {tolerance} * (s.n + 1) / 2.0"
+             -- A cumulative column is checked against the row's own months (cumulative_mismatches),
+             -- the total row's included; adding up the provinces' cumulative cells would blame the
+             -- total row for a province's slip.
+             WHERE t.total_row AND NOT t.cumulative AND NOT t.missing AND abs(t.value_usd - s.total) > {tolerance} * (s.n + 1) / 2.0"
         ));
     }
     let mut found: Vec<(i64, String, String, String)> = Vec::new();
@@ -602,14 +605,15 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     Ok(found.into_iter().map(|(line, column, value, message)| format!("{}: column \"{column}\": `{value}`: {message}", place(line))).collect())
 }
 
-/// A cumulative column (Ocak-Ekim) against the sum of the same months in the file.
-fn cross_check(conn: &Connection, unit: Unit) -> Result<Vec<String>> {
+/// A cumulative column (Ocak-Ekim) against the sum of the same months in the file, row by row:
+/// each province's and the total row's. `place` names a row as the file does ("line" or "row").
+fn cross_check(conn: &Connection, unit: Unit, place: &str) -> Result<Vec<String>> {
     let sql = format!(
-        "SELECT c.line, p.name, c.column_header, c.value_usd::DECIMAL(18, 0)::VARCHAR, sum(m.value_usd)::DECIMAL(18, 0)::VARCHAR
+        "SELECT c.line, coalesce(p.name, 'the total row'), c.column_header, c.value_usd::DECIMAL(18, 0)::VARCHAR, sum(m.value_usd)::DECIMAL(18, 0)::VARCHAR
          FROM _parsed c
          JOIN _parsed m ON m.line = c.line AND NOT m.cumulative AND NOT m.missing AND m.year = c.year AND m.month BETWEEN c.first_month AND c.month
-         JOIN provinces p ON p.code = c.province_code
-         WHERE c.cumulative AND NOT c.missing
+         LEFT JOIN provinces p ON p.code = c.province_code
+         WHERE c.cumulative AND NOT c.missing AND (c.province_code IS NOT NULL OR c.total_row)
          GROUP BY ALL
          HAVING count(*) = any_value(c.month) - any_value(c.first_month) + 1
             AND abs(any_value(c.value_usd) - sum(m.value_usd)) > {} * (count(*) + 1) / 2.0
@@ -618,7 +622,7 @@ fn cross_check(conn: &Connection, unit: Unit) -> Result<Vec<String>> {
     );
     let mut stmt = conn.prepare(&sql).context(|| "cross-checking cumulative columns".into())?;
     let rows = stmt
-        .query_map([], |r| Ok(format!("line {}: {}: \"{}\" says {} but its months add up to {}", r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)))
+        .query_map([], |r| Ok(format!("{place} {}: {}: \"{}\" says {} but its months add up to {}", r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?)))
         .context(|| "cross-checking cumulative columns".into())?;
     rows.collect::<std::result::Result<_, _>>().context(|| "cross-checking cumulative columns".into())
 }

@@ -243,13 +243,27 @@ fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path)
     let mut out = BufWriter::new(std::fs::File::create(&out_path).context(|| "creating a staging file".into())?);
     let mut columns = 0;
     let mut rows = 0u64;
+    // A numeric cell is a number: it is written in the style of the text numbers of its column,
+    // so that a sheet mixing numeric cells with Turkish text numbers (1.234.567,89) loads, and
+    // only the text cells are read by the number rules.
+    let width = range.width();
+    let mut turkish = vec![false; width];
+    for row in range.rows() {
+        for (c, cell) in row.iter().enumerate() {
+            if let Data::String(s) = cell {
+                turkish[c] |= looks_turkish(s);
+            }
+        }
+    }
     for (i, row) in range.rows().enumerate() {
         let cells: Vec<String> = row
             .iter()
-            .map(|cell| {
+            .enumerate()
+            .map(|(c, cell)| {
                 let text = match cell {
                     Data::Empty => String::new(),
                     Data::String(s) => s.clone(),
+                    Data::Float(f) if turkish[c] => format!("{f}").replace('.', ","),
                     Data::Float(f) => format!("{f}"),
                     Data::Int(i) => i.to_string(),
                     Data::Bool(b) => b.to_string(),
@@ -274,6 +288,36 @@ fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path)
     }
     read_staged(conn, &out_path, columns, ',').context(|| format!("staging sheet `{name}`"))?;
     Ok(Staged { columns, rows, place: "row", encoding: None, delimiter: None, sheet: Some(name) })
+}
+
+/// A text number in the Turkish style: a decimal comma after dots (4.859,5) or not followed by
+/// exactly three digits (12,5; "2,179" may be English thousands), or dots grouping thousands more
+/// than once (1.234.567).
+fn looks_turkish(text: &str) -> bool {
+    let t = text.trim();
+    if !t.chars().any(|c| c.is_ascii_digit()) || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ' ')) {
+        return false;
+    }
+    let comma_decimal = match (t.rfind(','), t.rfind('.')) {
+        (Some(comma), dot) if t.matches(',').count() == 1 => dot.is_some_and(|d| d < comma) || t.len() - comma - 1 != 3,
+        _ => false,
+    };
+    comma_decimal || t.matches('.').count() >= 2
+}
+
+#[cfg(test)]
+mod number_style_tests {
+    use super::looks_turkish;
+
+    #[test]
+    fn turkish_text_numbers_are_told_from_english_and_plain_ones() {
+        for turkish in ["1.234.567,89", "4.859,5", "12,5", "1.234.567"] {
+            assert!(looks_turkish(turkish), "{turkish}");
+        }
+        for other in ["2,179", "66,414.13", "123456.5", "4859", "Bolu", ""] {
+            assert!(!looks_turkish(other), "{other}");
+        }
+    }
 }
 
 /// Parquet and JSON keep their own column names: they become the header row (line 0).
