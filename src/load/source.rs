@@ -299,7 +299,9 @@ fn looks_turkish(text: &str) -> bool {
         return false;
     }
     let comma_decimal = match (t.rfind(','), t.rfind('.')) {
-        (Some(comma), dot) if t.matches(',').count() == 1 => dot.is_some_and(|d| d < comma) || t.len() - comma - 1 != 3,
+        // A dot after the comma makes it English (66,414.13).
+        (Some(comma), Some(dot)) if t.matches(',').count() == 1 => dot < comma,
+        (Some(comma), None) if t.matches(',').count() == 1 => t.len() - comma - 1 != 3,
         _ => false,
     };
     comma_decimal || t.matches('.').count() >= 2
