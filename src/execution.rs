@@ -61,6 +61,29 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
     Ok(NamedResult { stream: ResultStream { schema, batches }, panel_notice, empty_notice })
 }
 
+/// Writes a named query's result to a file with DuckDB's own writers, the way `export` does (one
+/// writer per file format), and returns the rows written with the notices a reader needs. A query
+/// that returns a `panel` column has its first batch read first for the panel notice (the
+/// analyses that carry one return a few dozen rows).
+pub fn write_named(conn: &Connection, query: &Query, args: &[(String, String)], target: &ExportTarget) -> Result<(usize, Vec<Notice>)> {
+    let mut notices = Vec::new();
+    let values = {
+        // The statement and its result are dropped before COPY runs: DuckDB serves one result a
+        // connection at a time.
+        let mut prepared = prepare(conn, query, args)?;
+        let values = prepared.values.clone();
+        if query.header.returns.iter().any(|(name, _)| name == "panel") {
+            notices.extend(run(query, &mut prepared, args)?.panel_notice);
+        }
+        values
+    };
+    let rows = export(conn, &query.sql, values, target)?;
+    if rows == 0 {
+        notices.extend(query.header.empty.clone().map(Notice::Empty));
+    }
+    Ok((rows, notices))
+}
+
 /// Runs a named query from the catalog to completion and keeps its batches: for the report and
 /// other callers that read a small result as facts.
 pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, String)]) -> Result<Vec<RecordBatch>> {

@@ -307,3 +307,27 @@ fn resolve_marks_the_names_it_cannot_resolve_and_shows_the_others() {
     assert_eq!(common::column(&rows, "code"), ["3", "", "34"]);
     assert!(common::column(&rows, "matched")[1].starts_with("not resolved: unknown province `Atlantis`"), "{rows:?}");
 }
+
+#[test]
+fn run_and_export_write_a_file_the_same_way() {
+    let w = Workdir::new();
+    let (a, b) = (w.path("run.parquet"), w.path("export.parquet"));
+    let args = ["-p", "year=2025", "-p", "month=10", "-p", "n=5"];
+    let mut run = vec!["run", "top_provinces"];
+    run.extend_from_slice(&args);
+    run.extend(["-o", a.to_str().unwrap()]);
+    let output = w.run(&run);
+    // The panel notice is said for a file too.
+    assert!(common::text(&output.stderr).contains("of 81 provinces have data for 2025-10"), "{}", common::text(&output.stderr));
+    let mut export = vec!["export", "top_provinces"];
+    export.extend_from_slice(&args);
+    export.extend(["--to", b.to_str().unwrap()]);
+    w.run(&export);
+    let read = |path: &std::path::Path| {
+        let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap().build().unwrap();
+        reader.map(|batch| batch.unwrap()).collect::<Vec<_>>()
+    };
+    let (from_run, from_export) = (read(&a), read(&b));
+    assert_eq!(from_run, from_export);
+    assert_eq!(from_run.iter().map(|b| b.num_rows()).sum::<usize>(), 5);
+}

@@ -2,7 +2,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::output;
+use ihracat::execution::{ExportTarget, FileFormat};
+use ihracat::output::{self, Format, OutputOptions};
 use ihracat::ui::timed;
 use ihracat::{Result, catalog, execution};
 
@@ -35,6 +36,17 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let query = catalog.get(&args.name)?;
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let db = timed("opening the database", || context.open(Access::Analysis))?;
+    let options = args.output.options();
+    // A file in a format DuckDB writes is written by the one file writer `export` uses.
+    if let (Some(path), Some(format)) = (&options.output, file_format(&options)?) {
+        let target = ExportTarget { path, format, partition_by: &[], compression: options.compression, overwrite: options.overwrite, protected: Vec::new() };
+        let (rows, notices) = timed("writing the result", || execution::write_named(&db.conn, query, &assignments, &target))?;
+        for notice in notices {
+            context.messages.note(&notice.to_string());
+        }
+        context.messages.note(&format!("wrote {rows} rows to {}", path.display()));
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut prepared = timed("preparing the query", || execution::prepare(&db.conn, query, &assignments))?;
     let result = timed("running the query", || execution::run(query, &mut prepared, &assignments))?;
     if let Some(notice) = &result.panel_notice {
@@ -42,9 +54,21 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         context.messages.note(&notice.to_string());
     }
     let empty_notice = result.empty_notice.clone();
-    let rows = timed("writing the result", || output::write(result.stream, &args.output.options()))?;
+    let rows = timed("writing the result", || output::write(result.stream, &options))?;
     if let (0, Some(notice)) = (rows, empty_notice) {
         context.messages.note(&notice.to_string());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The DuckDB writer for an output file's format, if it has one (tables, Markdown, TSV and Arrow
+/// IPC files are written by the output layer).
+fn file_format(options: &OutputOptions) -> Result<Option<FileFormat>> {
+    Ok(match options.resolved_format()? {
+        Format::Parquet => Some(FileFormat::Parquet),
+        Format::Csv => Some(FileFormat::Csv),
+        Format::Json => Some(FileFormat::Json),
+        Format::Ndjson => Some(FileFormat::Ndjson),
+        _ => None,
+    })
 }
