@@ -38,6 +38,11 @@ pub enum Error {
     #[error("database {path} has schema version {found}, newer than this ihracat understands ({supported}); upgrade ihracat or use another --db")]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
 
+    /// A load refused whole: each problem names its place (file, line or row, column, value).
+    #[error("{file}: not loaded, nothing changed:\n{}{}", .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"),
+            .stopped_at.map(|n| format!("\n(stopped after {n} problems; --max-errors raises the limit)")).unwrap_or_default())]
+    Rejected { file: String, problems: Vec<String>, stopped_at: Option<usize> },
+
     #[error("unknown query `{name}`{}", suggest(.suggestions))]
     UnknownQuery { name: String, suggestions: Vec<String> },
 

@@ -103,13 +103,17 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
         let summary = match result {
             Ok(summary) => summary,
             Err(e) if args.format == SummaryFormat::Json => {
-                // The located problems, one a line in the message, as a list for programs.
-                let text = e.to_string();
+                // The located problems as a list for programs; any other failure as one.
+                let (problems, more) = match &e {
+                    Error::Rejected { problems, stopped_at, .. } => (problems.clone(), stopped_at.is_some()),
+                    other => (vec![other.to_string()], false),
+                };
                 let value = serde_json::json!({
                     "file": file.display().to_string(),
                     "loaded": false,
                     "files_loaded_before": i,
-                    "problems": text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>(),
+                    "problems": problems,
+                    "more_problems": more,
                 });
                 println!("{value}");
                 return Ok(ExitCode::from(1));

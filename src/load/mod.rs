@@ -104,10 +104,10 @@ impl Summary {
 }
 
 /// A load that was refused: every problem found, by place.
-fn rejected(file: &str, problems: Vec<String>, max: usize) -> Error {
-    let more = if problems.len() > max { format!("\n(stopped after {max} problems; --max-errors raises the limit)") } else { String::new() };
-    let list = problems.iter().take(max).map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n");
-    Error::msg(format!("{file}: not loaded, nothing changed:\n{list}{more}"))
+fn rejected(file: &str, mut problems: Vec<String>, max: usize) -> Error {
+    let stopped_at = (problems.len() > max).then_some(max);
+    problems.truncate(max);
+    Error::Rejected { file: file.to_string(), problems, stopped_at }
 }
 
 pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Summary> {
