@@ -1,6 +1,7 @@
 //! The one output layer: every tabular result (analyses, ad-hoc SQL, reference lists) arrives
-//! here as a stream of Arrow record batches and leaves as a table for people or as a file format
-//! for programs. Nothing else in ihracat formats rows.
+//! here as a stream of Arrow record batches (the execution layer's `ResultStream`) and leaves as
+//! a table for people or as a file format for programs. Nothing else in ihracat formats rows,
+//! and nothing here runs a query.
 
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use parquet::basic::{Compression as ParquetCompression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 
 use crate::error::{Context, Error, Result};
+use crate::execution::ResultStream;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -138,24 +140,6 @@ impl OutputOptions {
             });
         }
         Ok(if std::io::stdout().is_terminal() { Format::Table } else { Format::Csv })
-    }
-}
-
-/// A query's result as DuckDB hands it over: the schema first, then batches as they come.
-pub struct ResultStream<'a> {
-    pub schema: SchemaRef,
-    pub batches: Box<dyn Iterator<Item = std::result::Result<RecordBatch, duckdb::Error>> + 'a>,
-}
-
-impl<'a> ResultStream<'a> {
-    pub fn from_statement(stmt: &'a mut duckdb::Statement<'_>, params: Vec<duckdb::types::Value>) -> Result<ResultStream<'a>> {
-        let stream = stmt.stream_arrow(duckdb::params_from_iter(params)).context(|| "running the query".into())?;
-        let schema = stream.get_schema();
-        Ok(ResultStream { schema, batches: Box::new(stream) })
-    }
-
-    pub fn from_batches(schema: SchemaRef, batches: Vec<RecordBatch>) -> ResultStream<'static> {
-        ResultStream { schema, batches: Box::new(batches.into_iter().map(Ok)) }
     }
 }
 

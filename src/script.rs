@@ -3,7 +3,8 @@
 //! for `sql` and the shell alike.
 
 use crate::error::{Error, Result};
-use crate::output::{self, ResultStream};
+use crate::execution::ResultStream;
+use crate::output;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
@@ -208,22 +209,33 @@ pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOption
     let mut first = true;
     for statement in &statements {
         let fail = |e: Error| Error::msg(format!("{}: {}", statement.describe(), explain(e, writable)));
-        let mut stmt = conn.prepare(&statement.text).map_err(|e| fail(Error::Sql { context: String::new(), source: e }))?;
-        if statement.returns_rows() {
+        let mut show = |stream: ResultStream<'_>| {
             if !first && options.output.is_none() && matches!(format, output::Format::Csv | output::Format::Tsv | output::Format::Table | output::Format::Markdown) {
                 println!();
             }
             first = false;
-            let stream = ResultStream::from_statement(&mut stmt, Vec::new()).map_err(fail)?;
-            output::write(stream, options).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
-        } else {
-            let changed = stmt.execute([]).map_err(|e| fail(Error::Sql { context: String::new(), source: e }))?;
-            if changed > 0 {
-                note(&format!("{}: {changed} rows changed", statement.describe()));
-            }
+            output::write(stream, options).map(|_| ()).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })
+        };
+        let changed = execute(conn, statement, &mut show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
+        if changed > 0 {
+            note(&format!("{}: {changed} rows changed", statement.describe()));
         }
     }
     Ok(())
+}
+
+/// Runs one statement of a script, after `check_allowed`: a statement with rows hands its result
+/// to `show` as it streams; any other returns how many rows it changed. The shell runs its
+/// statements here too.
+pub fn execute(conn: &duckdb::Connection, statement: &Statement, show: &mut dyn FnMut(ResultStream<'_>) -> Result<()>) -> Result<usize> {
+    statement.check_allowed()?;
+    let mut stmt = conn.prepare(&statement.text).map_err(|e| Error::Sql { context: String::new(), source: e })?;
+    if statement.returns_rows() {
+        show(ResultStream::from_statement(&mut stmt, Vec::new())?)?;
+        Ok(0)
+    } else {
+        stmt.execute([]).map_err(|e| Error::Sql { context: String::new(), source: e })
+    }
 }
 
 /// DuckDB's message without ihracat's context, and what to do about a refused write.

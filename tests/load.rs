@@ -246,3 +246,13 @@ fn an_excel_sheet_mixing_numeric_cells_and_turkish_text_numbers_loads() {
     let rows = w.csv(&["sql", "SELECT province_code, value_usd FROM exports WHERE load_id IS NOT NULL ORDER BY province_code"]);
     assert_eq!(rows[1..], [["14", "4859000000.00"], ["54", "123456.50"], ["81", "1234567.89"]]);
 }
+
+#[test]
+fn month_names_read_alike_in_headers_and_in_month_columns() {
+    let w = Workdir::new();
+    // "Oct" was accepted in a header ("Oct 2025") but refused in a month column.
+    let path = w.write("months.csv", "province,year,month,value_usd\nBursa,2019,Oct,5\nBolu,2019,EKİM,6\nDüzce,2019,october,7\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    let rows = w.csv(&["sql", "SELECT DISTINCT month FROM exports WHERE load_id IS NOT NULL"]);
+    assert_eq!(rows[1..], [["10"]]);
+}

@@ -128,3 +128,11 @@ fn a_closed_pipe_is_not_an_error_for_completions() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_write_without_write_says_how_to_allow_it() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["sql", "CREATE TABLE mine AS SELECT 1 AS x"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("add --write to create your own tables and views"), "{stderr}");
+}

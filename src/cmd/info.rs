@@ -4,7 +4,8 @@ use clap::Args;
 use std::io::IsTerminal;
 
 use ihracat::db::{self, Access};
-use ihracat::output::{self, Format, ResultStream};
+use ihracat::execution::ResultStream;
+use ihracat::output::{self, Format};
 use ihracat::{Error, Result, error::Context as _, execution};
 
 use super::{Context, OutputArgs};

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::load::{self, LoadOptions};
-use ihracat::output::{self, ResultStream};
+use ihracat::execution::ResultStream;
+use ihracat::output;
 use ihracat::{Error, Result};
 
 use super::choices::{Encoding, InputFormat, LayoutChoice, Unit};

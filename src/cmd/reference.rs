@@ -2,7 +2,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ihracat::db::Access;
-use ihracat::output::{self, ResultStream};
+use ihracat::execution::ResultStream;
+use ihracat::output;
 use ihracat::reference::{self, Kind};
 use ihracat::{Error, Result};
 

@@ -8,7 +8,8 @@ use std::time::Instant;
 use clap::Args;
 use ihracat::catalog::{self, Catalog};
 use ihracat::db::Access;
-use ihracat::output::{self, Format, OutputOptions, ResultStream};
+use ihracat::execution::ResultStream;
+use ihracat::output::{self, Format, OutputOptions};
 use ihracat::{Error, Result, script};
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
@@ -168,16 +169,10 @@ impl Session {
     }
 
     fn one_statement(&mut self, conn: &duckdb::Connection, statement: &script::Statement) -> Result<()> {
-        let sql_error = |e| Error::Sql { context: statement.describe(), source: e };
-        statement.check_allowed()?;
-        let mut stmt = conn.prepare(&statement.text).map_err(sql_error)?;
-        if statement.returns_rows() {
-            let stream = ResultStream::from_statement(&mut stmt, Vec::new())?;
-            self.show(stream)
-        } else {
-            stmt.execute([]).map_err(sql_error)?;
-            Ok(())
-        }
+        script::execute(conn, statement, &mut |stream| self.show(stream)).map(|_| ()).map_err(|e| match e {
+            Error::Sql { source, .. } => Error::Sql { context: statement.describe(), source },
+            other => other,
+        })
     }
 
     fn show(&mut self, stream: ResultStream<'_>) -> Result<()> {
