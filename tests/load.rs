@@ -256,3 +256,28 @@ fn month_names_read_alike_in_headers_and_in_month_columns() {
     let rows = w.csv(&["sql", "SELECT DISTINCT month FROM exports WHERE load_id IS NOT NULL"]);
     assert_eq!(rows[1..], [["10"]]);
 }
+
+/// Issue 17, 9 and 11: integers are integers, and a period is the whole cell. Each was coerced
+/// silently (2021.7 → 2022, 6.5 → 7, 34.5 → Mersin, 0x22 → İstanbul, 2021-1012 → October) or, for
+/// year 0 with a one-digit month, panicked.
+#[test]
+fn numbers_that_are_not_integers_are_refused_with_their_cell() {
+    let w = Workdir::new();
+    let before = snapshot(&w);
+    for (body, expected) in [
+        ("province,year,month,value_usd\nBursa,2021.7,1,5\n", "c.csv:2: column \"year\": `2021.7`: year must be 1990 to 2100"),
+        ("province,year,month,value_usd\nBursa,1e3,1,5\n", "c.csv:2: column \"year\": `1e3`"),
+        ("province,year,month,value_usd\nBursa,2021,6.5,5\n", "c.csv:2: column \"month\": `6.5`: month must be 1 to 12"),
+        ("province,year,month,value_usd\n34.5,2021,1,5\n", "c.csv:2: column \"province\": `34.5`: unknown province"),
+        ("province,year,month,value_usd\n0x22,2021,1,5\n", "c.csv:2: column \"province\": `0x22`: unknown province"),
+        ("province,year,month,value_usd\nBursa,0,1,5\n", "c.csv:2: column \"year\": `0`: year must be 1990 to 2100"),
+        ("province,period,value_usd\nBursa,2021-1012,5\n", "c.csv:2: column \"month\": `2021-1012`: month must be 1 to 12"),
+    ] {
+        let path = w.write("c.csv", body);
+        let (code, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+        assert_eq!(code, 1, "{body}");
+        assert!(stderr.contains(expected), "{body}: expected `{expected}` in\n{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert_eq!(snapshot(&w), before);
+}

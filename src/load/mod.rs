@@ -225,15 +225,17 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
 fn summarise(conn: &Connection) -> Result<(u64, Option<String>, u64, Vec<String>)> {
     let (rows, basis, provinces, periods): (u64, Option<String>, u64, Option<String>) = conn
         .query_row(
-            "WITH g AS (SELECT year * 100 + month AS period, basis, province_code, count(*) AS n FROM _load GROUP BY ALL)
+            "WITH g AS (SELECT year, month, basis, province_code, count(*) AS n FROM _load GROUP BY ALL)
              SELECT coalesce(sum(n), 0)::UBIGINT, string_agg(DISTINCT basis, ', ' ORDER BY basis), count(DISTINCT province_code),
-                    string_agg(DISTINCT period::VARCHAR, ' ' ORDER BY period::VARCHAR)
+                    string_agg(DISTINCT format('{:04d}-{:02d}', year, month), ' ' ORDER BY format('{:04d}-{:02d}', year, month))
              FROM g",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .context(|| "summarising the rows".into())?;
-    let periods = periods.iter().flat_map(|p| p.split(' ')).map(|p| format!("{}-{}", &p[..p.len() - 2], &p[p.len() - 2..])).collect();
+    // Written by SQL as 2025-10: no slicing of digits here (a year 0 with a one-digit month once
+    // panicked on it).
+    let periods = periods.iter().flat_map(|p| p.split(' ')).map(str::to_string).collect();
     Ok((rows, basis, provinces, periods))
 }
 
@@ -391,7 +393,9 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
     let batch = format!(
         r"CREATE OR REPLACE TEMP TABLE _seen_provinces AS
           SELECT t.province_text,
-                 coalesce(a.province_code, CASE WHEN TRY_CAST(trim(t.province_text) AS INTEGER) BETWEEN 1 AND 81 THEN TRY_CAST(trim(t.province_text) AS INTEGER) END) AS province_code,
+                 -- A plate code is one or two digits: a cast alone would take 34.5 (as 35) or 0x22 (as 34).
+                 coalesce(a.province_code, CASE WHEN regexp_full_match(trim(t.province_text), '[0-9]{{1,2}}') AND TRY_CAST(trim(t.province_text) AS INTEGER) BETWEEN 1 AND 81
+                                                THEN TRY_CAST(trim(t.province_text) AS INTEGER) END) AS province_code,
                  name_key(t.province_text) IN ('toplam', 'geneltoplam', 'total', 'grandtotal', 'turkiye', 'turkey', 'turkiyetoplami', 'turkiyetoplam') AS total_row
           FROM (SELECT DISTINCT province_text FROM _cells WHERE province_text IS NOT NULL) t
           LEFT JOIN province_aliases a ON a.alias_key = name_key(t.province_text);
@@ -415,7 +419,7 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
           LEFT JOIN product_aliases pa ON pa.alias_key = name_key(t.product_text);
           CREATE OR REPLACE TEMP TABLE _seen_months AS
           WITH names(name, number) AS (VALUES {months})
-          SELECT t.month_text, coalesce(TRY_CAST(trim(t.month_text) AS INTEGER), n.number) AS month
+          SELECT t.month_text, coalesce(CASE WHEN regexp_full_match(trim(t.month_text), '[0-9]{{1,2}}') THEN TRY_CAST(trim(t.month_text) AS INTEGER) END, n.number) AS month
           FROM (SELECT DISTINCT month_text FROM _cells WHERE month_text IS NOT NULL) t
           LEFT JOIN names n ON n.name = name_key(t.month_text);
 
@@ -424,8 +428,9 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
               SELECT *,
                      -- A cast alone would also take 1e5, 0x10 or 1_000; only plain digits take the short way.
                      CASE WHEN regexp_full_match(value_text, '-?[0-9]+{plain_fraction}') THEN TRY_CAST(value_text AS DECIMAL(38, 6)) END AS plain,
-                     CASE WHEN period_text IS NULL THEN year_text ELSE regexp_extract(period_text, '([0-9]{{4}})', 1) END AS year_part,
-                     CASE WHEN period_text IS NULL THEN month_text ELSE nullif(regexp_extract(period_text, '[0-9]{{4}}[-/.]([0-9]{{1,2}})', 1), '') END AS period_month
+                     -- A period is the whole cell (2025-10, 2025/10, 2025.10): 2021-1012 is no October.
+                     CASE WHEN period_text IS NULL THEN year_text ELSE regexp_extract(period_text, '^\s*([0-9]{{4}})[-/.][0-9]{{1,2}}\s*$', 1) END AS year_part,
+                     CASE WHEN period_text IS NULL THEN month_text ELSE nullif(regexp_extract(period_text, '^\s*[0-9]{{4}}[-/.]([0-9]{{1,2}})\s*$', 1), '') END AS period_month
               FROM _cells
           ),
           typed AS (
@@ -442,10 +447,11 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
                  c.province_text IS NULL OR trim(c.province_text) = '' AS province_blank,
                  c.quantity_text IS NOT NULL AND trim(c.quantity_text) <> '' AS quantity_given,
                  CASE WHEN c.numeric_text THEN c.number * {factor} END AS value_usd,
-                 -- DuckDB's integer cast skips the spaces around a number itself.
-                 TRY_CAST(c.year_part AS INTEGER) AS year,
-                 coalesce(TRY_CAST(c.period_month AS INTEGER), sm.month) AS month,
-                 c.year_part, c.period_month AS month_part,
+                 -- Integers are integers: a cast alone would round 2021.7 to 2022 and 6.5 to 7, or read
+                 -- 1e1 as 10. (DuckDB's integer cast skips the spaces around a number itself.)
+                 CASE WHEN regexp_full_match(trim(c.year_part), '[0-9]+') THEN TRY_CAST(c.year_part AS INTEGER) END AS year,
+                 coalesce(CASE WHEN regexp_full_match(trim(c.period_month), '[0-9]+') THEN TRY_CAST(c.period_month AS INTEGER) END, sm.month) AS month,
+                 coalesce(nullif(c.year_part, ''), c.period_text) AS year_part, coalesce(c.period_month, c.period_text) AS month_part,
                  {basis_expr} AS basis, c.basis_text,
                  coalesce(sp.total_row, false) AS total_row,
                  sp.province_code,
@@ -567,7 +573,8 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     // first (one number groups faster than six columns); only a year with a repeated hash has
     // its keys compared whole.
     let years: Vec<i64> = {
-        let mut stmt = conn.prepare("SELECT DISTINCT year FROM _load ORDER BY year").context(|| "checking the rows".into())?;
+        // A row whose year is not a year is reported by the row checks; it has no duplicates.
+        let mut stmt = conn.prepare("SELECT DISTINCT year FROM _load WHERE year IS NOT NULL ORDER BY year").context(|| "checking the rows".into())?;
         let rows = stmt.query_map([], |r| r.get(0)).context(|| "checking the rows".into())?;
         rows.collect::<std::result::Result<_, _>>().context(|| "checking the rows".into())?
     };
