@@ -281,3 +281,30 @@ fn numbers_that_are_not_integers_are_refused_with_their_cell() {
     }
     assert_eq!(snapshot(&w), before);
 }
+
+/// Issue 17, 7 and 8: the value column is the value, not the first column that mentions
+/// exports; a currency other than USD, or a scale word in a cell, is refused, never stored as
+/// dollars.
+#[test]
+fn a_percent_column_is_not_the_value_and_other_currencies_are_refused() {
+    let w = Workdir::new();
+    let path = w.write("pct.csv", "il,yıl,ay,ihracat değişimi (%),ihracat (usd)\nBursa,2019,1,12.5,5000000\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(w.csv(&["sql", "SELECT value_usd FROM exports WHERE load_id IS NOT NULL"])[1], ["5000000.00"]);
+
+    let before = snapshot(&w);
+    for (body, expected) in [
+        ("il,yıl,ay,ihracat (TL)\nBolu,2019,1,1000\n", "\"ihracat (TL)\" says the values are in Turkish lira"),
+        ("il,yıl,ay,değer (EUR)\nBolu,2019,1,1000\n", "\"değer (EUR)\" says the values are in euro"),
+        ("il;yıl;ay;değer\nBolu;2019;1;1.000 TL\n", "c.csv:2: column \"değer\": `1.000 TL`: not a number of US dollars"),
+        ("il;yıl;ay;değer\nBolu;2019;1;€1.000\n", "`€1.000`: not a number of US dollars"),
+        ("il;yıl;ay;değer\nBolu;2019;1;4 milyon dolar\n", "`4 milyon dolar`: not a number of US dollars"),
+        ("il,yıl,ay,ihracat,değer\nBolu,2019,1,5,6\n", "two columns could be the value"),
+    ] {
+        let path = w.write("c.csv", body);
+        let (code, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+        assert_eq!(code, 1, "{body}");
+        assert!(stderr.contains(expected), "{body}: expected `{expected}` in\n{stderr}");
+    }
+    assert_eq!(snapshot(&w), before);
+}

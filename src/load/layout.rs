@@ -97,6 +97,11 @@ fn is_province_header(text: &str) -> bool {
 
 fn header_role(text: &str) -> Option<&'static str> {
     let w = words(text);
+    // A change or a share is not the value, whatever else its header says ("ihracat değişimi
+    // (%)" beside "ihracat (usd)").
+    if text.contains('%') || w.split(' ').any(|word| matches!(word, "degisim" | "degisimi" | "change" | "pay" | "payi" | "share" | "oran" | "orani" | "artis" | "growth")) {
+        return None;
+    }
     let first = w.split(' ').next().unwrap_or_default();
     Some(match first {
         "yil" | "year" => "year",
@@ -151,6 +156,20 @@ pub fn parse_period(text: &str) -> Option<Period> {
     }
 }
 
+/// A currency other than the US dollar that a title or header names: ihracat stores USD and
+/// has no exchange rates, so such a table is refused rather than stored as dollars.
+pub fn other_currency_in(text: &str) -> Option<&'static str> {
+    let w = words(text);
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.contains('₺') || w.split(' ').any(|word| matches!(word, "tl" | "try" | "lira")) {
+        Some("Turkish lira")
+    } else if compact.contains('€') || w.split(' ').any(|word| matches!(word, "eur" | "euro" | "avro")) {
+        Some("euro")
+    } else {
+        None
+    }
+}
+
 fn unit_in(text: &str) -> Option<Unit> {
     let w = words(text);
     let compact: String = fold(text).chars().filter(|c| !c.is_whitespace()).collect();
@@ -175,8 +194,14 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
     let headers: Vec<String> = header.iter().map(|c| c.clone().unwrap_or_default()).collect();
     let province = headers.iter().position(|h| is_province_header(h)).expect("found above") + 1;
     let mut unit_hint = None;
-    for (_, cells) in &rows[..=header_index] {
+    for (line, cells) in &rows[..=header_index] {
         for cell in cells.iter().flatten() {
+            if let Some(currency) = other_currency_in(cell) {
+                return Err(format!(
+                    "line {line}: \"{}\" says the values are in {currency}: ihracat stores US dollars and has no exchange rates; convert the table to USD first",
+                    cell.trim()
+                ));
+            }
             if let Some(unit) = unit_in(cell) {
                 unit_hint.get_or_insert((unit, cell.trim().to_string()));
             }
@@ -198,7 +223,16 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
                 Some(role) if !roles.contains_key(role) => {
                     roles.insert(role, column);
                 }
-                _ => ignored.push((column, h.clone())),
+                // Two columns that both look like the values (or the year, the month…): taking
+                // the first would be a guess.
+                Some(role) => {
+                    let first = roles[role];
+                    return Err(format!(
+                        "line {header_line}: two columns could be the {role}: \"{}\" (column {first}) and \"{h}\" (column {column}); remove or rename one",
+                        headers[first - 1]
+                    ));
+                }
+                None => ignored.push((column, h.clone())),
             },
         }
     }

@@ -439,7 +439,9 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
                      CASE WHEN plain IS NOT NULL THEN false
                           ELSE value_text IS NULL OR trim(value_text) IN ('', '-', '–', '—', '..', 'n/a', 'NA') END AS missing,
                      CASE WHEN plain IS NOT NULL THEN true
-                          ELSE regexp_matches(lower(trim(value_text)), '^[$€₺]?\s*[-+]?[0-9][0-9.,]*\s*([$€₺]|usd|dolar|bin dolar|milyon dolar|tl)?$') END AS numeric_text,
+                          -- Dollars only, and no scale word: `1.000 TL`, `€1.000` or `4 milyon dolar` are
+                          -- not a number of US dollars (a dropped word would store 4 for 4 million).
+                          ELSE regexp_matches(lower(trim(value_text)), '^[$]?\s*[-+]?[0-9][0-9.,]*\s*([$]|usd|dolar)?$') END AS numeric_text,
                      coalesce(plain, TRY_CAST({normalise} AS DECIMAL(38, 6))) AS number
               FROM cells
           )
@@ -503,7 +505,12 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
                  ORDER BY jaro_winkler_similarity(a.alias_key, name_key(x.value)) DESC LIMIT 1) || '?)', ''))"
         ),
         ("province_blank AND NOT missing", "'province'", "''", "'a row with values but no province'"),
-        ("NOT missing AND (NOT numeric_text OR value_usd IS NULL)", "column_header", "value_text", "'not a number'"),
+        (
+            "NOT missing AND (NOT numeric_text OR value_usd IS NULL)",
+            "column_header",
+            "value_text",
+            "'not a number of US dollars (a currency other than $, or a scale word such as milyon, is not read: convert the table, or write the number in full and use --unit)'",
+        ),
         ("value_usd < 0", "column_header", "value_text", "'a negative value: exports cannot be negative'"),
         ("NOT missing AND NOT total_row AND (month IS NULL OR month NOT BETWEEN 1 AND 12)", "'month'", "month_part", "'month must be 1 to 12'"),
         ("NOT missing AND NOT total_row AND (year IS NULL OR year NOT BETWEEN 1990 AND 2100)", "'year'", "year_part", "'year must be 1990 to 2100'"),
