@@ -308,3 +308,18 @@ fn a_percent_column_is_not_the_value_and_other_currencies_are_refused() {
     }
     assert_eq!(snapshot(&w), before);
 }
+
+/// Issue 17, 5: a lone CR is a line ending (it shifted rows: Antalya stored as 8 and İstanbul's
+/// row lost), and CR-only files (Excel's "CSV (Macintosh)") load.
+#[test]
+fn every_line_ending_ends_a_line() {
+    let w = Workdir::new();
+    let mixed = w.write("mixed.csv", "il;yıl;ay;değer\r\n16;2019;1;6\r34;2019;1;8\r\n7;2019;1;9\n");
+    w.run(&["load", mixed.to_str().unwrap(), "--basis", "activity"]);
+    let rows = w.csv(&["sql", "SELECT province_code, value_usd FROM exports WHERE load_id IS NOT NULL ORDER BY 1"]);
+    assert_eq!(rows[1..], [["7", "9.00"], ["16", "6.00"], ["34", "8.00"]]);
+    let mac = w.write("mac.csv", "il;yıl;ay;değer\r16;2019;2;6\r34;2019;2;x\r");
+    let (_, stderr) = w.fail(&["load", mac.to_str().unwrap(), "--basis", "activity"]);
+    // Its lines are numbered as an editor shows them.
+    assert!(stderr.contains("mac.csv:3: column \"değer\": `x`: not a number"), "{stderr}");
+}

@@ -138,6 +138,39 @@ fn count_outside_quotes(line: &str, delimiter: char) -> usize {
         .count()
 }
 
+/// A reader that turns CRLF and lone CR into LF, across buffer boundaries.
+struct LineEndings<R> {
+    inner: R,
+    /// The last byte handed out was a CR turned into LF: an LF right after it is dropped.
+    after_cr: bool,
+}
+
+impl<R: Read> Read for LineEndings<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let byte = buf[i];
+                if byte == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = byte == b'\r';
+                buf[out] = if byte == b'\r' { b'\n' } else { byte };
+                out += 1;
+            }
+            // A buffer that held only the LF of a CRLF has nothing to give: read on.
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
+}
+
 fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path) -> Result<Staged> {
     let encoding = match encoding {
         Some(e) => e,
@@ -150,6 +183,9 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             encoding_rs_io::DecodeReaderBytesBuilder::new().encoding(Some(encoding_rs::WINDOWS_1254)).build(file),
         ),
     };
+    // Every line ending is a line ending: CRLF, LF, and a lone CR (Excel's "CSV (Macintosh)", or a
+    // CR inside a line), which DuckDB would also take as one, so that line numbers and rows agree.
+    let decoder: Box<dyn Read> = Box::new(LineEndings { inner: decoder, after_cr: false });
     let mut reader = BufReader::with_capacity(1 << 20, decoder);
     // The first lines decide the delimiter; they are kept to be written out first.
     let mut first = Vec::new();
