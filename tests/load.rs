@@ -323,3 +323,11 @@ fn every_line_ending_ends_a_line() {
     // Its lines are numbered as an editor shows them.
     assert!(stderr.contains("mac.csv:3: column \"değer\": `x`: not a number"), "{stderr}");
 }
+
+#[test]
+fn only_regular_files_are_loaded() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["load", "/dev/zero", "--input-format", "csv", "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
+}

@@ -169,3 +169,39 @@ fn queries_check_catches_each_kind_of_mistake() {
     }
     assert!(stderr.contains("problems"), "{stderr}");
 }
+
+/// Issue 17, 13 and 16: a query folder with a FIFO, a symlink to /dev/zero and a file that is not
+/// UTF-8 lists them as broken; every other query still runs, and nothing hangs.
+#[test]
+fn unreadable_query_files_are_broken_entries_not_a_stop() {
+    let w = Workdir::new();
+    w.write("q/latin5.sql", b"--- summary  \xDDl\xE7e\nSELECT 1\n".to_vec());
+    let dir = w.path("q");
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.sql")).unwrap();
+    let fifo = dir.join("pipe.sql");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut child = w
+        .command(&["--queries", dir.to_str().unwrap(), "queries"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Bounded: a run that hangs is killed and fails here, it does not hold the suite.
+    let mut waited = 0;
+    while child.try_wait().unwrap().is_none() && waited < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        waited += 1;
+    }
+    if child.try_wait().unwrap().is_none() {
+        child.kill().unwrap();
+        panic!("ihracat queries hung on the query folder");
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let stderr = common::text(&output.stderr);
+    for expected in ["latin5.sql: not UTF-8 text", "zero.sql: not a regular file", "pipe.sql: not a regular file"] {
+        assert!(stderr.contains(expected), "{expected} in {stderr}");
+    }
+    let rows = w.csv(&["--queries", dir.to_str().unwrap(), "run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1"]);
+    assert_eq!(common::column(&rows, "province"), ["İstanbul"]);
+}

@@ -77,6 +77,22 @@ pub struct Catalog {
     pub broken: Vec<Error>,
 }
 
+/// The most a query file may hold: a query is text a person wrote, not data.
+const MAX_QUERY_FILE: u64 = 1 << 20;
+
+/// A query file's text: a regular file (through symlinks), at most a MiB, in UTF-8.
+fn read_query_file(path: &std::path::Path) -> Result<String> {
+    let metadata = std::fs::metadata(path).context(|| format!("reading {}", path.display()))?;
+    if !metadata.is_file() {
+        return Err(Error::msg(format!("{}: not a regular file; a query file is a .sql text file", path.display())));
+    }
+    if metadata.len() > MAX_QUERY_FILE {
+        return Err(Error::msg(format!("{}: {} bytes is too large for a query file (at most 1 MiB)", path.display(), metadata.len())));
+    }
+    let bytes = std::fs::read(path).context(|| format!("reading {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| Error::msg(format!("{}: not UTF-8 text (byte {}); save it as UTF-8", path.display(), e.utf8_error().valid_up_to())))
+}
+
 impl Catalog {
     /// The shipped catalog, then each user folder in order; later ones override earlier ones.
     pub fn load(user_dirs: &[PathBuf]) -> Result<Catalog> {
@@ -91,9 +107,10 @@ impl Catalog {
             let mut files = Vec::new();
             collect_sql_files(dir, &mut files).context(|| format!("reading query folder {}", dir.display()))?;
             for path in files {
-                let text = std::fs::read_to_string(&path).context(|| format!("reading {}", path.display()))?;
+                // One unreadable file is listed as broken, as a bad header is: it must not stop
+                // every other query (nor hang a run, as a FIFO would).
                 let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().into_owned();
-                catalog.add(Query::from_text(&relative, Origin::User(path.clone()), &text));
+                catalog.add(read_query_file(&path).and_then(|text| Query::from_text(&relative, Origin::User(path.clone()), &text)));
             }
         }
         Ok(catalog)

@@ -257,6 +257,11 @@ fn overlaps(conn: &Connection, target: &Target) -> Result<(u64, u64, u64)> {
 }
 
 fn hash_file(path: &Path) -> Result<String> {
+    // A table is a regular file: /dev/zero would be hashed forever and a FIFO would block.
+    let metadata = std::fs::metadata(path).context(|| format!("opening {}", path.display()))?;
+    if !metadata.is_file() {
+        return Err(Error::msg(format!("{}: not a regular file; load reads tables saved as files", path.display())));
+    }
     let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 1 << 20];
