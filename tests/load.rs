@@ -331,3 +331,17 @@ fn only_regular_files_are_loaded() {
     assert_eq!(code, 1);
     assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
 }
+
+/// Issue 17, 15: a long cell is cut in the message, and a key repeated many times lists its
+/// first lines and counts the rest.
+#[test]
+fn messages_stay_short_however_large_the_problem() {
+    let w = Workdir::new();
+    let long = w.write("long.csv", format!("province,year,month,value_usd\nBursa,2019,1,{}\n", "x".repeat(100_000)));
+    let (_, stderr) = w.fail(&["load", long.to_str().unwrap(), "--basis", "activity"]);
+    assert!(stderr.contains("… (100000 characters)`"), "{}", &stderr[..stderr.len().min(400)]);
+    assert!(stderr.len() < 2_000, "{} bytes of messages", stderr.len());
+    let dup = w.write("dup.csv", format!("province,year,month,value_usd\n{}", "Bursa,2019,1,5\n".repeat(30)));
+    let (_, stderr) = w.fail(&["load", dup.to_str().unwrap(), "--basis", "activity"]);
+    assert!(stderr.contains("appears 30 times for 2019-01 (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 20 more)"), "{stderr}");
+}

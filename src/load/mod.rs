@@ -603,7 +603,10 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
         }
         let sql = format!(
             "SELECT max(l.line), 'province', any_value(p.name),
-                    format('appears {{}} times for {{}}-{{}}{cell} (lines {{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args}, string_agg(l.line::VARCHAR, ', ' ORDER BY l.line))
+                    -- The first ten lines, and how many more: a million duplicates made megabytes.
+                    format('appears {{}} times for {{}}-{{}}{cell} (lines {{}}{{}})', count(*), l.year, lpad(l.month::VARCHAR, 2, '0'){cell_args},
+                           array_to_string(list_slice(list(l.line ORDER BY l.line), 1, 10), ', '),
+                           CASE WHEN count(*) > 10 THEN format(' and {{}} more', count(*) - 10) ELSE '' END)
              FROM _load l
              JOIN (SELECT {plain_key} FROM _load WHERE year = {year} GROUP BY ALL HAVING count(*) > 1) d USING ({plain_key})
              JOIN provinces p ON p.code = l.province_code
@@ -621,7 +624,16 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     }
     found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     found.truncate(limit);
-    Ok(found.into_iter().map(|(line, column, value, message)| format!("{}: column \"{column}\": `{value}`: {message}", place(line))).collect())
+    Ok(found.into_iter().map(|(line, column, value, message)| format!("{}: column \"{column}\": `{}`: {message}", place(line), shown(&value))).collect())
+}
+
+/// A cell as an error message shows it: a long one is cut (a 1 MB cell was echoed whole).
+fn shown(value: &str) -> String {
+    const MAX: usize = 60;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}… ({} characters)", &value[..cut], value.chars().count()),
+        None => value.to_string(),
+    }
 }
 
 /// A cumulative column (Ocak-Ekim) against the sum of the same months in the file, row by row:
