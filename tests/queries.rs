@@ -205,3 +205,16 @@ fn unreadable_query_files_are_broken_entries_not_a_stop() {
     let rows = w.csv(&["--queries", dir.to_str().unwrap(), "run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1"]);
     assert_eq!(common::column(&rows, "province"), ["İstanbul"]);
 }
+
+/// Issue 17, 20: list(date) items were bound as NULL and list(decimal) went through f64.
+#[test]
+fn list_parameters_keep_dates_and_exact_decimals() {
+    let w = Workdir::new();
+    w.write(
+        "q/lists.sql",
+        "--- summary  Lists back\n--- param    days    list(date)\n--- param    amounts list(decimal)\n--- example  days=2025-10-01 amounts=1\nSELECT unnest($days::DATE[]) AS day, unnest($amounts::DECIMAL(18, 2)[]) AS amount\n",
+    );
+    let dir = w.path("q");
+    let rows = w.csv(&["--queries", dir.to_str().unwrap(), "run", "lists", "-p", "days=2025-10-01,2024-02-29", "-p", "amounts=1000000000123.45,2"]);
+    assert_eq!(rows[1..], [["2025-10-01", "1000000000123.45"], ["2024-02-29", "2.00"]]);
+}

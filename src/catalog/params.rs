@@ -267,12 +267,13 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
             for item in items {
                 json.push(match item {
                     Parsed::Int(i) => serde_json::Value::from(i),
-                    Parsed::Decimal { digits, scale } => {
-                        serde_json::from_str(&decimal_text(digits, scale)).unwrap_or(serde_json::Value::Null)
-                    }
+                    // Exact decimals and dates as text: `$p::DECIMAL(18, 2)[]` and `$p::DATE[]` read
+                    // them so (a JSON number went through f64 and lost digits; a date was NULL).
+                    Parsed::Decimal { digits, scale } => serde_json::Value::from(decimal_text(digits, scale)),
                     Parsed::Text(t) => serde_json::Value::from(t),
                     Parsed::Bool(b) => serde_json::Value::from(b),
-                    Parsed::Date(_) | Parsed::List(_) => serde_json::Value::Null,
+                    Parsed::Date(days) => serde_json::Value::from(date_text(days)),
+                    Parsed::List(_) => serde_json::Value::Null,
                     Parsed::Province(name) => serde_json::Value::from(province_code(conn, &name)?),
                     Parsed::Country(name) => serde_json::Value::from(resolve(conn, Kind::Country, &name)?.code),
                     Parsed::Product(name) => serde_json::Value::from(resolve(conn, Kind::Product, &name)?.code),
@@ -286,6 +287,21 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
 fn province_code(conn: &Connection, name: &str) -> Result<i32> {
     let code = resolve(conn, Kind::Province, name)?.code;
     Ok(code.parse().expect("plate codes are integers"))
+}
+
+/// Days since 1970-01-01 as YYYY-MM-DD (the civil calendar, proleptic Gregorian).
+fn date_text(days: i32) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn decimal_text(digits: i128, scale: u8) -> String {
@@ -324,6 +340,10 @@ mod tests {
         assert_eq!(param("date", None).parse("2024-02-29"), Ok(Parsed::Date(19782)));
         assert_eq!(param("one_of(month, ytd)", None).parse("YTD"), Ok(Parsed::Text("ytd".into())));
         assert_eq!(param("list(int)", None).parse("1,2"), Ok(Parsed::List(vec![Parsed::Int(1), Parsed::Int(2)])));
+        assert_eq!(date_text(0), "1970-01-01");
+        assert_eq!(date_text(20_362), "2025-10-01");
+        assert_eq!(date_text(-1), "1969-12-31");
+        assert_eq!(decimal_text(100_000_000_012_345, 2), "1000000000123.45");
         assert_eq!(param("text", None).parse("'; DROP TABLE exports; --"), Ok(Parsed::Text("'; DROP TABLE exports; --".into())));
     }
 
