@@ -75,7 +75,15 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
     let values = std::mem::take(&mut prepared.values);
     let ResultStream { schema, mut batches } = ResultStream::from_statement(&mut prepared.stmt, values)?;
     let first = batches.next().transpose().context(|| format!("running `{}`", query.name))?;
-    let panel_notice = first.as_ref().and_then(|batch| panel_notice(batch, args)).map(Notice::Panel);
+    // The period is named as the query ran it: a parameter not given has its default (period=ytd
+    // for over_threshold).
+    let mut effective: Vec<(String, String)> = args.to_vec();
+    for param in &query.header.params {
+        if let (false, Some(default)) = (args.iter().any(|(n, _)| *n == param.name), &param.default) {
+            effective.push((param.name.clone(), default.clone()));
+        }
+    }
+    let panel_notice = first.as_ref().and_then(|batch| panel_notice(batch, &effective)).map(Notice::Panel);
     let batches = Box::new(first.map(Ok).into_iter().chain(batches));
     let empty_notice = query.header.empty.clone().map(Notice::Empty);
     Ok(NamedResult { stream: ResultStream { schema, batches }, panel_notice, empty_notice })

@@ -346,3 +346,12 @@ fn a_loaded_detail_table_replaces_the_release_figures_for_its_province_months() 
         }
     }
 }
+
+#[test]
+fn the_notice_names_the_period_the_query_ran_with_its_defaults() {
+    let w = Workdir::new();
+    // over_threshold's period defaults to ytd: the notice says January to October, not October.
+    let output = w.run(&["run", "over_threshold", "-p", "year=2025", "-p", "month=10", "--format", "csv"]);
+    let stderr = common::text(&output.stderr);
+    assert!(stderr.contains("of 81 provinces have data for 2025-01..2025-10"), "{stderr}");
+}
