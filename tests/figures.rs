@@ -355,3 +355,18 @@ fn the_notice_names_the_period_the_query_ran_with_its_defaults() {
     let stderr = common::text(&output.stderr);
     assert!(stderr.contains("of 81 provinces have data for 2025-01..2025-10"), "{stderr}");
 }
+
+/// Kocaeli February 2026: the release's +3.0 % is against the revised February 2025 (2,858,
+/// implied by its increase of 86), while the value shown for February 2025 is the one first
+/// published (2,667). Beside that value the change is computed from the two values shown.
+#[test]
+fn a_release_change_is_not_shown_beside_another_release_value() {
+    let w = Workdir::new();
+    let rows = w.csv(&["run", "top_provinces", "-p", "year=2026", "-p", "month=2", "-p", "n=2"]);
+    let i = column(&rows, "province").iter().position(|p| p == "Kocaeli").unwrap();
+    let (value, previous): (f64, f64) = (column(&rows, "value_usd")[i].parse().unwrap(), column(&rows, "previous_usd")[i].parse().unwrap());
+    assert_eq!(previous, 2_667_000_000.0);
+    let change: f64 = column(&rows, "change_pct")[i].parse().unwrap();
+    assert!((change - 100.0 * (value - previous) / previous).abs() < 0.01, "{rows:?}");
+    assert_eq!(column(&rows, "change_origin")[i], "computed");
+}

@@ -2,7 +2,7 @@
 --- detail   A province's value for the period is the sum of its months when all are present (ytd and year need every month), else for ytd and year the value a release stated (origin says which).
 --- detail   Ranks: when all 81 provinces have a value the data ranks them (ties share a rank: 1, 2, 2, 4); otherwise the ranks are the ones a release gave beside the value shown (rank_origin published), and a province a release did not rank is not listed. So on the bundled data this is the release's own top list.
 --- detail   share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL. share_of names the denominator (or why there is none) and panel counts the provinces with a value.
---- detail   change_pct is the change a release stated when the value shown is that release's and the earlier value is not a loaded one; otherwise it is computed from the two values shown (change_origin says which). change_usd is always value_usd minus previous_usd.
+--- detail   change_pct is the change a release stated when the value shown is that release's and the earlier value is none or one derived from that release (not another release's, which a later release may have revised, nor a loaded one); otherwise it is computed from the two values shown (change_origin says which). change_usd is always value_usd minus previous_usd.
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, change_usd decimal, change_pct double, previous_usd decimal, change_origin text, rank_origin text, panel bigint, share_of text, origin text, source text, previous_source text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -32,5 +32,7 @@ JOIN provinces p ON p.code = r.province_code
 CROSS JOIN period_denominator($year, $month, $period, $basis) d
 LEFT JOIN period_compare($year, $month, $period, $basis) c ON c.province_code = r.province_code
 LEFT JOIN stated_change s ON s.province_code = r.province_code AND s.source_url = r.source AND r.origin = 'published'
-                         AND c.previous_origin IS DISTINCT FROM 'loaded'
+                         -- The release's change fits only its own previous value (one derived from it):
+                         -- beside another release's, or a loaded one, the change is computed.
+                         AND (c.previous_origin IS NULL OR c.previous_origin = 'derived')
 ORDER BY r.rank, p.name
