@@ -18,7 +18,9 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
 fn main() {
     // Paths stay relative to the package: CI builds a fresh clone in another folder with the same
     // build cache, and an absolute path would point this build at the other checkout's files.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sql");
+    // Read at run time: a build script compiled for another checkout (the same cache) must not
+    // carry that checkout's path in a compile-time env!.
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("sql");
     println!("cargo:rerun-if-changed=sql");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

@@ -14,6 +14,7 @@ use duckdb::Connection;
 use std::path::{Path, PathBuf};
 
 use crate::catalog::{self, Catalog, Query};
+use crate::charts;
 use crate::error::{Context, Error, Result};
 use arrow::datatypes::SchemaRef;
 
@@ -117,9 +118,43 @@ pub fn write_named(conn: &Connection, query: &Query, args: &[(String, String)], 
 pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, String)]) -> Result<Vec<RecordBatch>> {
     let query = catalog.get(name)?;
     let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-    let mut prepared = prepare(conn, query, &args)?;
-    let result = run(query, &mut prepared, &args)?;
-    result.stream.batches.map(|b| b.context(|| format!("running `{name}`"))).collect()
+    Ok(collect_named(conn, query, &args)?.batches)
+}
+
+/// A named query's whole result, with the notices a reader needs.
+pub struct Collected {
+    pub schema: SchemaRef,
+    pub batches: Vec<RecordBatch>,
+    pub notices: Vec<Notice>,
+}
+
+/// Runs a named query to completion: for results read whole (charts, the report's facts).
+pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, String)]) -> Result<Collected> {
+    let mut prepared = prepare(conn, query, args)?;
+    let result = run(query, &mut prepared, args)?;
+    let schema = result.stream.schema.clone();
+    let batches: Vec<RecordBatch> = result.stream.batches.map(|b| b.context(|| format!("running `{}`", query.name))).collect::<Result<_>>()?;
+    let mut notices: Vec<Notice> = result.panel_notice.into_iter().collect();
+    if batches.iter().all(|b| b.num_rows() == 0) {
+        notices.extend(result.empty_notice);
+    }
+    Ok(Collected { schema, batches, notices })
+}
+
+/// Runs a named query and draws its result: the one path from a query to a chart, for the
+/// `chart` command, the report's HTML and the web server. An empty result is an error that
+/// says why it can be empty, never a blank picture.
+pub fn draw_named(conn: &Connection, query: &Query, args: &[(String, String)], request: &charts::Request) -> Result<(charts::Chart, Vec<Notice>)> {
+    let collected = collect_named(conn, query, args)?;
+    if collected.batches.iter().all(|b| b.num_rows() == 0) {
+        let why = query.header.empty.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
+        return Err(Error::msg(format!("`{}` returned no rows for these parameters, so there is nothing to draw{why}", query.name)));
+    }
+    let spec_kind = request.kind.or(query.header.chart.as_ref().map(|c| c.kind));
+    let shapes = if spec_kind == Some(charts::Kind::Map) { Some(charts::shapes(conn)?) } else { None };
+    let data = charts::ResultData { query, args, batches: &collected.batches, schema: collected.schema.clone() };
+    let chart = charts::draw(&data, request, shapes.as_ref())?;
+    Ok((chart, collected.notices))
 }
 
 /// A file format DuckDB's own writers produce.

@@ -4,9 +4,11 @@
 //! The binary (src/main.rs, src/cmd/) only parses arguments and calls into these modules.
 
 pub mod catalog;
+pub mod charts;
 pub mod db;
 pub mod error;
 pub mod execution;
+pub mod language;
 pub mod load;
 pub mod output;
 pub mod paths;

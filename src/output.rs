@@ -224,6 +224,29 @@ impl Drop for OutputFile {
     }
 }
 
+/// Writes a finished document (a report, a chart) to `target` through a staged file, or to
+/// stdout. A binary document is never written to a terminal.
+pub fn write_document(target: Option<&Path>, bytes: &[u8], overwrite: bool, binary: bool) -> Result<()> {
+    match target {
+        Some(path) => {
+            let file = OutputFile::create(path, overwrite)?;
+            file.writer()?.write_all(bytes).context(|| format!("writing {}", path.display()))?;
+            file.commit()
+        }
+        None if binary && std::io::stdout().is_terminal() => {
+            Err(Error::msg("this is a binary format and stdout is a terminal: write it to a file with -o FILE, or redirect stdout"))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context(|| "writing to stdout".into()),
+            }
+        }
+    }
+}
+
 /// Writes a result into a writer the caller holds (the shell's `.output` file, a test buffer).
 pub fn write_into(result: ResultStream<'_>, format: Format, options: &OutputOptions, out: &mut (dyn Write + Send)) -> Result<u64> {
     write_to(result, format, options, out)

@@ -16,12 +16,7 @@ use crate::execution;
 use crate::error::{Context, Error, Result};
 use crate::turkish as tr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Tr,
-    En,
-}
+pub use crate::language::Language;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {

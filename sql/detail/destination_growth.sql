@@ -1,4 +1,6 @@
 --- summary  Exports to one country by province, against the same period a year earlier
+--- summary_tr  Bir ülkeye illerin ihracatı, bir yıl önceki aynı döneme göre
+--- chart    map value=change_pct
 --- detail   For each province with exports to the country in either period (rows by country over all products): value, previous value, absolute and percent change, ordered by the absolute change. A province counts only when every month of the period is present; on partial detail a province missing from a period is missing, not zero.
 --- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, share_of_province_pct double
 --- param    country   country                                a country by name (Turkish or English) or ISO code, such as Almanya or DE

@@ -1,4 +1,6 @@
 --- summary  Countries a province exported to in a period and not in the same period a year earlier
+--- summary_tr  Bir ilin bu dönemde ihracat yapıp bir yıl önce yapmadığı ülkeler
+--- chart    bar value=value_usd label=name
 --- detail   Needs the province's complete tables by country for both periods (the detail adding up to its totals): on partial detail a country absent from the top three is not a country with no exports, so the query refuses with the reason.
 --- returns  country text, name text, value_usd decimal, share_pct double
 --- param    province  province                               a province in any spelling or plate code

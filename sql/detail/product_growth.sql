@@ -1,4 +1,6 @@
 --- summary  One product chapter's exports by province, against the same period a year earlier
+--- summary_tr  Bir fasılın illere göre ihracatı, bir yıl önceki aynı döneme göre
+--- chart    map value=change_pct
 --- detail   For each province with the chapter in either period (rows by product over all countries): value, previous value, absolute and percent change, ordered by the absolute change. A province counts only when every month of the period is present; on partial detail (the bundled releases' top three) a province missing from a period is missing, not zero.
 --- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, share_of_province_pct double
 --- param    product   product                                an HS chapter by code or name, such as 87 or "motorlu kara taşıtları"

@@ -1,4 +1,6 @@
 --- summary  Which provinces export a product chapter, with their shares
+--- summary_tr  Bir fasılı ihraç eden iller ve payları
+--- chart    map value=value_usd
 --- detail   Each province's exports of the chapter in the period, its share of what the provinces with data export of it (share_of_code_pct, of the listed provinces only on partial detail), and the chapter's share of the province's own exports (share_of_province_pct).
 --- returns  rank bigint, province text, code int, value_usd decimal, share_of_code_pct double, share_of_province_pct double, change_pct double
 --- param    product   product                                an HS chapter by code or name

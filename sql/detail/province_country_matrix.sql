@@ -1,4 +1,5 @@
 --- summary  Exports of chosen provinces to chosen countries, one row a province and one column a country
+--- summary_tr  Seçilen illerin seçilen ülkelere ihracatı
 --- detail   A pivot of the rows by country over all products: one row a province, and in matrix a JSON object of its exports to each country, keyed by ISO code in the order given (json_extract(matrix, '$.DE') reads one). A cell is null where the data has no value (on partial detail, not a zero).
 --- returns  province text, matrix text
 --- param    provinces list(province)                         provinces, comma-separated, in any spelling

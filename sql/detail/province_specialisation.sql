@@ -1,4 +1,6 @@
 --- summary  Revealed comparative advantage: a province's share of a product chapter over Turkey's
+--- summary_tr  Açıklanmış karşılaştırmalı üstünlük: ilin bir fasıldaki payı Türkiye’nin payına göre
+--- chart    map value=rca
 --- detail   rca = (the province's exports of the chapter / the province's exports) / (Turkey's exports of the chapter / Turkey's exports), over the provinces with a total for the period; above 1 the province is specialised in the chapter. Turkey's side needs every one of those provinces' complete tables by product, so on partial detail the query refuses with the reason.
 --- returns  province text, code int, product text, value_usd decimal, share_of_province_pct double, share_of_turkey_pct double, rca double
 --- param    product   product = null                         one chapter; omit for every chapter

@@ -1,4 +1,6 @@
 --- summary  A province's (or Turkey's) leading destination countries in a period, with share and change
+--- summary_tr  Bir ilin (ya da Türkiye’nin) bu dönemde en çok ihracat yaptığı ülkeler
+--- chart    bar value=value_usd
 --- detail   Uses the detail rows by country over all products. A country counts for a province only when every month of the period is present. share_pct is of the province's total exports in the period (for Turkey, of the national denominator of top_provinces); change compares the same period a year earlier.
 --- detail   shape says whether two-way rows (over all countries or all products) or the full province × country × product table were summed: analyses use the two-way rows of a province-month when there are any, and never add the two.
 --- detail   Detail is often partial: the bundled figures are the releases' top countries of the leading provinces. detail_coverage_pct is the listed countries' sum against the total, and complete says whether they add up to it within their rounding (see detail_ranking in the README); on partial detail the ranks are of the countries present, not of all countries.

@@ -1,4 +1,6 @@
 --- summary  A province's (or Turkey's) leading HS chapters in a period, with share and change
+--- summary_tr  Bir ilin (ya da Türkiye’nin) bu dönemde en çok ihraç ettiği fasıllar
+--- chart    bar value=value_usd
 --- detail   name_tr and name_en are the short names releases print where known, else the chapter titles.
 --- detail   Uses the detail rows by product over all countries. A chapter counts for a province only when every month of the period is present. share_pct is of the province's total exports in the period (for Turkey, of the national denominator of top_provinces); change compares the same period a year earlier.
 --- detail   shape says whether two-way rows (over all countries or all products) or the full province × country × product table were summed: analyses use the two-way rows of a province-month when there are any, and never add the two.

@@ -1,4 +1,6 @@
 --- summary  Compound annual growth of each province's exports between two years
+--- summary_tr  İllerin ihracatında iki yıl arasındaki yıllık bileşik büyüme
+--- chart    map value=cagr_pct
 --- detail   Uses full-year values: all twelve months, else a full-year value a release stated. cagr_pct = ((end / start) ^ (1 / years) - 1) * 100; NULL when either year is missing or the start is zero.
 --- returns  province text, code int, start_usd decimal, end_usd decimal, years int, cagr_pct double
 --- param    from_year  int 2000..2100                         the first year

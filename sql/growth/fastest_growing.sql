@@ -1,4 +1,6 @@
 --- summary  Provinces ranked by percent change against the same period a year earlier
+--- summary_tr  İhracatı bir yıl önceki aynı döneme göre en hızlı artan iller
+--- chart    bar value=change_pct
 --- detail   Only provinces whose previous value is at least min_value take part, so that tiny bases do not dominate; ties share a rank. change_pct is NULL (and the province left out) when the previous value is zero.
 --- detail   Only a complete panel (all 81 provinces with a value in both periods) can rank the changes, and releases do not rank them: on an incomplete panel this returns no rows (yoy_growth shows each province's change).
 --- returns  rank bigint, province text, code int, change_pct double, value_usd decimal, previous_usd decimal, change_usd decimal

@@ -1,4 +1,6 @@
 --- summary  Every province's exports in a month against the month before
+--- summary_tr  İllerin ihracatı, bir önceki aya göre
+--- chart    map value=change_pct
 --- detail   January is compared with December of the year before. Change is NULL when either month is missing; change_pct is NULL when the earlier month is zero. Monthly exports are seasonal: compare with yoy_growth before reading much into this.
 --- returns  province text, code int, value_usd decimal, previous_month_usd decimal, change_usd decimal, change_pct double
 --- param    year    int 2000..2100                         the year

@@ -1,4 +1,6 @@
 --- summary  Provinces whose exports fell most against the same period a year earlier
+--- summary_tr  İhracatı bir yıl önceki aynı döneme göre en çok azalan iller
+--- chart    bar value=change_usd
 --- detail   Ranked by absolute fall in USD; ties share a rank. Only a complete panel (all 81 provinces with a value in both periods) can rank the falls, and releases do not list them: on an incomplete panel this returns no rows (yoy_growth shows each province's change).
 --- returns  rank bigint, province text, code int, change_usd decimal, value_usd decimal, previous_usd decimal, change_pct double, panel bigint
 --- param    year    int 2000..2100                         the year

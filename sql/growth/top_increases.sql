@@ -1,4 +1,6 @@
 --- summary  Provinces whose exports rose most against the same period a year earlier (the releases' "en fazla artış")
+--- summary_tr  İhracatı bir yıl önceki aynı döneme göre en çok artan iller
+--- chart    bar value=change_usd
 --- detail   When all 81 provinces have a value in both periods the data ranks them by absolute change in USD (ties share a rank; origin computed). Otherwise the list is a release's own list of the largest increases for the period, in its order and with its figures (origin published, source the release): a province missing either value cannot be ranked by the data, so the data never ranks a partial panel.
 --- detail   In a release's list, value_usd is the release's own value for the province when it stated one, and previous_usd is that value minus the stated increase. Where the value shown for either year is a loaded one, the release's increase is not shown beside it: change_usd is computed from the values shown (origin computed) or NULL.
 --- returns  rank bigint, province text, code int, change_usd decimal, value_usd decimal, previous_usd decimal, change_pct double, origin text, source text, panel bigint

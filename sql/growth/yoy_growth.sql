@@ -1,4 +1,6 @@
 --- summary  Every province's exports against the same period a year earlier
+--- summary_tr  İllerin ihracatı, bir yıl önceki aynı döneme göre
+--- chart    map value=change_pct
 --- detail   One row for each province with a value in either period: current, previous, absolute and percent change. Change is NULL when either value is missing; change_pct is NULL when the previous value is zero.
 --- detail   ytd and year need every month of the period, else a value a release stated for that period (origin and previous_origin say which).
 --- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, origin text, previous_origin text

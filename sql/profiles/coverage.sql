@@ -1,4 +1,5 @@
 --- summary  What the database holds: provinces with data for each month and basis
+--- summary_tr  Veritabanında ne var: her ay ve esas için verisi olan iller
 --- detail   One row a month and basis present in exports: how many provinces have a value (81 makes the panel complete, which year-to-date and full-year sums across provinces need), and how many of those values were published in a release, derived from a release's stated change, or loaded from a file.
 --- detail   ministry and regional split the published and derived values by the kind of release they came from: the Ministry of Trade's monthly release, or a regional or local one (exporters' associations, chambers, TÜİK's regional offices). province_coverage counts the provinces with any figure, year by year.
 --- detail   detail_provinces counts the provinces with any detail rows (by product or country) that month; detail_check compares them with the totals.

@@ -1,4 +1,5 @@
 --- summary  The national figures of a period: computed from the provinces when the panel is complete, else as published
+--- summary_tr  Dönemin ulusal rakamları: il paneli tamsa illerden hesaplanmış, değilse yayımlandığı gibi
 --- detail   Four figures, one row each: total exports, their percent change against the same period a year earlier, the number of provinces over 1 billion USD, and the number of provinces whose exports rose. computed holds the figure computed from the province panel, only when every one of the 81 provinces has a value in the period (and, for changes, a year earlier); published holds what a release stated, with its source (a month's total may be derived from two stated year-to-date totals, origin derived). value is the one to quote: computed when there is one, else published; origin says which, and missing explains a figure that is neither (never a zero or a partial sum, design rule 6).
 --- returns  metric text, value decimal, origin text, computed decimal, published decimal, published_precision decimal, source text, panel bigint, missing text
 --- param    year    int 2000..2100                         the year

@@ -1,4 +1,6 @@
 --- summary  How many provinces have at least one figure, year by year and basis
+--- summary_tr  Yıl yıl ve esasa göre en az bir rakamı olan il sayısı
+--- chart    line value=provinces label=basis
 --- detail   Counts the provinces with any value for the year (a month, a year-to-date or a full year) in the releases' statements, the unknown basis included, and in loaded files. ministry and regional count those a kind of release covers: the Ministry of Trade's monthly releases name only the leading provinces, the regional and local releases many of the others. Derived values are not counted.
 --- returns  year int, basis text, provinces bigint, ministry bigint, regional bigint, loaded bigint
 --- param    basis  one_of(activity, registered, unknown, all) = all   one basis, or all three

@@ -1,4 +1,6 @@
 --- summary  One province's months in a year: value, change against a year earlier, and rank
+--- summary_tr  Bir ilin yıl içindeki ayları: değer, bir yıl önceye göre değişim ve sıra
+--- chart    line value=value_usd
 --- detail   Every month of the year: the value (NULL when missing), the same month a year earlier, the change computed from the two values shown, and the province's rank: the data's own when all 81 provinces have a value that month, else the rank a release gave beside the value shown, else NULL (rank_origin says which). panel counts the provinces with a value that month.
 --- returns  month int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, rank bigint, rank_origin text, panel bigint, origin text, source text
 --- param    province  province                               a name in any spelling, or a plate code

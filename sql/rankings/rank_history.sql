@@ -1,4 +1,6 @@
 --- summary  One province's rank and value over a range of years or months
+--- summary_tr  Bir ilin yıllar ya da aylar içindeki sırası ve değeri
+--- chart    line value=rank
 --- detail   With period=month, every month of the years from_year to to_year; with ytd or year, one row a year (ytd ends at month). A period where the province has no value is left out.
 --- detail   rank is the data's own when all 81 provinces have a value for the period, else the rank a release gave beside the value shown, else NULL (rank_origin says which): a rank among the provinces with data is never shown. panel counts the provinces with a value.
 --- returns  year int, month int, rank bigint, rank_origin text, value_usd decimal, panel bigint, origin text

@@ -1,4 +1,6 @@
 --- summary  Provinces ranked by exports in a month, year-to-date or year
+--- summary_tr  İhracatta illerin sıralaması
+--- chart    bar value=value_usd label=province
 --- detail   A province's value for the period is the sum of its months when all are present (ytd and year need every month), else for ytd and year the value a release stated (origin says which).
 --- detail   Ranks: when all 81 provinces have a value the data ranks them (ties share a rank: 1, 2, 2, 4); otherwise the ranks are the ones a release gave beside the value shown (rank_origin published), and a province a release did not rank is not listed. So on the bundled data this is the release's own top list.
 --- detail   share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL. share_of names the denominator (or why there is none) and panel counts the provinces with a value.

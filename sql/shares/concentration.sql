@@ -1,4 +1,5 @@
 --- summary  How concentrated exports are: the top 1, 5 and 10 provinces' share and the Herfindahl-Hirschman index
+--- summary_tr  İhracat ne kadar yoğunlaşmış: ilk 1, 5 ve 10 ilin payı ve Herfindahl-Hirschman endeksi
 --- detail   On a complete panel (all 81 provinces) everything is computed from the data, shares of the panel's own sum. On an incomplete one the top k's share is given only when the provinces ranked 1 to k are all known (the ranks a release gave) and a national total was published (share_of), and hhi, which needs every province's share, is NULL; missing says what could not be given and why.
 --- returns  top1_pct double, top5_pct double, top10_pct double, hhi double, panel bigint, complete boolean, share_of text, missing text
 --- param    year    int 2000..2100                         the year

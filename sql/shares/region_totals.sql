@@ -1,4 +1,6 @@
 --- summary  Exports by NUTS-1 or NUTS-2 region (İBBS), with share and change
+--- summary_tr  İBBS bölgelerine göre ihracat, pay ve değişimle
+--- chart    bar value=value_usd label=region
 --- detail   A region's value is the sum of its provinces only when every province of the region has a value for the period; otherwise value_usd is NULL (a partial sum is never passed as a region's total) and with_data_usd sums the provinces that have one, under a name that says so. provinces counts the provinces with a value and region_provinces how many the region has.
 --- detail   Change compares the region's totals a year earlier only when every province of the region has both values (else NULL). share_pct is of the denominator named in share_of (NULL when there is none).
 --- returns  region_code text, region text, value_usd decimal, with_data_usd decimal, share_pct double, previous_usd decimal, change_usd decimal, change_pct double, provinces bigint, region_provinces bigint, share_of text

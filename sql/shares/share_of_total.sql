@@ -1,4 +1,6 @@
 --- summary  Each province's share of Turkey's exports in a period, with the cumulative share
+--- summary_tr  İllerin Türkiye ihracatındaki payı
+--- chart    map value=share_pct
 --- detail   Every province with a value for the period. share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL, and share_of says why.
 --- detail   Ranks as in top_provinces: the data's own on a complete panel, else a release's, else NULL (such provinces are listed after the ranked ones, by value). cumulative_pct is the share of the provinces ranked 1 to rank, so it is given only where every rank above is known.
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, cumulative_pct double, rank_origin text, share_of text, panel bigint, origin text

@@ -1,4 +1,5 @@
 --- summary  How many provinces, and which, reached an export value in a period (default: 1 billion USD year-to-date)
+--- summary_tr  Bu dönemde bir ihracat değerine ulaşan il sayısı ve iller
 --- detail   One row. provinces is the number to quote: counted from the data when all 81 provinces have a value for the period (origin computed), else the number of provinces over 1 billion USD that a release stated for the period (origin published, with its source, when threshold is 1 billion); with neither it is NULL and missing says why. It is never the count among the provinces with data.
 --- detail   names lists the provinces known to be at or above threshold, largest first: all of them on a complete panel, else only those with a value (named is how many), so on an incomplete panel it is a partial list and says so in complete.
 --- returns  threshold decimal, provinces bigint, origin text, source text, names text, named bigint, complete boolean, panel bigint, missing text

@@ -1,4 +1,5 @@
 --- summary  How many provinces, and which, exported more than in the same period a year earlier
+--- summary_tr  İhracatı bir yıl önceki aynı döneme göre artan il sayısı ve iller
 --- detail   One row. provinces is the number to quote: counted from the data when all 81 provinces have a value in both periods (origin computed), else the number a release stated for the period (origin published, with its source; ytd and year releases state it); with neither it is NULL and missing says why. It is never the count among the provinces with data.
 --- detail   names lists the provinces known to have risen, by the size of the rise: all of them on a complete panel, else those with both values (named counts them), a partial list.
 --- returns  provinces bigint, origin text, source text, names text, named bigint, compared bigint, complete boolean, missing text

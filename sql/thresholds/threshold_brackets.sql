@@ -1,4 +1,6 @@
 --- summary  How many provinces fall in each band of exports in a period
+--- summary_tr  İhracat dilimlerine göre il sayısı
+--- chart    bar value=provinces label=band
 --- detail   Bands are given by their lower bounds in USD (default 1 billion, 500 million, 100 million, 10 million), plus a band below the smallest. When all 81 provinces have a value, provinces counts each band and value_usd sums it (origin computed).
 --- detail   On an incomplete panel a band's count is unknown and provinces is NULL, except the open top band starting at 1 billion USD, whose count a release may have stated (origin published, with its source). with_data counts the provinces with a value in each band (a lower bound, never the band's count) and unknown the provinces without one.
 --- returns  band text, lower_usd decimal, upper_usd decimal, provinces bigint, value_usd decimal, origin text, source text, with_data bigint, unknown bigint, panel bigint

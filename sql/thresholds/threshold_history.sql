@@ -1,4 +1,6 @@
 --- summary  The number of provinces over a threshold, year by year
+--- summary_tr  Yıl yıl bir eşiği aşan il sayısı
+--- chart    line value=provinces
 --- detail   For each year from from_year to to_year, the number of provinces whose value for the period (ytd ending at month, or the full year) is at or above threshold. provinces is the number to quote: counted when all 81 provinces have a value (origin computed), else the number a release stated for 1 billion USD (origin published, with its source), else NULL (missing says why). with_data counts the provinces with a value at or above threshold, a lower bound on an incomplete panel.
 --- returns  year int, provinces bigint, origin text, source text, with_data bigint, panel bigint, complete boolean, missing text
 --- param    from_year  int 2000..2100                         the first year

@@ -8,6 +8,8 @@
 //! --- param    month  int 1..12 = 12             the month, or the last month of ytd
 //! --- param    period one_of(month, ytd, year) = month
 //! --- empty    why the result can be empty (printed on stderr when it is)
+//! --- chart    bar value=value_usd label=province
+//! --- summary_tr  the summary in Turkish, for charts and pages in Turkish
 //! --- example  year=2025 month=10
 //! ```
 //!
@@ -27,9 +29,13 @@ pub struct Header {
     /// Why the query can return no rows, said on stderr when it does: an empty result must
     /// never read as "none" when it means "not known".
     pub empty: Option<String>,
+    /// The chart the result draws best (`ihracat chart` without `--kind`).
+    pub chart: Option<crate::charts::ChartSpec>,
+    /// The summary in Turkish: the title of a chart or page in Turkish.
+    pub summary_tr: Option<String>,
 }
 
-const KEYS: &[&str] = &["summary", "detail", "returns", "param", "example", "empty"];
+const KEYS: &[&str] = &["summary", "summary_tr", "detail", "returns", "param", "example", "empty", "chart"];
 
 pub fn parse(path: &str, text: &str) -> Result<Header> {
     let mut header = Header::default();
@@ -68,6 +74,10 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
             "example" => header.examples.push(value.to_string()),
             "empty" if header.empty.is_some() => return Err(err(number, "a second `empty`".into())),
             "empty" => header.empty = Some(value.to_string()),
+            "chart" if header.chart.is_some() => return Err(err(number, "a second `chart`".into())),
+            "chart" => header.chart = Some(crate::charts::ChartSpec::parse(value).map_err(|m| err(number, m))?),
+            "summary_tr" if header.summary_tr.is_some() => return Err(err(number, "a second `summary_tr`".into())),
+            "summary_tr" => header.summary_tr = Some(value.to_string()),
             other => {
                 let hint = crate::suggest::closest(other, KEYS.iter().copied());
                 return Err(err(number, format!("unknown header key `{other}`{}; the keys are {}", hint_text(&hint), KEYS.join(", "))));
@@ -173,8 +183,10 @@ mod tests {
             "--- param    province province = null",
             "--- param    label text = \"two words\"",
             "--- example  year=2025",
+            "--- chart    map value=change_pct",
         ])
         .unwrap();
+        assert_eq!(h.chart, Some(crate::charts::ChartSpec { kind: crate::charts::Kind::Map, value: Some("change_pct".into()), label: None }));
         assert_eq!(h.summary, "Top provinces");
         assert_eq!(h.detail, vec!["First line.", "Second line."]);
         assert_eq!(h.returns, vec![("rank".into(), "int".into()), ("province".into(), "text".into())]);
@@ -215,6 +227,8 @@ mod tests {
         assert_eq!(error_of(&["--- summary s", "--- param m int 1..12 = 13"]), "q.sql:2: parameter `m`: the default `13` is not valid: 13 is outside 1..12");
         assert!(error_of(&["--- summary s", "--- param l list(list(int))"]).contains("a list of lists"));
         assert!(error_of(&["--- summary s", "--- param e one_of()"]).contains("one_of needs"));
+        assert_eq!(error_of(&["--- summary s", "--- chart pie"]), "q.sql:2: unknown chart kind `pie`: the kinds are bar, line and map");
+        assert_eq!(error_of(&["--- summary s", "--- chart bar colour=red"]), "q.sql:2: `colour=red` in `chart`: expected value=COLUMN or label=COLUMN");
     }
 
     #[test]

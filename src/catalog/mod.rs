@@ -273,6 +273,14 @@ pub struct Problem {
 
 /// Parses, prepares and runs every example of every query; returns what is wrong.
 pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
+    // The map's shapes are resolved once, and only if some query draws a map.
+    let map_shapes = std::cell::OnceCell::new();
+    let shapes = |conn: &Connection| -> Result<Option<&crate::charts::Shapes>> {
+        if map_shapes.get().is_none() {
+            let _ = map_shapes.set(crate::charts::shapes(conn)?);
+        }
+        Ok(map_shapes.get())
+    };
     let mut problems: Vec<Problem> = catalog
         .broken
         .iter()
@@ -298,14 +306,17 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                     continue;
                 }
             };
-            // The same path as `run`: prepared, bound and streamed by the execution layer.
-            let result = crate::execution::prepare(conn, query, &args).and_then(|mut prepared| {
-                let result = crate::execution::run(query, &mut prepared, &args)?;
-                let schema = result.stream.schema.clone();
-                for batch in result.stream.batches {
-                    batch.context(|| format!("running `{}`", query.name))?;
+            // The same path as `run`: prepared, bound and streamed by the execution layer; a
+            // query that names a chart has its chart drawn from the same batches.
+            let result = crate::execution::collect_named(conn, query, &args).and_then(|collected| {
+                let has_rows = collected.batches.iter().any(|b| b.num_rows() > 0);
+                if let (Some(spec), true) = (&query.header.chart, has_rows) {
+                    let shapes = if spec.kind == crate::charts::Kind::Map { shapes(conn)? } else { None };
+                    let data = crate::charts::ResultData { query, args: &args, batches: &collected.batches, schema: collected.schema.clone() };
+                    crate::charts::draw(&data, &crate::charts::Request::default(), shapes)
+                        .map_err(|e| Error::msg(format!("its {} chart: {e}", spec.kind.name())))?;
                 }
-                Ok(schema)
+                Ok(collected.schema)
             });
             match result {
                 // An analysis that refuses on partial data (the bundled detail) with its reason works.

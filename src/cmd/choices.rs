@@ -62,3 +62,26 @@ choice!(Unit => ihracat::load::Unit { Usd, ThousandUsd, MillionUsd });
 choice!(Language => ihracat::report::Language { Tr, En });
 
 choice!(ReportFormat => ihracat::report::ReportFormat { Text, Markdown, Json });
+
+choice!(ChartKind => ihracat::charts::Kind {
+    /// Horizontal bars, one a row (rankings)
+    Bar,
+    /// One line a series over the periods (time series)
+    Line,
+    /// The 81 provinces shaded by value
+    Map,
+});
+
+choice!(Breaks => ihracat::charts::Breaks {
+    /// About as many provinces in each class
+    Quantile,
+    /// Fisher-Jenks natural breaks
+    Jenks,
+});
+
+/// The picture formats a chart is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}

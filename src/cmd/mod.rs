@@ -1,6 +1,7 @@
 //! The subcommands. Each file holds one command's arguments (with its help and an example)
 //! beside a `run` that calls the library and hands the result to the output layer.
 
+mod chart;
 mod choices;
 mod completions;
 mod export;
@@ -87,6 +88,7 @@ pub enum Command {
     Loads(load::LoadsArgs),
     Unload(load::UnloadArgs),
     Run(run::RunArgs),
+    Chart(chart::ChartArgs),
     Sql(sql::SqlArgs),
     Shell(shell::ShellArgs),
     Export(export::ExportArgs),
@@ -197,6 +199,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
         Command::Loads(args) => load::list(args, &context),
         Command::Unload(args) => load::unload(args, &context),
         Command::Run(args) => run::run(args, &context),
+        Command::Chart(args) => chart::run(args, &context),
         Command::Sql(args) => sql::run(args, &context),
         Command::Shell(args) => shell::run(args, &context),
         Command::Export(args) => export::run(args, &context),

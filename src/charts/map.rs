@@ -1,0 +1,150 @@
+//! The choropleth of the 81 provinces: each shape carries its plate code, its value and its
+//! class; provinces without a value are grey and the legend says "veri yok / no data".
+//!
+//! The shapes (data/province_map.json, from Natural Earth; data/README.md says how it was made)
+//! are matched to plate codes by the project's own province resolution, the one users get, and
+//! drawing refuses a map file that does not give 81 provinces, each once.
+
+use std::collections::BTreeMap;
+
+use duckdb::Connection;
+use serde::Deserialize;
+
+use super::classes::{self, Breaks, Class, NO_DATA};
+use super::frame::{Anchor, Frame, INK, MARGIN, SMALL_SIZE, Svg, TEXT_SIZE, escape, n, text_width};
+use super::numbers::{self, Measure};
+use crate::error::{Error, Result};
+use crate::language::Language;
+use crate::reference::{self, Kind};
+
+const MAP_FILE: &str = include_str!("../../data/province_map.json");
+
+#[derive(Deserialize)]
+struct MapFile {
+    source: String,
+    width: f64,
+    height: f64,
+    provinces: Vec<Feature>,
+}
+
+#[derive(Deserialize)]
+struct Feature {
+    hasc: String,
+    names: Vec<String>,
+    path: String,
+}
+
+/// One province's outline, with the plate code its names resolve to.
+pub struct Shape {
+    pub code: i32,
+    pub name: String,
+    pub path: String,
+}
+
+pub struct Shapes {
+    pub width: f64,
+    pub height: f64,
+    pub source: String,
+    pub shapes: Vec<Shape>,
+}
+
+/// The bundled shapes, each resolved to its province.
+pub fn shapes(conn: &Connection) -> Result<Shapes> {
+    let file: MapFile = serde_json::from_str(MAP_FILE).map_err(|e| Error::msg(format!("data/province_map.json: {e}")))?;
+    let mut shapes = Vec::with_capacity(file.provinces.len());
+    let mut seen: BTreeMap<i32, String> = BTreeMap::new();
+    for feature in file.provinces {
+        let resolved = feature.names.iter().find_map(|name| reference::resolve(conn, Kind::Province, name).ok()).ok_or_else(|| {
+            Error::msg(format!("data/province_map.json: shape {} ({}) matches no province", feature.hasc, feature.names.join(", ")))
+        })?;
+        let code: i32 = resolved.code.parse().map_err(|_| Error::msg(format!("province code `{}` is not a number", resolved.code)))?;
+        if let Some(other) = seen.insert(code, feature.hasc.clone()) {
+            return Err(Error::msg(format!("data/province_map.json: shapes {other} and {} are both {}", feature.hasc, resolved.name)));
+        }
+        shapes.push(Shape { code, name: resolved.name, path: feature.path });
+    }
+    if shapes.len() != 81 {
+        return Err(Error::msg(format!("data/province_map.json has {} provinces, not 81", shapes.len())));
+    }
+    Ok(Shapes { width: file.width, height: file.height, source: file.source, shapes })
+}
+
+pub struct MapValues<'a> {
+    /// Plate code → value (None: the result has the province but no value).
+    pub values: BTreeMap<i32, Option<f64>>,
+    pub measure: Measure,
+    pub value_column: &'a str,
+    /// The legend's heading: what the value is, in the reader's words.
+    pub title: String,
+    pub classes: usize,
+    pub breaks: Breaks,
+    pub diverging: bool,
+    pub language: Language,
+}
+
+pub fn draw(shapes: &Shapes, map: &MapValues, frame: &Frame, width: f64) -> (String, f64) {
+    let mut svg = Svg::new();
+    let top = frame.header(&mut svg, width);
+    let present: Vec<f64> = map.values.values().flatten().copied().collect();
+    let classes: Vec<Class> = classes::classes(&present, map.classes, map.breaks, map.diverging);
+    let scale = (width - 2.0 * MARGIN) / shapes.width;
+    svg.raw(&format!(r##"<g class="provinces" transform="translate({} {}) scale({})" stroke="#ffffff" stroke-width="{}" stroke-linejoin="round">"##, n(MARGIN), n(top), scale, n(0.8 / scale)));
+    for shape in &shapes.shapes {
+        let value = map.values.get(&shape.code).copied().flatten();
+        let class = value.and_then(|v| classes::class_of(&classes, v));
+        let fill = class.map(|c| classes[c].color).unwrap_or(NO_DATA);
+        let shown = value.map(|v| numbers::label(v, map.measure, map.language)).unwrap_or_else(|| no_data(map.language).to_string());
+        svg.raw(&format!(
+            r#"<path class="province" data-plate="{}" data-name="{}" data-column="{}"{}{} fill="{fill}" d="{}"><title>{}: {}</title></path>"#,
+            shape.code,
+            escape(&shape.name),
+            escape(map.value_column),
+            value.map(|v| format!(r#" data-value="{v}""#)).unwrap_or_default(),
+            class.map(|c| format!(r#" data-class="{c}""#)).unwrap_or_default(),
+            shape.path,
+            escape(&shape.name),
+            escape(&shown)
+        ));
+    }
+    svg.raw("</g>");
+    // The legend under the map: one swatch a class with its bounds, then "no data".
+    let mut y = top + shapes.height * scale + 16.0;
+    let mut x = MARGIN;
+    let mut items: Vec<(String, &str, String)> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let last = i + 1 == classes.len();
+            let text = format!("{} – {}{}", numbers::label(c.low, map.measure, map.language), numbers::label(c.high, map.measure, map.language), if last { "" } else { " " });
+            (text.trim_end().to_string(), c.color, format!(r#" data-class="{i}" data-low="{}" data-high="{}" data-last="{last}""#, c.low, c.high))
+        })
+        .collect();
+    let missing = shapes.shapes.iter().filter(|s| map.values.get(&s.code).copied().flatten().is_none()).count();
+    if missing > 0 {
+        items.push((format!("{} ({missing})", no_data(map.language)), NO_DATA, r#" data-class="none""#.to_string()));
+    }
+    svg.text(MARGIN, y, TEXT_SIZE, true, Anchor::Start, INK, "legend-title", &map.title);
+    y += 10.0;
+    for (text, color, data) in &items {
+        let item_width = 22.0 + text_width(text, SMALL_SIZE, false) + 18.0;
+        if x + item_width > width - MARGIN && x > MARGIN {
+            x = MARGIN;
+            y += 20.0;
+        }
+        svg.raw(&format!(r##"<g class="legend-item"{data}><rect x="{}" y="{}" width="16" height="12" fill="{color}" stroke="#9ca3af" stroke-width="0.5"/>"##, n(x), n(y)));
+        svg.text(x + 22.0, y + 10.0, SMALL_SIZE, false, Anchor::Start, INK, "legend-label", text);
+        svg.raw("</g>");
+        x += item_width;
+    }
+    let bottom = y + 16.0;
+    frame.footer(&mut svg, width, bottom);
+    let height = bottom + frame.footer_height(width);
+    (svg.finish(width, height, &frame.title), height)
+}
+
+pub fn no_data(language: Language) -> &'static str {
+    match language {
+        Language::Tr => "veri yok",
+        Language::En => "no data",
+    }
+}

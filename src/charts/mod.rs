@@ -1,0 +1,500 @@
+//! Charts of a named query's result: bars for rankings, lines for time series and the province
+//! map, written as SVG by the project and turned into PNG by resvg with the bundled font.
+//!
+//! The chart layer takes the Arrow batches the execution layer produced; it never runs a query.
+//! What it draws is what `ihracat run` prints for the same parameters, and what the data cannot
+//! show is said on the chart: an incomplete panel under the title, provinces without a value in
+//! grey with "veri yok / no data" in the legend, the source under the plot.
+
+mod bar;
+pub mod classes;
+mod frame;
+mod line;
+pub mod map;
+pub mod numbers;
+mod png;
+
+use std::collections::BTreeMap;
+
+use arrow::array::{Array, AsArray, RecordBatch};
+use arrow::compute::cast;
+use arrow::datatypes::{DataType, Float64Type, Int64Type};
+
+pub use classes::Breaks;
+pub use map::{Shapes, shapes};
+
+use crate::catalog::Query;
+use crate::error::{Error, Result};
+use crate::language::Language;
+use crate::turkish;
+use frame::Frame;
+use numbers::Measure;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Bar,
+    Line,
+    Map,
+}
+
+impl Kind {
+    pub fn from_name(name: &str) -> Option<Kind> {
+        match name {
+            "bar" => Some(Kind::Bar),
+            "line" => Some(Kind::Line),
+            "map" => Some(Kind::Map),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Bar => "bar",
+            Kind::Line => "line",
+            Kind::Map => "map",
+        }
+    }
+}
+
+/// A query's natural chart, from its `--- chart KIND [value=COLUMN] [label=COLUMN]` line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    pub kind: Kind,
+    pub value: Option<String>,
+    pub label: Option<String>,
+}
+
+impl ChartSpec {
+    pub fn parse(text: &str) -> std::result::Result<ChartSpec, String> {
+        let mut words = text.split_whitespace();
+        let kind_word = words.next().ok_or("`chart` needs a kind: bar, line or map")?;
+        let kind = Kind::from_name(kind_word).ok_or_else(|| format!("unknown chart kind `{kind_word}`: the kinds are bar, line and map"))?;
+        let mut spec = ChartSpec { kind, value: None, label: None };
+        for word in words {
+            match word.split_once('=') {
+                Some(("value", column)) if !column.is_empty() => spec.value = Some(column.to_string()),
+                Some(("label", column)) if !column.is_empty() => spec.label = Some(column.to_string()),
+                _ => return Err(format!("`{word}` in `chart`: expected value=COLUMN or label=COLUMN")),
+            }
+        }
+        Ok(spec)
+    }
+}
+
+/// What the person asking for a chart chose; everything not chosen comes from the query.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// `None`: the kind the query's header names.
+    pub kind: Option<Kind>,
+    pub value: Option<String>,
+    pub label: Option<String>,
+    pub classes: usize,
+    pub breaks: Breaks,
+    pub language: Language,
+    /// In pixels; each kind has its own default.
+    pub width: Option<f64>,
+}
+
+impl Default for Request {
+    fn default() -> Request {
+        Request { kind: None, value: None, label: None, classes: 5, breaks: Breaks::Quantile, language: Language::Tr, width: None }
+    }
+}
+
+/// A finished chart.
+pub struct Chart {
+    pub kind: Kind,
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Chart {
+    /// The chart as PNG, `scale` pixels a unit (2 for sharp screens and print).
+    pub fn png(&self, scale: f32) -> Result<Vec<u8>> {
+        png::render(&self.svg, scale)
+    }
+}
+
+/// A named query's result as the chart layer reads it.
+pub struct ResultData<'a> {
+    pub query: &'a Query,
+    /// The parameters as given; the query's defaults fill the rest.
+    pub args: &'a [(String, String)],
+    pub batches: &'a [RecordBatch],
+    pub schema: arrow::datatypes::SchemaRef,
+}
+
+/// Draws a result. A map needs the province shapes ([`shapes`]).
+pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Result<Chart> {
+    let spec = data.query.header.chart.as_ref();
+    let kind = request.kind.or(spec.map(|s| s.kind)).ok_or_else(|| {
+        Error::msg(format!("`{}` names no chart of its own (no `--- chart` line): choose one with --kind bar, line or map", data.query.name))
+    })?;
+    let table = Table { batches: data.batches, schema: &data.schema };
+    let value_column = value_column(&table, kind, request.value.as_deref().or(spec.and_then(|s| s.value.as_deref())), &data.query.name)?;
+    let integer = matches!(table.data_type(&value_column), Some(t) if t.is_integer());
+    let measure = Measure::of(&value_column, integer);
+    let values = table.numbers(&value_column)?;
+    let language = request.language;
+    let mut frame = frame_for(data, &table, &value_column, kind, language)?;
+    let chosen_label = request.label.as_deref().or(spec.and_then(|s| s.label.as_deref()));
+    let (svg, width, height) = match kind {
+        Kind::Bar => {
+            let label_column = label_column(&table, chosen_label, language)?;
+            let labels = table.texts(&label_column)?.into_iter().map(|l| l.unwrap_or_default()).collect();
+            let width = request.width.unwrap_or(760.0);
+            let bars = bar::Bars { labels, values, measure, value_column: &value_column, language, no_data: map::no_data(language) };
+            let (svg, height) = bar::draw(&bars, &frame, width);
+            (svg, width, height)
+        }
+        Kind::Line => {
+            let lines = lines(&table, values, measure, &value_column, chosen_label, language)?;
+            let width = request.width.unwrap_or(760.0);
+            let (svg, height) = line::draw(&lines, &frame, width);
+            (svg, width, height)
+        }
+        Kind::Map => {
+            let shapes = shapes.ok_or_else(|| Error::msg("a map needs the province shapes"))?;
+            let by_code = province_values(&table, &values, shapes, &data.query.name)?;
+            frame.source.push(match language {
+                Language::Tr => "Sınırlar: Natural Earth (kamu malı)".to_string(),
+                Language::En => "Boundaries: Natural Earth (public domain)".to_string(),
+            });
+            let width = request.width.unwrap_or(1000.0);
+            let diverging = is_change(&value_column);
+            let map_values = map::MapValues {
+                values: by_code,
+                measure,
+                value_column: &value_column,
+                title: column_title(&value_column, language),
+                classes: request.classes,
+                breaks: request.breaks,
+                diverging,
+                language,
+            };
+            let (svg, height) = map::draw(shapes, &map_values, &frame, width);
+            (svg, width, height)
+        }
+    };
+    Ok(Chart { kind, svg, width, height })
+}
+
+/// Columns of a result, read across its batches.
+struct Table<'a> {
+    batches: &'a [RecordBatch],
+    schema: &'a arrow::datatypes::Schema,
+}
+
+impl Table<'_> {
+    fn has(&self, column: &str) -> bool {
+        self.schema.index_of(column).is_ok()
+    }
+
+    fn data_type(&self, column: &str) -> Option<&DataType> {
+        self.schema.field_with_name(column).ok().map(|f| f.data_type())
+    }
+
+    fn numeric_columns(&self) -> Vec<String> {
+        self.schema.fields().iter().filter(|f| f.data_type().is_numeric()).map(|f| f.name().clone()).collect()
+    }
+
+    fn numbers(&self, column: &str) -> Result<Vec<Option<f64>>> {
+        let mut out = Vec::new();
+        for batch in self.batches {
+            let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
+            let floats = cast(array, &DataType::Float64).map_err(|e| Error::msg(format!("column `{column}` is not a number: {e}")))?;
+            let floats = floats.as_primitive::<Float64Type>();
+            out.extend((0..floats.len()).map(|i| floats.is_valid(i).then(|| floats.value(i))));
+        }
+        Ok(out)
+    }
+
+    fn integers(&self, column: &str) -> Result<Vec<Option<i64>>> {
+        let mut out = Vec::new();
+        for batch in self.batches {
+            let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
+            let ints = cast(array, &DataType::Int64).map_err(|e| Error::msg(format!("column `{column}` is not a whole number: {e}")))?;
+            let ints = ints.as_primitive::<Int64Type>();
+            out.extend((0..ints.len()).map(|i| ints.is_valid(i).then(|| ints.value(i))));
+        }
+        Ok(out)
+    }
+
+    fn texts(&self, column: &str) -> Result<Vec<Option<String>>> {
+        let mut out = Vec::new();
+        for batch in self.batches {
+            let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
+            let strings = cast(array, &DataType::Utf8).map_err(|e| Error::msg(format!("column `{column}` cannot be shown as text: {e}")))?;
+            let strings = strings.as_string::<i32>();
+            out.extend((0..strings.len()).map(|i| strings.is_valid(i).then(|| strings.value(i).to_string())));
+        }
+        Ok(out)
+    }
+
+    fn distinct_texts(&self, column: &str) -> Result<Vec<String>> {
+        let mut seen: Vec<String> = Vec::new();
+        for text in self.texts(column)?.into_iter().flatten() {
+            if !seen.contains(&text) {
+                seen.push(text);
+            }
+        }
+        Ok(seen)
+    }
+}
+
+/// Columns that place a row in time, or identify it, are never the value a chart draws.
+const NOT_VALUES: &[&str] = &["year", "month", "code", "rank", "panel", "provinces", "region_provinces", "with_data", "candidates", "years", "countries"];
+
+fn value_column(table: &Table, kind: Kind, chosen: Option<&str>, query: &str) -> Result<String> {
+    let numeric = table.numeric_columns();
+    if let Some(column) = chosen {
+        if numeric.iter().any(|c| c == column) {
+            return Ok(column.to_string());
+        }
+        return Err(Error::msg(format!(
+            "`{query}` has no numeric column `{column}` to draw; its numeric columns are {}",
+            if numeric.is_empty() { "none".to_string() } else { numeric.join(", ") }
+        )));
+    }
+    let found = numeric
+        .iter()
+        .find(|c| c.ends_with("_usd"))
+        .or_else(|| numeric.iter().find(|c| c.ends_with("_pct")))
+        .or_else(|| numeric.iter().find(|c| !NOT_VALUES.contains(&c.as_str())))
+        // A line may draw a rank or a count over time.
+        .or_else(|| numeric.iter().find(|c| kind == Kind::Line && !matches!(c.as_str(), "year" | "month")));
+    found.cloned().ok_or_else(|| Error::msg(format!("`{query}` has no numeric column to draw")))
+}
+
+fn label_column(table: &Table, chosen: Option<&str>, language: Language) -> Result<String> {
+    if let Some(column) = chosen {
+        return if table.has(column) { Ok(column.to_string()) } else { Err(Error::msg(format!("the result has no column `{column}` to label the bars with"))) };
+    }
+    let name = if language == Language::Tr { "name_tr" } else { "name_en" };
+    ["province", "region", name, "name", "country", "product", "metric"]
+        .iter()
+        .find(|c| table.has(c))
+        .map(|c| c.to_string())
+        .ok_or_else(|| Error::msg("the result has no column to label the bars with (province, region, name…): choose one with --label"))
+}
+
+fn lines<'a>(table: &Table, values: Vec<Option<f64>>, measure: Measure, value_column: &'a str, chosen: Option<&str>, language: Language) -> Result<line::Lines<'a>> {
+    let years = if table.has("year") { Some(table.integers("year")?) } else { None };
+    let months = if table.has("month") { Some(table.integers("month")?) } else { None };
+    let positions: Vec<Option<(i64, String)>> = match (&years, &months) {
+        (Some(years), Some(months)) => years
+            .iter()
+            .zip(months)
+            .map(|(y, m)| match (y, m) {
+                (Some(y), Some(m)) => Some((y * 12 + m - 1, format!("{} {y}", month_abbreviation(*m as u32, language)))),
+                (Some(y), None) => Some((y * 12 + 11, y.to_string())),
+                _ => None,
+            })
+            .collect(),
+        (None, Some(months)) => months.iter().map(|m| m.map(|m| (m, month_abbreviation(m as u32, language).to_string()))).collect(),
+        (Some(years), None) => years.iter().map(|y| y.map(|y| (y, y.to_string()))).collect(),
+        (None, None) => return Err(Error::msg("a line chart needs the periods in `year` or `month` columns; this result has neither")),
+    };
+    let series_column = chosen.map(str::to_string).or_else(|| (table.has("province") && table.distinct_texts("province").map(|d| d.len() > 1).unwrap_or(false)).then(|| "province".to_string()));
+    let names: Vec<String> = match &series_column {
+        Some(column) => table.texts(column)?.into_iter().map(|t| t.unwrap_or_default()).collect(),
+        None => vec![column_title(value_column, language); values.len()],
+    };
+    let mut series: Vec<line::Series> = Vec::new();
+    let mut periods: BTreeMap<i64, String> = BTreeMap::new();
+    for ((position, value), name) in positions.into_iter().zip(values).zip(names) {
+        let Some((position, label)) = position else { continue };
+        periods.insert(position, label);
+        match series.iter_mut().find(|s| s.name == name) {
+            Some(s) => s.points.push((position, value)),
+            None => series.push(line::Series { name, points: vec![(position, value)] }),
+        }
+    }
+    for s in &mut series {
+        s.points.sort_by_key(|p| p.0);
+    }
+    Ok(line::Lines { series, periods: periods.into_iter().collect(), measure, value_column, language, inverted: value_column == "rank" })
+}
+
+/// Each row's value under its province's plate code: by the `code` column when the result has
+/// one, else by the province's name as the provinces table spells it.
+fn province_values(table: &Table, values: &[Option<f64>], shapes: &Shapes, query: &str) -> Result<BTreeMap<i32, Option<f64>>> {
+    let codes: Vec<Option<i32>> = if table.has("code") && matches!(table.data_type("code"), Some(t) if t.is_integer()) {
+        table.integers("code")?.into_iter().map(|c| c.map(|c| c as i32)).collect()
+    } else if table.has("province") {
+        table
+            .texts("province")?
+            .into_iter()
+            .map(|name| name.and_then(|name| shapes.shapes.iter().find(|s| s.name == name || turkish::fold(&s.name) == turkish::fold(&name)).map(|s| s.code)))
+            .collect()
+    } else {
+        return Err(Error::msg(format!("a map needs a province in each row (a `code` or `province` column); `{query}` has neither")));
+    };
+    let names = if table.has("province") { table.texts("province")? } else { vec![None; codes.len()] };
+    let mut by_code = BTreeMap::new();
+    for ((code, value), name) in codes.into_iter().zip(values).zip(names) {
+        let Some(code) = code else { continue };
+        if by_code.insert(code, *value).is_some() {
+            return Err(Error::msg(format!(
+                "`{query}` gives more than one row for {}: a map needs one row a province (narrow the query with its parameters)",
+                name.unwrap_or_else(|| format!("province {code}"))
+            )));
+        }
+    }
+    Ok(by_code)
+}
+
+fn is_change(column: &str) -> bool {
+    column.contains("change") || column.starts_with("cagr")
+}
+
+/// What a column holds, as a legend or a series says it.
+pub fn column_title(column: &str, language: Language) -> String {
+    let (tr, en) = match column {
+        "value_usd" => ("İhracat", "Exports"),
+        "change_usd" => ("Değişim, bir yıl öncesine göre", "Change against a year earlier"),
+        "change_pct" => ("Değişim (%), bir yıl öncesine göre", "Change (%) against a year earlier"),
+        "share_pct" => ("Pay (%)", "Share (%)"),
+        "cumulative_pct" => ("Birikimli pay (%)", "Cumulative share (%)"),
+        "cagr_pct" => ("Yıllık bileşik büyüme (%)", "Compound annual growth (%)"),
+        "previous_usd" => ("Bir yıl önce", "A year earlier"),
+        "rank" => ("Sıra", "Rank"),
+        "provinces" => ("İl sayısı", "Provinces"),
+        "hhi" => ("Yoğunlaşma (HHI)", "Concentration (HHI)"),
+        "rca" => ("Açıklanmış karşılaştırmalı üstünlük", "Revealed comparative advantage"),
+        other => (other, other),
+    };
+    if language == Language::Tr { tr.to_string() } else { en.to_string() }
+}
+
+fn month_abbreviation(month: u32, language: Language) -> &'static str {
+    const TR: [&str; 12] = ["Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu", "Eyl", "Eki", "Kas", "Ara"];
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let i = (month as usize).clamp(1, 12) - 1;
+    if language == Language::Tr { TR[i] } else { EN[i] }
+}
+
+/// The words around the plot: the query's summary, its parameters as a reader says them, what
+/// the data cannot show, and where the figures come from.
+fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, language: Language) -> Result<Frame> {
+    let header = &data.query.header;
+    let title = match (language, &header.summary_tr) {
+        (Language::Tr, Some(summary)) => summary.clone(),
+        _ => header.summary.clone(),
+    };
+    let arg = |name: &str| -> Option<String> {
+        data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).or_else(|| header.params.iter().find(|p| p.name == name).and_then(|p| p.default.clone())).filter(|v| v != "null")
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let period = arg("period");
+    if let Some(year) = arg("year") {
+        let month: Option<u32> = arg("month").and_then(|m| m.parse().ok());
+        parts.push(match (period.as_deref(), month, language) {
+            (Some("year"), _, _) | (_, None, _) => year,
+            (Some("ytd"), Some(1), Language::Tr) | (Some("month"), Some(1), Language::Tr) => format!("Ocak {year}"),
+            (Some("ytd"), Some(m), Language::Tr) => format!("Ocak-{} {year}", turkish::capitalize(turkish::month_name(m))),
+            (Some("ytd"), Some(m), Language::En) => format!("{} {year}", turkish::ytd_period_en(m)),
+            (_, Some(m), Language::Tr) => format!("{} {year}", turkish::capitalize(turkish::month_name(m))),
+            (_, Some(m), Language::En) => format!("{} {year}", turkish::month_name_en(m)),
+        });
+    }
+    if let (Some(from), Some(to)) = (arg("from_year"), arg("to_year")) {
+        parts.push(format!("{from}–{to}"));
+    }
+    for param in &header.params {
+        let name = param.name.as_str();
+        if matches!(name, "year" | "month" | "period" | "from_year" | "to_year" | "basis") {
+            continue;
+        }
+        if let Some(value) = data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()) {
+            parts.push(match (name, language) {
+                ("n", Language::Tr) => format!("ilk {value}"),
+                ("n", Language::En) => format!("top {value}"),
+                // A province, country or product reads as itself.
+                ("province" | "country" | "product", _) => value,
+                _ => format!("{name}: {value}"),
+            });
+        }
+    }
+    let basis = arg("basis");
+    match (basis.as_deref(), language) {
+        (Some("activity"), Language::Tr) => parts.push("faaliyet iline göre".into()),
+        (Some("activity"), Language::En) => parts.push("by province of activity".into()),
+        (Some("registered"), Language::Tr) => parts.push("kayıtlı ile göre".into()),
+        (Some("registered"), Language::En) => parts.push("by registered province".into()),
+        _ => {}
+    }
+    let mut warnings = Vec::new();
+    if table.has("panel") {
+        let panels: Vec<i64> = table.integers("panel")?.into_iter().flatten().collect();
+        let (fewest, most) = (panels.iter().copied().min(), panels.iter().copied().max());
+        if let (Some(fewest), Some(most), Kind::Line) = (fewest, most, kind) {
+            let range = if fewest == most { fewest.to_string() } else { format!("{fewest}–{most}") };
+            if fewest < 81 {
+                warnings.push(match (language, value_column) {
+                    (Language::Tr, "provinces") => "Eksik veri: il sayıları yalnızca hesaplanabildikleri (81 ilin değeri olan) ya da yayımlandıkları dönemler için gösterilir; diğer dönemler boş.".to_string(),
+                    (Language::En, "provinces") => "Incomplete data: counts are shown only for periods where they can be computed (all 81 provinces have a value) or were published; other periods are empty.".to_string(),
+                    (Language::Tr, "rank") => format!("Eksik veri: bu dönemlerde 81 ilden yalnızca {range} ilin değeri var; sıralar bültenlerin verdiğidir, verilmeyen dönemler boş."),
+                    (Language::En, "rank") => format!("Incomplete data: only {range} of 81 provinces have a value in these periods; ranks are the releases', periods without one are empty."),
+                    (Language::Tr, _) => format!("Eksik veri: bu dönemlerde 81 ilden yalnızca {range} ilin değeri var; değeri olmayan dönemler boş bırakıldı."),
+                    (Language::En, _) => format!("Incomplete data: only {range} of 81 provinces have a value in these periods; periods without a value are left empty."),
+                });
+            }
+        } else if let Some(fewest) = fewest.filter(|p| *p < 81) {
+            warnings.push(match (language, kind) {
+                (Language::Tr, Kind::Map) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {fewest} ilin değeri var; gri illerin bu sonuçta değeri yok."),
+                (Language::Tr, _) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {fewest} ilin değeri var; grafik bir toplam ya da tam bir sıralama değildir, sıralar bültenin verdiğidir."),
+                (Language::En, Kind::Map) => format!("Incomplete data: only {fewest} of 81 provinces have a value for this period; grey provinces have no value in this result."),
+                (Language::En, _) => format!("Incomplete data: only {fewest} of 81 provinces have a value for this period; this is neither a total nor a full ranking, and ranks are the release's."),
+            });
+        }
+    }
+    if value_column.contains("share") && table.has("share_of") {
+        if let Some(share_of) = table.distinct_texts("share_of")?.into_iter().next() {
+            warnings.push(share_note(&share_of, language));
+        }
+    }
+    Ok(Frame { title, subtitle: parts.join(" · "), warnings, source: vec![source_line(table, basis.as_deref(), language)?] })
+}
+
+fn share_note(share_of: &str, language: Language) -> String {
+    match language {
+        Language::En => format!("Shares are of the {share_of}."),
+        Language::Tr if share_of.starts_with("sum of all 81") => "Paylar 81 ilin toplamına göredir.".into(),
+        Language::Tr if share_of.starts_with("national total derived") => "Paylar, yayımlanan yılbaşından bu yana toplamlardan türetilen Türkiye toplamına göredir.".into(),
+        Language::Tr if share_of.starts_with("published national total") => "Paylar yayımlanan Türkiye toplamına göredir.".into(),
+        Language::Tr => "Pay hesaplanamaz: 81 ilin değeri yok ve Türkiye toplamı yayımlanmadı.".into(),
+    }
+}
+
+/// "Kaynak: Ticaret Bakanlığı, faaliyet illerine göre ihracat", or the loaded files' names.
+fn source_line(table: &Table, basis: Option<&str>, language: Language) -> Result<String> {
+    let sources = if table.has("source") { table.distinct_texts("source")? } else { Vec::new() };
+    let origins = if table.has("origin") { table.distinct_texts("origin")? } else { Vec::new() };
+    let files: Vec<String> = sources
+        .iter()
+        .filter(|s| !s.starts_with("http") && !s.is_empty())
+        .map(|s| std::path::Path::new(s).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| s.clone()))
+        .collect();
+    let released = sources.iter().any(|s| s.starts_with("http")) || origins.iter().any(|o| o == "published" || o == "derived") || (sources.is_empty() && origins.is_empty());
+    let mut parts = Vec::new();
+    if released || files.is_empty() {
+        parts.push(match (basis, language) {
+            (Some("registered"), Language::Tr) => "TİM ve ihracatçı birlikleri, ihracatçının kayıtlı olduğu ile göre ihracat".to_string(),
+            (Some("registered"), Language::En) => "TİM and the exporters' associations, exports by the exporter's registered province".to_string(),
+            (_, Language::Tr) => "Ticaret Bakanlığı, faaliyet illerine göre ihracat".to_string(),
+            (_, Language::En) => "Ministry of Trade, exports by province of activity".to_string(),
+        });
+    }
+    if !files.is_empty() {
+        parts.push(match language {
+            Language::Tr => format!("yüklenen dosya: {}", files.join(", ")),
+            Language::En => format!("loaded file: {}", files.join(", ")),
+        });
+    }
+    Ok(match language {
+        Language::Tr => format!("Kaynak: {}", parts.join("; ")),
+        Language::En => format!("Source: {}", parts.join("; ")),
+    })
+}

@@ -1,0 +1,254 @@
+//! Charts as users draw them (issue 18): the SVG is parsed as XML and every shape, bar and
+//! point is checked against values worked out here, from a table this test writes and loads, or
+//! from the release copies in tests/fixtures/releases.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{Workdir, column};
+
+/// The bundled map's fill for a province without a value.
+const GREY: &str = "#d4d4d4";
+
+/// A complete activity-basis panel for October 2025 and October 2024, loaded as a user would:
+/// province `code` exported `code` × 10 million USD in October 2025 and (60 + code)% of that a
+/// year earlier, so that changes have both signs.
+fn complete_panel() -> Workdir {
+    let w = Workdir::new();
+    let provinces = w.csv(&["provinces"]);
+    let mut csv = String::from("province,year,month,value_usd\n");
+    for name in column(&provinces, "name") {
+        let code: i64 = provinces.iter().find(|r| r[1] == name).map(|r| r[0].parse().unwrap()).unwrap();
+        csv.push_str(&format!("{},2025,10,{}\n", name.to_uppercase(), october_2025(code)));
+        csv.push_str(&format!("{},2024,10,{}\n", name, october_2024(code)));
+    }
+    let path = w.write("complete.csv", csv);
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    w
+}
+
+fn october_2025(code: i64) -> i64 {
+    code * 10_000_000
+}
+
+fn october_2024(code: i64) -> i64 {
+    // (60 + code)% of October 2025: codes below 40 rose, 40 stayed level, codes above 40 fell.
+    code * 100_000 * (60 + code)
+}
+
+fn svg(w: &Workdir, args: &[&str]) -> String {
+    let mut all = vec!["chart"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "svg"]);
+    w.stdout(&all)
+}
+
+fn attr<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> &'a str {
+    node.attribute(name).unwrap_or_else(|| panic!("<{}> has no {name}", node.tag_name().name()))
+}
+
+fn with_class<'a, 'i>(doc: &'a roxmltree::Document<'i>, class: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+    doc.descendants().filter(|n| n.attribute("class") == Some(class)).collect()
+}
+
+/// The legend's classes as the map prints them: (low, high, last, colour).
+fn legend(doc: &roxmltree::Document) -> Vec<(f64, f64, bool, String)> {
+    with_class(doc, "legend-item")
+        .into_iter()
+        .filter(|g| g.attribute("data-class") != Some("none"))
+        .map(|g| {
+            let swatch = g.children().find(|c| c.has_tag_name("rect")).unwrap();
+            (attr(g, "data-low").parse().unwrap(), attr(g, "data-high").parse().unwrap(), attr(g, "data-last") == "true", attr(swatch, "fill").to_string())
+        })
+        .collect()
+}
+
+/// The colour the legend gives a value: a class holds its low bound and, for the last, its high.
+fn legend_colour(classes: &[(f64, f64, bool, String)], value: f64) -> String {
+    let matching: Vec<_> = classes.iter().filter(|(low, high, last, _)| value >= *low && (value < *high || (*last && value <= *high))).collect();
+    assert_eq!(matching.len(), 1, "{value} falls in {} legend classes: {classes:?}", matching.len());
+    matching[0].3.clone()
+}
+
+#[test]
+fn every_shape_is_one_province_and_a_complete_panel_shades_them_all() {
+    let w = complete_panel();
+    let text = svg(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=81", "--kind", "map"]);
+    let doc = roxmltree::Document::parse(&text).expect("the map is well-formed XML");
+    let shapes = with_class(&doc, "province");
+    assert_eq!(shapes.len(), 81);
+    let plates: Vec<i64> = shapes.iter().map(|s| attr(*s, "data-plate").parse().unwrap()).collect();
+    let mut sorted = plates.clone();
+    sorted.sort();
+    assert_eq!(sorted, (1..=81).collect::<Vec<_>>(), "each plate code once");
+    let classes = legend(&doc);
+    assert!(classes.len() >= 2, "{classes:?}");
+    for shape in &shapes {
+        let plate: i64 = attr(*shape, "data-plate").parse().unwrap();
+        let value: f64 = attr(*shape, "data-value").parse().unwrap();
+        assert_eq!(value, october_2025(plate) as f64, "province {plate}");
+        assert_eq!(attr(*shape, "fill"), legend_colour(&classes, value), "province {plate} ({value})");
+        assert!(!attr(*shape, "d").is_empty());
+    }
+    assert!(shapes.iter().all(|s| attr(*s, "fill") != GREY));
+    assert!(!text.contains("veri yok"), "nothing is missing on a complete panel");
+    assert!(!text.contains("Eksik veri"));
+    // The plate codes go with the right outlines: İstanbul (34) lies north-west of Van (65).
+    let name_of = |plate: &str| shapes.iter().find(|s| attr(**s, "data-plate") == plate).map(|s| attr(*s, "data-name")).unwrap();
+    assert_eq!((name_of("34"), name_of("65"), name_of("76")), ("İstanbul", "Van", "Iğdır"));
+    // The source is the loaded file, and the boundaries are attributed.
+    assert!(text.contains(">Kaynak: yüklenen dosya: complete.csv<"), "{text}");
+    assert!(text.contains("Natural Earth"));
+}
+
+#[test]
+fn changes_diverge_around_zero_with_natural_breaks_too() {
+    let w = complete_panel();
+    for breaks in ["quantile", "jenks"] {
+        let text = svg(&w, &["yoy_growth", "-p", "year=2025", "-p", "month=10", "--breaks", breaks, "--classes", "6"]);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let classes = legend(&doc);
+        assert!(classes.iter().any(|c| c.1 == 0.0) && classes.iter().any(|c| c.0 == 0.0), "zero is a bound: {classes:?}");
+        let shapes = with_class(&doc, "province");
+        assert_eq!(shapes.len(), 81);
+        let mut fills_by_sign: BTreeMap<bool, Vec<String>> = BTreeMap::new();
+        for shape in &shapes {
+            let plate: i64 = attr(*shape, "data-plate").parse().unwrap();
+            let value: f64 = attr(*shape, "data-value").parse().unwrap();
+            let expected = (october_2025(plate) - october_2024(plate)) as f64 / october_2024(plate) as f64 * 100.0;
+            assert!((value - expected).abs() < 0.01, "province {plate}: {value} against {expected}");
+            assert_eq!(attr(*shape, "fill"), legend_colour(&classes, value));
+            fills_by_sign.entry(value < 0.0).or_default().push(attr(*shape, "fill").to_string());
+        }
+        // No colour is used on both sides of zero.
+        let (falls, rises) = (&fills_by_sign[&true], &fills_by_sign[&false]);
+        assert!(falls.iter().all(|f| !rises.contains(f)), "{breaks}: {falls:?} / {rises:?}");
+    }
+}
+
+#[test]
+fn the_seed_month_draws_the_release_and_greys_the_rest() {
+    let w = Workdir::new();
+    let text = svg(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=81", "--kind", "map"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let shapes = with_class(&doc, "province");
+    assert_eq!(shapes.len(), 81);
+    // The October 2025 release named five provinces (tests/fixtures/releases/province_figures.csv).
+    let valued: BTreeMap<&str, f64> = shapes.iter().filter_map(|s| s.attribute("data-value").map(|v| (attr(*s, "data-name"), v.parse().unwrap()))).collect();
+    assert_eq!(
+        valued,
+        BTreeMap::from([("İstanbul", 4_859_000_000.0), ("Kocaeli", 3_019_000_000.0), ("İzmir", 1_929_000_000.0), ("Bursa", 1_821_000_000.0), ("Ankara", 1_107_000_000.0)])
+    );
+    for shape in &shapes {
+        assert_eq!(attr(*shape, "fill") == GREY, shape.attribute("data-value").is_none(), "{}", attr(*shape, "data-name"));
+    }
+    let none = with_class(&doc, "legend-item").into_iter().find(|g| g.attribute("data-class") == Some("none")).expect("a no-data legend item");
+    assert!(none.descendants().any(|n| n.text() == Some("veri yok (76)")));
+    let warning: String = with_class(&doc, "warning").iter().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
+    assert!(warning.contains("81 ilden yalnızca 8 ilin"), "{warning}");
+}
+
+#[test]
+fn bars_follow_the_query_order_and_the_axis_covers_them() {
+    let w = Workdir::new();
+    let text = svg(&w, &["top_increases", "-p", "year=2025", "-p", "month=10"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let bars = with_class(&doc, "bar");
+    // The October 2025 release's five largest increases, in its order, in million USD.
+    let expected = [("Kocaeli", 191.0), ("İzmir", 173.0), ("Çorum", 135.0), ("Yalova", 119.0), ("Bursa", 90.0)];
+    let got: Vec<(&str, f64)> = bars.iter().map(|b| (attr(*b, "data-label"), attr(*b, "data-value").parse::<f64>().unwrap() / 1e6)).collect();
+    assert_eq!(got, expected);
+    let labels: Vec<&str> = with_class(&doc, "value-label").iter().filter_map(|n| n.text()).collect();
+    assert_eq!(labels, ["191 milyon $", "173 milyon $", "135 milyon $", "119 milyon $", "90 milyon $"]);
+    let names: Vec<&str> = with_class(&doc, "bar-label").iter().filter_map(|n| n.text()).collect();
+    assert_eq!(names, ["Kocaeli", "İzmir", "Çorum", "Yalova", "Bursa"]);
+    let ticks: Vec<f64> = with_class(&doc, "tick").iter().map(|t| attr(*t, "data-value").parse().unwrap()).collect();
+    assert!(ticks.first().unwrap() <= &0.0 && *ticks.last().unwrap() >= 191e6, "{ticks:?}");
+    // Bars are as long as their values: Kocaeli's is 191/90 of Bursa's.
+    let width = |i: usize| attr(bars[i], "width").parse::<f64>().unwrap();
+    assert!((width(0) / width(4) - 191.0 / 90.0).abs() < 0.02);
+    assert!(text.contains("Kaynak: Ticaret Bakanlığı, faaliyet illerine göre ihracat"));
+    assert!(text.contains("İhracatı bir yıl önceki aynı döneme göre en çok artan iller"));
+    assert!(text.contains("Ekim 2025"));
+}
+
+#[test]
+fn english_charts_use_english_words_and_numbers() {
+    let w = Workdir::new();
+    let text = svg(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "--lang", "en"]);
+    assert!(text.contains("$4.86 billion"), "{text}");
+    assert!(text.contains("October 2025"));
+    assert!(text.contains("Source: Ministry of Trade, exports by province of activity"));
+    assert!(text.contains("Incomplete data: only 8 of 81 provinces"));
+}
+
+#[test]
+fn lines_have_a_point_per_period_with_a_value_and_months_on_the_axis() {
+    let w = complete_panel();
+    let text = svg(&w, &["province_profile", "-p", "province=istanbul", "-p", "year=2025"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    // A point for each month `run` gives a value, with that value: October the loaded one, the
+    // other months the releases'.
+    let rows = w.csv(&["run", "province_profile", "-p", "province=istanbul", "-p", "year=2025"]);
+    let expected: BTreeMap<String, f64> = column(&rows, "month").into_iter().zip(column(&rows, "value_usd")).filter(|(_, v)| !v.is_empty()).map(|(m, v)| (m, v.parse().unwrap())).collect();
+    let points: BTreeMap<String, f64> = with_class(&doc, "point").iter().map(|p| (attr(*p, "data-position").to_string(), attr(*p, "data-value").parse().unwrap())).collect();
+    assert_eq!(points, expected);
+    assert_eq!(points["10"], october_2025(34) as f64);
+    let periods: Vec<&str> = with_class(&doc, "period").iter().filter_map(|n| n.text()).collect();
+    assert!(periods.contains(&"Eki"), "{periods:?}");
+    let ticks: Vec<f64> = with_class(&doc, "tick").iter().map(|t| attr(*t, "data-value").parse().unwrap()).collect();
+    assert!(*ticks.last().unwrap() >= october_2025(34) as f64 && ticks[0] <= 0.0);
+
+    // Two series: the bundled ranks of Kocaeli and the published counts, months in English.
+    let text = svg(&Workdir::new(), &["rank_history", "-p", "province=Kocaeli", "-p", "from_year=2025", "-p", "to_year=2025", "--lang", "en"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let ranks: Vec<f64> = with_class(&doc, "point").iter().map(|p| attr(*p, "data-value").parse().unwrap()).collect();
+    assert!(!ranks.is_empty() && ranks.iter().all(|r| *r == 2.0), "Kocaeli was second in every 2025 release: {ranks:?}");
+    assert!(with_class(&doc, "period").iter().any(|n| n.text().is_some_and(|t| t.starts_with("Jan"))));
+}
+
+#[test]
+fn a_png_has_the_size_asked_for_and_is_not_blank() {
+    let w = Workdir::new();
+    let out = w.path("top.png");
+    w.run(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--width", "640", "--scale", "2", "-o", out.to_str().unwrap()]);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(info.width, 1280);
+    assert!(info.height > 200);
+    let channels = info.color_type.samples();
+    let distinct: std::collections::BTreeSet<&[u8]> = pixels.chunks(channels).collect();
+    assert!(distinct.len() > 20, "{} colours", distinct.len());
+    let blue = pixels.chunks(channels).filter(|p| p[0] == 0x21 && p[1] == 0x71 && p[2] == 0xb5).count();
+    assert!(blue > 1000, "the bars are drawn ({blue} bar pixels)");
+}
+
+#[test]
+fn refusals_say_what_to_do() {
+    let w = Workdir::new();
+    let (code, err) = w.fail(&["chart", "coverage"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("`coverage` names no chart of its own") && err.contains("--kind"), "{err}");
+    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", "top.pdf"]);
+    assert!(err.contains("charts are written as .svg or .png, not .pdf"), "{err}");
+    assert!(!w.path("top.pdf").exists());
+    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--value", "nope", "--format", "svg"]);
+    assert!(err.contains("no numeric column `nope`") && err.contains("value_usd"), "{err}");
+    let (_, err) = w.fail(&["chart", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "--format", "svg"]);
+    assert!(err.contains("nothing to draw"), "{err}");
+    let existing = w.write("top.svg", "mine");
+    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", existing.to_str().unwrap()]);
+    assert!(err.contains("--overwrite"), "{err}");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "mine");
+}
+
+#[test]
+fn queries_check_draws_every_example_chart() {
+    let w = Workdir::new();
+    let dir = w.write("q/broken_chart.sql", "--- summary  a map without provinces\n--- chart    map value=x\nSELECT 1.5 AS x\n");
+    let (_, err) = w.fail(&["--queries", dir.parent().unwrap().to_str().unwrap(), "queries", "check"]);
+    assert!(err.contains("broken_chart") && err.contains("its map chart: a map needs a province in each row"), "{err}");
+}
