@@ -224,6 +224,11 @@ impl Drop for OutputFile {
     }
 }
 
+/// Text escaped for HTML element content and attribute values.
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// Writes a finished document (a report, a chart) to `target` through a staged file, or to
 /// stdout. A binary document is never written to a terminal.
 pub fn write_document(target: Option<&Path>, bytes: &[u8], overwrite: bool, binary: bool) -> Result<()> {

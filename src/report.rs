@@ -23,6 +23,7 @@ pub enum ReportFormat {
     Text,
     Markdown,
     Json,
+    Html,
 }
 
 /// One national figure and where it came from. `missing` (the query's own words, for programs)
@@ -301,6 +302,8 @@ pub struct Labels {
     pub increased: &'static str,
     pub top: &'static str,
     pub increases: &'static str,
+    pub map: &'static str,
+    pub no_chart: &'static str,
     pub previous_values: &'static str,
     pub detail: &'static str,
     pub province: &'static str,
@@ -324,6 +327,8 @@ pub const LABELS_TR: Labels = Labels {
     increased: "İhracatı artan il sayısı",
     top: "İlk beş il",
     increases: "En fazla artış",
+    map: "İllere göre ihracat",
+    no_chart: "Grafik yok",
     previous_values: "Geçen yılın değerleri",
     detail: "Fasıllar ve ülkeler",
     province: "İl",
@@ -347,6 +352,8 @@ pub const LABELS_EN: Labels = Labels {
     increased: "Provinces with rising exports",
     top: "Top five provinces",
     increases: "Largest increases",
+    map: "Exports by province",
+    no_chart: "No chart",
     previous_values: "Last year's values",
     detail: "Chapters and countries",
     province: "Province",
@@ -714,6 +721,71 @@ pub fn markdown(facts: &Facts, language: Language) -> String {
     parts.push(sources(facts, language).replace("\n- ", "\n\n- "));
     parts.join("\n\n") + "\n"
 }
+
+/// The release as one self-contained HTML page: the text, a bar chart of the top five, a bar
+/// chart of the largest increases and the map of the month's exports, each drawn from the same
+/// named queries as the facts (inline SVG: the page loads nothing from anywhere), then the
+/// sources as links.
+pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Language) -> Result<String> {
+    use crate::charts::{Kind, Request};
+    use crate::output::html_escape as escape;
+    let l = labels(language);
+    let title = match language {
+        Language::Tr => format!("İl bazında ihracat: {} {}", tr::capitalize(tr::month_name(facts.month)), facts.year),
+        Language::En => format!("Exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
+    };
+    let args = |extra: &[(&str, &str)]| -> Vec<(String, String)> {
+        let mut args = vec![("year".to_string(), facts.year.to_string()), ("month".to_string(), facts.month.to_string()), ("basis".to_string(), facts.basis.clone())];
+        args.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        args
+    };
+    let charts = [
+        (l.top, "top_provinces", args(&[("n", "5")]), Kind::Bar),
+        (l.increases, "top_increases", args(&[("n", "5")]), Kind::Bar),
+        (l.map, "top_provinces", args(&[("n", "81")]), Kind::Map),
+    ];
+    let mut page = format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n",
+        lang = if language == Language::Tr { "tr" } else { "en" },
+        title = escape(&title)
+    );
+    for paragraph in paragraphs(facts, language) {
+        page.push_str(&format!("<p>{}</p>\n", escape(&paragraph)));
+    }
+    for (heading, name, args, kind) in charts {
+        let query = catalog.get(name)?;
+        let request = Request { kind: Some(kind), language, ..Request::default() };
+        page.push_str(&format!("<figure>\n<figcaption>{}</figcaption>\n", escape(heading)));
+        match execution::draw_named(conn, query, &args, &request) {
+            Ok((chart, _)) => page.push_str(&chart.svg),
+            // A month without, say, published increases has no chart, and the page says so.
+            Err(e) => page.push_str(&format!("<p class=\"note\">{}: {}</p>\n", escape(l.no_chart), escape(&e.to_string()))),
+        }
+        page.push_str("</figure>\n");
+    }
+    let sources = sources(facts, language);
+    let mut lines = sources.lines();
+    page.push_str(&format!("<h2>{}</h2>\n<ul class=\"sources\">\n", escape(lines.next().unwrap_or_default().trim_end_matches(':'))));
+    for line in lines {
+        page.push_str(&format!("<li>{}</li>\n", linked(line.trim_start_matches("- "))));
+    }
+    page.push_str("</ul>\n</main>\n</body>\n</html>\n");
+    Ok(page)
+}
+
+/// Text with its URLs as links.
+fn linked(text: &str) -> String {
+    use crate::output::html_escape as escape;
+    text.split(' ')
+        .map(|word| if word.starts_with("https://") || word.starts_with("http://") { format!("<a href=\"{0}\">{0}</a>", escape(word)) } else { escape(word) })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const STYLE: &str = "body{margin:0;font-family:'DejaVu Sans',Verdana,sans-serif;color:#1f2328;background:#fff}\
+main{max-width:1000px;margin:0 auto;padding:24px 16px}h1{font-size:1.6em}p{line-height:1.55;max-width:46em}\
+figure{margin:28px 0}figcaption{font-weight:bold;margin-bottom:6px}figure svg{max-width:100%;height:auto}\
+.sources{font-size:.85em;line-height:1.5;overflow-wrap:anywhere}.note{color:#9a3412}";
 
 pub fn json(facts: &Facts) -> Result<String> {
     serde_json::to_string_pretty(facts).map(|text| text + "\n").map_err(|e| Error::msg(format!("writing the report as JSON: {e}")))

@@ -55,6 +55,36 @@ fn json_carries_each_figure_with_its_origin() {
 }
 
 #[test]
+fn html_is_one_page_with_the_months_charts_and_nothing_fetched() {
+    let w = Workdir::new();
+    let path = w.path("ekim-2025.html");
+    w.run(&["report", "--year", "2025", "--month", "10", "--format", "html", "-o", path.to_str().unwrap()]);
+    let page = std::fs::read_to_string(path).unwrap();
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"tr\">"), "{}", &page[..200]);
+    assert!(page.contains("<h1>İl bazında ihracat: Ekim 2025</h1>"));
+    assert!(page.contains("İstanbul 4 milyar 859 milyon dolarla birinci"));
+    // Nothing the page would load: no scripts, stylesheets, images or fonts from elsewhere.
+    for outside in ["<script", "<link", "src=", "url(", "@import", "<img", "<iframe"] {
+        assert!(!page.contains(outside), "the page has `{outside}`");
+    }
+    // Three inline charts: the top five, the largest increases, and the map.
+    let svgs: Vec<&str> = page.split("<svg ").skip(1).map(|s| &s[..s.find("</svg>").unwrap()]).collect();
+    assert_eq!(svgs.len(), 3);
+    let bar_labels = |svg: &str| -> Vec<String> {
+        svg.split(r#"class="bar" data-label=""#).skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+    };
+    assert_eq!(bar_labels(svgs[0]), ["İstanbul", "Kocaeli", "İzmir", "Bursa", "Ankara"]);
+    assert_eq!(bar_labels(svgs[1]), ["Kocaeli", "İzmir", "Çorum", "Yalova", "Bursa"]);
+    assert_eq!(svgs[2].matches(r#"class="province""#).count(), 81);
+    assert_eq!(svgs[2].matches(r##"fill="#d4d4d4" d="##).count(), 76, "76 provinces have no value this month");
+    // The sources are links.
+    assert!(page.contains(r#"<a href="https://www.haberler.com/ekonomi/2025-te-turkiye-de-ihracatta-onemli-artislar-kaydedildi-19289325-haberi/">"#));
+    // English too, with the same figures.
+    let english = w.stdout(&["report", "--year", "2025", "--month", "10", "--format", "html", "--lang", "en"]);
+    assert!(english.contains("<html lang=\"en\">") && english.contains("USD 4.86 billion") && english.contains("$4.86 billion"));
+}
+
+#[test]
 fn markdown_adds_tables_and_goes_to_a_file() {
     let w = Workdir::new();
     let path = w.path("ekim-2025.md");

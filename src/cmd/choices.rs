@@ -61,7 +61,13 @@ choice!(Unit => ihracat::load::Unit { Usd, ThousandUsd, MillionUsd });
 
 choice!(Language => ihracat::report::Language { Tr, En });
 
-choice!(ReportFormat => ihracat::report::ReportFormat { Text, Markdown, Json });
+choice!(ReportFormat => ihracat::report::ReportFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page with the charts (inline SVG)
+    Html,
+});
 
 choice!(ChartKind => ihracat::charts::Kind {
     /// Horizontal bars, one a row (rankings)

@@ -3,7 +3,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::error::Context as _;
 use ihracat::report;
 
 use super::choices::{Language, ReportFormat};
@@ -17,13 +16,15 @@ use super::Context;
 /// and how many increased, the month's top five provinces and its five largest increases.
 /// Figures are computed when the province panel is complete, else taken from what the
 /// releases published, and the report says which, with sources. Without --year and --month it
-/// reports the latest month in the data.
+/// reports the latest month in the data. --format html writes one self-contained page with the
+/// charts of the top five, the largest increases and the map of the month (inline SVG).
 ///
 /// Examples:
 ///   ihracat report --year 2025 --month 10
 ///   ihracat report --year 2025 --month 10 --lang en
 ///   ihracat report --year 2025 --month 10 --format json
 ///   ihracat report --year 2025 --month 10 --format markdown -o ekim-2025.md
+///   ihracat report --year 2025 --month 10 --format html -o ekim-2025.html
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ReportArgs {
@@ -64,18 +65,8 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
         ReportFormat::Text => report::text(&facts, args.lang.into()),
         ReportFormat::Markdown => report::markdown(&facts, args.lang.into()),
         ReportFormat::Json => report::json(&facts)?,
+        ReportFormat::Html => report::html(&db.conn, &catalog, &facts, args.lang.into())?,
     };
-    match &args.output {
-        Some(path) => {
-            use std::io::Write;
-            let file = ihracat::output::OutputFile::create(path, args.overwrite)?;
-            file.writer()?.write_all(text.as_bytes()).context(|| format!("writing {}", path.display()))?;
-            file.commit()?;
-        }
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(text.as_bytes()).context(|| "writing to stdout".into())?;
-        }
-    }
+    ihracat::output::write_document(args.output.as_deref(), text.as_bytes(), args.overwrite, false)?;
     Ok(ExitCode::SUCCESS)
 }
