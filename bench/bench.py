@@ -161,6 +161,16 @@ if cli:
     sides.append(("DuckDB CLI 1.5: SELECT 42", f"{shlex.quote(cli)} -csv -c 'SELECT 42'"))
 case("start-up", "bundled data, top_provinces", sides, quick=True)
 
+# 4b. Charts: drawing a map of the 81 provinces beside the query it draws (the same run to CSV).
+map_args = "top_provinces -p year=2025 -p month=10 -p n=81"
+chart_dir = os.path.join(work, "charts")
+os.makedirs(chart_dir, exist_ok=True)
+case("chart map", "bundled data, top_provinces n=81", [
+    ("ihracat chart --kind map, SVG", ih(bundled, f"chart {map_args} --kind map -o {chart_dir}/map.svg --overwrite")),
+    ("ihracat run, the same query to CSV", ih(bundled, f"run {map_args} --format csv")),
+    ("ihracat chart --kind map, PNG", ih(bundled, f"chart {map_args} --kind map -o {chart_dir}/map.png --overwrite")),
+], quick=True)
+
 # 5. pandas: the script a user would write, against a query on the loaded database.
 pandas_query = f"""
 import pandas as pd

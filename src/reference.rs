@@ -128,6 +128,34 @@ pub fn resolve(conn: &Connection, kind: Kind, name: &str) -> Result<Resolved> {
     }
 }
 
+/// Resolves many province names with one query, as `resolve` would each (aliases in any case
+/// and spelling, or a plate code); `None` for a name that resolves to nothing. For callers with
+/// dozens of names at once, such as the map's outlines.
+pub fn resolve_provinces(conn: &Connection, names: &[String]) -> Result<Vec<Option<Resolved>>> {
+    let list = serde_json::to_string(names).map_err(|e| Error::msg(format!("resolving provinces: {e}")))?;
+    let sql = "WITH given AS (
+                   SELECT generate_subscripts(l, 1) AS i, unnest(l) AS name FROM (SELECT from_json($1::VARCHAR, '[\"VARCHAR\"]') AS l)),
+               matched AS (
+                   SELECT g.i, p.code::VARCHAR AS code, p.name, a.alias AS matched
+                   FROM given g JOIN province_aliases a ON a.alias_key = name_key(g.name) JOIN provinces p ON p.code = a.province_code
+                   UNION ALL
+                   SELECT g.i, p.code::VARCHAR, p.name, 'plate code'
+                   FROM given g JOIN provinces p ON p.code = TRY_CAST(trim(g.name) AS INTEGER))
+               SELECT i, any_value(code), any_value(name), any_value(matched) FROM matched GROUP BY i";
+    let mut stmt = conn.prepare_cached(sql).context(|| "resolving provinces".into())?;
+    let mut resolved: Vec<Option<Resolved>> = vec![None; names.len()];
+    let rows = stmt
+        .query_map([list], |r| Ok((r.get::<_, i64>(0)?, Resolved { code: r.get(1)?, name: r.get(2)?, matched: r.get(3)? })))
+        .context(|| "resolving provinces".into())?;
+    for row in rows {
+        let (i, found) = row.context(|| "resolving provinces".into())?;
+        if let Some(slot) = usize::try_from(i - 1).ok().and_then(|i| resolved.get_mut(i)) {
+            *slot = Some(found);
+        }
+    }
+    Ok(resolved)
+}
+
 /// The entries whose spellings are closest to `name`, best first.
 pub fn suggest(conn: &Connection, kind: Kind, name: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(kind.suggest_sql()).context(|| format!("suggesting a {}", kind.label()))?;

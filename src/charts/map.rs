@@ -15,7 +15,7 @@ use super::frame::{Anchor, Frame, INK, MARGIN, SMALL_SIZE, Svg, TEXT_SIZE, escap
 use super::numbers::{self, Measure};
 use crate::error::{Error, Result};
 use crate::language::Language;
-use crate::reference::{self, Kind};
+use crate::reference;
 
 const MAP_FILE: &str = include_str!("../../data/province_map.json");
 
@@ -53,8 +53,12 @@ pub fn shapes(conn: &Connection) -> Result<Shapes> {
     let file: MapFile = serde_json::from_str(MAP_FILE).map_err(|e| Error::msg(format!("data/province_map.json: {e}")))?;
     let mut shapes = Vec::with_capacity(file.provinces.len());
     let mut seen: BTreeMap<i32, String> = BTreeMap::new();
+    // Every name of every shape in one query; a shape takes its first name that resolves.
+    let all_names: Vec<String> = file.provinces.iter().flat_map(|f| f.names.iter().cloned()).collect();
+    let mut resolved_names = reference::resolve_provinces(conn, &all_names)?.into_iter();
     for feature in file.provinces {
-        let resolved = feature.names.iter().find_map(|name| reference::resolve(conn, Kind::Province, name).ok()).ok_or_else(|| {
+        let candidates: Vec<Option<reference::Resolved>> = resolved_names.by_ref().take(feature.names.len()).collect();
+        let resolved = candidates.into_iter().flatten().next().ok_or_else(|| {
             Error::msg(format!("data/province_map.json: shape {} ({}) matches no province", feature.hasc, feature.names.join(", ")))
         })?;
         let code: i32 = resolved.code.parse().map_err(|_| Error::msg(format!("province code `{}` is not a number", resolved.code)))?;
