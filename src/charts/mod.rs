@@ -142,7 +142,11 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
     let (svg, width, height) = match kind {
         Kind::Bar => {
             let label_column = label_column(&table, chosen_label, language)?;
-            let labels = table.texts(&label_column)?.into_iter().map(|l| l.unwrap_or_default()).collect();
+            let labels = if label_column == "band" && table.has("lower_usd") && table.has("upper_usd") {
+                band_labels(&table, language)?
+            } else {
+                table.texts(&label_column)?.into_iter().map(|l| l.unwrap_or_default()).collect()
+            };
             let width = request.width.unwrap_or(760.0);
             let bars = bar::Bars { labels, values, measure, value_column: &value_column, language, no_data: map::no_data(language) };
             let (svg, height) = bar::draw(&bars, &frame, width);
@@ -345,6 +349,24 @@ fn province_values(table: &Table, values: &[Option<f64>], shapes: &Shapes, query
     Ok(by_code)
 }
 
+/// A band of exports said with its bounds in the reader's words: "1 milyar $ ve üzeri".
+fn band_labels(table: &Table, language: Language) -> Result<Vec<String>> {
+    let money = |v: f64| numbers::label(v, Measure::Money, language);
+    Ok(table
+        .numbers("lower_usd")?
+        .into_iter()
+        .zip(table.numbers("upper_usd")?)
+        .map(|bounds| match (bounds, language) {
+            ((Some(low), None), Language::Tr) => format!("{} ve üzeri", money(low)),
+            ((Some(low), None), Language::En) => format!("{} and over", money(low)),
+            ((None, Some(high)), Language::Tr) | ((Some(0.0), Some(high)), Language::Tr) => format!("{} altı", money(high)),
+            ((None, Some(high)), Language::En) | ((Some(0.0), Some(high)), Language::En) => format!("under {}", money(high)),
+            ((Some(low), Some(high)), _) => format!("{} – {}", money(low), money(high)),
+            ((None, None), _) => String::new(),
+        })
+        .collect())
+}
+
 fn is_change(column: &str) -> bool {
     column.contains("change") || column.starts_with("cagr")
 }
@@ -426,27 +448,33 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
         _ => {}
     }
     let mut warnings = Vec::new();
-    if table.has("panel") {
-        let panels: Vec<i64> = table.integers("panel")?.into_iter().flatten().collect();
-        let (fewest, most) = (panels.iter().copied().min(), panels.iter().copied().max());
-        if let (Some(fewest), Some(most), Kind::Line) = (fewest, most, kind) {
+    let values = table.numbers(value_column)?;
+    let missing_values = values.iter().filter(|v| v.is_none()).count();
+    let panels: Vec<i64> = if table.has("panel") { table.integers("panel")?.into_iter().flatten().collect() } else { Vec::new() };
+    let (fewest, most) = (panels.iter().copied().min(), panels.iter().copied().max());
+    if let (Some(fewest), Some(most)) = (fewest, most) {
+        if fewest < 81 {
             let range = if fewest == most { fewest.to_string() } else { format!("{fewest}–{most}") };
-            if fewest < 81 {
-                warnings.push(match (language, value_column) {
-                    (Language::Tr, "provinces") => "Eksik veri: il sayıları yalnızca hesaplanabildikleri (81 ilin değeri olan) ya da yayımlandıkları dönemler için gösterilir; diğer dönemler boş.".to_string(),
-                    (Language::En, "provinces") => "Incomplete data: counts are shown only for periods where they can be computed (all 81 provinces have a value) or were published; other periods are empty.".to_string(),
-                    (Language::Tr, "rank") => format!("Eksik veri: bu dönemlerde 81 ilden yalnızca {range} ilin değeri var; sıralar bültenlerin verdiğidir, verilmeyen dönemler boş."),
-                    (Language::En, "rank") => format!("Incomplete data: only {range} of 81 provinces have a value in these periods; ranks are the releases', periods without one are empty."),
-                    (Language::Tr, _) => format!("Eksik veri: bu dönemlerde 81 ilden yalnızca {range} ilin değeri var; değeri olmayan dönemler boş bırakıldı."),
-                    (Language::En, _) => format!("Incomplete data: only {range} of 81 provinces have a value in these periods; periods without a value are left empty."),
-                });
-            }
-        } else if let Some(fewest) = fewest.filter(|p| *p < 81) {
-            warnings.push(match (language, kind) {
-                (Language::Tr, Kind::Map) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {fewest} ilin değeri var; gri illerin bu sonuçta değeri yok."),
-                (Language::Tr, _) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {fewest} ilin değeri var; grafik bir toplam ya da tam bir sıralama değildir, sıralar bültenin verdiğidir."),
-                (Language::En, Kind::Map) => format!("Incomplete data: only {fewest} of 81 provinces have a value for this period; grey provinces have no value in this result."),
-                (Language::En, _) => format!("Incomplete data: only {fewest} of 81 provinces have a value for this period; this is neither a total nor a full ranking, and ranks are the release's."),
+            warnings.push(panel_warning(kind, value_column, table.has("rank") || table.has("rank_origin"), &range, language));
+        }
+    } else if missing_values > 0 && kind != Kind::Map {
+        // No panel column (regions, say): still say that some rows have no value.
+        warnings.push(match language {
+            Language::Tr => format!("Eksik veri: {missing_values} satırın bu dönem için değeri yok (veri yok); eksik toplamlar gösterilmez."),
+            Language::En => format!("Incomplete data: {missing_values} rows have no value for this period (no data); partial totals are not shown."),
+        });
+    }
+    // Detail drawn from the releases' top lists is not the whole of a province's exports.
+    if table.has("complete") && table.has("detail_coverage_pct") {
+        let complete: Vec<String> = table.texts("complete")?.into_iter().flatten().collect();
+        if complete.iter().any(|c| c == "false") {
+            let coverage = table.numbers("detail_coverage_pct")?.into_iter().flatten().next();
+            let covered = coverage.map(|c| numbers::label(c, Measure::Percent, language));
+            warnings.push(match (language, covered) {
+                (Language::Tr, Some(c)) => format!("Eksik ayrıntı: yalnızca bültenlerin adını verdiği kalemler (toplamın {c})."),
+                (Language::Tr, None) => "Eksik ayrıntı: yalnızca bültenlerin adını verdiği kalemler.".to_string(),
+                (Language::En, Some(c)) => format!("Partial detail: only the items the releases named ({c} of the total)."),
+                (Language::En, None) => "Partial detail: only the items the releases named.".to_string(),
             });
         }
     }
@@ -456,6 +484,23 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
         }
     }
     Ok(Frame { title, subtitle: parts.join(" · "), warnings, source: vec![source_line(table, basis.as_deref(), language)?] })
+}
+
+/// What an incomplete panel means for this chart, in the reader's language.
+fn panel_warning(kind: Kind, value_column: &str, ranking: bool, range: &str, language: Language) -> String {
+    let counts = value_column == "provinces";
+    match (language, kind, counts, value_column == "rank", ranking) {
+        (Language::Tr, _, true, _, _) => "Eksik veri: il sayıları yalnızca hesaplanabildikleri (81 ilin değeri olan) ya da bültenlerin yayımladığı yerde gösterilir; diğerleri boş ya da \"veri yok\".".to_string(),
+        (Language::En, _, true, _, _) => "Incomplete data: counts are shown only where they can be computed (all 81 provinces have a value) or a release published them; the rest are empty or \"no data\".".to_string(),
+        (Language::Tr, Kind::Map, ..) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {range} ilin değeri var; gri illerin bu sonuçta değeri yok."),
+        (Language::En, Kind::Map, ..) => format!("Incomplete data: only {range} of 81 provinces have a value for this period; grey provinces have no value in this result."),
+        (Language::Tr, _, _, true, _) => format!("Eksik veri: bu dönemlerde 81 ilden yalnızca {range} ilin değeri var; sıralar bültenlerin verdiğidir, verilmeyen dönemler boş."),
+        (Language::En, _, _, true, _) => format!("Incomplete data: only {range} of 81 provinces have a value in these periods; ranks are the releases', periods without one are empty."),
+        (Language::Tr, Kind::Bar, _, _, true) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {range} ilin değeri var; grafik bir toplam ya da tam bir sıralama değildir, sıralar bültenin verdiğidir."),
+        (Language::En, Kind::Bar, _, _, true) => format!("Incomplete data: only {range} of 81 provinces have a value for this period; this is neither a total nor a full ranking, and ranks are the release's."),
+        (Language::Tr, _, ..) => format!("Eksik veri: 81 ilden yalnızca {range} ilin değeri var; değeri olmayanlar boş ya da \"veri yok\"."),
+        (Language::En, _, ..) => format!("Incomplete data: only {range} of 81 provinces have a value; those without one are empty or \"no data\"."),
+    }
 }
 
 fn share_note(share_of: &str, language: Language) -> String {

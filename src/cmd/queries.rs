@@ -115,6 +115,7 @@ fn describe_json(query: &catalog::Query) -> serde_json::Value {
         "category": query.category,
         "source": query.origin.to_string(),
         "summary": h.summary,
+        "summary_tr": h.summary_tr,
         "detail": h.detail,
         "parameters": h.params.iter().map(|p| serde_json::json!({
             "name": p.name,
@@ -127,6 +128,7 @@ fn describe_json(query: &catalog::Query) -> serde_json::Value {
         "returns": h.returns.iter().map(|(name, ty)| serde_json::json!({"name": name, "type": ty})).collect::<Vec<_>>(),
         "examples": h.examples,
         "empty": h.empty,
+        "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
         "sql": query.sql,
     })
 }
@@ -164,6 +166,10 @@ fn describe(query: &catalog::Query) -> String {
         for example in &h.examples {
             let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
             text.push_str(&format!("  ihracat run {}{args}\n", query.name));
+        }
+        if let (Some(chart), Some(example)) = (&h.chart, h.examples.first()) {
+            let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
+            text.push_str(&format!("  ihracat chart {}{args} -o {}.svg    # a {} chart\n", query.name, query.name, chart.kind.name()));
         }
     }
     text.push_str("\nsql:\n");
