@@ -142,19 +142,28 @@ pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, String)]
 }
 
 /// Runs a named query and draws its result: the one path from a query to a chart, for the
-/// `chart` command, the report's HTML and the web server. An empty result is an error that
-/// says why it can be empty, never a blank picture.
+/// `chart` command and the report's HTML. An empty result is an error that says why it can be
+/// empty, never a blank picture.
 pub fn draw_named(conn: &Connection, query: &Query, args: &[(String, String)], request: &charts::Request) -> Result<(charts::Chart, Vec<Notice>)> {
     let collected = collect_named(conn, query, args)?;
+    let chart = draw_collected(conn, query, args, &collected, request, None)?;
+    Ok((chart, collected.notices))
+}
+
+/// Draws a result already collected (the web server shows the same batches as a table and a
+/// chart). `shapes`: the map's outlines when the caller holds them resolved, else resolved here.
+pub fn draw_collected(conn: &Connection, query: &Query, args: &[(String, String)], collected: &Collected, request: &charts::Request, shapes: Option<&charts::Shapes>) -> Result<charts::Chart> {
     if collected.batches.iter().all(|b| b.num_rows() == 0) {
         let why = query.header.empty.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
         return Err(Error::msg(format!("`{}` returned no rows for these parameters, so there is nothing to draw{why}", query.name)));
     }
-    let spec_kind = request.kind.or(query.header.chart.as_ref().map(|c| c.kind));
-    let shapes = if spec_kind == Some(charts::Kind::Map) { Some(charts::shapes(conn)?) } else { None };
+    let kind = request.kind.or(query.header.chart.as_ref().map(|c| c.kind));
+    let resolved = match (kind, shapes) {
+        (Some(charts::Kind::Map), None) => Some(charts::shapes(conn)?),
+        _ => None,
+    };
     let data = charts::ResultData { query, args, batches: &collected.batches, schema: collected.schema.clone() };
-    let chart = charts::draw(&data, request, shapes.as_ref())?;
-    Ok((chart, collected.notices))
+    charts::draw(&data, request, shapes.or(resolved.as_ref()))
 }
 
 /// A file format DuckDB's own writers produce.

@@ -15,6 +15,7 @@ pub mod paths;
 pub mod reference;
 pub mod report;
 pub mod script;
+pub mod server;
 pub mod suggest;
 pub mod synthetic;
 pub mod turkish;

@@ -428,21 +428,7 @@ impl Grid {
     }
 
     fn push_rows(&mut self, batch: &RecordBatch, rows: std::ops::Range<usize>, format: &FormatOptions, locale: Locale, target: Target) -> Result<()> {
-        let formatters = batch
-            .columns()
-            .iter()
-            .map(|c| ArrayFormatter::try_new(c.as_ref(), format))
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .context(|| "formatting the result".into())?;
-        for row in rows {
-            let cells = formatters
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let text = f.value(row).to_string();
-                    if self.numeric[i] && batch.column(i).is_valid(row) { group_digits(&text, locale) } else { text }
-                })
-                .collect::<Vec<_>>();
+        for cells in format_rows(batch, rows, format, &self.numeric, locale)? {
             match target {
                 Target::Head => self.head.push(cells),
                 Target::Tail => self.tail.push_back(cells),
@@ -534,6 +520,61 @@ impl Grid {
 /// Text columns are cut no narrower than this before whole columns are left out.
 const MIN_TEXT_WIDTH: usize = 16;
 
+/// A result's first `limit` rows as the cells a table shows them (digits grouped for `locale`,
+/// NULL as `null_text`), with the column names, which columns are numeric and the total number
+/// of rows: the terminal table and the web server's tables format cells by this one rule.
+pub struct Cells {
+    pub headers: Vec<String>,
+    pub types: Vec<DataType>,
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+    pub total: u64,
+}
+
+pub fn cells(schema: &SchemaRef, batches: &[RecordBatch], locale: Locale, limit: usize, null_text: &str) -> Result<Cells> {
+    let numeric: Vec<bool> = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect();
+    let format = FormatOptions::new().with_null(null_text).with_display_error(true);
+    let mut rows = Vec::new();
+    let mut total = 0u64;
+    for batch in batches {
+        total += batch.num_rows() as u64;
+        let take = limit.saturating_sub(rows.len()).min(batch.num_rows());
+        if take > 0 {
+            rows.extend(format_rows(batch, 0..take, &format, &numeric, locale)?);
+        }
+    }
+    Ok(Cells {
+        headers: schema.fields().iter().map(|f| f.name().clone()).collect(),
+        types: schema.fields().iter().map(|f| f.data_type().clone()).collect(),
+        numeric,
+        rows,
+        total,
+    })
+}
+
+fn format_rows(batch: &RecordBatch, rows: std::ops::Range<usize>, format: &FormatOptions, numeric: &[bool], locale: Locale) -> Result<Vec<Vec<String>>> {
+    // Years, months and codes are numbers that are never written with thousands separators.
+    let grouped: Vec<bool> = batch.schema().fields().iter().zip(numeric).map(|(f, n)| *n && !is_identifier(f.name())).collect();
+    let formatters = batch
+        .columns()
+        .iter()
+        .map(|c| ArrayFormatter::try_new(c.as_ref(), format))
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .context(|| "formatting the result".into())?;
+    Ok(rows
+        .map(|row| {
+            formatters
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let text = f.value(row).to_string();
+                    if grouped[i] && batch.column(i).is_valid(row) { group_digits(&text, locale) } else { text }
+                })
+                .collect()
+        })
+        .collect())
+}
+
 fn display_width(text: &str) -> usize {
     text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
 }
@@ -546,6 +587,13 @@ fn truncate(text: &str, width: usize) -> String {
     } else {
         one_line.chars().take(width.saturating_sub(1)).collect::<String>() + "…"
     }
+}
+
+/// A numeric column that names rather than measures: 2025, not 2,025.
+fn is_identifier(name: &str) -> bool {
+    matches!(name, "year" | "month" | "code" | "numeric" | "load_id" | "id" | "province_code" | "release_year" | "release_month")
+        || name.ends_with("_year")
+        || name.ends_with("_month")
 }
 
 fn is_numeric(t: &DataType) -> bool {

@@ -395,7 +395,7 @@ pub fn text(facts: &Facts, language: Language) -> String {
     paragraphs.join("\n\n") + "\n"
 }
 
-fn paragraphs(facts: &Facts, language: Language) -> Vec<String> {
+pub fn paragraphs(facts: &Facts, language: Language) -> Vec<String> {
     match language {
         Language::Tr => text_tr(facts),
         Language::En => text_en(facts),

@@ -238,6 +238,15 @@ pub fn execute(conn: &duckdb::Connection, statement: &Statement, show: &mut dyn 
     }
 }
 
+/// DuckDB's own words for a failed statement, without ihracat's context (for the web server's
+/// SQL page, where no command-line hint applies).
+pub fn clean(e: &Error) -> String {
+    match e {
+        Error::Sql { source, .. } => crate::error::clean_duckdb_message(source),
+        other => other.to_string(),
+    }
+}
+
 /// DuckDB's message without ihracat's context, and what to do about a refused write.
 fn explain(e: Error, writable: bool) -> String {
     let text = match e {

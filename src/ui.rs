@@ -30,6 +30,11 @@ impl Messages {
         }
     }
 
+    /// What a caller needs even under --quiet (the address `serve` listens on).
+    pub fn essential(&self, text: &str) {
+        self.emit("note", "36", text);
+    }
+
     pub fn warn(&self, text: &str) {
         self.emit("warning", "33", text);
     }

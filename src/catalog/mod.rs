@@ -151,6 +151,32 @@ fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
 }
 
 /// `-p name=value` as given on the command line.
+/// The header and the SQL as one JSON object, for programs.
+pub fn describe_json(query: &Query) -> serde_json::Value {
+    let h = &query.header;
+    serde_json::json!({
+        "name": query.name,
+        "category": query.category,
+        "source": query.origin.to_string(),
+        "summary": h.summary,
+        "summary_tr": h.summary_tr,
+        "detail": h.detail,
+        "parameters": h.params.iter().map(|p| serde_json::json!({
+            "name": p.name,
+            "type": p.ty.describe(),
+            "range": p.range.as_ref().map(|(low, high)| [low, high]),
+            "default": p.default,
+            "required": p.required(),
+            "description": p.doc,
+        })).collect::<Vec<_>>(),
+        "returns": h.returns.iter().map(|(name, ty)| serde_json::json!({"name": name, "type": ty})).collect::<Vec<_>>(),
+        "examples": h.examples,
+        "empty": h.empty,
+        "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
+        "sql": query.sql,
+    })
+}
+
 pub fn parse_assignment(text: &str) -> Result<(String, String)> {
     match text.split_once('=') {
         Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_string(), value.to_string())),

@@ -21,6 +21,7 @@ use arrow::compute::cast;
 use arrow::datatypes::{DataType, Float64Type, Int64Type};
 
 pub use classes::Breaks;
+pub use frame::{FONT_BOLD, FONT_REGULAR};
 pub use map::{Shapes, shapes};
 
 use crate::catalog::Query;

@@ -12,6 +12,7 @@ mod queries;
 mod reference;
 mod report;
 mod run;
+mod serve;
 mod shell;
 mod sql;
 
@@ -27,6 +28,9 @@ pub use choices::{Compression, Format};
 use ihracat::ui::Messages;
 use ihracat::{Error, Result};
 
+
+/// Seconds a writing command waits, without --wait, for readers to let go of the database.
+const DEFAULT_WRITER_WAIT: f64 = 5.0;
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 1 error (bad input, failed query, database in use), 2 usage error.
@@ -55,7 +59,7 @@ pub struct GlobalArgs {
     /// Open the database read-only (reading commands always do; this also refuses --write)
     #[arg(long, global = true)]
     pub read_only: bool,
-    /// When another process holds the database, wait up to this many seconds for it
+    /// When another process holds the database, wait up to this many seconds for it [default: 0, 5 for load, unload and --write]
     #[arg(long, global = true, env = "IHRACAT_WAIT", value_name = "SECONDS")]
     pub wait: Option<f64>,
     /// A folder of your own .sql queries; repeatable, later folders override earlier ones
@@ -93,6 +97,7 @@ pub enum Command {
     Shell(shell::ShellArgs),
     Export(export::ExportArgs),
     Report(report::ReportArgs),
+    Serve(serve::ServeArgs),
     Info(info::InfoArgs),
     Completions(completions::CompletionsArgs),
     Generate(generate::GenerateArgs),
@@ -149,12 +154,20 @@ impl Context<'_> {
     }
 
     pub fn open(&self, access: Access) -> Result<Database> {
-        // --wait: a database another process holds is tried again until the time is up.
-        let deadline = self.global.wait.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+        // --wait: a database another process holds is tried again until the time is up. A writer
+        // waits a few seconds even without it, and says so to readers that take turns with it
+        // (`ihracat serve` opens the file for each request and holds back while a writer waits).
+        let writes = matches!(access, Access::Write | Access::Workspace);
+        let wait = self.global.wait.or(writes.then_some(DEFAULT_WRITER_WAIT));
+        let deadline = wait.map(|s| std::time::Instant::now() + std::time::Duration::from_secs_f64(s));
+        let mut marker: Option<db::WriterWaiting> = None;
         loop {
             match self.open_once(access) {
                 Err(Error::DatabaseInUse { .. }) if deadline.is_some_and(|d| std::time::Instant::now() < d) => {
-                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    if writes && marker.is_none() {
+                        marker = db::WriterWaiting::announce(&self.location());
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
                 }
                 other => return other,
             }
@@ -204,6 +217,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
         Command::Shell(args) => shell::run(args, &context),
         Command::Export(args) => export::run(args, &context),
         Command::Report(args) => report::run(args, &context),
+        Command::Serve(args) => serve::run(args, &context),
         Command::Info(args) => info::run(args, &context),
         Command::Completions(args) => completions::run(args),
         Command::Generate(args) => generate::run(args, &context),

@@ -79,7 +79,7 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
             match format {
                 ShowFormat::Text => print!("{}", describe(query)),
                 ShowFormat::Sql => print!("{}", query.sql),
-                ShowFormat::Json => println!("{}", describe_json(query)),
+                ShowFormat::Json => println!("{}", catalog::describe_json(query)),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -105,32 +105,6 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
             }
         }
     }
-}
-
-/// The header and the SQL as one JSON object, for programs.
-fn describe_json(query: &catalog::Query) -> serde_json::Value {
-    let h = &query.header;
-    serde_json::json!({
-        "name": query.name,
-        "category": query.category,
-        "source": query.origin.to_string(),
-        "summary": h.summary,
-        "summary_tr": h.summary_tr,
-        "detail": h.detail,
-        "parameters": h.params.iter().map(|p| serde_json::json!({
-            "name": p.name,
-            "type": p.ty.describe(),
-            "range": p.range.as_ref().map(|(low, high)| [low, high]),
-            "default": p.default,
-            "required": p.required(),
-            "description": p.doc,
-        })).collect::<Vec<_>>(),
-        "returns": h.returns.iter().map(|(name, ty)| serde_json::json!({"name": name, "type": ty})).collect::<Vec<_>>(),
-        "examples": h.examples,
-        "empty": h.empty,
-        "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
-        "sql": query.sql,
-    })
 }
 
 fn describe(query: &catalog::Query) -> String {

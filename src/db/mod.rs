@@ -168,6 +168,42 @@ fn new_connection(settings: &EngineSettings) -> Result<Connection> {
     Connection::open_in_memory_with_flags(config).context(|| "starting DuckDB".into())
 }
 
+/// A writer waiting for the database: a marker file beside it that readers which open the file
+/// again and again (`ihracat serve`) check, and stand back for, until the writer has it. The
+/// marker goes when the writer stops waiting.
+pub struct WriterWaiting {
+    path: PathBuf,
+}
+
+impl WriterWaiting {
+    pub fn marker(database: &Path) -> PathBuf {
+        PathBuf::from(format!("{}.writer-waiting", database.display()))
+    }
+
+    /// `None` where there is no file to mark (`:memory:`) or the folder is not writable: the
+    /// writer then waits as any other.
+    pub fn announce(location: &Location) -> Option<WriterWaiting> {
+        let Location::File(database) = location else { return None };
+        let path = WriterWaiting::marker(database);
+        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        Some(WriterWaiting { path })
+    }
+
+    /// Whether a writer has been waiting, recently, for `database` (a marker older than a minute
+    /// is one a killed writer left).
+    pub fn is_waiting(database: &Path) -> bool {
+        std::fs::metadata(WriterWaiting::marker(database))
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age < std::time::Duration::from_secs(60)))
+    }
+}
+
+impl Drop for WriterWaiting {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// Text as a SQL string literal, for the few places where DuckDB takes no parameter (file paths
 /// in ATTACH, read_csv and COPY). Values from users are always bound, never quoted here.
 pub fn sql_literal(text: &str) -> String {

@@ -1,0 +1,435 @@
+//! The pages, as maud templates (checked when the binary is compiled; every value is escaped
+//! unless it is an SVG the chart layer wrote), and the embedded assets.
+
+use arrow::array::{Array, AsArray};
+use arrow::compute::cast;
+use arrow::datatypes::DataType;
+use axum::http::StatusCode;
+use duckdb::Connection;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::words::{Words, words};
+use crate::catalog::{Catalog, Query};
+use crate::catalog::params::ParamType;
+use crate::charts::{self, Kind, Shapes};
+use crate::error::{Error, Result};
+use crate::execution::{self, Collected};
+use crate::language::Language;
+use crate::output::{self, Locale};
+
+const STYLE: &str = include_str!("style.css");
+
+pub fn asset(file: &str) -> Option<(&'static str, &'static [u8])> {
+    match file {
+        "style.css" => Some(("text/css; charset=utf-8", STYLE.as_bytes())),
+        "DejaVuSans.ttf" => Some(("font/ttf", charts::FONT_REGULAR)),
+        "DejaVuSans-Bold.ttf" => Some(("font/ttf", charts::FONT_BOLD)),
+        _ => None,
+    }
+}
+
+fn locale(language: Language) -> Locale {
+    if language == Language::Tr { Locale::Tr } else { Locale::En }
+}
+
+/// `path?args&lang=…`: the same page in the other language.
+fn switch_link(here: &str, args: &[(String, String)], language: Language) -> String {
+    let other = if language == Language::Tr { "en" } else { "tr" };
+    let mut pairs: Vec<String> = args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    pairs.push(format!("lang={other}"));
+    format!("{here}?{}", pairs.join("&"))
+}
+
+fn with_lang(path: &str, language: Language) -> String {
+    format!("{path}{}lang={}", if path.contains('?') { "&" } else { "?" }, words(language).lang)
+}
+
+pub fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn navigation(language: Language, here: &str, args: &[(String, String)]) -> Markup {
+    let w = words(language);
+    html! {
+        header.site {
+            a.brand href=(with_lang("/", language)) { (w.site) }
+            nav {
+                a href=(with_lang("/", language)) { (w.analyses) }
+                a href=(with_lang("/report/latest", language)) { (w.report) }
+                a href=(with_lang("/sql", language)) { (w.sql) }
+                a href="/api/queries" { (w.api) }
+                a.lang href=(switch_link(here, args, language)) lang=(if language == Language::Tr { "en" } else { "tr" }) { (w.other_language) }
+            }
+        }
+    }
+}
+
+fn layout(language: Language, title: &str, here: &str, args: &[(String, String)], body: Markup) -> String {
+    let w = words(language);
+    html! {
+        (DOCTYPE)
+        html lang=(w.lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (w.site) }
+                link rel="stylesheet" href="/assets/style.css";
+            }
+            body {
+                (navigation(language, here, args))
+                main { (body) }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// The report's own page inside the site: its inline style gives way to the site's stylesheet
+/// (the content security policy allows no inline style), and the navigation is added.
+pub fn with_navigation(page: &str, language: Language, here: &str) -> String {
+    let without_style = match (page.find("<style>"), page.find("</style>")) {
+        (Some(start), Some(end)) => format!("{}<link rel=\"stylesheet\" href=\"/assets/style.css\">{}", &page[..start], &page[end + "</style>".len()..]),
+        _ => page.to_string(),
+    };
+    without_style.replacen("<body>\n", &format!("<body>\n{}\n", navigation(language, here, &[]).into_string()), 1)
+}
+
+pub fn error_page(language: Language, status: StatusCode, message: &str, suggestions: &[String]) -> String {
+    let w = words(language);
+    let heading = match status {
+        StatusCode::NOT_FOUND => w.not_found,
+        StatusCode::BAD_REQUEST => w.bad_request,
+        StatusCode::SERVICE_UNAVAILABLE => w.unavailable,
+        _ => w.error,
+    };
+    layout(language, heading, "/", &[], html! {
+        h1 { (heading) }
+        p.error { (message) }
+        @if !suggestions.is_empty() {
+            p { (w.did_you_mean) " "
+                @for (i, s) in suggestions.iter().enumerate() {
+                    @if i > 0 { ", " }
+                    a href=(with_lang(&format!("/q/{}", encode(s)), language)) { (s) }
+                }
+            }
+        }
+    })
+}
+
+fn summary<'q>(query: &'q Query, language: Language) -> &'q str {
+    match (language, &query.header.summary_tr) {
+        (Language::Tr, Some(tr)) => tr,
+        _ => &query.header.summary,
+    }
+}
+
+pub fn home(conn: &Connection, catalog: &Catalog, language: Language) -> Result<String> {
+    let w = words(language);
+    let latest = crate::report::latest_month(conn, "activity").ok();
+    let facts = match latest {
+        Some((year, month)) => Some(crate::report::facts(conn, catalog, year, month, "activity")?),
+        None => None,
+    };
+    let coverage_query = catalog.get("province_coverage")?;
+    let coverage = execution::collect_named(conn, coverage_query, &[("basis".to_string(), "all".to_string())])?;
+    let mut categories: Vec<(String, String)> = w.categories.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    // A query of the user's in a folder of its own gets that folder's name as its heading.
+    let category_of = |q: &Query| q.category.clone().unwrap_or_else(|| "—".to_string());
+    for query in catalog.queries() {
+        let category = category_of(query);
+        if !categories.iter().any(|(k, _)| *k == category) {
+            categories.push((category.clone(), category));
+        }
+    }
+    let body = html! {
+        h1 { (w.site) }
+        p.tagline { (w.tagline) }
+        @if let Some(facts) = &facts {
+            section.latest {
+                h2 { (w.latest) ": " (month_title(facts.year, facts.month, language)) }
+                @for paragraph in crate::report::paragraphs(facts, language) { p { (paragraph) } }
+                p { a href=(with_lang(&format!("/report/{}/{}", facts.year, facts.month), language)) { (w.full_report) " →" } }
+            }
+        }
+        section {
+            h2 { (w.analyses) }
+            @for (category, title) in &categories {
+                @let queries: Vec<&Query> = catalog.queries().filter(|q| category_of(q) == *category).collect();
+                @if !queries.is_empty() {
+                    h3 { (title) }
+                    ul.queries {
+                        @for q in queries {
+                            li { a href=(with_lang(&format!("/q/{}", q.name), language)) { (q.name) } " — " (summary(q, language)) }
+                        }
+                    }
+                }
+            }
+        }
+        section {
+            h2 { (w.coverage) }
+            p { (summary(coverage_query, language)) "." }
+            (table(&coverage, language, 200)?)
+            p.note { (w.source_note) }
+        }
+    };
+    Ok(layout(language, w.analyses, "/", &[], body))
+}
+
+fn month_title(year: i32, month: u32, language: Language) -> String {
+    match language {
+        Language::Tr => format!("{} {year}", crate::turkish::capitalize(crate::turkish::month_name(month))),
+        Language::En => format!("{} {year}", crate::turkish::month_name_en(month)),
+    }
+}
+
+pub struct QueryResult<'a> {
+    pub conn: &'a Connection,
+    pub collected: &'a Collected,
+    pub row_cap: usize,
+}
+
+pub fn query_page(language: Language, query: &Query, args: &[(String, String)], result: Option<&QueryResult>, shapes: &Shapes, error: Option<&Error>) -> String {
+    let w = words(language);
+    let here = format!("/q/{}", query.name);
+    let field_error = |name: &str| -> Option<String> {
+        match error {
+            Some(Error::Parameter { name: n, message }) if n == name => Some(message.clone()),
+            Some(Error::Unknown { kind, name: given, .. }) if query.param(name).is_some_and(|p| p.ty.describe().contains(kind)) && args.iter().any(|(k, v)| k == name && v == given) => {
+                error.map(|e| e.to_string())
+            }
+            _ => None,
+        }
+    };
+    let placed = error.is_some_and(|_| query.header.params.iter().any(|p| field_error(&p.name).is_some()));
+    let rendered = result.map(|r| result_block(language, query, args, r, shapes));
+    let body = html! {
+        h1 { (summary(query, language)) }
+        @for line in &query.header.detail { p.detail { (line) } }
+        form.query method="get" action=(here) {
+            input type="hidden" name="lang" value=(w.lang);
+            @for param in &query.header.params {
+                @let given = args.iter().find(|(k, _)| *k == param.name).map(|(_, v)| v.clone());
+                @let value = given.clone().or_else(|| param.default.clone().filter(|d| d != "null")).unwrap_or_default();
+                @let problem = field_error(&param.name);
+                div.field.invalid[problem.is_some()] {
+                    label for=(param.name) {
+                        (param.name)
+                        @if param.required() { abbr.required title=(w.required) { " *" } }
+                    }
+                    (input_for(param, &value, shapes))
+                    @if !param.doc.is_empty() { small { (param.doc) } }
+                    @if let Some(problem) = &problem { p.error role="alert" { (problem) } }
+                }
+            }
+            button type="submit" { (w.run) }
+        }
+        @if let Some(e) = error.filter(|_| !placed) { p.error role="alert" { (e.to_string()) } }
+        @if result.is_none() && error.is_none() && query.header.params.iter().any(|p| p.required()) { p.note { (w.fill_in) } }
+        @match rendered {
+            Some(Ok(block)) => (block),
+            Some(Err(e)) => p.error { (e.to_string()) },
+            None => {},
+        }
+        details.sql {
+            summary { (w.the_sql) }
+            pre { code { (query.sql) } }
+        }
+    };
+    layout(language, summary(query, language), &here, args, body)
+}
+
+fn input_for(param: &crate::catalog::params::Param, value: &str, shapes: &Shapes) -> Markup {
+    let required = param.required();
+    match &param.ty {
+        ParamType::OneOf(options) => html! {
+            select id=(param.name) name=(param.name) required[required] {
+                @if !required && param.default.as_deref() == Some("null") { option value="" {} }
+                @for option in options { option value=(option) selected[option == value] { (option) } }
+            }
+        },
+        ParamType::Bool => html! {
+            select id=(param.name) name=(param.name) required[required] {
+                @for option in ["true", "false"] { option value=(option) selected[option == value] { (option) } }
+            }
+        },
+        ParamType::Int | ParamType::Decimal => {
+            let (low, high) = param.range.clone().unwrap_or_default();
+            let step = if matches!(param.ty, ParamType::Int) { "1" } else { "any" };
+            html! {
+                input id=(param.name) name=(param.name) type="number" step=(step) value=(value) required[required]
+                    min=[(!low.is_empty()).then_some(low.as_str())] max=[(!high.is_empty()).then_some(high.as_str())];
+            }
+        }
+        ParamType::Date => html! { input id=(param.name) name=(param.name) type="date" value=(value) required[required]; },
+        ParamType::Province => html! {
+            input id=(param.name) name=(param.name) type="text" list="provinces" value=(value) required[required] autocomplete="off";
+            datalist id="provinces" { @for shape in sorted_names(shapes) { option value=(shape) {} } }
+        },
+        other => html! {
+            input id=(param.name) name=(param.name) type="text" value=(value) required[required]
+                placeholder=[matches!(other, ParamType::List(_)).then_some("a, b, c")];
+        },
+    }
+}
+
+fn sorted_names(shapes: &Shapes) -> Vec<String> {
+    let mut names: Vec<String> = shapes.shapes.iter().map(|s| s.name.clone()).collect();
+    names.sort_by_key(|n| crate::turkish::fold(n));
+    names
+}
+
+fn result_block(language: Language, query: &Query, args: &[(String, String)], result: &QueryResult, shapes: &Shapes) -> Result<Markup> {
+    let w = words(language);
+    let collected = result.collected;
+    let rows: usize = collected.batches.iter().map(|b| b.num_rows()).sum();
+    let incomplete = panel_fewest(collected)?.is_some_and(|p| p < 81);
+    let request = charts::Request { language, ..charts::Request::default() };
+    let mut charts_drawn: Vec<(String, String)> = Vec::new();
+    if rows > 0 {
+        if let Some(spec) = &query.header.chart {
+            if let Ok(chart) = execution::draw_collected(result.conn, query, args, collected, &request, Some(shapes)) {
+                charts_drawn.push((if spec.kind == Kind::Map { w.map } else { w.chart }.to_string(), chart.svg));
+            }
+            // A result with provinces has its map too.
+            let has_provinces = collected.schema.fields().iter().any(|f| f.name() == "province" || f.name() == "code");
+            if spec.kind != Kind::Map && has_provinces && spec.kind == Kind::Bar {
+                let map_request = charts::Request { kind: Some(Kind::Map), value: spec.value.clone(), ..request.clone() };
+                if let Ok(chart) = execution::draw_collected(result.conn, query, args, collected, &map_request, Some(shapes)) {
+                    charts_drawn.push((w.map.to_string(), chart.svg));
+                }
+            }
+        }
+    }
+    let query_string: String = args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&");
+    let link = |ext: &str| format!("/q/{}.{ext}?{query_string}", query.name);
+    let explained: Vec<&(&str, &str)> = w.columns_explained.iter().filter(|(c, _)| collected.schema.index_of(c).is_ok()).collect();
+    Ok(html! {
+        section.result {
+            h2 { (w.result) }
+            @if incomplete {
+                p.warning { (w.panel_note) }
+            }
+            @for notice in &collected.notices { p.notice lang="en" { (notice.to_string()) } }
+            @for (title, svg) in &charts_drawn {
+                figure.chart { figcaption { (title) } (PreEscaped(svg.as_str())) }
+            }
+            p.downloads {
+                (w.download) ": "
+                a href=(link("csv")) { "CSV" } " · "
+                a href=(link("parquet")) { "Parquet" } " · "
+                a href=(link("json")) { "JSON" }
+                @if query.header.chart.is_some() && rows > 0 { " · " a href=(with_lang(&link("svg"), language)) { "SVG" } " · " a href=(with_lang(&link("png"), language)) { "PNG" } }
+            }
+            @if rows == 0 {
+                p.note { (w.no_rows) @if let Some(why) = &query.header.empty { ": " (why) } }
+            } @else {
+                (table(collected, language, result.row_cap)?)
+            }
+            @if !explained.is_empty() {
+                dl.columns { @for (column, meaning) in explained { dt { code { (column) } } dd { (meaning) } } }
+            }
+        }
+    })
+}
+
+fn panel_fewest(collected: &Collected) -> Result<Option<i64>> {
+    let mut fewest: Option<i64> = None;
+    for batch in &collected.batches {
+        if let Some(column) = batch.column_by_name("panel") {
+            let ints = cast(column, &DataType::Int64).map_err(|e| Error::msg(format!("column panel: {e}")))?;
+            let ints = ints.as_primitive::<arrow::datatypes::Int64Type>();
+            for i in 0..ints.len() {
+                if ints.is_valid(i) {
+                    fewest = Some(fewest.map_or(ints.value(i), |f| f.min(ints.value(i))));
+                }
+            }
+        }
+    }
+    Ok(fewest)
+}
+
+/// A result as an HTML table, cells formatted by the output layer as the terminal table does.
+fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Markup> {
+    let w: &Words = words(language);
+    let cells = output::cells(&collected.schema, &collected.batches, locale(language), row_cap, "")?;
+    Ok(html! {
+        div.table {
+            table {
+                thead { tr { @for (i, h) in cells.headers.iter().enumerate() { th.num[cells.numeric[i]] { (h) } } } }
+                tbody {
+                    @for row in &cells.rows {
+                        tr { @for (i, cell) in row.iter().enumerate() {
+                            td.num[cells.numeric[i]] {
+                                @if cell.starts_with("https://") || cell.starts_with("http://") { a href=(cell) rel="noreferrer" { (shorten(cell)) } }
+                                @else { (cell) }
+                            }
+                        } }
+                    }
+                }
+            }
+        }
+        p.rows {
+            (output::group_digits(&cells.total.to_string(), locale(language))) " " (w.rows)
+            @if (cells.rows.len() as u64) < cells.total { "; " (w.shown_first) }
+        }
+    })
+}
+
+/// A long address shown by its host and the start of its path.
+fn shorten(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    if rest.chars().count() > 48 { format!("{}…", rest.chars().take(47).collect::<String>()) } else { rest.to_string() }
+}
+
+/// The sources a result's rows cite: the distinct values of its source columns.
+pub fn sources(collected: &Collected) -> Result<Vec<String>> {
+    let mut found: Vec<String> = Vec::new();
+    for batch in &collected.batches {
+        for name in ["source", "source_url", "previous_source"] {
+            let Some(column) = batch.column_by_name(name) else { continue };
+            let strings = cast(column, &DataType::Utf8).map_err(|e| Error::msg(format!("column {name}: {e}")))?;
+            let strings = strings.as_string::<i32>();
+            for i in 0..strings.len() {
+                if strings.is_valid(i) {
+                    for part in strings.value(i).split(" ; ") {
+                        if !part.is_empty() && !found.iter().any(|f| f == part) {
+                            found.push(part.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
+pub fn sql_page(language: Language, text: &str, result: Option<std::result::Result<String, String>>) -> String {
+    let w = words(language);
+    let body = html! {
+        h1 { (w.sql) }
+        p { (w.sql_intro) }
+        form.sql method="get" action="/sql" {
+            input type="hidden" name="lang" value=(w.lang);
+            textarea name="q" rows="6" spellcheck="false" required { (text) }
+            button type="submit" { (w.run) }
+        }
+        @match &result {
+            Some(Ok(table)) => (PreEscaped(table.as_str())),
+            Some(Err(message)) => p.error role="alert" { (message) },
+            None => {},
+        }
+    };
+    layout(language, w.sql, "/sql", &[("q".to_string(), text.to_string())], body)
+}
+
+pub fn sql_result(language: Language, collected: &Collected, row_cap: usize) -> Result<String> {
+    Ok(table(collected, language, row_cap)?.into_string())
+}

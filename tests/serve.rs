@@ -1,0 +1,338 @@
+//! `ihracat serve` over real HTTP on an ephemeral port (issue 19): every shipped example in every
+//! view against `ihracat run`, errors with their status and words, escaping, the read-only SQL
+//! page, and loads in another process while clients read.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+
+use common::{Workdir, parse_csv};
+
+/// A running server; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(w: &Workdir, extra: &[&str]) -> Server {
+    serve_with(w, extra, &[])
+}
+
+/// `ihracat GLOBAL… serve --port 0 OPTIONS…`, once it listens.
+fn serve_with(w: &Workdir, global: &[&str], options: &[&str]) -> Server {
+    let mut args = global.to_vec();
+    args.extend(["serve", "--port", "0"]);
+    args.extend_from_slice(options);
+    let mut child = w.command(&args).stderr(Stdio::piped()).stdout(Stdio::null()).spawn().expect("ihracat serve starts");
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    // Wait for the address line: the server is listening once it is printed.
+    let port = loop {
+        let line = lines.next().expect("the server prints its address before it stops").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+struct Reply {
+    status: u16,
+    headers: BTreeMap<String, String>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("a UTF-8 body")
+    }
+}
+
+fn get(server: &Server, path: &str) -> Reply {
+    get_with(server, path, &[])
+}
+
+fn get_with(server: &Server, path: &str, headers: &[(&str, &str)]) -> Reply {
+    get_port(server.port, path, headers)
+}
+
+fn get_port(port: u16, path: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server accepts");
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{extra}\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("an HTTP reply");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers: BTreeMap<String, String> = lines.filter_map(|l| l.split_once(": ")).map(|(k, v)| (k.to_ascii_lowercase(), v.to_string())).collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers.get("transfer-encoding").is_some_and(|t| t == "chunked") {
+        body = dechunk(&body);
+    }
+    Reply { status, headers, body }
+}
+
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let end = body.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size = usize::from_str_radix(std::str::from_utf8(&body[..end]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&body[end + 2..end + 2 + size]);
+        body = &body[end + 2 + size + 2..];
+    }
+}
+
+fn query_string(example: &str) -> String {
+    example.split_whitespace().map(|kv| kv.replace('İ', "%C4%B0").replace(' ', "+")).collect::<Vec<_>>().join("&")
+}
+
+#[test]
+fn every_example_answers_in_every_view_with_the_values_of_run() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let catalog: serde_json::Value = serde_json::from_slice(&get(&server, "/api/queries").body).unwrap();
+    let queries = catalog["queries"].as_array().unwrap();
+    assert_eq!(queries.len(), w.csv(&["queries"]).len() - 1, "the API lists the catalog");
+    let mut checked = 0;
+    for query in queries {
+        let name = query["name"].as_str().unwrap();
+        for example in query["examples"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()) {
+            let mut run_args = vec!["run", name];
+            let pairs: Vec<String> = example.split_whitespace().map(|s| s.to_string()).collect();
+            for pair in &pairs {
+                run_args.extend(["-p", pair.as_str()]);
+            }
+            let run = w.command(&[run_args.as_slice(), &["--format", "csv"]].concat()).output().unwrap();
+            let qs = query_string(example);
+            let page = get(&server, &format!("/q/{name}?{qs}"));
+            if !run.status.success() {
+                // The analyses that refuse on the bundled partial detail refuse here too, with the same words.
+                let message = String::from_utf8_lossy(&run.stderr).replace("ihracat: error: ", "");
+                assert_eq!(page.status, 422, "{name} {example}");
+                assert!(page.text().contains(&escape(message.trim().lines().next().unwrap())), "{name}: {}", page.text());
+                continue;
+            }
+            assert_eq!(page.status, 200, "{name} {example}: {}", page.text());
+            assert!(page.headers["content-type"].starts_with("text/html"));
+            let csv = get(&server, &format!("/q/{name}.csv?{qs}"));
+            assert_eq!(csv.status, 200);
+            assert_eq!(csv.text(), String::from_utf8(run.stdout.clone()).unwrap(), "{name} {example}: CSV as run writes it");
+            let run_rows = parse_csv(&String::from_utf8(run.stdout).unwrap());
+            let json: serde_json::Value = serde_json::from_slice(&get(&server, &format!("/q/{name}.json?{qs}")).body).unwrap();
+            let rows = json["rows"].as_array().unwrap();
+            assert_eq!(rows.len(), run_rows.len() - 1, "{name} {example}");
+            assert_eq!(json["row_count"].as_u64().unwrap() as usize, rows.len());
+            let columns: Vec<&str> = json["columns"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+            assert_eq!(columns, run_rows[0].iter().map(String::as_str).collect::<Vec<_>>());
+            let parquet = get(&server, &format!("/q/{name}.parquet?{qs}"));
+            assert_eq!(parquet.status, 200);
+            let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(bytes::Bytes::from(parquet.body)).unwrap().build().unwrap();
+            let batches: Vec<_> = reader.map(|b| b.unwrap()).collect();
+            assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), rows.len(), "{name} {example}: Parquet rows");
+            if let Some(batch) = batches.first() {
+                let names: Vec<String> = batch.schema().fields().iter().map(|f| f.name().clone()).collect();
+                assert_eq!(names, run_rows[0]);
+            }
+            if query["chart"].is_object() && !rows.is_empty() {
+                let svg = get(&server, &format!("/q/{name}.svg?{qs}"));
+                assert_eq!(svg.status, 200, "{name} {example}: {}", svg.text());
+                roxmltree::Document::parse(&svg.text()).expect("the chart is XML");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked} examples checked");
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[test]
+fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let page = get(&server, "/q/top_provinces?year=2025&month=10&n=5");
+    let html = page.text();
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"tr\">"), "Turkish by default: {}", &html[..80]);
+    assert!(html.contains("4.859.000.000,00"), "Turkish numbers in the table");
+    assert!(html.contains("class=\"bar\" data-label=\"İstanbul\""), "the bar chart");
+    assert_eq!(html.matches("class=\"province\"").count(), 81, "the map");
+    assert!(html.contains("href=\"https://ekiphaber.com/haber/turkiye-de-10-ayda-46-ilin-ihracati-1-milyar-dolar-esigini-asti\""), "sources as links");
+    assert!(html.contains("81 ilin hepsine dayanmıyor"), "the incomplete panel is explained");
+    // The form keeps the state, and the same path with an extension downloads it.
+    assert!(html.contains("name=\"year\" type=\"number\" step=\"1\" value=\"2025\" required min=\"2000\" max=\"2100\""), "{html}");
+    assert!(html.contains("href=\"/q/top_provinces.csv?year=2025&amp;month=10&amp;n=5\""));
+    // The browser's language chooses when the URL does not; the URL wins.
+    let english = get_with(&server, "/q/top_provinces?year=2025&month=10", &[("Accept-Language", "en-GB,en;q=0.9")]).text();
+    assert!(english.contains("<html lang=\"en\">") && english.contains("4,859,000,000.00"));
+    let turkish = get_with(&server, "/q/top_provinces?year=2025&month=10&lang=tr", &[("Accept-Language", "en")]).text();
+    assert!(turkish.contains("<html lang=\"tr\">"));
+    // Every page forbids what it does not need.
+    assert!(page.headers["content-security-policy"].contains("default-src 'none'"));
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    for outside in ["<script", "src=\"http", "href=\"http://", "url(http"] {
+        assert!(!html.replace("href=\"https://", "").contains(outside), "the page fetches nothing: {outside}");
+    }
+    // The report, and the home page's headline.
+    let report = get(&server, "/report/2025/10").text();
+    assert!(report.contains("İstanbul 4 milyar 859 milyon dolarla birinci"));
+    assert!(!report.contains("<style>"), "the report's inline style gives way to the site's stylesheet");
+    let home = get(&server, "/");
+    assert_eq!(home.status, 200);
+    assert!(home.text().contains("href=\"/q/top_provinces?lang=tr\""));
+    let latest = get(&server, "/report/latest");
+    assert_eq!(latest.status, 303);
+    let css = get(&server, "/assets/style.css");
+    assert_eq!((css.status, css.headers["content-type"].as_str()), (200, "text/css; charset=utf-8"));
+}
+
+#[test]
+fn errors_say_what_and_where_with_their_status() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let bad = get(&server, "/q/top_provinces?year=2025&month=13");
+    assert_eq!(bad.status, 400);
+    let html = bad.text();
+    let field = &html[html.find("for=\"month\"").unwrap()..];
+    assert!(field[..field.find("</div>").unwrap()].contains("`13` is not a valid int: 13 is outside 1..12"), "the message beside its field: {html}");
+    let json: serde_json::Value = serde_json::from_slice(&get(&server, "/q/top_provinces.json?year=2025&month=13").body).unwrap();
+    assert_eq!(json["parameter"], "month");
+    assert_eq!(json["error"], "parameter `month`: `13` is not a valid int: 13 is outside 1..12");
+    let province = get(&server, "/q/province_profile?province=Atlantis&year=2025");
+    assert_eq!(province.status, 400);
+    assert!(province.text().contains("Atlantis"));
+    let unknown = get(&server, "/q/top_provincs?year=2025");
+    assert_eq!(unknown.status, 404);
+    assert!(unknown.text().contains("href=\"/q/top_provinces?lang=tr\""), "a suggestion");
+    assert_eq!(get(&server, "/q/top_provinces.exe?year=2025&month=10").status, 404);
+    assert_eq!(get(&server, "/assets/..%2F..%2FCargo.toml").status, 404);
+    assert_eq!(get(&server, "/assets/%2Fetc%2Fpasswd").status, 404);
+    assert_eq!(get(&server, "/report/2025/13").status, 404);
+    assert_eq!(get(&server, "/report/1990/1").status, 404);
+    assert_eq!(get(&server, "/nowhere").status, 404);
+    assert_eq!(get(&server, "/q/top_provinces?year=%ZZ").status, 400);
+    // The form without its required fields is a form, not an error.
+    let empty = get(&server, "/q/top_provinces");
+    assert_eq!(empty.status, 200);
+    assert!(empty.text().contains("Sonuç için zorunlu alanları doldurun."));
+}
+
+#[test]
+fn hostile_text_is_escaped_everywhere() {
+    let w = Workdir::new();
+    let dir = w.path("q");
+    w.write(
+        "q/hostile.sql",
+        "--- summary  <script>alert('summary')</script>\n--- param    who text = \"<b>x</b>\"  <i>doc</i>\n--- example  who=y\nSELECT '<img src=x onerror=alert(1)>' AS cell, $who AS who\n",
+    );
+    let server = serve(&w, &["--queries", dir.to_str().unwrap()]);
+    let page = get(&server, "/q/hostile?who=%3Cscript%3Ealert(2)%3C%2Fscript%3E").text();
+    assert!(!page.contains("<script") && !page.contains("<img") && !page.contains("<i>") && !page.contains("<b>"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert('summary')&lt;/script&gt;") || page.contains("&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt;"), "{page}");
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    let home = get(&server, "/").text();
+    assert!(!home.contains("<script"));
+    let sql = get(&server, "/sql?q=SELECT+%27%3Cscript%3E%27+AS+%22%3Cb%3E%22").text();
+    assert!(!sql.contains("<script>") && sql.contains("&lt;script&gt;"), "{sql}");
+}
+
+#[test]
+fn the_sql_page_reads_and_nothing_else() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let count = get(&server, "/sql?q=SELECT+count(*)+AS+n+FROM+provinces");
+    assert_eq!(count.status, 200);
+    assert!(count.text().contains("<td class=\"num\">81</td>"), "{}", count.text());
+    let before = w.csv(&["sql", "SELECT count(*) FROM exports"]);
+    for (sql, expected) in [
+        ("DELETE+FROM+exports", "only a statement that returns rows"),
+        ("SELECT+1%3B+SELECT+2", "one statement at a time"),
+        ("SELECT+*+FROM+read_csv(%27%2Fetc%2Fpasswd%27)", "disabled"),
+        ("WITH+d+AS+(DELETE+FROM+exports+RETURNING+*)+SELECT+*+FROM+d", ""),
+        ("SET+enable_external_access%3Dtrue", "only a statement that returns rows"),
+        ("SELECT+*+FROM+glob(%27%2F*%27)", ""),
+    ] {
+        let reply = get(&server, &format!("/sql?q={sql}"));
+        assert_eq!(reply.status, 400, "{sql}: {}", reply.text());
+        assert!(reply.text().contains(expected), "{sql}: {}", reply.text());
+    }
+    assert_eq!(w.csv(&["sql", "SELECT count(*) FROM exports"]), before, "nothing changed");
+    drop(server);
+    // --quiet keeps the address line, and --no-sql closes the page.
+    let no_sql = serve(&w, &["--quiet"]);
+    drop(no_sql);
+    let mut args = vec!["--quiet"];
+    args.push("--queries");
+    let dir = w.path("none");
+    std::fs::create_dir_all(&dir).unwrap();
+    args.push(dir.to_str().unwrap());
+    let no_sql = serve_with(&w, &args, &["--no-sql"]);
+    assert_eq!(get(&no_sql, "/sql?q=SELECT+1").status, 404);
+}
+
+#[test]
+fn a_load_in_another_process_goes_ahead_while_clients_read_and_the_next_answer_shows_it() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let path = "/q/province_profile.json?province=Kocaeli&year=2025";
+    let before: serde_json::Value = serde_json::from_slice(&get(&server, path).body).unwrap();
+    assert_eq!(before["rows"][9]["value_usd"].as_f64(), Some(3_019_000_000.0), "October as the release stated it");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let port = server.port;
+    let clients: Vec<_> = (0..8)
+        .map(|i| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let mut answers = Vec::new();
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let path = if i % 2 == 0 { "/q/province_profile.json?province=Kocaeli&year=2025" } else { "/q/top_provinces.json?year=2025&month=10" };
+                    let reply = get_port(port, path, &[]);
+                    answers.push((reply.status, reply.body));
+                }
+                answers
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let file = w.write("kocaeli.csv", "il,yıl,ay,ihracat (usd)\nKocaeli,2025,10,3100000000\n");
+    let load = w.command(&["load", file.to_str().unwrap(), "--basis", "activity"]).output().unwrap();
+    assert!(load.status.success(), "the load goes ahead: {}", String::from_utf8_lossy(&load.stderr));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut total = 0;
+    for client in clients {
+        for (status, body) in client.join().unwrap() {
+            total += 1;
+            // Every answer is a whole, correct one: or, while the load holds the file, a clear 503.
+            match status {
+                200 => {
+                    let value: serde_json::Value = serde_json::from_slice(&body).expect("whole JSON");
+                    assert!(value["rows"].is_array());
+                }
+                503 => assert!(String::from_utf8_lossy(&body).contains("in use"), "{}", String::from_utf8_lossy(&body)),
+                other => panic!("status {other}: {}", String::from_utf8_lossy(&body)),
+            }
+        }
+    }
+    assert!(total > 8, "{total} answers");
+    let after: serde_json::Value = serde_json::from_slice(&get(&server, path).body).unwrap();
+    assert_eq!(after["rows"][9]["value_usd"].as_f64(), Some(3_100_000_000.0), "the next answer has the loaded value");
+    assert_eq!(after["rows"][9]["origin"], "loaded");
+}
