@@ -1,0 +1,194 @@
+//! A real browser against `ihracat serve` (issue 19): headless Chromium, driven through
+//! ChromeDriver's WebDriver protocol, opens the home page, follows the link to an analysis,
+//! fills in and submits its form, and finds the result table and the map. Screenshots are kept
+//! in the test run's temporary folder (printed) for a person to look at.
+//!
+//! Needs Debian's `chromium` and `chromium-driver`; `.ci/run` installs them and sets
+//! IHRACAT_REQUIRE_BROWSER=1, so that there the test cannot pass by being skipped.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Workdir;
+use serde_json::{Value, json};
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// One HTTP request with a JSON body to ChromeDriver; its JSON `value`.
+fn webdriver(port: u16, method: &str, path: &str, body: Option<Value>) -> Value {
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("ChromeDriver accepts");
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    // ChromeDriver may keep the connection open: read the head, then exactly the body it announces.
+    let mut raw = Vec::new();
+    let mut buffer = [0u8; 8192];
+    let split = loop {
+        let n = stream.read(&mut buffer).unwrap();
+        assert!(n > 0, "{method} {path}: the connection closed before a reply");
+        raw.extend_from_slice(&buffer[..n]);
+        if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break split;
+        }
+    };
+    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+    let length: Option<usize> = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse().ok());
+    let mut payload = raw[split + 4..].to_vec();
+    match length {
+        Some(length) => {
+            while payload.len() < length {
+                let n = stream.read(&mut buffer).unwrap();
+                assert!(n > 0, "{method} {path}: the reply was cut short");
+                payload.extend_from_slice(&buffer[..n]);
+            }
+        }
+        None => {
+            stream.read_to_end(&mut payload).unwrap();
+            if head.contains("transfer-encoding: chunked") {
+                payload = dechunk(&payload);
+            }
+        }
+    }
+    let value: Value = serde_json::from_slice(&payload).unwrap_or_else(|_| panic!("{method} {path}: {}", String::from_utf8_lossy(&payload)));
+    if let Some(error) = value["value"].get("error") {
+        panic!("{method} {path}: {error}: {}", value["value"]["message"]);
+    }
+    value["value"].clone()
+}
+
+fn dechunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = body.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(std::str::from_utf8(&body[..end]).unwrap().trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&body[end + 2..end + 2 + size]);
+        body = &body[end + 2 + size + 2..];
+    }
+    out
+}
+
+fn element(port: u16, session: &str, css: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = webdriver(port, "POST", &format!("/session/{session}/elements"), Some(json!({"using": "css selector", "value": css})));
+        if let Some(first) = found.as_array().and_then(|a| a.first()) {
+            return first.as_object().unwrap().values().next().unwrap().as_str().unwrap().to_string();
+        }
+        assert!(Instant::now() < deadline, "no element `{css}` appeared");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn count(port: u16, session: &str, css: &str) -> usize {
+    webdriver(port, "POST", &format!("/session/{session}/elements"), Some(json!({"using": "css selector", "value": css}))).as_array().map_or(0, Vec::len)
+}
+
+fn screenshot(port: u16, session: &str, name: &str) -> std::path::PathBuf {
+    let data = webdriver(port, "GET", &format!("/session/{session}/screenshot"), None);
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("browser-{name}.png"));
+    std::fs::write(&path, base64_decode(data.as_str().unwrap())).unwrap();
+    eprintln!("screenshot: {}", path.display());
+    path
+}
+
+/// Standard base64, as WebDriver sends screenshots.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let clean: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=').collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, c)| n | (u32::from(value(*c)) << (18 - 6 * i)));
+        out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
+    }
+    out
+}
+
+#[test]
+fn a_browser_fills_in_a_form_and_sees_the_table_and_the_map() {
+    let (chromium, driver) = (std::path::Path::new("/usr/bin/chromium"), std::path::Path::new("/usr/bin/chromedriver"));
+    if !chromium.exists() || !driver.exists() {
+        assert!(std::env::var_os("IHRACAT_REQUIRE_BROWSER").is_none(), "IHRACAT_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+        eprintln!("skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+        return;
+    }
+    let w = Workdir::new();
+    let mut server = w.command(&["serve", "--port", "0"]).stderr(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
+    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let site: u16 = loop {
+        let line = lines.next().expect("the server starts").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let _server = Killed(server);
+
+    let port = free_port();
+    let _driver = Killed(Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "ChromeDriver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let profile = w.path("chromium-profile");
+    let session = webdriver(port, "POST", "/session", Some(json!({"capabilities": {"alwaysMatch": {
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--lang=tr-TR", "--window-size=1200,2200",
+                     format!("--user-data-dir={}", profile.display())]
+        }
+    }}})));
+    let session = session["sessionId"].as_str().unwrap().to_string();
+
+    webdriver(port, "POST", &format!("/session/{session}/url"), Some(json!({"url": format!("http://127.0.0.1:{site}/?lang=tr")})));
+    let title = webdriver(port, "GET", &format!("/session/{session}/title"), None);
+    assert!(title.as_str().unwrap().contains("ihracat"), "{title}");
+    screenshot(port, &session, "home");
+    let link = element(port, &session, "a[href^='/q/top_provinces']");
+    webdriver(port, "POST", &format!("/session/{session}/element/{link}/click"), Some(json!({})));
+
+    // The form: fill in the year and the month, ask for ten provinces, submit.
+    let year = element(port, &session, "input#year");
+    webdriver(port, "POST", &format!("/session/{session}/element/{year}/clear"), Some(json!({})));
+    webdriver(port, "POST", &format!("/session/{session}/element/{year}/value"), Some(json!({"text": "2025"})));
+    let month = element(port, &session, "input#month");
+    webdriver(port, "POST", &format!("/session/{session}/element/{month}/value"), Some(json!({"text": "10"})));
+    let submit = element(port, &session, "form.query button[type=submit]");
+    webdriver(port, "POST", &format!("/session/{session}/element/{submit}/click"), Some(json!({})));
+
+    element(port, &session, "section.result table");
+    let url = webdriver(port, "GET", &format!("/session/{session}/url"), None);
+    assert!(url.as_str().unwrap().contains("year=2025") && url.as_str().unwrap().contains("month=10"), "the state is in the URL: {url}");
+    assert_eq!(count(port, &session, "section.result tbody tr"), 5, "the release's five provinces");
+    assert_eq!(count(port, &session, "path.province"), 81, "the map");
+    let first = element(port, &session, "section.result tbody tr td:nth-child(2)");
+    let text = webdriver(port, "GET", &format!("/session/{session}/element/{first}/text"), None);
+    assert_eq!(text, "İstanbul");
+    let shot = screenshot(port, &session, "top_provinces");
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000, "a real picture");
+    webdriver(port, "DELETE", &format!("/session/{session}"), None);
+}
