@@ -1,7 +1,7 @@
 """Runs the benchmark cases (see bench/run) and writes BENCHMARKS.md. Every case times ihracat
 and its reference on the same files in the same run with hyperfine (warm-up, then several runs;
 median and spread), and measures each side's peak memory once with GNU time."""
-import argparse, datetime, glob, json, os, platform, shlex, shutil, subprocess, sys, tempfile
+import argparse, csv as csvmod, datetime, glob, io, json, os, platform, re, shlex, shutil, socket, sqlite3, subprocess, sys, tempfile, time
 
 p = argparse.ArgumentParser()
 p.add_argument("--scale", choices=["tiny", "small", "full"], default="small")
@@ -187,6 +187,88 @@ case("pandas read vs ihracat load", f"{SCALES['rows']:,}-row CSV", [
     ("pandas read_csv (pyarrow)", f"{py} -c " + shlex.quote(f"import pandas as pd; pd.read_csv({csv!r}, skiprows=1, engine='pyarrow')")),
 ], prepare=fresh, rows=SCALES["rows"])
 
+# 6. The web server against Datasette: one analysis's JSON under 32 concurrent clients
+# (ApacheBench), the same plain top-provinces SQL as a canned query on both sides (Datasette over
+# the same figures in SQLite), and ihracat's own analysis beside it.
+serve_results = []
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port, process):
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"a server stopped at start: {process.args}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"no server on port {port}")
+
+
+def ab(label, url, requests):
+    subprocess.run(["ab", "-q", "-n", "200", "-c", "8", url], check=True, env=env, capture_output=True)  # warm-up
+    out = subprocess.run(["ab", "-q", "-n", str(requests), "-c", "32", url], check=True, env=env, capture_output=True, text=True).stdout
+    grab = lambda pattern: re.search(pattern, out).group(1)
+    non_2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
+    serve_results.append(dict(side=label, rps=float(grab(r"Requests per second:\s+([\d.]+)")), p50=int(grab(r"\n\s+50%\s+(\d+)")),
+                              p99=int(grab(r"\n\s+99%\s+(\d+)")), failed=int(non_2xx.group(1)) if non_2xx else 0))
+    print(f"serve: {label}: {serve_results[-1]}", flush=True)
+
+
+simple_sql = ("SELECT p.name AS province, e.value_usd FROM exports e JOIN provinces p ON p.code = e.province_code "
+              "WHERE e.year = {year} AND e.month = {month} AND e.basis = 'activity' ORDER BY e.value_usd DESC LIMIT {n}")
+queries_dir = os.path.join(work, "serve-queries")
+os.makedirs(queries_dir, exist_ok=True)
+with open(os.path.join(queries_dir, "top_simple.sql"), "w", encoding="utf-8") as f:
+    f.write("--- summary  The plain top-provinces SQL the Datasette side serves\n--- param year int\n--- param month int\n--- param n int = 5\n"
+            + simple_sql.format(year="$year", month="$month", n="$n") + "\n")
+sqlite_db = os.path.join(work, "ihracat.sqlite")
+exports_csv = subprocess.run(ih(bundled, "sql \"SELECT province_code, year, month, basis, value_usd::DOUBLE AS value_usd FROM exports\" --format csv"),
+                             shell=True, check=True, env=env, capture_output=True, text=True).stdout
+provinces_csv = subprocess.run(ih(bundled, "provinces --format csv"), shell=True, check=True, env=env, capture_output=True, text=True).stdout
+con = sqlite3.connect(sqlite_db)
+con.execute("CREATE TABLE exports (province_code INTEGER, year INTEGER, month INTEGER, basis TEXT, value_usd REAL)")
+con.executemany("INSERT INTO exports VALUES (?, ?, ?, ?, ?)", list(csvmod.reader(io.StringIO(exports_csv)))[1:])
+con.execute("CREATE TABLE provinces (code INTEGER PRIMARY KEY, name TEXT)")
+con.executemany("INSERT INTO provinces VALUES (?, ?)", [r[:2] for r in list(csvmod.reader(io.StringIO(provinces_csv)))[1:]])
+con.execute("CREATE INDEX exports_period ON exports (year, month, basis)")
+con.commit()
+con.close()
+metadata = os.path.join(work, "metadata.json")
+json.dump({"databases": {"ihracat": {"queries": {"top_provinces": {"sql": simple_sql.format(year=":year", month=":month", n=":n")}}}}}, open(metadata, "w"))
+requests_n = {"tiny": 500, "small": 3000, "full": 10000}[a.scale]
+args_qs = "year=2025&month=10&n=5"
+for cache in [True, False]:
+    port = free_port()
+    flags = [] if cache else ["--no-cache"]
+    server = subprocess.Popen([a.ihracat, "--quiet", "--db", bundled, "--queries", queries_dir, "serve", "--port", str(port)] + flags,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(port, server)
+        how = "answers kept until the data changes" if cache else "--no-cache: every request runs its query"
+        ab(f"ihracat serve, the same SQL as a named query ({how})", f"http://127.0.0.1:{port}/q/top_simple.json?{args_qs}", requests_n)
+        ab(f"ihracat serve, the top_provinces analysis ({how})", f"http://127.0.0.1:{port}/q/top_provinces.json?{args_qs}", requests_n)
+    finally:
+        server.terminate()
+        server.wait()
+port = free_port()
+datasette = subprocess.Popen([os.path.join(a.venv, "bin", "datasette"), "serve", sqlite_db, "-m", metadata, "-p", str(port), "--setting", "num_sql_threads", "3"],
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    wait_for(port, datasette)
+    ab("Datasette, the same SQL as a canned query (SQLite)", f"http://127.0.0.1:{port}/ihracat/top_provinces.json?{args_qs}", requests_n)
+    ab("Datasette, the canned query as an HTML page", f"http://127.0.0.1:{port}/ihracat/top_provinces?{args_qs}", requests_n)
+finally:
+    datasette.terminate()
+    datasette.wait()
+
 # BENCHMARKS.md
 def version(cmd):
     try:
@@ -225,6 +307,23 @@ for r in results:
     ratio = "" if r is first else f"{first['median'] / r['median']:.2f}×"
     lines.append(f"| {r['case']} | {r['what']} | {r['side']} | {r['median']:.3f} | {r['low']:.3f}–{r['high']:.3f} | {r['peak']:.0f} | {ratio} |")
 lines += ["", "Ratio: ihracat's median over the reference's (above 1, ihracat is slower). See the notes below for where the time goes.", ""]
+datasette_version = version(os.path.join(a.venv, "bin", "datasette") + " --version")
+lines += [
+    "## The web server",
+    "",
+    f"`ihracat serve` against {datasette_version} on the bundled figures (Datasette over the same rows copied into SQLite, indexed), "
+    f"one JSON endpoint each, {requests_n:,} requests at 32 concurrent clients with ApacheBench after a warm-up of 200; "
+    "the canned query is the same plain top-provinces SQL on both sides, and the top_provinces analysis (panel rules, shares, sources) is beside it. "
+    "ihracat opens the database read-only for every request it runs (so that loads in other processes go ahead) and keeps answers until the file changes.",
+    "",
+    "| side | requests/s | p50 ms | p99 ms | non-2xx | throughput against Datasette's JSON |",
+    "|---|---:|---:|---:|---:|---:|",
+]
+datasette_rps = next((r["rps"] for r in serve_results if r["side"].startswith("Datasette, the same SQL")), None)
+for r in serve_results:
+    against = f"{r['rps'] / datasette_rps:.1f}×" if datasette_rps else ""
+    lines.append(f"| {r['side']} | {r['rps']:.0f} | {r['p50']} | {r['p99']} | {r['failed']} | {against} |")
+lines += [""]
 notes = os.path.join(ROOT, "bench", "NOTES.md")
 if os.path.exists(notes):
     lines += [open(notes, encoding="utf-8").read()]

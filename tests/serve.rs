@@ -336,3 +336,22 @@ fn a_load_in_another_process_goes_ahead_while_clients_read_and_the_next_answer_s
     assert_eq!(after["rows"][9]["value_usd"].as_f64(), Some(3_100_000_000.0), "the next answer has the loaded value");
     assert_eq!(after["rows"][9]["origin"], "loaded");
 }
+
+#[test]
+fn a_query_over_its_time_limit_is_stopped_and_the_others_still_answer() {
+    let w = Workdir::new();
+    w.write("q/slow.sql", "--- summary  Runs for hours\nSELECT sum(hash(i)) AS h FROM range(1000000000000) t(i)\n");
+    let dir = w.path("q");
+    let server = serve_with(&w, &["--queries", dir.to_str().unwrap()], &["--time-limit", "0.5"]);
+    let port = server.port;
+    let slow = std::thread::spawn(move || get_port(port, "/q/slow.json", &[]));
+    // While it runs, another analysis answers.
+    let other = get(&server, "/q/top_provinces.json?year=2025&month=10");
+    assert_eq!(other.status, 200);
+    let slow = slow.join().unwrap();
+    assert_eq!(slow.status, 503, "{}", slow.text());
+    assert!(slow.text().contains("the query ran longer than 0.5 s and was stopped"), "{}", slow.text());
+    let page = get(&server, "/q/slow");
+    assert_eq!(page.status, 503);
+    assert!(page.text().contains("was stopped"));
+}

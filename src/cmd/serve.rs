@@ -41,6 +41,10 @@ pub struct ServeArgs {
     /// Rows a page shows (downloads have them all)
     #[arg(long, default_value_t = 1000, value_name = "N")]
     max_rows: usize,
+    /// Run every request's query, even a repeated one (answers are otherwise kept until the
+    /// database file changes)
+    #[arg(long)]
+    no_cache: bool,
     /// Open the address in the default browser once listening
     #[arg(long)]
     open: bool,
@@ -58,6 +62,7 @@ pub fn run(args: ServeArgs, context: &Context) -> Result<ExitCode> {
         sql: !args.no_sql,
         time_limit: Duration::from_secs_f64(args.time_limit),
         row_cap: args.max_rows.max(1),
+        cache: !args.no_cache,
     };
     if !args.host.is_loopback() {
         context.messages.warn(&format!("listening on {}: anyone who can reach this machine can read the database", args.host));

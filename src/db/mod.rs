@@ -115,6 +115,23 @@ pub struct Database {
     pub notes: Vec<String>,
 }
 
+impl Database {
+    /// Another connection to the same engine, reading the same catalogs (the web server's
+    /// requests each take one). The engine lives as long as this `Database`: drop every
+    /// connection made here before it.
+    pub fn connect(&self) -> Result<Connection> {
+        let conn = self.conn.try_clone().context(|| "opening a connection".into())?;
+        match self.access {
+            Access::Analysis | Access::Write => use_catalogs(&conn, "ihracat", &["ihracat.main"])?,
+            Access::Read | Access::Workspace if self.location.workspace_path().is_some_and(|w| w.exists()) => {
+                use_catalogs(&conn, "workspace", &["workspace.main", "ihracat.main"])?
+            }
+            Access::Read | Access::Workspace => use_catalogs(&conn, "ihracat", &["ihracat.main"])?,
+        }
+        Ok(conn)
+    }
+}
+
 /// The state of a database file as its meta table records it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Versions {

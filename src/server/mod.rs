@@ -2,10 +2,12 @@
 //! JSON API are views of the same results as `ihracat run`: each request runs a named query
 //! through the execution layer and formats it with the output and chart layers.
 //!
-//! Every request opens the database read-only and closes it when it is answered, so a load in
-//! another process is never locked out for longer than one request; answers are cached until
-//! the database file changes (its size and modification time), so a repeated page costs a
-//! look-up. Each query runs with a time limit that interrupts DuckDB. Nothing is written and
+//! Requests share one read-only engine, each on its own connection. A load in another process
+//! that finds the file held marks that it waits (`db::WriterWaiting`): the server lets the
+//! engine go as soon as the requests on it end, holds new ones back until the writer has the
+//! file, and opens it afresh after, so the next answer shows the new data. Answers are cached
+//! until the database file changes (its size and modification time), so a repeated page costs
+//! a look-up. Each query runs with a time limit that interrupts DuckDB. Nothing is written and
 //! nothing is fetched: every asset is compiled into the binary.
 
 mod pages;
@@ -41,12 +43,17 @@ pub struct Config {
     pub time_limit: Duration,
     /// Rows a page or the SQL page shows; downloads have them all.
     pub row_cap: usize,
+    /// Keep answers until the database changes (off: every request runs its query).
+    pub cache: bool,
 }
 
 struct App {
     config: Config,
     shapes: Shapes,
     cache: Mutex<Cache>,
+    /// The open engine requests share; let go (and dropped once the last request using it ends)
+    /// when a writer waits for the file.
+    engine: Mutex<Option<Arc<Mutex<db::Database>>>>,
 }
 
 /// Answers by request, valid while the database file is unchanged.
@@ -82,12 +89,26 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
         }
         charts::shapes(&db.conn)?
     };
-    let app = Arc::new(App { config, shapes, cache: Mutex::default() });
+    let app = Arc::new(App { config, shapes, cache: Mutex::default(), engine: Mutex::default() });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Error::msg(format!("starting the server: {e}")))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| Error::msg(format!("listening on {address}: {e}")))?;
         let bound = listener.local_addr().map_err(|e| Error::msg(format!("listening on {address}: {e}")))?;
         announce(&format!("serving {} on http://{bound}/ (Ctrl-C stops)", app.config.location.display()));
+        // A writer may wait while every request is answered from the cache and none opens the
+        // engine: look for its marker a few times a second, and let the file go.
+        let watcher = app.clone();
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(Duration::from_millis(50));
+            loop {
+                ticks.tick().await;
+                if let Location::File(path) = &watcher.config.location {
+                    if db::WriterWaiting::is_waiting(path) {
+                        watcher.engine.lock().unwrap_or_else(|e| e.into_inner()).take();
+                    }
+                }
+            }
+        });
         axum::serve(listener, router(app))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
@@ -183,6 +204,9 @@ impl App {
     }
 
     fn cached(&self, key: &str) -> Option<Answer> {
+        if !self.config.cache {
+            return None;
+        }
         let stamp = self.stamp();
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
         if cache.stamp.as_ref() != Some(&stamp) {
@@ -194,7 +218,7 @@ impl App {
     }
 
     fn remember(&self, key: String, answer: &Answer) {
-        if answer.status != StatusCode::OK {
+        if answer.status != StatusCode::OK || !self.config.cache {
             return;
         }
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -204,15 +228,23 @@ impl App {
         cache.answers.insert(key, answer.clone());
     }
 
-    /// Opens the database read-only for one piece of work, under the time limit. A database
-    /// another process is writing (a load) is tried again for up to two seconds.
-    fn with_db<T>(&self, work: impl FnOnce(&duckdb::Connection) -> Result<T>) -> Result<T> {
-        // A writer waiting for the file goes first: hold back until it has it (or five seconds).
+    /// A connection for one piece of work, on the engine requests share (opened read-only when
+    /// there is none). A writer waiting for the file goes first: the shared engine is let go,
+    /// and requests hold back until the writer has the file (or five seconds pass); a database
+    /// another process is writing is then tried again for up to two seconds.
+    fn engine(&self) -> Result<Arc<Mutex<db::Database>>> {
         if let Location::File(path) = &self.config.location {
-            let patience = Instant::now() + Duration::from_secs(5);
-            while db::WriterWaiting::is_waiting(path) && Instant::now() < patience {
-                std::thread::sleep(Duration::from_millis(20));
+            if db::WriterWaiting::is_waiting(path) {
+                self.engine.lock().unwrap_or_else(|e| e.into_inner()).take();
+                let patience = Instant::now() + Duration::from_secs(5);
+                while db::WriterWaiting::is_waiting(path) && Instant::now() < patience {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
             }
+        }
+        let mut engine = self.engine.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(shared) = engine.as_ref() {
+            return Ok(shared.clone());
         }
         let deadline = Instant::now() + Duration::from_secs(2);
         let database = loop {
@@ -221,7 +253,20 @@ impl App {
                 other => break other?,
             }
         };
-        let interrupt = database.conn.interrupt_handle();
+        // Nothing a request runs reads or writes a file: DuckDB's file access is switched off for
+        // the whole engine (once off, it cannot be switched on again while the engine runs).
+        database.conn.execute_batch("SET enable_external_access = false").map_err(|e| Error::Sql { context: "closing file access".into(), source: e })?;
+        let shared = Arc::new(Mutex::new(database));
+        *engine = Some(shared.clone());
+        Ok(shared)
+    }
+
+    /// Runs one piece of work on its own read-only connection, under the time limit.
+    fn with_db<T>(&self, work: impl FnOnce(&duckdb::Connection) -> Result<T>) -> Result<T> {
+        let engine = crate::ui::timed("serve: the engine", || self.engine())?;
+        // Declared after `engine`, so dropped before it: the engine outlives its connections.
+        let conn = crate::ui::timed("serve: a connection", || engine.lock().unwrap_or_else(|e| e.into_inner()).connect())?;
+        let interrupt = conn.interrupt_handle();
         let (done, finished) = std::sync::mpsc::channel::<()>();
         let limit = self.config.time_limit;
         let watchdog = std::thread::spawn(move || {
@@ -231,7 +276,7 @@ impl App {
             }
             timed_out
         });
-        let result = work(&database.conn);
+        let result = crate::ui::timed("serve: the work", || work(&conn));
         let _ = done.send(());
         let timed_out = watchdog.join().unwrap_or(false);
         match result {
@@ -388,7 +433,7 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
         return Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, None, &app.shapes, None));
     }
     let outcome = app.with_db(|conn| {
-        let collected = execution::collect_named(conn, query, &request.args)?;
+        let collected = crate::ui::timed("serve: the query", || execution::collect_named(conn, query, &request.args))?;
         Ok(match view {
             View::Page => {
                 let result = pages::QueryResult { conn, collected: &collected, row_cap: app.config.row_cap };
@@ -541,9 +586,8 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
     answer(app, key, move |app| {
         let outcome = app.with_db(|conn| {
             let statement = one_read_statement(&text)?;
-            // No file is read from the server: DuckDB's external access is switched off, and
-            // the configuration is locked so the user's SQL cannot switch it back.
-            conn.execute_batch("SET enable_external_access = false; SET lock_configuration = true;").map_err(|e| Error::Sql { context: "locking the connection".into(), source: e })?;
+            // No file is read from the server: the engine's file access is off (see `engine`),
+            // and `execute` refuses SET, ATTACH, COPY and the rest before anything runs.
             let mut collected = None;
             crate::script::execute(conn, &statement, &mut |stream| {
                 let schema = stream.schema.clone();
