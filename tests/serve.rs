@@ -355,3 +355,30 @@ fn a_query_over_its_time_limit_is_stopped_and_the_others_still_answer() {
     assert_eq!(page.status, 503);
     assert!(page.text().contains("was stopped"));
 }
+
+#[test]
+fn a_provinces_page_shows_both_bases_side_by_side_and_never_adds_them() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    // Tekirdağ published figures on both bases in 2025 (the Ministry's and TİM's).
+    let page = get(&server, "/province/tekirdag?year=2025").text();
+    assert!(page.contains("<h1>Tekirdağ · 2025</h1>"), "any spelling resolves");
+    assert!(page.contains("Faaliyet iline göre (Ticaret Bakanlığı)") && page.contains("kayıtlı olduğu ile göre"));
+    assert_eq!(page.matches("class=\"series\"").count(), 2, "a line on each basis");
+    let (activity, registered) = page.split_at(page.find("kayıtlı olduğu ile göre").unwrap());
+    let run = |basis: &str| w.csv(&["run", "province_profile", "-p", "province=Tekirdağ", "-p", "year=2025", "-p", &format!("basis={basis}")]);
+    let values = |rows: Vec<Vec<String>>| -> Vec<String> { rows[1..].iter().map(|r| r[1].clone()).filter(|v| !v.is_empty()).collect() };
+    for value in values(run("activity")) {
+        let shown = value.replace('.', ",");
+        let whole = shown.split(',').next().unwrap().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(".");
+        assert!(activity.contains(&format!("{whole},00")), "activity {value} on the activity side");
+    }
+    assert!(!values(run("registered")).is_empty());
+    assert!(registered.contains("237.923.000,00"));
+    // A province without a figure on a basis says so instead of showing zeros.
+    let bolu = get(&server, "/province/Bolu?year=2025").text();
+    assert!(bolu.contains("Bu esasta bu yıl için yayımlanmış ya da yüklenmiş rakam yok."));
+    assert_eq!(get(&server, "/province/Atlantis").status, 400);
+    // Province names in result tables link to their pages.
+    assert!(get(&server, "/q/top_provinces?year=2025&month=10").text().contains("href=\"/province/%C4%B0stanbul?lang=tr\""));
+}

@@ -126,6 +126,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/queries/{name}", get(api_query))
         .route("/report/latest", get(report_latest))
         .route("/report/{year}/{month}", get(report))
+        .route("/province/{name}", get(province))
         .route("/sql", get(sql))
         .route("/assets/{file}", get(asset))
         .fallback(not_found)
@@ -544,6 +545,41 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
                 let status = if e.to_string().starts_with("no figures") { StatusCode::NOT_FOUND } else { status_of(&e) };
                 Answer::html(status, pages::error_page(request.language, status, &e.to_string(), &[]))
             }
+        }
+    })
+    .await
+}
+
+/// A province's page: its months of a year on both bases, side by side when both exist.
+async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+    let request = match request(raw, &headers) {
+        Ok(r) => r,
+        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e)),
+    };
+    let key = format!("province/{name}/{:?}?{}", request.language, request.raw);
+    answer(app, key, move |app| {
+        let language = request.language;
+        let page = app.with_db(|conn| {
+            let resolved = crate::reference::resolve(conn, crate::reference::Kind::Province, &name)?;
+            let year: i32 = match request.args.iter().find(|(k, _)| k == "year") {
+                Some((_, y)) => y.parse().map_err(|_| Error::Parameter { name: "year".into(), message: format!("`{y}` is not a year") })?,
+                None => crate::report::latest_month(conn, "activity")?.0,
+            };
+            let query = app.config.catalog.get("province_profile")?;
+            let mut bases = Vec::new();
+            for basis in ["activity", "registered"] {
+                let args = vec![("province".to_string(), resolved.name.clone()), ("year".to_string(), year.to_string()), ("basis".to_string(), basis.to_string())];
+                let collected = execution::collect_named(conn, query, &args)?;
+                let chart = charts::Request { language, kind: Some(charts::Kind::Line), ..charts::Request::default() };
+                let has_values = pages::has_values(&collected, "value_usd")?;
+                let svg = if has_values { execution::draw_collected(conn, query, &args, &collected, &chart, None).ok().map(|c| c.svg) } else { None };
+                bases.push(pages::Basis { basis, args, collected, svg, has_values });
+            }
+            Ok(pages::province_page(language, &resolved.name, year, &bases, app.config.row_cap))
+        });
+        match page {
+            Ok(html) => Answer::html(StatusCode::OK, html),
+            Err(e) => Answer::html(status_of(&e), pages::error_page(language, status_of(&e), &e.to_string(), &[])),
         }
     })
     .await

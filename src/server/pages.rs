@@ -369,6 +369,7 @@ fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Ma
                         tr { @for (i, cell) in row.iter().enumerate() {
                             td.num[cells.numeric[i]] {
                                 @if cell.starts_with("https://") || cell.starts_with("http://") { a href=(cell) rel="noreferrer" { (shorten(cell)) } }
+                                @else if cells.headers[i] == "province" && !cell.is_empty() { a href=(with_lang(&format!("/province/{}", encode(cell)), language)) { (cell) } }
                                 @else { (cell) }
                             }
                         } }
@@ -409,6 +410,64 @@ pub fn sources(collected: &Collected) -> Result<Vec<String>> {
         }
     }
     Ok(found)
+}
+
+/// One basis of a province's page.
+pub struct Basis {
+    pub basis: &'static str,
+    pub args: Vec<(String, String)>,
+    pub collected: Collected,
+    pub svg: Option<String>,
+    pub has_values: bool,
+}
+
+pub fn has_values(collected: &Collected, column: &str) -> Result<bool> {
+    Ok(collected.batches.iter().any(|b| b.column_by_name(column).is_some_and(|c| c.null_count() < c.len())))
+}
+
+pub fn province_page(language: Language, name: &str, year: i32, bases: &[Basis], row_cap: usize) -> String {
+    let w = words(language);
+    let here = format!("/province/{}", encode(name));
+    let heading = |basis: &str| match (language, basis) {
+        (Language::Tr, "activity") => "Faaliyet iline göre (Ticaret Bakanlığı)",
+        (Language::Tr, _) => "İhracatçının kayıtlı olduğu ile göre (TİM ve ihracatçı birlikleri)",
+        (Language::En, "activity") => "By province of activity (Ministry of Trade)",
+        (Language::En, _) => "By the exporter's registered province (TİM and the exporters' associations)",
+    };
+    let none = match language {
+        Language::Tr => "Bu esasta bu yıl için yayımlanmış ya da yüklenmiş rakam yok.",
+        Language::En => "No figure was published or loaded on this basis for this year.",
+    };
+    let both = bases.iter().filter(|b| b.has_values).count() == 2;
+    let body = html! {
+        h1 { (name) " · " (year) }
+        p.note {
+            @if both {
+                @if language == Language::Tr { "İki esas ayrı tutulur: aynı ilin iki rakamı farklı şeyleri ölçer ve toplanmaz." }
+                @else { "The two bases are kept apart: a province's two figures measure different things and are never added." }
+            }
+            " "
+            a href=(with_lang(&format!("{here}?year={}", year - 1), language)) { "← " (year - 1) }
+            " · "
+            a href=(with_lang(&format!("{here}?year={}", year + 1), language)) { (year + 1) " →" }
+        }
+        div.bases {
+            @for basis in bases {
+                section.basis {
+                    h2 { (heading(basis.basis)) }
+                    @if basis.has_values {
+                        @if let Some(svg) = &basis.svg { figure.chart { (PreEscaped(svg.as_str())) } }
+                        @if let Ok(t) = table(&basis.collected, language, row_cap) { (t) }
+                        @let qs: Vec<String> = basis.args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+                        p.downloads { (w.download) ": " a href=(format!("/q/province_profile.csv?{}", qs.join("&"))) { "CSV" } " · " a href=(with_lang(&format!("/q/province_profile?{}", qs.join("&")), language)) { (w.analyses) } }
+                    } @else {
+                        p.note { (none) }
+                    }
+                }
+            }
+        }
+    };
+    layout(language, name, &here, &[("year".to_string(), year.to_string())], body)
 }
 
 pub fn sql_page(language: Language, text: &str, result: Option<std::result::Result<String, String>>) -> String {
