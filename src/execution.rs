@@ -78,16 +78,22 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
     let first = batches.next().transpose().context(|| format!("running `{}`", query.name))?;
     // The period is named as the query ran it: a parameter not given has its default (period=ytd
     // for over_threshold).
+    let effective = effective_args(query, args);
+    let panel_notice = first.as_ref().and_then(|batch| panel_notice(batch, &effective)).map(Notice::Panel);
+    let batches = Box::new(first.map(Ok).into_iter().chain(batches));
+    let empty_notice = query.header.empty.clone().map(Notice::Empty);
+    Ok(NamedResult { stream: ResultStream { schema, batches }, panel_notice, empty_notice })
+}
+
+/// The arguments as the query runs with them: those given, then each other parameter's default.
+pub fn effective_args(query: &Query, args: &[(String, String)]) -> Vec<(String, String)> {
     let mut effective: Vec<(String, String)> = args.to_vec();
     for param in &query.header.params {
         if let (false, Some(default)) = (args.iter().any(|(n, _)| *n == param.name), &param.default) {
             effective.push((param.name.clone(), default.clone()));
         }
     }
-    let panel_notice = first.as_ref().and_then(|batch| panel_notice(batch, &effective)).map(Notice::Panel);
-    let batches = Box::new(first.map(Ok).into_iter().chain(batches));
-    let empty_notice = query.header.empty.clone().map(Notice::Empty);
-    Ok(NamedResult { stream: ResultStream { schema, batches }, panel_notice, empty_notice })
+    effective
 }
 
 /// Writes a named query's result to a file with DuckDB's own writers, the way `export` does (one

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod charts;
 pub mod db;
 pub mod error;
+pub mod excel;
 pub mod execution;
 pub mod language;
 pub mod load;

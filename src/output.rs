@@ -34,6 +34,8 @@ pub enum Format {
     Parquet,
     /// Arrow IPC file (a file, never a terminal)
     Arrow,
+    /// An Excel workbook (a file, never a terminal)
+    Xlsx,
 }
 
 impl Format {
@@ -48,6 +50,7 @@ impl Format {
             "parquet" | "pq" => Format::Parquet,
             "arrow" | "feather" | "ipc" => Format::Arrow,
             "txt" => Format::Table,
+            "xlsx" => Format::Xlsx,
             _ => return None,
         })
     }
@@ -63,12 +66,13 @@ impl Format {
             "markdown" => Format::Markdown,
             "parquet" => Format::Parquet,
             "arrow" => Format::Arrow,
+            "xlsx" => Format::Xlsx,
             _ => return None,
         })
     }
 
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Parquet | Format::Arrow)
+        matches!(self, Format::Parquet | Format::Arrow | Format::Xlsx)
     }
 }
 
@@ -119,11 +123,13 @@ pub struct OutputOptions {
     pub compression: Compression,
     /// Replace `output` if it exists (else an existing file is an error: nothing is lost).
     pub overwrite: bool,
+    /// What an Excel file's "Kaynak" sheet says about the result (the query and parameters).
+    pub about: Option<crate::excel::About>,
 }
 
 impl Default for OutputOptions {
     fn default() -> Self {
-        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd, overwrite: false }
+        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd, overwrite: false, about: None }
     }
 }
 
@@ -313,6 +319,9 @@ fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, o
                 writer.write(&batch?).context(|| "writing Parquet".into())?;
             }
             writer.close().context(|| "writing Parquet".into())?;
+        }
+        Format::Xlsx => {
+            crate::excel::write(&schema, &mut next, options.about.as_ref(), options.locale, out)?;
         }
         Format::Table | Format::Markdown => {
             let limit = if format == Format::Table { options.max_rows } else { 0 };
@@ -590,7 +599,7 @@ fn truncate(text: &str, width: usize) -> String {
 }
 
 /// A numeric column that names rather than measures: 2025, not 2,025.
-fn is_identifier(name: &str) -> bool {
+pub(crate) fn is_identifier(name: &str) -> bool {
     matches!(name, "year" | "month" | "code" | "numeric" | "load_id" | "id" | "province_code" | "release_year" | "release_month")
         || name.ends_with("_year")
         || name.ends_with("_month")

@@ -241,10 +241,12 @@ fn files_are_never_replaced_without_overwrite_and_get_the_users_umask() {
 fn export_refuses_what_it_cannot_write_or_must_not_replace() {
     let w = Workdir::new();
     w.run(&["provinces"]);
-    let xlsx = w.path("top.xlsx");
-    let (_, stderr) = w.fail(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "--to", xlsx.to_str().unwrap()]);
-    assert!(stderr.contains("export cannot write `.xlsx` files"), "{stderr}");
-    assert!(!xlsx.exists());
+    let ods = w.path("top.ods");
+    let (_, stderr) = w.fail(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "--to", ods.to_str().unwrap()]);
+    assert!(stderr.contains("export cannot write `.ods` files") && stderr.contains("xlsx"), "{stderr}");
+    assert!(!ods.exists());
+    let (_, stderr) = w.fail(&["export", "--sql", "FROM exports", "--to", w.path("x.xlsx").to_str().unwrap(), "--partition-by", "year"]);
+    assert!(stderr.contains("an Excel workbook is one file"), "{stderr}");
     // The database itself.
     let db = w.db();
     let (_, stderr) = w.fail(&["export", "--sql", "SELECT 1", "--to", db.to_str().unwrap(), "--format", "parquet", "--overwrite"]);

@@ -149,6 +149,8 @@ fn every_example_answers_in_every_view_with_the_values_of_run() {
                 let names: Vec<String> = batch.schema().fields().iter().map(|f| f.name().clone()).collect();
                 assert_eq!(names, run_rows[0]);
             }
+            let xlsx = get(&server, &format!("/q/{name}.xlsx?{qs}"));
+            assert_eq!((xlsx.status, &xlsx.body[..2]), (200, &b"PK"[..]), "{name}: an Excel workbook");
             if query["chart"].is_object() && !rows.is_empty() {
                 let svg = get(&server, &format!("/q/{name}.svg?{qs}"));
                 assert_eq!(svg.status, 200, "{name} {example}: {}", svg.text());

@@ -36,6 +36,8 @@ choice!(Format => ihracat::output::Format {
     Parquet,
     /// Arrow IPC file (a file, never a terminal)
     Arrow,
+    /// Excel workbook, with a sheet of sources (a file, never a terminal)
+    Xlsx,
 });
 
 choice!(Locale => ihracat::output::Locale {

@@ -24,6 +24,7 @@ use super::Context;
 ///   ihracat export --sql "FROM exports" --to exports/ --partition-by year
 ///   ihracat export top_provinces -p year=2025 -p month=10 --to top.parquet
 ///   ihracat export --sql "FROM published_figures" --to published.csv
+///   ihracat export top_provinces -p year=2025 -p month=10 --to top.xlsx
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
@@ -39,7 +40,7 @@ pub struct ExportArgs {
     /// The file, or with --partition-by the folder, to write
     #[arg(long, value_name = "PATH")]
     to: PathBuf,
-    /// parquet, csv or json (one object a line) [default: from --to's extension, else parquet]
+    /// parquet, csv, json (one object a line) or xlsx [default: from --to's extension, else parquet]
     #[arg(long, value_enum)]
     format: Option<choices::Format>,
     /// Columns to partition by, as COL[,COL]
@@ -60,19 +61,47 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         // Parquet under an .xlsx name would open in nothing.
         None if args.partition_by.is_empty() && extension.is_some() => {
             return Err(Error::msg(format!(
-                "export cannot write `.{}` files ({}): it writes parquet, csv or json; give --to a .parquet, .csv or .json name, or --format",
+                "export cannot write `.{}` files ({}): it writes parquet, csv, json or xlsx; give --to a .parquet, .csv, .json or .xlsx name, or --format",
                 extension.unwrap_or_default(),
                 args.to.display()
             )));
         }
         None => Format::Parquet,
-        Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json)) => f,
-        Some(other) => return Err(Error::msg(format!("export writes parquet, csv or json, not {other:?}").to_lowercase())),
+        Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json | Format::Xlsx)) => f,
+        Some(other) => return Err(Error::msg(format!("export writes parquet, csv, json or xlsx, not {other:?}").to_lowercase())),
     };
+    if format == Format::Xlsx && !args.partition_by.is_empty() {
+        return Err(Error::msg("an Excel workbook is one file: --partition-by writes folders of parquet, csv or json"));
+    }
     let catalog = context.catalog()?;
     // A named query reads the managed database alone (as `run` does); --sql is ad-hoc SQL and
     // may read the workspace too.
     let db = context.open(if args.name.is_some() { Access::Analysis } else { Access::Read })?;
+    if format == Format::Xlsx {
+        // Excel is written by the output layer, from the same stream `run` writes.
+        let mut options = ihracat::output::OutputOptions { format: Some(Format::Xlsx), output: Some(args.to.clone()), overwrite: args.overwrite, ..Default::default() };
+        let rows = match (&args.name, &args.sql) {
+            (Some(name), None) => {
+                let query = catalog.get(name)?;
+                let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
+                options.about = Some(ihracat::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &assignments) });
+                let mut prepared = execution::prepare(&db.conn, query, &assignments)?;
+                let result = execution::run(query, &mut prepared, &assignments)?;
+                ihracat::output::write(result.stream, &options)?
+            }
+            (None, Some(sql)) => {
+                catalog::ensure_one_select(&db.conn, sql).map_err(|reason| Error::msg(format!("--sql {reason}")))?;
+                options.about = Some(ihracat::excel::About { query: "SQL".into(), summary: sql.clone(), parameters: Vec::new() });
+                let mut stmt = db.conn.prepare(sql).map_err(|e| Error::Sql { context: "preparing --sql".into(), source: e })?;
+                let stream = execution::ResultStream::from_statement(&mut stmt, Vec::new())?;
+                let rows = ihracat::output::write(stream, &options)?;
+                rows
+            }
+            _ => unreachable!("clap requires exactly one"),
+        };
+        context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
+        return Ok(ExitCode::SUCCESS);
+    }
     let (sql, values) = match (&args.name, &args.sql) {
         (Some(name), None) => {
             let query = catalog.get(name)?;

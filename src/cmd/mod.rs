@@ -135,6 +135,7 @@ impl OutputArgs {
             max_rows: self.max_rows,
             compression: self.compression.into(),
             overwrite: self.overwrite,
+            about: None,
         }
     }
 }

@@ -19,6 +19,7 @@ use super::{Context, OutputArgs};
 ///   ihracat run top_provinces -p year=2025 -p month=10 -p n=5
 ///   ihracat run yoy_growth -p year=2025 -p month=10 --format csv > growth.csv
 ///   ihracat run share_of_total -p year=2025 -p month=10 -o shares.parquet
+///   ihracat run top_provinces -p year=2025 -p month=10 -o top.xlsx
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct RunArgs {
@@ -36,7 +37,13 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let query = catalog.get(&args.name)?;
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let db = timed("opening the database", || context.open(Access::Analysis))?;
-    let options = args.output.options();
+    let mut options = args.output.options();
+    // An Excel file says on its second sheet what it holds: the query and every parameter.
+    options.about = Some(ihracat::excel::About {
+        query: query.name.clone(),
+        summary: query.header.summary.clone(),
+        parameters: execution::effective_args(query, &assignments),
+    });
     // A file in a format DuckDB writes is written by the one file writer `export` uses.
     if let (Some(path), Some(format)) = (&options.output, file_format(&options)?) {
         let target = ExportTarget { path, format, partition_by: &[], compression: options.compression, overwrite: options.overwrite, protected: Vec::new() };

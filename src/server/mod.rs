@@ -371,6 +371,7 @@ enum View {
     Json,
     Csv,
     Parquet,
+    Xlsx,
     Svg,
     Png,
 }
@@ -384,6 +385,7 @@ fn view_of(name: &str) -> (String, Option<View>) {
                 "json" => Some(View::Json),
                 "csv" => Some(View::Csv),
                 "parquet" => Some(View::Parquet),
+                "xlsx" => Some(View::Xlsx),
                 "svg" => Some(View::Svg),
                 "png" => Some(View::Png),
                 _ => None,
@@ -395,7 +397,7 @@ fn view_of(name: &str) -> (String, Option<View>) {
 async fn query(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let (name, view) = view_of(&name);
     let Some(view) = view else {
-        return respond(Answer::text(StatusCode::NOT_FOUND, "unknown extension: the views are .json, .csv, .parquet, .svg and .png"));
+        return respond(Answer::text(StatusCode::NOT_FOUND, "unknown extension: the views are .json, .csv, .parquet, .xlsx, .svg and .png"));
     };
     run_view(app, name, view, raw, headers).await
 }
@@ -441,12 +443,20 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
                 Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, Some(&result), &app.shapes, None))
             }
             View::Json => Answer::json(StatusCode::OK, result_json(query, &request.args, &collected)?),
-            View::Csv | View::Parquet => {
-                let format = if view == View::Csv { Format::Csv } else { Format::Parquet };
+            View::Csv | View::Parquet | View::Xlsx => {
+                let (format, content_type, ext) = match view {
+                    View::Csv => (Format::Csv, "text/csv; charset=utf-8", "csv"),
+                    View::Parquet => (Format::Parquet, "application/vnd.apache.parquet", "parquet"),
+                    _ => (Format::Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+                };
+                let options = OutputOptions {
+                    locale: if language == Language::Tr { output::Locale::Tr } else { output::Locale::En },
+                    about: Some(crate::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &request.args) }),
+                    ..OutputOptions::default()
+                };
                 let mut body: Vec<u8> = Vec::new();
                 let stream = execution::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
-                output::write_into(stream, format, &OutputOptions::default(), &mut body)?;
-                let (content_type, ext) = if view == View::Csv { ("text/csv; charset=utf-8", "csv") } else { ("application/vnd.apache.parquet", "parquet") };
+                output::write_into(stream, format, &options, &mut body)?;
                 Answer { status: StatusCode::OK, content_type, disposition: Some(format!("attachment; filename=\"{}.{ext}\"", query.name)), body: Arc::new(body) }
             }
             View::Svg | View::Png => {

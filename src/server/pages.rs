@@ -325,6 +325,7 @@ fn result_block(language: Language, query: &Query, args: &[(String, String)], re
                 (w.download) ": "
                 a href=(link("csv")) { "CSV" } " · "
                 a href=(link("parquet")) { "Parquet" } " · "
+                a href=(with_lang(&link("xlsx"), language)) { "Excel" } " · "
                 a href=(link("json")) { "JSON" }
                 @if query.header.chart.is_some() && rows > 0 { " · " a href=(with_lang(&link("svg"), language)) { "SVG" } " · " a href=(with_lang(&link("png"), language)) { "PNG" } }
             }

@@ -1,0 +1,241 @@
+//! Excel workbooks (`.xlsx`, written by rust_xlsxwriter): the result on the first sheet, rows
+//! streamed in constant memory, numbers as numbers with a format Excel shows in its own locale
+//! (4.859.123,45 in a Turkish Excel), dates as dates, a bold frozen header with a filter, widths
+//! that fit; and a second sheet ("Kaynak" or "Source") that says what the figures are: the query,
+//! its parameters, the sources the rows cite and when the file was made.
+
+use std::io::Write;
+
+use arrow::array::{Array, AsArray, RecordBatch};
+use arrow::compute::cast;
+use arrow::datatypes::{DataType, Float64Type, Int32Type, SchemaRef};
+use arrow::util::display::{ArrayFormatter, FormatOptions};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::error::{Error, Result};
+use crate::output::Locale;
+
+/// Excel's rows a sheet, the header included.
+pub const MAX_ROWS: u64 = 1_048_576;
+
+/// What the file says about itself on its second sheet.
+#[derive(Clone, Debug, Default)]
+pub struct About {
+    /// The named query, or "SQL" for ad-hoc SQL.
+    pub query: String,
+    pub summary: String,
+    pub parameters: Vec<(String, String)>,
+}
+
+fn excel(e: XlsxError) -> Error {
+    Error::msg(format!("writing the Excel file: {e}"))
+}
+
+/// Writes the result as a workbook into `out`; returns the rows written.
+pub fn write(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, about: Option<&About>, locale: Locale, out: &mut (dyn Write + Send)) -> Result<u64> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
+    let decimal = Format::new().set_num_format("#,##0.00");
+    let integer = Format::new().set_num_format("#,##0");
+    let plain = Format::new().set_num_format("0");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    let sheet_name = if locale == Locale::Tr { "Sonuç" } else { "Result" };
+    let columns: Vec<(String, DataType)> = schema.fields().iter().map(|f| (f.name().clone(), f.data_type().clone())).collect();
+    let mut widths: Vec<usize> = columns.iter().map(|(n, _)| n.chars().count() + 2).collect();
+    let mut sources: Vec<String> = Vec::new();
+    let mut rows = 0u64;
+    {
+        let sheet = workbook.add_worksheet_with_constant_memory().map_err(excel)?;
+        sheet.set_name(sheet_name).map_err(excel)?;
+        for (c, (name, _)) in columns.iter().enumerate() {
+            sheet.write_string_with_format(0, col(c)?, name, &bold).map_err(excel)?;
+        }
+        let text_format = FormatOptions::new().with_null("");
+        for batch in batches {
+            let batch = batch?;
+            if rows + batch.num_rows() as u64 >= MAX_ROWS {
+                return Err(Error::msg(format!(
+                    "an Excel sheet holds {} rows and this result has more: write it as Parquet or CSV instead",
+                    MAX_ROWS - 1
+                )));
+            }
+            // Constant memory writes a row at a time: read each column once, then go row by row.
+            let mut cells: Vec<Cells> = Vec::with_capacity(columns.len());
+            for (c, (name, data_type)) in columns.iter().enumerate() {
+                let column = batch.column(c);
+                let fail = |e: arrow::error::ArrowError| Error::msg(format!("column {name}: {e}"));
+                cells.push(match data_type {
+                    t if t.is_numeric() => {
+                        let kind = if crate::output::is_identifier(name) { NumberKind::Plain } else if t.is_integer() { NumberKind::Integer } else { NumberKind::Decimal };
+                        Cells::Number(cast(column, &DataType::Float64).map_err(fail)?, kind)
+                    }
+                    DataType::Boolean => Cells::Bool(column.clone()),
+                    DataType::Date32 | DataType::Date64 => {
+                        widths[c] = widths[c].max(12);
+                        Cells::Date(cast(column, &DataType::Date32).and_then(|d| cast(&d, &DataType::Int32)).map_err(fail)?)
+                    }
+                    DataType::Timestamp(..) => {
+                        widths[c] = widths[c].max(20);
+                        Cells::Stamp(
+                            cast(column, &DataType::Timestamp(arrow::datatypes::TimeUnit::Second, None)).and_then(|t| cast(&t, &DataType::Int64)).map_err(fail)?,
+                        )
+                    }
+                    _ => Cells::Text(column.clone(), matches!(name.as_str(), "source" | "source_url" | "previous_source")),
+                });
+            }
+            let formatters: Vec<Option<ArrayFormatter>> = cells
+                .iter()
+                .map(|cell| match cell {
+                    Cells::Text(array, _) => ArrayFormatter::try_new(array.as_ref(), &text_format).ok(),
+                    _ => None,
+                })
+                .collect();
+            for i in 0..batch.num_rows() {
+                let row = (rows + 1 + i as u64) as u32;
+                for (c, cell) in cells.iter().enumerate() {
+                    let column = col(c)?;
+                    match cell {
+                        Cells::Number(array, kind) => {
+                            let floats = array.as_primitive::<Float64Type>();
+                            if floats.is_valid(i) {
+                                let value = floats.value(i);
+                                let format = match kind {
+                                    NumberKind::Plain => &plain,
+                                    NumberKind::Integer => &integer,
+                                    NumberKind::Decimal => &decimal,
+                                };
+                                sheet.write_number_with_format(row, column, value, format).map_err(excel)?;
+                                widths[c] = widths[c].max(shown_width(value, *kind == NumberKind::Decimal));
+                            }
+                        }
+                        Cells::Bool(array) => {
+                            let bools = array.as_boolean();
+                            if bools.is_valid(i) {
+                                sheet.write_boolean(row, column, bools.value(i)).map_err(excel)?;
+                            }
+                        }
+                        Cells::Date(array) => {
+                            let days = array.as_primitive::<Int32Type>();
+                            if days.is_valid(i) {
+                                let value = ExcelDateTime::from_timestamp(i64::from(days.value(i)) * 86_400).map_err(excel)?;
+                                sheet.write_datetime_with_format(row, column, &value, &date).map_err(excel)?;
+                            }
+                        }
+                        Cells::Stamp(array) => {
+                            let seconds = array.as_primitive::<arrow::datatypes::Int64Type>();
+                            if seconds.is_valid(i) {
+                                let value = ExcelDateTime::from_timestamp(seconds.value(i)).map_err(excel)?;
+                                sheet.write_datetime_with_format(row, column, &value, &datetime).map_err(excel)?;
+                            }
+                        }
+                        Cells::Text(array, is_source) => {
+                            if let (true, Some(formatter)) = (array.is_valid(i), &formatters[c]) {
+                                let text = formatter.value(i).to_string();
+                                widths[c] = widths[c].max(text.chars().count().min(60));
+                                if *is_source && !text.is_empty() && !sources.contains(&text) {
+                                    sources.push(text.clone());
+                                }
+                                sheet.write_string(row, column, &text).map_err(excel)?;
+                            }
+                        }
+                    }
+                }
+            }
+            rows += batch.num_rows() as u64;
+        }
+        finish_sheet(sheet, &widths, rows, columns.len())?;
+    }
+    about_sheet(&mut workbook, about, &sources, rows, locale, &bold)?;
+    let bytes = workbook.save_to_buffer().map_err(excel)?;
+    out.write_all(&bytes).map_err(|e| Error::msg(format!("writing the Excel file: {e}")))?;
+    Ok(rows)
+}
+
+/// A batch's column, read once, as the cells it gives.
+enum Cells {
+    Number(arrow::array::ArrayRef, NumberKind),
+    Bool(arrow::array::ArrayRef),
+    Date(arrow::array::ArrayRef),
+    Stamp(arrow::array::ArrayRef),
+    /// The text, and whether it names a source (listed on the second sheet).
+    Text(arrow::array::ArrayRef, bool),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NumberKind {
+    /// Years, months, codes: no separators.
+    Plain,
+    Integer,
+    Decimal,
+}
+
+fn col(c: usize) -> Result<u16> {
+    u16::try_from(c).ok().filter(|c| *c < 16_384).ok_or_else(|| Error::msg("an Excel sheet holds 16,384 columns and this result has more"))
+}
+
+/// The characters a number takes as Excel shows it with its format.
+fn shown_width(value: f64, decimals: bool) -> usize {
+    let digits = format!("{:.0}", value.abs()).len();
+    digits + (digits - 1) / 3 + if decimals { 3 } else { 0 } + usize::from(value < 0.0) + 2
+}
+
+fn finish_sheet(sheet: &mut Worksheet, widths: &[usize], rows: u64, columns: usize) -> Result<()> {
+    for (c, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col(c)?, (*width).min(62) as f64).map_err(excel)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(excel)?;
+    if columns > 0 {
+        sheet.autofilter(0, 0, rows as u32, col(columns - 1)?).map_err(excel)?;
+    }
+    Ok(())
+}
+
+fn about_sheet(workbook: &mut Workbook, about: Option<&About>, sources: &[String], rows: u64, locale: Locale, bold: &Format) -> Result<()> {
+    let tr = locale == Locale::Tr;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(if tr { "Kaynak" } else { "Source" }).map_err(excel)?;
+    let mut lines: Vec<(String, String)> = Vec::new();
+    if let Some(about) = about {
+        lines.push((if tr { "Sorgu" } else { "Query" }.into(), about.query.clone()));
+        if !about.summary.is_empty() {
+            lines.push((if tr { "Açıklama" } else { "Summary" }.into(), about.summary.clone()));
+        }
+        for (name, value) in &about.parameters {
+            lines.push((if tr { "Parametre" } else { "Parameter" }.into(), format!("{name} = {value}")));
+        }
+    }
+    lines.push((if tr { "Satır" } else { "Rows" }.into(), rows.to_string()));
+    if sources.is_empty() {
+        lines.push((if tr { "Kaynak" } else { "Source" }.into(), if tr { "sonuçta kaynak sütunu yok".into() } else { "the result has no source column".into() }));
+    }
+    for source in sources {
+        lines.push((if tr { "Kaynak" } else { "Source" }.into(), source.clone()));
+    }
+    lines.push((if tr { "Oluşturuldu" } else { "Made" }.into(), made_at()));
+    lines.push(("ihracat".into(), format!("{} (data {})", env!("CARGO_PKG_VERSION"), crate::db::DATA_VERSION)));
+    for (r, (key, value)) in lines.iter().enumerate() {
+        sheet.write_string_with_format(r as u32, 0, key, bold).map_err(excel)?;
+        sheet.write_string(r as u32, 1, value).map_err(excel)?;
+    }
+    sheet.set_column_width(0, 14).map_err(excel)?;
+    sheet.set_column_width(1, 100).map_err(excel)?;
+    Ok(())
+}
+
+/// Now, in UTC, as `2026-12-01 22:03:17 UTC`.
+fn made_at() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02} UTC", rest / 3600, rest % 3600 / 60, rest % 60)
+}

@@ -1,0 +1,102 @@
+//! Excel workbooks, read back with openpyxl (an independent reader: the project's own calamine
+//! does not count), as users take results into Excel (issue 22).
+
+mod common;
+
+use std::process::Command;
+
+use common::{Workdir, parse_csv};
+
+/// openpyxl's view of a workbook as JSON: each sheet's cells (value and number format), its
+/// frozen pane and filter, the header's boldness and the column widths.
+fn read(path: &std::path::Path) -> serde_json::Value {
+    let script = r#"
+import json, sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": []}
+for ws in wb.worksheets:
+    rows = []
+    for row in ws.iter_rows():
+        rows.append([[c.value.isoformat() if isinstance(c.value, (datetime.date, datetime.datetime)) else c.value, c.number_format, bool(c.font.b)] for c in row])
+    out["sheets"].append({"name": ws.title, "rows": rows, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+                          "widths": {k: v.width for k, v in ws.column_dimensions.items()}})
+print(json.dumps(out))
+"#;
+    let output = Command::new("python3").arg("-c").arg(script).arg(path).output().expect("python3 runs");
+    assert!(output.status.success(), "openpyxl could not read {}: {} (pip install openpyxl)", path.display(), String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
+    let w = Workdir::new();
+    let path = w.path("top.xlsx");
+    w.run(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5", "-o", path.to_str().unwrap(), "--locale", "tr"]);
+    let book = read(&path);
+    let sheets = book["sheets"].as_array().unwrap();
+    assert_eq!(sheets.iter().map(|s| s["name"].as_str().unwrap()).collect::<Vec<_>>(), ["Sonuç", "Kaynak"]);
+    let result = &sheets[0];
+    let rows = result["rows"].as_array().unwrap();
+    let csv = parse_csv(&w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5", "--format", "csv"]));
+    assert_eq!(rows.len(), csv.len(), "a header and a row a province");
+    for (r, (row, expected)) in rows.iter().zip(&csv).enumerate() {
+        for (c, (cell, text)) in row.as_array().unwrap().iter().zip(expected).enumerate() {
+            let value = &cell[0];
+            if r == 0 {
+                assert_eq!(value.as_str().unwrap(), text);
+                assert_eq!(cell[2], true, "the header is bold");
+            } else if text.is_empty() {
+                assert!(value.is_null(), "row {r} column {c}: empty stays empty, never 0");
+            } else if let Ok(number) = text.parse::<f64>() {
+                assert_eq!(value.as_f64().unwrap_or(f64::NAN), number, "row {r} column {c} is a number");
+            } else {
+                assert_eq!(value.as_str().unwrap(), text);
+            }
+        }
+    }
+    // İstanbul's value is a number shown with separators (4.859.000.000,00 in a Turkish Excel);
+    // the year-like code is not grouped.
+    let header: Vec<&str> = rows[0].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap()).collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    assert_eq!(rows[1][at("value_usd")][0].as_f64(), Some(4_859_000_000.0));
+    assert_eq!(rows[1][at("value_usd")][1], "#,##0.00");
+    assert_eq!(rows[1][at("rank")][1], "#,##0");
+    assert_eq!(rows[1][at("code")][1], "0");
+    assert_eq!(result["freeze"], "A2");
+    assert_eq!(result["filter"], "A1:O6");
+    assert!(result["widths"]["N"].as_f64().unwrap() > 30.0, "the source column is wide enough to read");
+    let about: Vec<(String, String)> = sheets[1]["rows"].as_array().unwrap().iter().map(|r| (r[0][0].as_str().unwrap().to_string(), r[1][0].as_str().unwrap().to_string())).collect();
+    for expected in [("Sorgu", "top_provinces"), ("Parametre", "year = 2025"), ("Parametre", "month = 10"), ("Parametre", "basis = activity"), ("Satır", "5")] {
+        assert!(about.iter().any(|(k, v)| k == expected.0 && v == expected.1), "{expected:?} in {about:?}");
+    }
+    assert!(about.iter().any(|(k, v)| k == "Kaynak" && v == "https://ekiphaber.com/haber/turkiye-de-10-ayda-46-ilin-ihracati-1-milyar-dolar-esigini-asti"));
+
+    // Dates are dates, booleans booleans, lists their text; export writes the same workbook.
+    let sql = w.path("types.xlsx");
+    w.run(&["sql", "SELECT DATE '2025-10-01' AS d, TIMESTAMP '2025-10-01 12:30:00' AS t, true AS b, [1, 2] AS l", "-o", sql.to_str().unwrap()]);
+    let types = read(&sql);
+    let cells = &types["sheets"][0]["rows"][1];
+    assert_eq!((cells[0][0].as_str(), cells[0][1].as_str()), (Some("2025-10-01T00:00:00"), Some("yyyy-mm-dd")));
+    assert_eq!(cells[1][0], "2025-10-01T12:30:00");
+    assert_eq!(cells[2][0], true);
+    assert_eq!(cells[3][0], "[1, 2]");
+    assert_eq!(types["sheets"][0]["name"], "Result");
+    let exported = w.path("export.xlsx");
+    w.run(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5", "--to", exported.to_str().unwrap()]);
+    assert_eq!(read(&exported)["sheets"][0]["rows"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn a_result_larger_than_a_sheet_is_refused_and_nothing_is_left() {
+    let w = Workdir::new();
+    let path = w.path("big.xlsx");
+    let (code, stderr) = w.fail(&["sql", "SELECT range AS i FROM range(1048576)", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("an Excel sheet holds 1048575 rows and this result has more: write it as Parquet or CSV instead"), "{stderr}");
+    assert!(!path.exists());
+    assert!(std::fs::read_dir(w.dir.path()).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().contains("big.xlsx")), "no staging file left");
+    // A binary format never goes to a terminal, and to a pipe it is the file itself.
+    let piped = w.command(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "--format", "xlsx"]).output().unwrap();
+    assert!(piped.status.success());
+    assert_eq!(&piped.stdout[..2], b"PK", "a zip container");
+}
