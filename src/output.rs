@@ -125,11 +125,14 @@ pub struct OutputOptions {
     pub overwrite: bool,
     /// What an Excel file's "Kaynak" sheet says about the result (the query and parameters).
     pub about: Option<crate::excel::About>,
+    /// Write exact decimals (DECIMAL, the default) as 64-bit floats, for tools that want plain
+    /// numbers (pandas reads DECIMAL as Python `Decimal` objects).
+    pub decimals_as_float: bool,
 }
 
 impl Default for OutputOptions {
     fn default() -> Self {
-        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd, overwrite: false, about: None }
+        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd, overwrite: false, about: None, decimals_as_float: false }
     }
 }
 
@@ -265,9 +268,15 @@ pub fn write_into(result: ResultStream<'_>, format: Format, options: &OutputOpti
 
 fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, out: &mut (dyn Write + Send)) -> Result<u64> {
     let ResultStream { schema, batches } = result;
+    let float_schema = options.decimals_as_float.then(|| decimals_as_float_schema(&schema));
+    let schema = float_schema.clone().unwrap_or(schema);
     let mut rows = 0u64;
     let mut next = batches.map(|b| {
         let batch = b.context(|| "running the query".into())?;
+        let batch = match &float_schema {
+            Some(target) => decimals_as_float(&batch, target)?,
+            None => batch,
+        };
         rows += batch.num_rows() as u64;
         Ok::<_, Error>(batch)
     });
@@ -337,6 +346,30 @@ fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, o
 enum Target {
     Head,
     Tail,
+}
+
+fn is_decimal(t: &DataType) -> bool {
+    matches!(t, DataType::Decimal128(..) | DataType::Decimal256(..))
+}
+
+/// The schema with every decimal column as Float64 (`--decimals float`).
+fn decimals_as_float_schema(schema: &SchemaRef) -> SchemaRef {
+    let fields: Vec<arrow::datatypes::Field> = schema
+        .fields()
+        .iter()
+        .map(|f| if is_decimal(f.data_type()) { f.as_ref().clone().with_data_type(DataType::Float64) } else { f.as_ref().clone() })
+        .collect();
+    Arc::new(arrow::datatypes::Schema::new_with_metadata(fields, schema.metadata().clone()))
+}
+
+fn decimals_as_float(batch: &RecordBatch, target: &SchemaRef) -> Result<RecordBatch> {
+    let columns = batch
+        .columns()
+        .iter()
+        .map(|c| if is_decimal(c.data_type()) { arrow::compute::cast(c, &DataType::Float64) } else { Ok(c.clone()) })
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .context(|| "writing decimals as floats".into())?;
+    RecordBatch::try_new(target.clone(), columns).context(|| "writing decimals as floats".into())
 }
 
 /// CSV has no lists or structs: such a column is written as JSON text, one value a cell, as
@@ -669,6 +702,7 @@ mod tests {
     fn format_follows_the_extension() {
         assert_eq!(Format::from_path(Path::new("a/top.parquet")), Some(Format::Parquet));
         assert_eq!(Format::from_path(Path::new("x.JSONL")), Some(Format::Ndjson));
-        assert_eq!(Format::from_path(Path::new("x.xlsx")), None);
+        assert_eq!(Format::from_path(Path::new("x.xlsx")), Some(Format::Xlsx));
+        assert_eq!(Format::from_path(Path::new("x.ods")), None);
     }
 }

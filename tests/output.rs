@@ -298,7 +298,7 @@ fn format_means_the_output_format_everywhere() {
     assert_eq!(check["problems"], serde_json::json!([]));
     // info: JSON alone on stdout.
     let info: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
-    assert_eq!(info["schema_version"], 4);
+    assert_eq!(info["schema_version"], 5);
 }
 
 #[test]
@@ -333,4 +333,26 @@ fn run_and_export_write_a_file_the_same_way() {
     let (from_run, from_export) = (read(&a), read(&b));
     assert_eq!(from_run, from_export);
     assert_eq!(from_run.iter().map(|b| b.num_rows()).sum::<usize>(), 5);
+}
+
+#[test]
+fn decimals_stay_exact_unless_floats_are_asked_for() {
+    let w = Workdir::new();
+    let read_types = |path: &std::path::Path| -> Vec<(String, String)> {
+        let file = std::fs::File::open(path).unwrap();
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+        reader.schema().fields().iter().map(|f| (f.name().clone(), f.data_type().to_string())).collect()
+    };
+    let exact = w.path("exact.parquet");
+    w.run(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", exact.to_str().unwrap()]);
+    let floats = w.path("floats.parquet");
+    w.run(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", floats.to_str().unwrap(), "--decimals", "float"]);
+    let (exact, floats) = (read_types(&exact), read_types(&floats));
+    let type_of = |types: &[(String, String)], name: &str| types.iter().find(|(n, _)| n == name).unwrap().1.clone();
+    assert!(type_of(&exact, "value_usd").starts_with("Decimal128"), "{exact:?}");
+    assert_eq!(type_of(&floats, "value_usd"), "Float64");
+    assert_eq!(type_of(&floats, "change_usd"), "Float64");
+    assert_eq!(type_of(&floats, "rank"), type_of(&exact, "rank"), "only decimals change");
+    let csv = w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1", "--format", "csv", "--decimals", "float"]);
+    assert!(csv.contains(",4859000000.0,") || csv.contains(",4859000000,"), "{csv}");
 }

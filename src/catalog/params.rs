@@ -290,7 +290,7 @@ fn province_code(conn: &Connection, name: &str) -> Result<i32> {
 }
 
 /// Days since 1970-01-01 as YYYY-MM-DD (the civil calendar, proleptic Gregorian).
-fn date_text(days: i32) -> String {
+pub(crate) fn date_text(days: i32) -> String {
     // Howard Hinnant's days-to-civil algorithm.
     let z = days as i64 + 719_468;
     let era = z.div_euclid(146_097);

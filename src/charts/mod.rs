@@ -16,7 +16,7 @@ mod png;
 
 use std::collections::BTreeMap;
 
-use arrow::array::{Array, AsArray, RecordBatch};
+use arrow::array::{AsArray, RecordBatch};
 use arrow::compute::cast;
 use arrow::datatypes::{DataType, Float64Type, Int64Type};
 
@@ -204,37 +204,30 @@ impl Table<'_> {
         self.schema.fields().iter().filter(|f| f.data_type().is_numeric()).map(|f| f.name().clone()).collect()
     }
 
+    /// A column cast to `to`, batch by batch.
+    fn cast(&self, column: &str, to: &DataType, what: &str) -> Result<Vec<arrow::array::ArrayRef>> {
+        self.batches
+            .iter()
+            .map(|batch| {
+                let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
+                cast(array, to).map_err(|e| Error::msg(format!("column `{column}` {what}: {e}")))
+            })
+            .collect()
+    }
+
     fn numbers(&self, column: &str) -> Result<Vec<Option<f64>>> {
-        let mut out = Vec::new();
-        for batch in self.batches {
-            let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
-            let floats = cast(array, &DataType::Float64).map_err(|e| Error::msg(format!("column `{column}` is not a number: {e}")))?;
-            let floats = floats.as_primitive::<Float64Type>();
-            out.extend((0..floats.len()).map(|i| floats.is_valid(i).then(|| floats.value(i))));
-        }
-        Ok(out)
+        let arrays = self.cast(column, &DataType::Float64, "is not a number")?;
+        Ok(arrays.iter().flat_map(|a| a.as_primitive::<Float64Type>().iter().collect::<Vec<_>>()).collect())
     }
 
     fn integers(&self, column: &str) -> Result<Vec<Option<i64>>> {
-        let mut out = Vec::new();
-        for batch in self.batches {
-            let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
-            let ints = cast(array, &DataType::Int64).map_err(|e| Error::msg(format!("column `{column}` is not a whole number: {e}")))?;
-            let ints = ints.as_primitive::<Int64Type>();
-            out.extend((0..ints.len()).map(|i| ints.is_valid(i).then(|| ints.value(i))));
-        }
-        Ok(out)
+        let arrays = self.cast(column, &DataType::Int64, "is not a whole number")?;
+        Ok(arrays.iter().flat_map(|a| a.as_primitive::<Int64Type>().iter().collect::<Vec<_>>()).collect())
     }
 
     fn texts(&self, column: &str) -> Result<Vec<Option<String>>> {
-        let mut out = Vec::new();
-        for batch in self.batches {
-            let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
-            let strings = cast(array, &DataType::Utf8).map_err(|e| Error::msg(format!("column `{column}` cannot be shown as text: {e}")))?;
-            let strings = strings.as_string::<i32>();
-            out.extend((0..strings.len()).map(|i| strings.is_valid(i).then(|| strings.value(i).to_string())));
-        }
-        Ok(out)
+        let arrays = self.cast(column, &DataType::Utf8, "cannot be shown as text")?;
+        Ok(arrays.iter().flat_map(|a| a.as_string::<i32>().iter().map(|t| t.map(str::to_string)).collect::<Vec<_>>()).collect())
     }
 
     fn distinct_texts(&self, column: &str) -> Result<Vec<String>> {

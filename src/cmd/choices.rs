@@ -93,3 +93,12 @@ pub enum ImageFormat {
     Svg,
     Png,
 }
+
+/// How decimal values are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Decimals {
+    /// Exact DECIMAL values (the default)
+    Exact,
+    /// 64-bit floats, for tools that want plain numbers
+    Float,
+}

@@ -124,6 +124,9 @@ pub struct OutputArgs {
     /// Replace the -o file if it exists
     #[arg(long)]
     pub overwrite: bool,
+    /// exact: values as DECIMAL (pandas gets Decimal objects); float: as 64-bit floats
+    #[arg(long, value_enum, default_value = "exact")]
+    pub decimals: choices::Decimals,
 }
 
 impl OutputArgs {
@@ -136,6 +139,7 @@ impl OutputArgs {
             compression: self.compression.into(),
             overwrite: self.overwrite,
             about: None,
+            decimals_as_float: self.decimals == choices::Decimals::Float,
         }
     }
 }

@@ -71,6 +71,10 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
 /// The DuckDB writer for an output file's format, if it has one (tables, Markdown, TSV and Arrow
 /// IPC files are written by the output layer).
 fn file_format(options: &OutputOptions) -> Result<Option<FileFormat>> {
+    if options.decimals_as_float {
+        // DuckDB's writers keep the query's types; the output layer converts.
+        return Ok(None);
+    }
     Ok(match options.resolved_format()? {
         Format::Parquet => Some(FileFormat::Parquet),
         Format::Csv => Some(FileFormat::Csv),

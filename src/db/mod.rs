@@ -19,7 +19,7 @@ pub use bundled::{DATA_VERSION, data_sha256};
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/002_detail.sql")),
     (3, include_str!("migrations/003_province_first.sql")),
     (4, include_str!("migrations/004_figures_true.sql")),
+    (5, include_str!("migrations/005_sorted_sources.sql")),
 ];
 
 /// Where the managed database is.
