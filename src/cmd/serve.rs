@@ -12,12 +12,13 @@ use super::Context;
 /// Serve the catalog as a local web application, in Turkish and English.
 ///
 /// A page per analysis with a form built from its parameters, the result as a table with its
-/// chart and map, and the same result as JSON, CSV, Parquet, SVG or PNG from the same address
-/// with an extension: /q/top_provinces?year=2025&month=10 and /q/top_provinces.csv?year=2025&month=10.
-/// The monthly report at /report/2025/10, read-only SQL at /sql, the catalog as JSON at
-/// /api/queries. It listens on 127.0.0.1 unless --host says otherwise, reads the database
-/// read-only for each request (a load in another process goes ahead), fetches nothing from
-/// the network, and stops on Ctrl-C.
+/// chart and map, and the same result as JSON, CSV, Parquet, Excel, SVG or PNG from the same
+/// address with an extension: /q/top_provinces?year=2025&month=10 and
+/// /q/top_provinces.csv?year=2025&month=10. The monthly report at /report/2025/10, a province's
+/// page at /province/Bursa, read-only SQL at /sql, the catalog as JSON at /api/queries. It
+/// listens on 127.0.0.1 unless --host says otherwise, reads the database read-only and lets
+/// go of it whenever a load in another process waits for it, fetches nothing from the
+/// network, and stops on Ctrl-C.
 ///
 /// Examples:
 ///   ihracat serve
