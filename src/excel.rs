@@ -33,17 +33,49 @@ fn excel(e: XlsxError) -> Error {
 
 /// Writes the result as a workbook into `out`; returns the rows written.
 pub fn write(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, about: Option<&About>, locale: Locale, out: &mut (dyn Write + Send)) -> Result<u64> {
-    let mut workbook = Workbook::new();
+    let mut book = Book::new(locale);
+    let rows = book.add_sheet(if locale == Locale::Tr { "Sonuç" } else { "Result" }, schema, batches)?;
+    out.write_all(&book.finish(about)?).map_err(|e| Error::msg(format!("writing the Excel file: {e}")))?;
+    Ok(rows)
+}
+
+/// A workbook of one or more results (the report has one sheet a table), then its source sheet.
+pub struct Book {
+    workbook: Workbook,
+    locale: Locale,
+    sources: Vec<String>,
+    rows: u64,
+}
+
+impl Book {
+    pub fn new(locale: Locale) -> Book {
+        Book { workbook: Workbook::new(), locale, sources: Vec::new(), rows: 0 }
+    }
+
+    /// Adds a sheet named `name` holding the result; returns its rows.
+    pub fn add_sheet(&mut self, name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>) -> Result<u64> {
+        let written = write_sheet(&mut self.workbook, name, schema, batches, &mut self.sources)?;
+        self.rows += written;
+        Ok(written)
+    }
+
+    /// The finished file, with the sheet that says what it holds.
+    pub fn finish(mut self, about: Option<&About>) -> Result<Vec<u8>> {
+        let bold = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
+        about_sheet(&mut self.workbook, about, &self.sources, self.rows, self.locale, &bold)?;
+        self.workbook.save_to_buffer().map_err(excel)
+    }
+}
+
+fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, sources: &mut Vec<String>) -> Result<u64> {
     let bold = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let decimal = Format::new().set_num_format("#,##0.00");
     let integer = Format::new().set_num_format("#,##0");
     let plain = Format::new().set_num_format("0");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
-    let sheet_name = if locale == Locale::Tr { "Sonuç" } else { "Result" };
     let columns: Vec<(String, DataType)> = schema.fields().iter().map(|f| (f.name().clone(), f.data_type().clone())).collect();
     let mut widths: Vec<usize> = columns.iter().map(|(n, _)| n.chars().count() + 2).collect();
-    let mut sources: Vec<String> = Vec::new();
     let mut rows = 0u64;
     {
         let sheet = workbook.add_worksheet_with_constant_memory().map_err(excel)?;
@@ -146,9 +178,6 @@ pub fn write(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<Record
         }
         finish_sheet(sheet, &widths, rows, columns.len())?;
     }
-    about_sheet(&mut workbook, about, &sources, rows, locale, &bold)?;
-    let bytes = workbook.save_to_buffer().map_err(excel)?;
-    out.write_all(&bytes).map_err(|e| Error::msg(format!("writing the Excel file: {e}")))?;
     Ok(rows)
 }
 

@@ -24,6 +24,7 @@ pub enum ReportFormat {
     Markdown,
     Json,
     Html,
+    Xlsx,
 }
 
 /// One national figure and where it came from. `missing` (the query's own words, for programs)
@@ -771,6 +772,40 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
     }
     page.push_str("</ul>\n</main>\n</body>\n</html>\n");
     Ok(page)
+}
+
+/// The release's tables as a workbook: the national figures, the top five and the largest
+/// increases, one sheet each, from the same named queries as the text; the source sheet lists
+/// every page the figures come from.
+pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Language) -> Result<Vec<u8>> {
+    let locale = if language == Language::Tr { crate::output::Locale::Tr } else { crate::output::Locale::En };
+    let mut book = crate::excel::Book::new(locale);
+    let common = vec![("year".to_string(), facts.year.to_string()), ("month".to_string(), facts.month.to_string()), ("basis".to_string(), facts.basis.clone())];
+    let with = |extra: &[(&str, &str)]| -> Vec<(String, String)> {
+        let mut args = common.clone();
+        args.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        args
+    };
+    let l = labels(language);
+    let sheets = [
+        (l.national, "national_summary", with(&[("period", "ytd")])),
+        (l.top, "top_provinces", with(&[("n", "5")])),
+        (l.increases, "top_increases", with(&[("n", "5")])),
+    ];
+    for (title, name, args) in sheets {
+        let query = catalog.get(name)?;
+        let collected = execution::collect_named(conn, query, &args)?;
+        let mut batches = collected.batches.into_iter().map(Ok);
+        // Excel's sheet names are at most 31 characters and take no []:*?/\.
+        let sheet: String = title.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+        book.add_sheet(&sheet, &collected.schema, &mut batches)?;
+    }
+    let summary = match language {
+        Language::Tr => format!("İl bazında ihracat raporu: {} {}", tr::capitalize(tr::month_name(facts.month)), facts.year),
+        Language::En => format!("Report on exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
+    };
+    let about = crate::excel::About { query: "report".into(), summary, parameters: common.clone() };
+    book.finish(Some(&about))
 }
 
 /// Text with its URLs as links.

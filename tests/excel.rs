@@ -100,3 +100,27 @@ fn a_result_larger_than_a_sheet_is_refused_and_nothing_is_left() {
     assert!(piped.status.success());
     assert_eq!(&piped.stdout[..2], b"PK", "a zip container");
 }
+
+#[test]
+fn the_report_is_a_workbook_of_its_tables_with_their_sources() {
+    let w = Workdir::new();
+    let path = w.path("ekim-2025.xlsx");
+    w.run(&["report", "--year", "2025", "--month", "10", "--format", "xlsx", "-o", path.to_str().unwrap()]);
+    let book = read(&path);
+    let sheets = book["sheets"].as_array().unwrap();
+    let names: Vec<&str> = sheets.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Ulusal ihracat ve değişimi", "İlk beş il", "En fazla artış", "Kaynak"]);
+    let value = |sheet: usize, row: usize, column: &str| -> serde_json::Value {
+        let rows = sheets[sheet]["rows"].as_array().unwrap();
+        let at = rows[0].as_array().unwrap().iter().position(|c| c[0] == column).unwrap();
+        rows[row][at][0].clone()
+    };
+    // The figures of the October 2025 release (tests/fixtures/releases).
+    assert_eq!((value(0, 1, "metric"), value(0, 1, "value").as_f64()), (serde_json::json!("total_exports"), Some(224_600_000_000.0)));
+    assert_eq!((value(1, 1, "province"), value(1, 1, "value_usd").as_f64()), (serde_json::json!("İstanbul"), Some(4_859_000_000.0)));
+    assert_eq!((value(2, 1, "province"), value(2, 1, "change_usd").as_f64()), (serde_json::json!("Kocaeli"), Some(191_000_000.0)));
+    assert_eq!(sheets[1]["rows"].as_array().unwrap().len(), 6);
+    let about: Vec<String> = sheets[3]["rows"].as_array().unwrap().iter().map(|r| r[1][0].as_str().unwrap().to_string()).collect();
+    assert!(about.contains(&"İl bazında ihracat raporu: Ekim 2025".to_string()), "{about:?}");
+    assert!(about.contains(&"https://www.haberler.com/ekonomi/2025-te-turkiye-de-ihracatta-onemli-artislar-kaydedildi-19289325-haberi/".to_string()));
+}

@@ -69,6 +69,8 @@ choice!(ReportFormat => ihracat::report::ReportFormat {
     Json,
     /// One self-contained page with the charts (inline SVG)
     Html,
+    /// The tables as an Excel workbook, a sheet each, with their sources
+    Xlsx,
 });
 
 choice!(ChartKind => ihracat::charts::Kind {

@@ -25,6 +25,7 @@ use super::Context;
 ///   ihracat report --year 2025 --month 10 --format json
 ///   ihracat report --year 2025 --month 10 --format markdown -o ekim-2025.md
 ///   ihracat report --year 2025 --month 10 --format html -o ekim-2025.html
+///   ihracat report --year 2025 --month 10 --format xlsx -o ekim-2025.xlsx
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ReportArgs {
@@ -61,12 +62,13 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
             args.basis
         )));
     }
-    let text = match args.format {
-        ReportFormat::Text => report::text(&facts, args.lang.into()),
-        ReportFormat::Markdown => report::markdown(&facts, args.lang.into()),
-        ReportFormat::Json => report::json(&facts)?,
-        ReportFormat::Html => report::html(&db.conn, &catalog, &facts, args.lang.into())?,
+    let bytes = match args.format {
+        ReportFormat::Text => report::text(&facts, args.lang.into()).into_bytes(),
+        ReportFormat::Markdown => report::markdown(&facts, args.lang.into()).into_bytes(),
+        ReportFormat::Json => report::json(&facts)?.into_bytes(),
+        ReportFormat::Html => report::html(&db.conn, &catalog, &facts, args.lang.into())?.into_bytes(),
+        ReportFormat::Xlsx => report::xlsx(&db.conn, &catalog, &facts, args.lang.into())?,
     };
-    ihracat::output::write_document(args.output.as_deref(), text.as_bytes(), args.overwrite, false)?;
+    ihracat::output::write_document(args.output.as_deref(), &bytes, args.overwrite, args.format == ReportFormat::Xlsx)?;
     Ok(ExitCode::SUCCESS)
 }
