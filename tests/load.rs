@@ -345,3 +345,28 @@ fn messages_stay_short_however_large_the_problem() {
     let (_, stderr) = w.fail(&["load", dup.to_str().unwrap(), "--basis", "activity"]);
     assert!(stderr.contains("appears 30 times for 2019-01 (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 20 more)"), "{stderr}");
 }
+
+#[test]
+fn a_file_that_is_not_a_table_says_what_it_is_and_quoted_line_breaks_load() {
+    let w = Workdir::new();
+    let mut sqlite = b"SQLite format 3\0".to_vec();
+    sqlite.extend(vec![0u8; 4096]);
+    let path = w.write("exports.csv", &sqlite);
+    let (code, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("exports.csv: this is not a text table (it is a SQLite database"), "{stderr}");
+    let mut parquet = b"PAR1".to_vec();
+    parquet.extend(vec![0u8; 64]);
+    let path = w.write("data.csv", &parquet);
+    let (_, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert!(stderr.contains("it is a Parquet file: add --input-format parquet"), "{stderr}");
+    // A header cell and a name cell with a line break inside their quotes (Excel writes these),
+    // and a short row: DuckDB's parallel reader refuses that mix, so the file is read again on one
+    // thread. The line break in "Bur\nsa" folds like a space; Düzce's missing value stays missing.
+    let path = w.write("quoted.csv", "il,\"yıl\",ay,\"ihracat\n(usd)\"\n\"Bur\nsa\",2025,1,5\nKocaeli,2025,1,7\nDüzce,2025,1\n");
+    let out = w.stdout(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert!(out.contains("2 rows, 2 provinces, 2025-01"), "{out}");
+    assert_eq!(value(&w, 16, 2025, 1, "activity")[1], vec!["5.00", "true"]);
+    assert_eq!(value(&w, 81, 2025, 1, "activity").len(), 1, "no row for Düzce");
+    assert_eq!(value(&w, 41, 2025, 1, "activity")[1], vec!["7.00", "true"]);
+}

@@ -78,14 +78,22 @@ fn literal(path: &Path) -> String {
 }
 
 /// The staging CSV (line number first, then every cell as text) into `_raw`, without sniffing.
+/// DuckDB's parallel reader cannot pad short rows of a file whose quoted cells hold line breaks
+/// (a header cell "yıl\nx", say); such a file is read again on one thread.
 fn read_staged(conn: &Connection, path: &Path, columns: usize, delimiter: char) -> duckdb::Result<()> {
     let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string()).chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'"))).collect();
-    conn.execute_batch(&format!(
-        "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = '{}', quote = '\"', escape = '\"', null_padding = true, strict_mode = false)",
-        literal(path),
-        spec.join(", "),
-        if delimiter == '\t' { "\\t".to_string() } else { delimiter.to_string() }
-    ))
+    let read = |parallel: bool| {
+        conn.execute_batch(&format!(
+            "CREATE OR REPLACE TEMP TABLE _raw AS SELECT * FROM read_csv({}, header = false, auto_detect = false, columns = {{{}}}, delim = '{}', quote = '\"', escape = '\"', null_padding = true, strict_mode = false, parallel = {parallel})",
+            literal(path),
+            spec.join(", "),
+            if delimiter == '\t' { "\\t".to_string() } else { delimiter.to_string() }
+        ))
+    };
+    match read(true) {
+        Err(e) if e.to_string().contains("quoted new lines") => read(false),
+        other => other,
+    }
 }
 
 /// The bytes of a text file, decoded; a Windows-1254 file is recognised by not being UTF-8.
@@ -98,7 +106,19 @@ fn detect_encoding(path: &Path) -> Result<Encoding> {
         return Err(Error::msg(format!("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", path.display())));
     }
     if head.contains(&0) {
-        return Err(Error::msg(format!("{}: this is not a text table (it holds binary data)", path.display())));
+        // Say what the file is when its first bytes tell.
+        let what = if head.starts_with(b"SQLite format 3\0") {
+            " (it is a SQLite database: export a table with `sqlite3 -csv -header FILE 'SELECT …' > table.csv`)"
+        } else if head.starts_with(b"PAR1") {
+            " (it is a Parquet file: add --input-format parquet, or name it .parquet)"
+        } else if head.starts_with(b"PK\x03\x04") {
+            " (it is a zip container, as Excel files are: add --input-format xlsx, or name it .xlsx)"
+        } else if head.starts_with(&[0x1f, 0x8b]) {
+            " (it is gzip-compressed: decompress it first)"
+        } else {
+            " (it holds binary data)"
+        };
+        return Err(Error::msg(format!("{}: this is not a text table{what}", path.display())));
     }
     Ok(match std::str::from_utf8(&head) {
         Ok(_) => Encoding::Utf8,
