@@ -58,6 +58,10 @@ pub enum Error {
     #[error("{0}")]
     Message(String),
 
+    /// A query interrupted after its time limit (`serve --time-limit`).
+    #[error("the query ran longer than {seconds} s and was stopped")]
+    TimedOut { seconds: f64 },
+
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
 

@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -134,16 +134,8 @@ fn a_browser_fills_in_a_form_and_sees_the_table_and_the_map() {
         return;
     }
     let w = Workdir::new();
-    let mut server = w.command(&["serve", "--port", "0"]).stderr(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
-    let site: u16 = loop {
-        let line = lines.next().expect("the server starts").unwrap();
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    let _server = Killed(server);
+    let server = common::serve_with(&w, &[], &[]);
+    let site = server.port;
 
     let port = free_port();
     let _driver = Killed(Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());

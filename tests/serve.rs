@@ -5,46 +5,13 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
 
-use common::{Workdir, parse_csv};
-
-/// A running server; killed when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::{Server, Workdir, parse_csv, serve_with};
 
 fn serve(w: &Workdir, extra: &[&str]) -> Server {
     serve_with(w, extra, &[])
-}
-
-/// `ihracat GLOBAL… serve --port 0 OPTIONS…`, once it listens.
-fn serve_with(w: &Workdir, global: &[&str], options: &[&str]) -> Server {
-    let mut args = global.to_vec();
-    args.extend(["serve", "--port", "0"]);
-    args.extend_from_slice(options);
-    let mut child = w.command(&args).stderr(Stdio::piped()).stdout(Stdio::null()).spawn().expect("ihracat serve starts");
-    let stderr = child.stderr.take().unwrap();
-    let mut lines = BufReader::new(stderr).lines();
-    // Wait for the address line: the server is listening once it is printed.
-    let port = loop {
-        let line = lines.next().expect("the server prints its address before it stops").unwrap();
-        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
 }
 
 struct Reply {

@@ -342,8 +342,7 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                 let has_rows = collected.batches.iter().any(|b| b.num_rows() > 0);
                 if let (Some(spec), true) = (&query.header.chart, has_rows) {
                     let shapes = if spec.kind == crate::charts::Kind::Map { shapes(conn)? } else { None };
-                    let data = crate::charts::ResultData { query, args: &args, batches: &collected.batches, schema: collected.schema.clone() };
-                    crate::charts::draw(&data, &crate::charts::Request::default(), shapes)
+                    crate::execution::draw_collected(conn, query, &args, &collected, &crate::charts::Request::default(), shapes)
                         .map_err(|e| Error::msg(format!("its {} chart: {e}", spec.kind.name())))?;
                 }
                 Ok(collected.schema)

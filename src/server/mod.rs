@@ -102,11 +102,7 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
             let mut ticks = tokio::time::interval(Duration::from_millis(50));
             loop {
                 ticks.tick().await;
-                if let Location::File(path) = &watcher.config.location {
-                    if db::WriterWaiting::is_waiting(path) {
-                        watcher.engine.lock().unwrap_or_else(|e| e.into_inner()).take();
-                    }
-                }
+                watcher.release_for_writer();
             }
         });
         axum::serve(listener, router(app))
@@ -229,18 +225,26 @@ impl App {
         cache.answers.insert(key, answer.clone());
     }
 
+    /// Whether a writer waits for the database file; if so, the shared engine is let go (it
+    /// closes when the last request on it ends).
+    fn release_for_writer(&self) -> bool {
+        let Location::File(path) = &self.config.location else { return false };
+        let waiting = db::WriterWaiting::is_waiting(path);
+        if waiting {
+            self.engine.lock().unwrap_or_else(|e| e.into_inner()).take();
+        }
+        waiting
+    }
+
     /// A connection for one piece of work, on the engine requests share (opened read-only when
     /// there is none). A writer waiting for the file goes first: the shared engine is let go,
     /// and requests hold back until the writer has the file (or five seconds pass); a database
     /// another process is writing is then tried again for up to two seconds.
     fn engine(&self) -> Result<Arc<Mutex<db::Database>>> {
-        if let Location::File(path) = &self.config.location {
-            if db::WriterWaiting::is_waiting(path) {
-                self.engine.lock().unwrap_or_else(|e| e.into_inner()).take();
-                let patience = Instant::now() + Duration::from_secs(5);
-                while db::WriterWaiting::is_waiting(path) && Instant::now() < patience {
-                    std::thread::sleep(Duration::from_millis(20));
-                }
+        if self.release_for_writer() {
+            let patience = Instant::now() + Duration::from_secs(5);
+            while self.release_for_writer() && Instant::now() < patience {
+                std::thread::sleep(Duration::from_millis(20));
             }
         }
         let mut engine = self.engine.lock().unwrap_or_else(|e| e.into_inner());
@@ -281,7 +285,7 @@ impl App {
         let _ = done.send(());
         let timed_out = watchdog.join().unwrap_or(false);
         match result {
-            Err(_) if timed_out => Err(Error::msg(format!("the query ran longer than {} s and was stopped", limit.as_secs_f64()))),
+            Err(_) if timed_out => Err(Error::TimedOut { seconds: limit.as_secs_f64() }),
             other => other,
         }
     }
@@ -339,9 +343,7 @@ fn status_of(error: &Error) -> StatusCode {
         Error::Parameter { .. } | Error::Unknown { .. } => StatusCode::BAD_REQUEST,
         Error::UnknownQuery { .. } => StatusCode::NOT_FOUND,
         Error::DatabaseInUse { .. } => StatusCode::SERVICE_UNAVAILABLE,
-        Error::Message(m) if m.contains("was stopped") => StatusCode::SERVICE_UNAVAILABLE,
-        // The data cannot answer (an analysis that refuses on partial detail, say).
-        Error::Message(m) if m.contains(" needs ") => StatusCode::UNPROCESSABLE_ENTITY,
+        Error::TimedOut { .. } => StatusCode::SERVICE_UNAVAILABLE,
         // A query's own refusal (`error(…)` in its SQL: the data cannot answer).
         Error::Sql { source, .. } if source.to_string().contains("Invalid Input Error") => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -154,4 +155,36 @@ pub fn release_rows(file: &str) -> Vec<std::collections::BTreeMap<String, String
 /// (tests/fixtures/releases/README.md), independent of the bundled data in data/.
 pub fn release_fixture(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/releases").join(file)
+}
+
+/// A running server; killed when dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `ihracat GLOBAL… serve --port 0 OPTIONS…`, once it listens.
+pub fn serve_with(w: &Workdir, global: &[&str], options: &[&str]) -> Server {
+    let mut args = global.to_vec();
+    args.extend(["serve", "--port", "0"]);
+    args.extend_from_slice(options);
+    let mut child = w.command(&args).stderr(std::process::Stdio::piped()).stdout(std::process::Stdio::null()).spawn().expect("ihracat serve starts");
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = std::io::BufReader::new(stderr).lines();
+    // Wait for the address line: the server is listening once it is printed.
+    let port = loop {
+        let line = lines.next().expect("the server prints its address before it stops").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
 }
