@@ -59,6 +59,8 @@ impl std::fmt::Display for Notice {
 /// A named query's result as it streams, and the notice its first batch calls for.
 pub struct NamedResult<'s> {
     pub stream: ResultStream<'s>,
+    /// The columns as the SQL returns them: the stream's, unless the query pivots its result.
+    pub sql_schema: SchemaRef,
     /// Said before the rows, when the first batch shows fewer than 81 provinces.
     pub panel_notice: Option<Notice>,
     /// Said after the rows when there were none (the query's `--- empty` line).
@@ -71,7 +73,8 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)
 }
 
 /// Runs a prepared named query. The first batch is read at once, so that the notice about the
-/// panel is known before the result is written; the rest stream as DuckDB produces them.
+/// panel is known before the result is written; the rest stream as DuckDB produces them. A
+/// query with a `--- pivot` line is read whole and reshaped (its tables are a few hundred cells).
 pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(String, String)]) -> Result<NamedResult<'s>> {
     let values = std::mem::take(&mut prepared.values);
     let ResultStream { schema, mut batches } = ResultStream::from_statement(&mut prepared.stmt, values)?;
@@ -82,7 +85,15 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
     let panel_notice = first.as_ref().and_then(|batch| panel_notice(batch, &effective)).map(Notice::Panel);
     let batches = Box::new(first.map(Ok).into_iter().chain(batches));
     let empty_notice = query.header.empty.clone().map(Notice::Empty);
-    Ok(NamedResult { stream: ResultStream { schema, batches }, panel_notice, empty_notice })
+    let stream = match &query.header.pivot {
+        None => ResultStream { schema: schema.clone(), batches },
+        Some(spec) => {
+            let long: Vec<RecordBatch> = batches.collect::<std::result::Result<_, _>>().context(|| format!("running `{}`", query.name))?;
+            let (wide, rows) = crate::pivot::pivot(&query.name, spec, &schema, &long)?;
+            ResultStream::from_batches(wide, rows)
+        }
+    };
+    Ok(NamedResult { stream, sql_schema: schema, panel_notice, empty_notice })
 }
 
 /// The arguments as the query runs with them: those given, then each other parameter's default.
@@ -130,6 +141,8 @@ pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, 
 /// A named query's whole result, with the notices a reader needs.
 pub struct Collected {
     pub schema: SchemaRef,
+    /// The columns as the SQL returns them (differs from `schema` for a query that pivots).
+    pub sql_schema: SchemaRef,
     pub batches: Vec<RecordBatch>,
     pub notices: Vec<Notice>,
 }
@@ -138,13 +151,13 @@ pub struct Collected {
 pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, String)]) -> Result<Collected> {
     let mut prepared = prepare(conn, query, args)?;
     let result = run(query, &mut prepared, args)?;
-    let schema = result.stream.schema.clone();
+    let (schema, sql_schema) = (result.stream.schema.clone(), result.sql_schema.clone());
     let batches: Vec<RecordBatch> = result.stream.batches.map(|b| b.context(|| format!("running `{}`", query.name))).collect::<Result<_>>()?;
     let mut notices: Vec<Notice> = result.panel_notice.into_iter().collect();
     if batches.iter().all(|b| b.num_rows() == 0) {
         notices.extend(result.empty_notice);
     }
-    Ok(Collected { schema, batches, notices })
+    Ok(Collected { schema, sql_schema, batches, notices })
 }
 
 /// Runs a named query and draws its result: the one path from a query to a chart, for the
@@ -170,6 +183,24 @@ pub fn draw_collected(conn: &Connection, query: &Query, args: &[(String, String)
     };
     let data = charts::ResultData { query, args, batches: &collected.batches, schema: collected.schema.clone() };
     charts::draw(&data, request, shapes.or(resolved.as_ref()))
+}
+
+/// The DuckDB writer for a named query's output file, if one writes it: Parquet, CSV and JSON
+/// are DuckDB's, streamed with `COPY`; tables, Markdown, TSV, Arrow IPC and Excel files are
+/// written by the output layer, and so is every result the library reshapes or converts on its
+/// way (a pivoted table, `--decimals float`), since `COPY` would write the query's own rows.
+pub fn duckdb_file_format(query: &Query, options: &crate::output::OutputOptions) -> Result<Option<FileFormat>> {
+    use crate::output::Format;
+    if options.decimals_as_float || query.header.pivot.is_some() {
+        return Ok(None);
+    }
+    Ok(match options.resolved_format()? {
+        Format::Parquet => Some(FileFormat::Parquet),
+        Format::Csv => Some(FileFormat::Csv),
+        Format::Json => Some(FileFormat::Json),
+        Format::Ndjson => Some(FileFormat::Ndjson),
+        _ => None,
+    })
 }
 
 /// A file format DuckDB's own writers produce.
@@ -233,6 +264,7 @@ pub fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, t
         options.push(format!("PARTITION_BY ({})", columns.join(", ")));
     }
     let body = sql.trim().trim_end_matches(';');
+    let body = if target.format == FileFormat::Parquet { portable_columns(conn, body, &values)? } else { body.to_string() };
     let copy = |to: &Path| format!("COPY ({body}\n) TO {} ({})", crate::db::sql_literal(&to.to_string_lossy()), options.join(", "));
     // Keeping the order of a result that has no ORDER BY made COPY hold it in memory: 1.4 GB
     // for 50 million rows, against 120 MB without (BENCHMARKS.md).
@@ -262,6 +294,39 @@ pub fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, t
     }
     std::fs::rename(&staging, path).context(|| format!("moving the export into {}", path.display()))?;
     Ok(rows)
+}
+
+/// The query with its columns cast to types every Parquet reader takes. DuckDB writes HUGEINT
+/// (what `sum` of BIGINT gives) as a DOUBLE, losing digits past 2^53; unsigned integers and
+/// nanosecond timestamps are types Spark refuses or misreads. A result without such columns is
+/// written as it is.
+fn portable_columns(conn: &Connection, body: &str, values: &[duckdb::types::Value]) -> Result<String> {
+    use arrow::datatypes::TimeUnit;
+    let schema = {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM ({body}\n) LIMIT 0")).context(|| "reading the result's column types".into())?;
+        let result = stmt.query_arrow(duckdb::params_from_iter(values.iter().cloned())).context(|| "reading the result's column types".into())?;
+        result.get_schema()
+    };
+    let casts: Vec<String> = schema
+        .fields()
+        .iter()
+        .filter_map(|field| {
+            let to = match field.data_type() {
+                // HUGEINT and UHUGEINT reach Arrow as Decimal128(38, 0).
+                DataType::Decimal128(38, 0) => "DECIMAL(38, 0)",
+                DataType::UInt64 => "DECIMAL(20, 0)",
+                DataType::UInt32 => "BIGINT",
+                DataType::UInt16 => "INTEGER",
+                DataType::UInt8 => "SMALLINT",
+                DataType::Timestamp(TimeUnit::Nanosecond, None) => "TIMESTAMP",
+                DataType::Timestamp(TimeUnit::Nanosecond, Some(_)) => "TIMESTAMPTZ",
+                _ => return None,
+            };
+            let name = format!("\"{}\"", field.name().replace('"', "\"\""));
+            Some(format!("CAST({name} AS {to}) AS {name}"))
+        })
+        .collect();
+    Ok(if casts.is_empty() { body.to_string() } else { format!("SELECT * REPLACE ({}) FROM ({body}\n) AS q", casts.join(", ")) })
 }
 
 /// A folder `--overwrite` may replace: one that holds only `column=value` folders, as a

@@ -13,6 +13,7 @@ pub mod language;
 pub mod load;
 pub mod output;
 pub mod paths;
+pub mod pivot;
 pub mod reference;
 pub mod report;
 pub mod script;

@@ -323,9 +323,12 @@ fn write_to(result: ResultStream<'_>, format: Format, options: &OutputOptions, o
                 Compression::Uncompressed => ParquetCompression::UNCOMPRESSED,
             };
             let props = WriterProperties::builder().set_compression(compression).build();
-            let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).context(|| "writing Parquet".into())?;
+            let portable = portable_schema(&schema);
+            let mut writer = ArrowWriter::try_new(out, portable.clone(), Some(props)).context(|| "writing Parquet".into())?;
             for batch in &mut next {
-                writer.write(&batch?).context(|| "writing Parquet".into())?;
+                let batch = batch?;
+                let batch = if portable == schema { batch } else { to_schema(&batch, &portable).context(|| "writing Parquet".into())? };
+                writer.write(&batch).context(|| "writing Parquet".into())?;
             }
             writer.close().context(|| "writing Parquet".into())?;
         }
@@ -675,6 +678,44 @@ pub fn string_table(columns: &[(&str, Vec<Option<String>>)]) -> Result<ResultStr
     let schema = Arc::new(Schema::new(fields));
     let batch = RecordBatch::try_new(schema.clone(), arrays).context(|| "building a result".into())?;
     Ok(ResultStream::from_batches(schema, vec![batch]))
+}
+
+/// A Parquet schema every reader takes: unsigned integers become the next wider signed type
+/// (UBIGINT a DECIMAL(20, 0)), nanosecond timestamps microsecond ones. Spark refuses unsigned
+/// 64-bit and nanosecond columns or misreads them; DuckDB's HUGEINT already reaches Arrow as
+/// Decimal128(38, 0). `execution::export` does the same for DuckDB's own writer.
+fn portable_schema(schema: &SchemaRef) -> SchemaRef {
+    use arrow::datatypes::{Field, TimeUnit};
+    let portable = |t: &DataType| match t {
+        DataType::UInt64 => Some(DataType::Decimal128(20, 0)),
+        DataType::UInt32 => Some(DataType::Int64),
+        DataType::UInt16 => Some(DataType::Int32),
+        DataType::UInt8 => Some(DataType::Int16),
+        DataType::Timestamp(TimeUnit::Nanosecond, zone) => Some(DataType::Timestamp(TimeUnit::Microsecond, zone.clone())),
+        _ => None,
+    };
+    if !schema.fields().iter().any(|f| portable(f.data_type()).is_some()) {
+        return schema.clone();
+    }
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| match portable(f.data_type()) {
+            Some(to) => Field::new(f.name(), to, f.is_nullable()),
+            None => f.as_ref().clone(),
+        })
+        .collect();
+    std::sync::Arc::new(arrow::datatypes::Schema::new(fields))
+}
+
+fn to_schema(batch: &RecordBatch, schema: &SchemaRef) -> std::result::Result<RecordBatch, arrow::error::ArrowError> {
+    let columns = batch
+        .columns()
+        .iter()
+        .zip(schema.fields())
+        .map(|(column, field)| if column.data_type() == field.data_type() { Ok(column.clone()) } else { arrow::compute::cast(column, field.data_type()) })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    RecordBatch::try_new(schema.clone(), columns)
 }
 
 #[cfg(test)]

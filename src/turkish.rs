@@ -62,6 +62,12 @@ pub fn month_spellings() -> Vec<(String, u32)> {
     out
 }
 
+/// Each month's number with its Turkish (lower case) and English names: the database's
+/// `months` table is written from this.
+pub fn months() -> impl Iterator<Item = (u32, &'static str, &'static str)> {
+    MONTHS_TR.into_iter().zip(MONTHS_EN).enumerate().map(|(i, (tr, en))| (i as u32 + 1, tr, en))
+}
+
 /// The month a Turkish or English month name (or its three-letter English form) names.
 pub fn month_number(name: &str) -> Option<u32> {
     let folded = fold(name.trim());

@@ -298,7 +298,7 @@ fn format_means_the_output_format_everywhere() {
     assert_eq!(check["problems"], serde_json::json!([]));
     // info: JSON alone on stdout.
     let info: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
-    assert_eq!(info["schema_version"], 5);
+    assert_eq!(info["schema_version"], 6);
 }
 
 #[test]
@@ -355,4 +355,49 @@ fn decimals_stay_exact_unless_floats_are_asked_for() {
     assert_eq!(type_of(&floats, "rank"), type_of(&exact, "rank"), "only decimals change");
     let csv = w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1", "--format", "csv", "--decimals", "float"]);
     assert!(csv.contains(",4859000000.0,") || csv.contains(",4859000000,"), "{csv}");
+}
+
+/// The column types a Parquet file has, as arrow-rs's reader (not DuckDB, which wrote it) sees them.
+fn parquet_types(path: &std::path::Path) -> Vec<(String, DataType)> {
+    let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap();
+    reader.schema().fields().iter().map(|f| (f.name().clone(), f.data_type().clone())).collect()
+}
+
+/// DuckDB writes HUGEINT (what `sum` of a BIGINT gives) as a DOUBLE, and unsigned and
+/// nanosecond columns as types Spark refuses: every Parquet file ihracat writes has portable
+/// types instead, by `export`, by `sql -o` and in every file of a partitioned dataset.
+#[test]
+fn parquet_files_have_types_every_engine_reads() {
+    use arrow::datatypes::TimeUnit;
+    let w = Workdir::new();
+    let sql = "SELECT 12345678901234567890123::HUGEINT AS big, sum(3::BIGINT) AS total, 7::UBIGINT AS u64, 5::UINTEGER AS u32,
+                      TIMESTAMP_NS '2025-10-31 12:00:00.123456789' AS at";
+    let expected = vec![
+        ("big".to_string(), DataType::Decimal128(38, 0)),
+        ("total".to_string(), DataType::Decimal128(38, 0)),
+        ("u64".to_string(), DataType::Decimal128(20, 0)),
+        ("u32".to_string(), DataType::Int64),
+        ("at".to_string(), DataType::Timestamp(TimeUnit::Microsecond, None)),
+    ];
+    for (file, args) in [("export.parquet", vec!["export", "--sql", sql, "--to"]), ("sql.parquet", vec!["sql", sql, "-o"])] {
+        let path = w.path(file);
+        let mut args = args;
+        args.push(path.to_str().unwrap());
+        w.run(&args);
+        assert_eq!(parquet_types(&path), expected, "{file}");
+        let batches: Vec<_> = ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap()).unwrap().build().unwrap().map(Result::unwrap).collect();
+        // Every digit kept: a DOUBLE would have made it 12345678901234567000000.
+        assert_eq!(batches[0].column(0).as_primitive::<Decimal128Type>().value(0), 12345678901234567890123_i128, "{file}");
+    }
+    let dir = w.path("by_year");
+    w.run(&["export", "--sql", "SELECT year, province_code, basis, sum(value_usd::BIGINT) AS total FROM exports GROUP BY ALL", "--to", dir.to_str().unwrap(), "--partition-by", "year"]);
+    let mut files = 0;
+    for partition in std::fs::read_dir(&dir).unwrap() {
+        for file in std::fs::read_dir(partition.unwrap().path()).unwrap() {
+            let types = parquet_types(&file.unwrap().path());
+            assert_eq!(types, [("province_code".to_string(), DataType::Int32), ("basis".to_string(), DataType::Utf8), ("total".to_string(), DataType::Decimal128(38, 0))]);
+            files += 1;
+        }
+    }
+    assert!(files > 5, "one file a year at least: {files}");
 }

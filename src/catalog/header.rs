@@ -9,6 +9,7 @@
 //! --- param    period one_of(month, ytd, year) = month
 //! --- empty    why the result can be empty (printed on stderr when it is)
 //! --- chart    bar value=value_usd label=province
+//! --- pivot    column=heading value=value_usd row_heading=corner
 //! --- summary_tr  the summary in Turkish, for charts and pages in Turkish
 //! --- example  year=2025 month=10
 //! ```
@@ -33,9 +34,11 @@ pub struct Header {
     pub chart: Option<crate::charts::ChartSpec>,
     /// The summary in Turkish: the title of a chart or page in Turkish.
     pub summary_tr: Option<String>,
+    /// The long result is shown wide: a column per heading (see `pivot`).
+    pub pivot: Option<crate::pivot::PivotSpec>,
 }
 
-const KEYS: &[&str] = &["summary", "summary_tr", "detail", "returns", "param", "example", "empty", "chart"];
+const KEYS: &[&str] = &["summary", "summary_tr", "detail", "returns", "param", "example", "empty", "chart", "pivot"];
 
 pub fn parse(path: &str, text: &str) -> Result<Header> {
     let mut header = Header::default();
@@ -76,6 +79,8 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
             "empty" => header.empty = Some(value.to_string()),
             "chart" if header.chart.is_some() => return Err(err(number, "a second `chart`".into())),
             "chart" => header.chart = Some(crate::charts::ChartSpec::parse(value).map_err(|m| err(number, m))?),
+            "pivot" if header.pivot.is_some() => return Err(err(number, "a second `pivot`".into())),
+            "pivot" => header.pivot = Some(crate::pivot::PivotSpec::parse(value).map_err(|m| err(number, m))?),
             "summary_tr" if header.summary_tr.is_some() => return Err(err(number, "a second `summary_tr`".into())),
             "summary_tr" => header.summary_tr = Some(value.to_string()),
             other => {
@@ -86,6 +91,12 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
     }
     if header.summary.is_empty() {
         return Err(err(1, "the header has no `--- summary` line".into()));
+    }
+    // A pivot of columns the query says it does not return could only fail when it runs.
+    if let (Some(pivot), false) = (&header.pivot, header.returns.is_empty()) {
+        if let Some(missing) = pivot.needs().find(|c| !header.returns.iter().any(|(name, _)| name == c)) {
+            return Err(err(1, format!("`pivot` names column `{missing}`, which `returns` does not declare")));
+        }
     }
     Ok(header)
 }

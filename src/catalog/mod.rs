@@ -176,6 +176,7 @@ pub fn describe_json(query: &Query) -> serde_json::Value {
         "examples": h.examples,
         "empty": h.empty,
         "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
+        "pivot": h.pivot.as_ref().map(|p| serde_json::json!({"column": p.column, "value": p.value, "row_heading": p.row_heading})),
         "sql": query.sql,
     })
 }
@@ -345,7 +346,7 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                     crate::execution::draw_collected(conn, query, &args, &collected, &crate::charts::Request::default(), shapes)
                         .map_err(|e| Error::msg(format!("its {} chart: {e}", spec.kind.name())))?;
                 }
-                Ok(collected.schema)
+                Ok(collected.sql_schema)
             });
             match result {
                 // An analysis that refuses on partial data (the bundled detail) with its reason works.

@@ -74,12 +74,23 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         return Err(Error::msg("an Excel workbook is one file: --partition-by writes folders of parquet, csv or json"));
     }
     let catalog = context.catalog()?;
+    let pivots = match &args.name {
+        Some(name) => catalog.get(name)?.header.pivot.is_some(),
+        None => false,
+    };
+    if pivots && !args.partition_by.is_empty() {
+        return Err(Error::msg(format!(
+            "`{}` is a wide table (a column per heading): it is one file; --partition-by splits long results such as `ihracat export --sql` over the exports table",
+            args.name.as_deref().unwrap_or_default()
+        )));
+    }
     // A named query reads the managed database alone (as `run` does); --sql is ad-hoc SQL and
     // may read the workspace too.
     let db = context.open(if args.name.is_some() { Access::Analysis } else { Access::Read })?;
-    if format == Format::Xlsx {
-        // Excel is written by the output layer, from the same stream `run` writes.
-        let mut options = ihracat::output::OutputOptions { format: Some(Format::Xlsx), output: Some(args.to.clone()), overwrite: args.overwrite, ..Default::default() };
+    if format == Format::Xlsx || pivots {
+        // Excel, and a table the library reshapes, are written by the output layer, from the
+        // same stream `run` writes.
+        let mut options = ihracat::output::OutputOptions { format: Some(format), output: Some(args.to.clone()), overwrite: args.overwrite, compression: args.compression.into(), ..Default::default() };
         let rows = match (&args.name, &args.sql) {
             (Some(name), None) => {
                 let query = catalog.get(name)?;

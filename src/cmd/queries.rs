@@ -134,6 +134,13 @@ fn describe(query: &catalog::Query) -> String {
         for (name, ty) in &h.returns {
             text.push_str(&format!("  {name:<16} {ty}\n"));
         }
+        if let Some(pivot) = &h.pivot {
+            let rows = match &pivot.row_heading {
+                Some(corner) => format!("the other columns, the first named by `{corner}`"),
+                None => "the other columns".to_string(),
+            };
+            text.push_str(&format!("  shown wide: a column for each `{}`, filled from `{}`; rows keyed by {rows}\n", pivot.column, pivot.value));
+        }
     }
     if !h.examples.is_empty() {
         text.push_str("\nexamples:\n");

@@ -2,8 +2,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::execution::{ExportTarget, FileFormat};
-use ihracat::output::{self, Format, OutputOptions};
+use ihracat::execution::ExportTarget;
+use ihracat::output;
 use ihracat::ui::timed;
 use ihracat::{Result, catalog, execution};
 
@@ -45,7 +45,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         parameters: execution::effective_args(query, &assignments),
     });
     // A file in a format DuckDB writes is written by the one file writer `export` uses.
-    if let (Some(path), Some(format)) = (&options.output, file_format(&options)?) {
+    if let (Some(path), Some(format)) = (&options.output, execution::duckdb_file_format(query, &options)?) {
         let target = ExportTarget { path, format, partition_by: &[], compression: options.compression, overwrite: options.overwrite, protected: Vec::new() };
         let (rows, notices) = timed("writing the result", || execution::write_named(&db.conn, query, &assignments, &target))?;
         for notice in notices {
@@ -68,18 +68,3 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The DuckDB writer for an output file's format, if it has one (tables, Markdown, TSV and Arrow
-/// IPC files are written by the output layer).
-fn file_format(options: &OutputOptions) -> Result<Option<FileFormat>> {
-    if options.decimals_as_float {
-        // DuckDB's writers keep the query's types; the output layer converts.
-        return Ok(None);
-    }
-    Ok(match options.resolved_format()? {
-        Format::Parquet => Some(FileFormat::Parquet),
-        Format::Csv => Some(FileFormat::Csv),
-        Format::Json => Some(FileFormat::Json),
-        Format::Ndjson => Some(FileFormat::Ndjson),
-        _ => None,
-    })
-}

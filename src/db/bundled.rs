@@ -32,6 +32,10 @@ pub fn data_sha256() -> String {
     }
     // What seeding derives is data too: a change to it must refresh older databases.
     hash.update(SEED_SQL.as_bytes());
+    for (_, name_tr, name_en) in crate::turkish::months() {
+        hash.update(name_tr.as_bytes());
+        hash.update(name_en.as_bytes());
+    }
     hash.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
@@ -48,6 +52,14 @@ pub(super) fn seed(conn: &Connection) -> Result<()> {
         .context(|| format!("reading the bundled {table}"))?;
     }
     conn.execute_batch(SEED_SQL).context(|| "seeding the bundled data".into())?;
+    conn.execute_batch("DELETE FROM months").context(|| "writing the month names".into())?;
+    for (month, name_tr, name_en) in crate::turkish::months() {
+        conn.execute(
+            "INSERT INTO months VALUES (?, ?, ?, ?, ?)",
+            duckdb::params![month, name_tr, crate::turkish::upper(name_tr), name_en, &name_en[..3]],
+        )
+        .context(|| "writing the month names".into())?;
+    }
     conn.execute(
         "INSERT OR REPLACE INTO ihracat_meta VALUES ('data_version', ?), ('data_sha256', ?)",
         duckdb::params![DATA_VERSION, data_sha256()],

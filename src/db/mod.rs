@@ -19,7 +19,7 @@ pub use bundled::{DATA_VERSION, data_sha256};
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -28,6 +28,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/003_province_first.sql")),
     (4, include_str!("migrations/004_figures_true.sql")),
     (5, include_str!("migrations/005_sorted_sources.sql")),
+    (6, include_str!("migrations/006_months.sql")),
 ];
 
 /// Where the managed database is.

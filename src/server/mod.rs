@@ -649,7 +649,7 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
                         break;
                     }
                 }
-                collected = Some(Collected { schema, batches, notices: Vec::new() });
+                collected = Some(Collected { sql_schema: schema.clone(), schema, batches, notices: Vec::new() });
                 Ok(())
             })?;
             collected.ok_or_else(|| Error::msg("the statement returned no result"))
