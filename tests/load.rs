@@ -174,7 +174,7 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("total_mismatch.csv", &[], "total_mismatch.csv:4: column \"Ekim 2025\": `4.000`: the total row says 4000 but the provinces add up to 3000"),
         ("year_out_of_range.csv", &[], "year_out_of_range.csv:2: column \"year\": `1850`: year must be 1990 to 2100"),
         ("no_header.csv", &[], "no_header.csv: no header row names a province column"),
-        ("mixed_numbers.csv", &[], "mixed_numbers.csv: the file mixes Turkish and English number formats (1.234,5 and 1,234.5)"),
+        ("mixed_numbers.csv", &[], "mixed_numbers.csv:2: column \"value_usd\": `1.234,5` is a Turkish number, but"),
         ("values_without_province.csv", &[], "values_without_province.csv:2: column \"province\": ``: a row with values but no province"),
         ("bad_basis.csv", &["--no-basis"], "bad_basis.csv:2: column \"basis\": `both`: basis must be activity or registered"),
         ("no_layout.csv", &[], "no_layout.csv: line 1: cannot tell the layout"),
@@ -369,4 +369,55 @@ fn a_file_that_is_not_a_table_says_what_it_is_and_quoted_line_breaks_load() {
     assert_eq!(value(&w, 16, 2025, 1, "activity")[1], vec!["5.00", "true"]);
     assert_eq!(value(&w, 81, 2025, 1, "activity").len(), 1, "no row for Düzce");
     assert_eq!(value(&w, 41, 2025, 1, "activity")[1], vec!["7.00", "true"]);
+}
+
+/// The loaded values of 2021 (a year the bundled data has no activity figure for), by plate code.
+fn values_2021(w: &Workdir) -> Vec<(String, String)> {
+    w.csv(&["sql", "SELECT province_code, value_usd FROM exports WHERE year = 2021 AND basis = 'activity' ORDER BY province_code, month"])[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone()))
+        .collect()
+}
+
+/// Issue 17, item 6: a number style is decided per column from all of its cells. `340,732` and
+/// `2,179` can be read two ways, and beside an English `66,414.13` they are English thousands
+/// (they were read as Turkish decimals, 340.73, or the file refused as mixed).
+#[test]
+fn english_thousands_beside_english_decimals_are_thousands() {
+    let w = Workdir::new();
+    let path = w.write("en.csv", "il,yil,ay,deger_usd\nİstanbul,2021,1,\"340,732\"\nAnkara,2021,1,\"2,179\"\nİzmir,2021,1,\"66,414.13\"\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(values_2021(&w), [("6".into(), "2179.00".into()), ("34".into(), "340732.00".into()), ("35".into(), "66414.13".into())]);
+}
+
+/// Beside Turkish cells the same one-group cells are Turkish thousands too, and a wide table's
+/// month whose cells show no style takes the style of the file's other months.
+#[test]
+fn a_column_that_shows_no_style_takes_the_files() {
+    let w = Workdir::new();
+    let path = w.write("tr.csv", "İL,OCAK 2021 (1000 $),ŞUBAT 2021 (1000 $)\nİSTANBUL,\"1.234,5\",\"340,732\"\nANKARA,\"2.179\",\"12,25\"\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    // In thousands: 1.234,5 → 1,234,500; 340,732 (Turkish, as its file) → 340,732; 2.179 → 2,179,000.
+    assert_eq!(values_2021(&w), [("6".into(), "2179000.00".into()), ("6".into(), "12250.00".into()), ("34".into(), "1234500.00".into()), ("34".into(), "340732.00".into())]);
+}
+
+/// In a table of thousands, `340,732` alone is 340.732 thousand dollars in Turkish and 340,732
+/// thousand in English: refused with the cell, never guessed, until --numbers says which.
+#[test]
+fn an_ambiguous_column_of_thousands_is_refused_until_the_style_is_given() {
+    let w = Workdir::new();
+    let path = w.write("amb.csv", "il,yil,ay,deger (bin $)\nİstanbul,2021,1,\"340,732\"\nAnkara,2021,1,\"1.500\"\n");
+    let before = snapshot(&w);
+    let (code, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("amb.csv:2: column \"deger (bin $)\": `340,732` is 340.732 thousand dollars in Turkish and 340732 thousand dollars in English, and no cell of the file shows which it is: give --numbers tr or --numbers en"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&w), before, "nothing changed");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity", "--numbers", "tr"]);
+    assert_eq!(values_2021(&w), [("6".into(), "1500000.00".into()), ("34".into(), "340732.00".into())]);
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity", "--numbers", "en", "--replace"]);
+    // In English 1.500 is one and a half thousand.
+    assert_eq!(values_2021(&w), [("6".into(), "1500.00".into()), ("34".into(), "340732000.00".into())]);
 }

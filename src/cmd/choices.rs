@@ -61,6 +61,15 @@ choice!(LayoutChoice => ihracat::load::LayoutChoice { Long, Wide });
 
 choice!(Unit => ihracat::load::Unit { Usd, ThousandUsd, MillionUsd });
 
+choice!(Numbers => ihracat::load::NumberStyle {
+    /// 1.234.567,89
+    #[value(name = "tr")]
+    Turkish,
+    /// 1,234,567.89
+    #[value(name = "en")]
+    English,
+});
+
 choice!(Language => ihracat::report::Language { Tr, En });
 
 choice!(ReportFormat => ihracat::report::ReportFormat {

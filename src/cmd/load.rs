@@ -8,7 +8,7 @@ use ihracat::execution::ResultStream;
 use ihracat::output;
 use ihracat::{Error, Result};
 
-use super::choices::{Encoding, InputFormat, LayoutChoice, Unit};
+use super::choices::{Encoding, InputFormat, LayoutChoice, Numbers, Unit};
 use super::{Context, OutputArgs};
 
 /// Load province export tables into the database: CSV or TSV, Excel, Parquet, JSON.
@@ -42,6 +42,10 @@ pub struct LoadArgs {
     /// The unit of the values [default: as the file's title or header says, else usd]
     #[arg(long, value_enum)]
     unit: Option<Unit>,
+    /// How the numbers are written, for a file whose cells cannot tell (340,732 in a table of
+    /// thousands) [default: from the cells, column by column]
+    #[arg(long, value_enum)]
+    numbers: Option<Numbers>,
     /// The file's format [default: from the extension]
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -90,6 +94,7 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
         dry_run: args.dry_run,
         max_errors: args.max_errors.max(1),
         complete: args.complete,
+        numbers: args.numbers.map(Into::into),
     };
     for (i, file) in args.files.iter().enumerate() {
         let spinner = context.messages.stderr_is_terminal().then(|| {

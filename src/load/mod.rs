@@ -58,6 +58,8 @@ pub struct LoadOptions {
     pub max_errors: usize,
     /// The file is the whole table by country and product for its province-months.
     pub complete: bool,
+    /// How the file writes its numbers, when its cells cannot tell (`--numbers`).
+    pub numbers: Option<NumberStyle>,
 }
 
 /// What a load did (or, dry, would do).
@@ -86,7 +88,7 @@ pub struct Summary {
 impl Summary {
     pub fn describe(&self) -> String {
         if let Some(id) = self.already_loaded_as {
-            return format!("{}: already loaded as load {id}, with the same content; nothing changed", self.file);
+            return format!("{}: already loaded as load {id}, with the same content; nothing changed (add --replace to read it again with other options)", self.file);
         }
         let verb = if self.dry_run { "would load" } else { "loaded" };
         let periods = match self.periods.as_slice() {
@@ -113,10 +115,13 @@ fn rejected(file: &str, mut problems: Vec<String>, max: usize) -> Error {
 pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Summary> {
     let file = path.display().to_string();
     let bytes_hash = timed("hashing the file", || hash_file(path))?;
-    if let Some(id) = conn
-        .query_row("SELECT max(load_id) FROM loads WHERE content_sha256 = ?", [&bytes_hash], |r| r.get::<_, Option<i64>>(0))
-        .context(|| "reading the loads".into())?
-    {
+    // The same bytes again is a no-op, unless --replace asks for the file to be read again (with
+    // another --unit or --numbers, say): then it replaces what its earlier load stored.
+    if let (false, Some(id)) = (
+        options.replace,
+        conn.query_row("SELECT max(load_id) FROM loads WHERE content_sha256 = ?", [&bytes_hash], |r| r.get::<_, Option<i64>>(0))
+            .context(|| "reading the loads".into())?,
+    ) {
         return Ok(Summary { file, already_loaded_as: Some(id), ..Default::default() });
     }
     let format = options
@@ -158,7 +163,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         return Err(Error::msg(format!("{file}: --complete is for detail tables (with country or product columns)")));
     }
     build_cells(conn, &layout)?;
-    let style = timed("number style", || number_style(conn)).map_err(|e| Error::msg(format!("{file}: {e}")))?;
+    let styles = timed("number style", || number_styles(conn, unit, options.numbers, &place))?;
     let basis_expr = match (&options.basis, &layout.shape) {
         (Some(b), _) => crate::db::sql_literal(b),
         (None, layout::Shape::Long { basis: Some(_), .. }) => "CASE WHEN name_key(basis_text) IN ('activity', 'faaliyet', 'faaliyetili') THEN 'activity' WHEN name_key(basis_text) IN ('registered', 'kayitli', 'kayitliil') THEN 'registered' END".to_string(),
@@ -168,7 +173,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
             )))
         }
     };
-    timed("parsing", || parse_cells(conn, &style, unit, &basis_expr, layout.is_detail()))?;
+    timed("parsing", || parse_cells(conn, &styles, unit, &basis_expr, layout.is_detail()))?;
 
     let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target))?;
     let (rows, basis, provinces, periods) = timed("summarising", || summarise(conn))?;
@@ -336,61 +341,129 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
     conn.execute_batch(&format!("CREATE OR REPLACE TEMP VIEW _cells AS {body}")).context(|| "reading the cells".into())
 }
 
-/// Turkish (4.859.123,45) or English (4,859,123.45) numbers: decided once for the whole file
-/// from the values that can only be read one way; a file that has both is refused.
-fn number_style(conn: &Connection) -> Result<String> {
-    let (tr, en, tr_example, en_example): (i64, i64, Option<String>, Option<String>) = conn
-        .query_row(
-            // Only cells with a separator say anything. A plain decimal such as 1234.50 is English
-            // at a glance (one cheap pattern); only the other cells go through the patterns.
-            r"WITH plain AS (
-                  SELECT count(*) AS n, any_value(value_text) AS example FROM _cells
-                  WHERE regexp_full_match(value_text, '-?[0-9]+\.([0-9]{1,2}|[0-9]{4,})')
-              ),
-              v AS (
-                  SELECT regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t FROM _cells
-                  WHERE (contains(value_text, '.') OR contains(value_text, ','))
-                    AND NOT regexp_full_match(value_text, '-?[0-9]+\.([0-9]{1,2}|[0-9]{4,})')
-              ),
-              rest AS (
-                  SELECT count(*) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(\.[0-9]{3})*,[0-9]+$') OR regexp_matches(t, '^-?[0-9]{1,3}(\.[0-9]{3}){2,}$')) AS tr,
-                         count(*) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(,[0-9]{3})*\.[0-9]+$') AND NOT regexp_matches(t, '^-?[0-9]{1,3}\.[0-9]{3}$') OR regexp_matches(t, '^-?[0-9]{1,3}(,[0-9]{3}){2,}$')) AS en,
-                         any_value(t) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(\.[0-9]{3})*,[0-9]+$')) AS tr_example,
-                         any_value(t) FILTER (WHERE regexp_matches(t, '^-?[0-9]+(,[0-9]{3})*\.[0-9]+$') AND NOT regexp_matches(t, '^-?[0-9]{1,3}\.[0-9]{3}$')) AS en_example
-                  FROM v
-              )
-              SELECT rest.tr, rest.en + plain.n, rest.tr_example, coalesce(rest.en_example, plain.example) FROM rest, plain",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .context(|| "reading the number format".into())?;
-    Ok(match (tr > 0, en > 0) {
-        (true, true) => {
-            return Err(Error::msg(format!(
-                "the file mixes Turkish and English number formats ({} and {}); make it one or the other",
-                tr_example.unwrap_or_default(),
-                en_example.unwrap_or_default()
-            )))
+/// How a column writes its numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// 4.859.123,45
+    Turkish,
+    /// 4,859,123.45
+    English,
+    /// Neither shows itself: every separator stands before exactly three digits (1.234 or 1,234),
+    /// which in a table of US dollars groups thousands in either style (money has two decimals).
+    Grouped,
+}
+
+impl NumberStyle {
+    /// The SQL that turns a cell's cleaned text (`@`) into a plain decimal.
+    fn normalise(self) -> &'static str {
+        match self {
+            NumberStyle::Turkish => "replace(replace(@, '.', ''), ',', '.')",
+            NumberStyle::English => "replace(@, ',', '')",
+            NumberStyle::Grouped => "CASE WHEN regexp_matches(@, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(@, '[.,]', '', 'g') ELSE replace(@, ',', '.') END",
         }
-        (true, false) => "tr",
-        (false, true) => "en",
-        (false, false) => "grouped",
     }
-    .to_string())
+}
+
+/// The number style of each value column (each month of a wide table, the value column of a
+/// long one), decided from all of its cells: a cell that can be read only one way (1.234,5;
+/// 1,234.5; 1.234.567; 12,5; 1234.567) shows its column's style; a cell with one separator before
+/// three digits (340,732) can be read both ways and shows nothing. A column with cells of both
+/// styles is refused. A column whose cells show nothing takes the style the file's other columns
+/// show; failing that, its separators group thousands if the values are US dollars, and it is
+/// refused if they are thousands or millions (340,732 thousand dollars or 340.732?), with the
+/// cells that make it so: never guessed. `forced` (`--numbers`) decides for every column.
+fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, place: &dyn Fn(i64) -> String) -> Result<Vec<(String, NumberStyle)>> {
+    type Evidence = (String, i64, i64, i64, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>);
+    let sql = r"WITH v AS (
+                    SELECT column_header, line, regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t,
+                           -- A plain decimal such as 1234.50 is English at a glance (one cheap pattern).
+                           regexp_full_match(value_text, '-?[0-9]+\.([0-9]{1,2}|[0-9]{4,})') AS plain_en
+                    FROM _cells
+                    WHERE column_header IS NOT NULL AND (contains(value_text, '.') OR contains(value_text, ','))
+                ),
+                read AS (
+                    SELECT column_header, line, t, plain_en,
+                           NOT plain_en AND regexp_full_match(t, '-?([0-9]{1,3}(\.[0-9]{3})*|[0-9]+)(,[0-9]+)?') AS as_tr,
+                           plain_en OR regexp_full_match(t, '-?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?') AS as_en
+                    FROM v
+                )
+                SELECT column_header,
+                       count(*) FILTER (WHERE as_tr AND NOT as_en), count(*) FILTER (WHERE as_en AND NOT as_tr), count(*) FILTER (WHERE as_tr AND as_en),
+                       arg_min(t, line) FILTER (WHERE as_tr AND NOT as_en), min(line) FILTER (WHERE as_tr AND NOT as_en),
+                       arg_min(t, line) FILTER (WHERE as_en AND NOT as_tr), min(line) FILTER (WHERE as_en AND NOT as_tr),
+                       arg_min(t, line) FILTER (WHERE as_tr AND as_en), min(line) FILTER (WHERE as_tr AND as_en)
+                FROM read GROUP BY column_header ORDER BY min(line), column_header";
+    let mut stmt = conn.prepare(sql).context(|| "reading the number format".into())?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?)))
+        .context(|| "reading the number format".into())?;
+    let columns: Vec<Evidence> = rows.collect::<std::result::Result<_, _>>().context(|| "reading the number format".into())?;
+    if let Some(style) = forced {
+        return Ok(columns.into_iter().map(|c| (c.0, style)).collect());
+    }
+    let mut shown = Vec::new();
+    for (column, tr, en, _, tr_text, tr_line, en_text, en_line, _, _) in &columns {
+        match (tr > &0, en > &0) {
+            (true, true) => {
+                return Err(Error::msg(format!(
+                    "{}: column \"{column}\": `{}` is a Turkish number, but {} has the English `{}`: make the column one or the other",
+                    place(tr_line.unwrap_or(0)),
+                    tr_text.clone().unwrap_or_default(),
+                    place(en_line.unwrap_or(0)),
+                    en_text.clone().unwrap_or_default()
+                )))
+            }
+            (true, false) => shown.push((column.clone(), NumberStyle::Turkish)),
+            (false, true) => shown.push((column.clone(), NumberStyle::English)),
+            (false, false) => {}
+        }
+    }
+    let file_style = match (shown.iter().any(|(_, s)| *s == NumberStyle::Turkish), shown.iter().any(|(_, s)| *s == NumberStyle::English)) {
+        (true, false) => Some(NumberStyle::Turkish),
+        (false, true) => Some(NumberStyle::English),
+        _ => None,
+    };
+    let mut styles = Vec::new();
+    for (column, _, _, both, _, _, _, _, both_text, both_line) in &columns {
+        let style = match (shown.iter().find(|(c, _)| c == column), file_style) {
+            (Some((_, style)), _) => *style,
+            (None, Some(style)) => style,
+            (None, None) if unit == Unit::Usd || *both == 0 => NumberStyle::Grouped,
+            (None, None) => {
+                let text = both_text.clone().unwrap_or_default();
+                let unit = if unit == Unit::MillionUsd { "million dollars" } else { "thousand dollars" };
+                return Err(Error::msg(format!(
+                    "{}: column \"{column}\": `{text}` is {} {unit} in Turkish and {} {unit} in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
+                    place(both_line.unwrap_or(0)),
+                    text.replace('.', "").replace(',', "."),
+                    text.replace(['.', ','], ""),
+                )));
+            }
+        };
+        styles.push((column.clone(), style));
+    }
+    Ok(styles)
+}
+
+/// The SQL that reads a cell's number in its column's style.
+fn normalise_expression(styles: &[(String, NumberStyle)]) -> String {
+    let cleaned = r"regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g')";
+    let first = styles.first().map(|(_, s)| *s).unwrap_or(NumberStyle::Grouped);
+    if styles.iter().all(|(_, s)| *s == first) {
+        return first.normalise().replace('@', cleaned);
+    }
+    let arms: String = styles
+        .iter()
+        .map(|(column, style)| format!(" WHEN {} THEN {}", crate::db::sql_literal(column), style.normalise().replace('@', cleaned)))
+        .collect();
+    format!("CASE column_header{arms} END")
 }
 
 /// `_typed`: every cell typed, beside its text; `_parsed`: the same without the texts; `_load`:
 /// the rows to store.
-fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
-    // `@` stands for the cell with everything but digits, separators and the sign removed.
-    let cleaned = r"regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g')";
-    let normalise = match style {
-        "tr" => "replace(replace(@, '.', ''), ',', '.')",
-        "en" => "replace(@, ',', '')",
-        // Neither style shows itself: a separator before exactly three digits groups thousands.
-        _ => "CASE WHEN regexp_matches(@, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(@, '[.,]', '', 'g') ELSE replace(@, ',', '.') END",
-    }
-    .replace('@', cleaned);
+fn parse_cells(conn: &Connection, styles: &[(String, NumberStyle)], unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
+    let normalise = normalise_expression(styles);
+    let all_english = !styles.is_empty() && styles.iter().all(|(_, s)| *s == NumberStyle::English);
     // The month names headers are read with, so that a month column reads them alike.
     let months = crate::turkish::month_spellings().iter().map(|(name, number)| format!("('{name}',{number})")).collect::<Vec<_>>().join(",");
     // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
@@ -484,7 +557,7 @@ fn parse_cells(conn: &Connection, style: &str, unit: Unit, basis_expr: &str, det
           WHERE NOT cumulative AND NOT missing AND NOT total_row AND province_code IS NOT NULL AND value_usd IS NOT NULL;",
         factor = unit.factor(),
         // A point is a decimal point only in English numbers (in Turkish ones it groups thousands).
-        plain_fraction = if style == "en" { r"(\.[0-9]+)?" } else { "" },
+        plain_fraction = if all_english { r"(\.[0-9]+)?" } else { "" },
         detail_columns = if detail { "country_code, product_code, quantity, quantity_unit," } else { "" }
     );
     conn.execute_batch(&batch).context(|| "parsing the cells".into())
