@@ -105,6 +105,12 @@ pub fn clean_duckdb_message(e: &duckdb::Error) -> String {
         duckdb::Error::DuckDBFailure(_, Some(message)) => message.clone(),
         other => other.to_string(),
     };
+    // DuckDB quotes the statement it failed in ("LINE 1: SELECT … read_json_auto(…)"): that is
+    // ihracat's SQL, not the user's, and says nothing about their file.
+    let text = match text.find("\n\nLINE ") {
+        Some(at) if text[at..].contains("read_") => &text[..at],
+        _ => text.as_str(),
+    };
     text.trim().to_string()
 }
 

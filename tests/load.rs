@@ -182,7 +182,73 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("not_excel.xlsx", &[], "not_excel.xlsx: cannot read it as an Excel workbook"),
         ("not_parquet.parquet", &[], "not_parquet.parquet: DuckDB could not read it"),
         ("many_errors.csv", &["--max-errors", "5"], "stopped after 5 problems"),
+        // Issue 17: files that loaded wrong or lost data, crashed or hung.
+        ("nul_after_64k.csv", &[], "nul_after_64k.csv:4002: the line holds a NUL byte: the file is binary or damaged here"),
+        ("truncated_last_row.csv", &[], "truncated_last_row.csv:3: the last line has 2 of the table's 4 cells and no line ending: the file looks cut short"),
+        ("hundred_thousand_columns.csv", &[], "hundred_thousand_columns.csv:1: the line has 100001 cells: a table ihracat reads has at most 1024 columns"),
+        ("too_large.csv", &[], "too_large.csv:3: column \"value_usd\": `123456789012345678901`: too large to store"),
+        ("ambiguous_thousands.csv", &[], "ambiguous_thousands.csv:2: column \"deger (bin $)\": `340,732` is 340.732 thousand dollars in Turkish and 340732 thousand dollars in English"),
+        ("year_fraction.csv", &[], "year_fraction.csv:2: column \"year\": `2021.7`: year must be 1990 to 2100"),
+        ("month_fraction.csv", &[], "month_fraction.csv:2: column \"month\": `6.5`: month must be 1 to 12"),
+        ("year_exponent.csv", &[], "year_exponent.csv:2: column \"month\": `1e1`: month must be 1 to 12"),
+        ("plate_fraction.csv", &[], "plate_fraction.csv:2: column \"province\": `34.5`: unknown province"),
+        ("plate_hex.csv", &[], "plate_hex.csv:2: column \"province\": `0x22`: unknown province"),
+        ("plate_82.csv", &[], "plate_82.csv:2: column \"province\": `82`: unknown province"),
+        ("period_glued.csv", &[], "period_glued.csv:2: column \"month\": `2021-1012`: month must be 1 to 12"),
+        ("period_month13.csv", &[], "period_month13.csv:2: column \"month\": `13`: month must be 1 to 12"),
+        ("grouping_malformed.csv", &[], "grouping_malformed.csv:2: column \"value_usd\": `12,34,56`: not a number of US dollars"),
+        ("dots_malformed.csv", &[], "dots_malformed.csv:2: column \"value_usd\": `1.2.3`: not a number of US dollars"),
+        ("trailing_dots.csv", &[], "trailing_dots.csv:2: column \"value_usd\": `5..`: not a number of US dollars"),
+        ("date_in_value.csv", &[], "date_in_value.csv:2: column \"value_usd\": `12.5.2025`: not a number of US dollars"),
+        ("exponent_value.csv", &[], "exponent_value.csv:2: column \"value_usd\": `1,5e3`: not a number of US dollars"),
+        ("double_minus.csv", &[], "double_minus.csv:2: column \"value_usd\": `--5`: not a number of US dollars"),
+        ("lira_header.csv", &[], "lira_header.csv: line 1: \"ihracat (TL)\" says the values are in Turkish lira"),
+        ("euro_title.csv", &[], "euro_title.csv: line 1: \"İhracat (EUR)\" says the values are in euro"),
+        ("lira_cells.csv", &[], "lira_cells.csv:2: column \"value_usd\": `1.000 TL`: not a number of US dollars"),
+        ("scale_word.csv", &[], "scale_word.csv:2: column \"value_usd\": `4 milyon dolar`: not a number of US dollars"),
+        ("two_value_columns.csv", &[], "two_value_columns.csv: line 1: two columns could be the value: \"ihracat\" (column 4) and \"değer\" (column 5)"),
+        ("year_zero.csv", &[], "year_zero.csv:2: column \"year\": `0`: year must be 1990 to 2100"),
+        ("year_text.csv", &[], "year_text.csv:2: column \"year\": `iki bin`: year must be 1990 to 2100"),
+        ("month_zero.csv", &[], "month_zero.csv:2: column \"month\": `0`: month must be 1 to 12"),
+        ("long_cell.csv", &[], "long_cell.csv:2: column \"province\": `XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX… (100000 characters)`: unknown province"),
+        ("many_duplicates.csv", &[], "many_duplicates.csv:501: column \"province\": `Bursa`: appears 500 times for 2025-01 (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 490 more)"),
+        ("no_year_column.csv", &[], "no_year_column.csv: line 1: cannot tell the layout"),
+        ("wide_negative.csv", &[], "wide_negative.csv:2: column \"Şubat 2025\": `-2.000`: a negative value"),
+        ("wide_unknown_province.csv", &[], "wide_unknown_province.csv:3: column \"province\": `Narnia`: unknown province"),
+        ("wide_duplicate.csv", &[], "wide_duplicate.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 (lines 2, 3)"),
+        ("wide_blank_province.csv", &[], "wide_blank_province.csv:3: column \"province\": ``: a row with values but no province"),
+        ("wide_text_cell.csv", &[], "wide_text_cell.csv:2: column \"Ocak 2025\": `yok değil`: not a number of US dollars"),
+        ("wide_year_out_of_range.csv", &[], "wide_year_out_of_range.csv: line 1: cannot tell the layout"),
+        ("wide_total_thousands.csv", &["--numbers", "tr"], "wide_total_thousands.csv:4: column \"Ekim 2025 (1000 $)\": `3.500`: the total row says 3500000 but the provinces add up to 3000000"),
+        ("tsv_text_value.tsv", &[], "tsv_text_value.tsv:2: column \"değer\": `bin`: not a number of US dollars"),
+        ("windows_1254_unknown.csv", &[], "windows_1254_unknown.csv:3: column \"province\": `ŞIRNAKK`: unknown province (did you mean Şırnak?)"),
+        ("not_json.json", &[], "not_json.json: DuckDB could not read it: Invalid Input Error: Malformed JSON"),
+        ("json_negative.json", &[], "json_negative.json row 2: column \"value_usd\": `-5`: a negative value"),
+        ("ndjson_unknown.ndjson", &[], "ndjson_unknown.ndjson row 3: column \"province\": `Atlantis`: unknown province"),
+        ("detail_negative.csv", &[], "detail_negative.csv:2: column \"değer\": `-1000`: a negative value"),
+        ("detail_unknown_province.csv", &[], "detail_unknown_province.csv:2: column \"province\": `Narnia`: unknown province"),
+        ("detail_quantity_text.csv", &[], "detail_quantity_text.csv:2: column \"quantity\": `çok`: not a number"),
+        ("utf16_be.csv", &[], "utf16_be.csv: the file is UTF-16"),
+        ("gzip_named.csv", &[], "gzip_named.csv: this is not a text table (it is gzip-compressed: decompress it first)"),
+        ("parquet_named.csv", &[], "parquet_named.csv: this is not a text table (it is a Parquet file"),
+        ("sqlite_named.csv", &[], "sqlite_named.csv: this is not a text table (it is a SQLite database"),
+        ("formula_without_value.xlsx", &[], "formula_without_value.xlsx [Sheet] row 3, column B: the formula =B2*2 has no saved value"),
+        ("far_cell.xlsx", &[], "far_cell.xlsx [Sheet] row 1048576, column XFD: a table ihracat reads has at most 1024 columns"),
+        ("xlsx_unknown_province.xlsx", &[], "xlsx_unknown_province.xlsx [Sheet] row 2: column \"province\": `Atlantis`: unknown province"),
+        ("xlsx_empty.xlsx", &[], "xlsx_empty.xlsx: every sheet is empty"),
+        ("detail_duplicate.csv", &[], "detail_duplicate.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 DE/87 (lines 2, 3)"),
+        ("detail_numeric_country.csv", &[], "detail_numeric_country.csv:2: column \"country\": `004`: unknown country (ISO numbers need iso:, as iso:276)"),
+        ("detail_unknown_country.csv", &[], "detail_unknown_country.csv:2: column \"country\": `Atlantis`: unknown country"),
+        ("detail_unknown_product.csv", &[], "detail_unknown_product.csv:2: column \"product\": `99x`: unknown product"),
+        ("html_named.xlsx", &[], "html_named.xlsx: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name"),
     ];
+    // The corpus (issue 17): every file in broken/ is a case, and there are at least 80.
+    let files = std::fs::read_dir(fixture("broken")).unwrap().count();
+    assert!(files >= 80, "{files} broken fixtures");
+    for entry in std::fs::read_dir(fixture("broken")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(cases.iter().any(|(file, ..)| *file == name), "broken/{name} has no case");
+    }
     for (file, extra, expected) in cases {
         let path = fixture(&format!("broken/{file}"));
         let mut args = vec!["load", path.as_str()];
@@ -420,4 +486,26 @@ fn an_ambiguous_column_of_thousands_is_refused_until_the_style_is_given() {
     w.run(&["load", path.to_str().unwrap(), "--basis", "activity", "--numbers", "en", "--replace"]);
     // In English 1.500 is one and a half thousand.
     assert_eq!(values_2021(&w), [("6".into(), "1500.00".into()), ("34".into(), "340732000.00".into())]);
+}
+
+/// Issue 17, item 10: a Windows-1254 file whose first 64 KiB are plain ASCII (an English export
+/// whose first Turkish letter comes late) is read as Windows-1254, not refused as broken UTF-8.
+#[test]
+fn windows_1254_is_recognised_past_the_first_64_kib() {
+    let w = Workdir::new();
+    let mut bytes = b"province,year,month,value_usd\n".to_vec();
+    for province in ["Adana", "Ankara", "Bursa", "Konya", "Mersin", "Kocaeli"] {
+        for year in 1990..=2100 {
+            for month in 1..=12 {
+                bytes.extend_from_slice(format!("{province},{year},{month},1000\n").as_bytes());
+            }
+        }
+    }
+    assert!(bytes.len() > 1 << 17);
+    // "Şırnak" in Windows-1254: Ş is 0xDE, ı is 0xFD.
+    bytes.extend_from_slice(b"\xDE\xFDrnak,2021,5,4321\n");
+    let path = w.write("late.csv", bytes);
+    let out = w.stdout(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert!(out.contains("7 provinces"), "{out}");
+    assert_eq!(value(&w, 73, 2021, 5, "activity")[1], ["4321.00", "true"]);
 }

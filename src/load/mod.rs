@@ -436,7 +436,7 @@ fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, pla
                     "{}: column \"{column}\": `{text}` is {} {unit} in Turkish and {} {unit} in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
                     place(both_line.unwrap_or(0)),
                     text.replace('.', "").replace(',', "."),
-                    text.replace(['.', ','], ""),
+                    text.replace(',', ""),
                 )));
             }
         };
@@ -573,7 +573,15 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     // Each check: which cells it finds, and what it says about them. The rows any check could
     // find are set aside first in one scan (none, in a clean file); each check then reads only
     // those, one query at a time (a union of them all ran out of memory on tens of millions of rows).
-    let row_checks: [(&str, &str, &str, &str); 10] = [
+    let row_checks: [(&str, &str, &str, &str); 11] = [
+        (
+            // The database stores dollars as DECIMAL(18, 2): a larger value would fail at storing
+            // time with no place named. (Turkey exports about 2.7e11 dollars a year.)
+            "value_usd >= 10000000000000000",
+            "column_header",
+            "value_text",
+            "'too large to store: a value has at most 16 digits of dollars (Turkey''s exports of a whole year have 12)'",
+        ),
         (
             "province_code IS NULL AND NOT total_row AND NOT province_blank AND NOT missing",
             "'province'",

@@ -120,7 +120,37 @@ fn detect_encoding(path: &Path) -> Result<Encoding> {
         };
         return Err(Error::msg(format!("{}: this is not a text table{what}", path.display())));
     }
-    Ok(match std::str::from_utf8(&head) {
+    // A head of plain ASCII says nothing: the first other byte decides, however far it is (an
+    // English export whose first Turkish letter is on line 3,000).
+    let mut sample = head;
+    if sample.is_ascii() && n == 1 << 16 {
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+        loop {
+            let buffer = reader.fill_buf().context(|| format!("reading {}", path.display()))?;
+            if buffer.is_empty() {
+                return Ok(Encoding::Utf8);
+            }
+            if let Some(at) = buffer.iter().position(|b| !b.is_ascii()) {
+                // From the start of its line, 64 KiB: the same test as for a head.
+                let start = buffer[..at].iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+                let mut chunk = buffer[start..].to_vec();
+                chunk.truncate((at - start).max(1 << 16));
+                let len = buffer.len();
+                reader.consume(len);
+                // A character cut at the end of the buffer would pass for UTF-8: read past it.
+                if chunk.len() < at - start + 4 {
+                    let mut more = [0u8; 8];
+                    let got = reader.read(&mut more).context(|| format!("reading {}", path.display()))?;
+                    chunk.extend_from_slice(&more[..got]);
+                }
+                sample = chunk;
+                break;
+            }
+            let len = buffer.len();
+            reader.consume(len);
+        }
+    }
+    Ok(match std::str::from_utf8(&sample) {
         Ok(_) => Encoding::Utf8,
         // A multi-byte character cut at the end of the sample is still UTF-8.
         Err(e) if e.error_len().is_none() => Encoding::Utf8,
@@ -238,112 +268,219 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     let mut rows = 0u64;
     let mut physical = 0u64;
     let mut in_quotes = false;
+    let mut last_fields = 0usize;
     let mut write_line = |text: &str, out: &mut BufWriter<std::fs::File>| -> Result<()> {
         physical += 1;
+        // A NUL is no character of a text table: the file is binary or damaged where it stands.
+        if text.contains('\0') {
+            return Err(Error::msg(format!("{}:{physical}: the line holds a NUL byte: the file is binary or damaged here", path.display())));
+        }
         if !in_quotes {
             // A record starts here: its first field is its line number.
             write!(out, "{physical}{delimiter}").context(|| "writing the staging file".into())?;
             rows += 1;
         }
         let fields = count_outside_quotes(text, delimiter) + 1;
+        if fields > MAX_COLUMNS {
+            return Err(Error::msg(format!(
+                "{}:{physical}: the line has {fields} cells: a table ihracat reads has at most {MAX_COLUMNS} columns",
+                path.display()
+            )));
+        }
+        last_fields = fields;
         columns = columns.max(fields);
         in_quotes ^= text.matches('"').count() % 2 == 1;
         out.write_all(text.trim_end_matches(['\r', '\n']).as_bytes()).context(|| "writing the staging file".into())?;
         out.write_all(b"\n").context(|| "writing the staging file".into())?;
         Ok(())
     };
+    let mut ended = true;
     for text in &first {
         write_line(text, &mut out)?;
+        ended = text.ends_with('\n');
     }
     while read_line(&mut reader, &mut line, number)? > 0 {
         number += 1;
         write_line(&line, &mut out)?;
+        ended = line.ends_with('\n');
     }
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
     if in_quotes {
         return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
     }
+    // A last line with fewer cells than the table and no line ending is a file cut short (a
+    // download or copy that stopped): its missing cells are not missing values.
+    if !ended && last_fields < columns && number > 1 {
+        return Err(Error::msg(format!(
+            "{}:{number}: the last line has {last_fields} of the table's {columns} cells and no line ending: the file looks cut short",
+            path.display()
+        )));
+    }
     crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
         .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None })
 }
 
-/// An Excel sheet, written out as the same staging CSV (row numbers as Excel shows them).
+/// The widest table a load reads: the Ministry's widest has 14 columns, a detail table a dozen.
+/// A file with more (100,000 columns, a stray cell at XFD1048576) is refused before it is laid
+/// out, instead of running out of memory.
+pub const MAX_COLUMNS: usize = 1_024;
+
+/// One non-empty cell of a sheet: zero-based row and column, its value, its formula if any.
+struct SheetCell {
+    row: u32,
+    column: u32,
+    value: calamine::Data,
+    formula: Option<String>,
+}
+
+/// An Excel sheet, written out as the same staging CSV (row numbers as Excel shows them). An
+/// `.xlsx` sheet is read cell by cell (only the cells it holds, so a stray far cell costs
+/// nothing); other workbooks (.xls, .ods) through calamine's ranges.
 fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path) -> Result<Staged> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut workbook = open_workbook_auto(path).map_err(|e| Error::msg(format!("{}: cannot read it as an Excel workbook: {e}", path.display())))?;
-    let names = workbook.sheet_names().to_vec();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted || n.to_lowercase() == wanted.to_lowercase())
-            .cloned()
-            .ok_or_else(|| Error::msg(format!("{}: no sheet `{wanted}`; its sheets are {}", path.display(), names.join(", "))))?,
-        None => {
-            let mut chosen = None;
-            for n in &names {
-                if let Ok(range) = workbook.worksheet_range(n) {
-                    if !range.is_empty() {
-                        chosen = Some(n.clone());
-                        break;
-                    }
-                }
-            }
-            chosen.ok_or_else(|| Error::msg(format!("{}: every sheet is empty", path.display())))?
+    use calamine::{Reader, Sheets, open_workbook_auto};
+    let mut workbook = open_workbook_auto(path).map_err(|e| {
+        // Some sites serve an HTML table under an .xls or .xlsx name.
+        let mut head = [0u8; 64];
+        let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+        let text = String::from_utf8_lossy(&head[..n]).trim_start().to_lowercase();
+        if text.starts_with('<') {
+            Error::msg(format!("{}: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name; open it in Excel and save it as .xlsx, or save the table as CSV", path.display()))
+        } else {
+            Error::msg(format!("{}: cannot read it as an Excel workbook: {e}", path.display()))
         }
+    })?;
+    let names = workbook.sheet_names().to_vec();
+    let wanted = match sheet {
+        Some(wanted) => Some(
+            names
+                .iter()
+                .find(|n| n.as_str() == wanted || n.to_lowercase() == wanted.to_lowercase())
+                .cloned()
+                .ok_or_else(|| Error::msg(format!("{}: no sheet `{wanted}`; its sheets are {}", path.display(), names.join(", "))))?,
+        ),
+        None => None,
     };
-    let range = workbook.worksheet_range(&name).map_err(|e| Error::msg(format!("{}: sheet `{name}`: {e}", path.display())))?;
-    let (first_row, _) = range.start().unwrap_or((0, 0));
-    let out_path = work.join("staged.csv");
-    let mut out = BufWriter::new(std::fs::File::create(&out_path).context(|| "creating a staging file".into())?);
-    let mut columns = 0;
-    let mut rows = 0u64;
+    let sheet_error = |name: &str, e: &dyn std::fmt::Display| Error::msg(format!("{}: sheet `{name}`: {e}", path.display()));
+    // The named sheet, else the first that holds a cell.
+    let mut chosen: Option<(String, Vec<SheetCell>)> = None;
+    for name in wanted.iter().chain(names.iter().filter(|_| wanted.is_none())) {
+        let cells = match &mut workbook {
+            Sheets::Xlsx(xlsx) => {
+                let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| sheet_error(name, &e))?;
+                let mut cells = Vec::new();
+                while let Some(cell) = reader.next_cell_with_formula().map_err(|e| sheet_error(name, &e))? {
+                    let value = calamine::Data::from(cell.value);
+                    if value == calamine::Data::Empty && cell.formula.is_none() {
+                        continue;
+                    }
+                    cells.push(SheetCell { row: cell.pos.0, column: cell.pos.1, value, formula: cell.formula });
+                }
+                cells
+            }
+            other => {
+                let range = other.worksheet_range(name).map_err(|e| sheet_error(name, &e))?;
+                let (top, left) = range.start().unwrap_or((0, 0));
+                range
+                    .used_cells()
+                    .filter(|(_, _, v)| **v != calamine::Data::Empty)
+                    .map(|(r, c, v)| SheetCell { row: top + r as u32, column: left + c as u32, value: v.clone(), formula: None })
+                    .collect()
+            }
+        };
+        if !cells.is_empty() || wanted.is_some() {
+            chosen = Some((name.clone(), cells));
+            break;
+        }
+    }
+    let Some((name, mut cells)) = chosen else {
+        return Err(Error::msg(format!("{}: every sheet is empty", path.display())));
+    };
+    if cells.is_empty() {
+        return Err(Error::msg(format!("{}: sheet `{name}` is empty", path.display())));
+    }
+    cells.sort_by_key(|c| (c.row, c.column));
+    let place = |cell: &SheetCell| format!("{} [{name}] row {}, column {}", path.display(), cell.row + 1, column_letters(cell.column));
+    if let Some(far) = cells.iter().find(|c| c.column as usize >= MAX_COLUMNS) {
+        return Err(Error::msg(format!(
+            "{}: a table ihracat reads has at most {MAX_COLUMNS} columns; delete what stands beyond the table",
+            place(far)
+        )));
+    }
+    // A formula whose result was never saved (a file written by a program, not by Excel) has no
+    // value to read: dropping it would lose the figure without a word.
+    let unsaved: Vec<String> = cells
+        .iter()
+        .filter(|c| c.value == calamine::Data::Empty && c.formula.is_some())
+        .take(10)
+        .map(|c| format!("{}: the formula ={} has no saved value", place(c), c.formula.as_deref().unwrap_or_default()))
+        .collect();
+    if !unsaved.is_empty() {
+        return Err(Error::msg(format!(
+            "{}: open the workbook in Excel (or LibreOffice) and save it, so that its formulas' results are in the file:\n{}",
+            path.display(),
+            unsaved.join("\n")
+        )));
+    }
+    let columns = cells.iter().map(|c| c.column as usize + 1).max().unwrap_or(1);
     // A numeric cell is a number: it is written in the style of the text numbers of its column,
     // so that a sheet mixing numeric cells with Turkish text numbers (1.234.567,89) loads, and
     // only the text cells are read by the number rules.
-    let width = range.width();
-    let mut turkish = vec![false; width];
-    for row in range.rows() {
-        for (c, cell) in row.iter().enumerate() {
-            if let Data::String(s) = cell {
-                turkish[c] |= looks_turkish(s);
-            }
+    let mut turkish = vec![false; columns];
+    for cell in &cells {
+        if let calamine::Data::String(s) = &cell.value {
+            turkish[cell.column as usize] |= looks_turkish(s);
         }
     }
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| {
-                let text = match cell {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    Data::Float(f) if turkish[c] => format!("{f}").replace('.', ","),
-                    Data::Float(f) => format!("{f}"),
-                    Data::Int(i) => i.to_string(),
-                    Data::Bool(b) => b.to_string(),
-                    Data::DateTime(d) => {
-                        let (y, m, day, ..) = d.to_ymd_hms_milli();
-                        format!("{y:04}-{m:02}-{day:02}")
-                    }
-                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                    Data::Error(e) => format!("#{e:?}"),
-                };
-                format!("\"{}\"", text.replace('"', "\"\""))
-            })
-            .collect();
-        columns = columns.max(cells.len());
-        writeln!(out, "{},{}", first_row as usize + i + 1, cells.join(",")).context(|| "writing the staging file".into())?;
-        rows += 1;
+    let out_path = work.join("staged.csv");
+    let mut out = BufWriter::new(std::fs::File::create(&out_path).context(|| "creating a staging file".into())?);
+    let (first_row, last_row) = (cells[0].row, cells[cells.len() - 1].row);
+    let mut next = cells.iter().peekable();
+    let mut line = vec![String::new(); columns];
+    for row in first_row..=last_row {
+        line.iter_mut().for_each(String::clear);
+        while let Some(cell) = next.next_if(|c| c.row == row) {
+            line[cell.column as usize] = cell_text(&cell.value, turkish[cell.column as usize]);
+        }
+        let quoted: Vec<String> = line.iter().map(|text| format!("\"{}\"", text.replace('"', "\"\""))).collect();
+        writeln!(out, "{},{}", row + 1, quoted.join(",")).context(|| "writing the staging file".into())?;
     }
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
-    if rows == 0 {
-        return Err(Error::msg(format!("{}: sheet `{name}` is empty", path.display())));
-    }
     read_staged(conn, &out_path, columns, ',').context(|| format!("staging sheet `{name}`"))?;
-    Ok(Staged { columns, rows, place: "row", encoding: None, delimiter: None, sheet: Some(name) })
+    Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name) })
+}
+
+/// A cell as the staging CSV holds it.
+fn cell_text(value: &calamine::Data, turkish: bool) -> String {
+    use calamine::Data;
+    match value {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if turkish => format!("{f}").replace('.', ","),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Excel's name of a zero-based column: 0 → A, 25 → Z, 26 → AA, 16383 → XFD.
+fn column_letters(column: u32) -> String {
+    let mut n = column as u64 + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push((b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 /// A text number in the Turkish style: a decimal comma after dots (4.859,5) or not followed by
@@ -405,6 +542,14 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_columns_as_excel_does() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(16_383), "XFD");
+    }
 
     #[test]
     fn detects_the_delimiter_outside_quotes() {
