@@ -280,8 +280,8 @@ pub fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, t
         file.commit()?;
         return Ok(rows);
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let staging = path.with_file_name(format!(".{name}.ihracat-{}.tmp", std::process::id()));
+    crate::staging::clear_beside(path);
+    let staging = crate::staging::beside(path);
     let rows = match run(&staging) {
         Ok(rows) => rows,
         Err(e) => {

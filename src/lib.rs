@@ -18,6 +18,7 @@ pub mod reference;
 pub mod report;
 pub mod script;
 pub mod server;
+pub mod staging;
 pub mod suggest;
 pub mod synthetic;
 pub mod turkish;

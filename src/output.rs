@@ -198,8 +198,8 @@ impl OutputFile {
         if target.is_dir() {
             return Err(Error::msg(format!("{} is a folder, not a file", target.display())));
         }
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
-        let staging = target.with_file_name(format!(".{name}.ihracat-{}.tmp", std::process::id()));
+        crate::staging::clear_beside(target);
+        let staging = crate::staging::beside(target);
         std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)

@@ -95,6 +95,7 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
         max_errors: args.max_errors.max(1),
         complete: args.complete,
         numbers: args.numbers.map(Into::into),
+        temp_dir: context.global.temp_dir.clone(),
     };
     for (i, file) in args.files.iter().enumerate() {
         let spinner = context.messages.stderr_is_terminal().then(|| {

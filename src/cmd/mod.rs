@@ -68,7 +68,8 @@ pub struct GlobalArgs {
     /// DuckDB's memory limit, such as 2GB
     #[arg(long, global = true, env = "IHRACAT_MEMORY_LIMIT", value_name = "SIZE")]
     pub memory_limit: Option<String>,
-    /// Where DuckDB spills when a query outgrows memory [default: $XDG_CACHE_HOME/ihracat/spill]
+    /// Where DuckDB spills when a query outgrows memory [default: $XDG_CACHE_HOME/ihracat/spill],
+    /// and where a load stages its text [default: the system's temporary folder]
     #[arg(long, global = true, env = "IHRACAT_TEMP_DIR", value_name = "DIR")]
     pub temp_dir: Option<PathBuf>,
     /// DuckDB's worker threads

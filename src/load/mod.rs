@@ -45,7 +45,7 @@ const DETAIL: Target = Target {
     what: "province-month-country-product cells",
 };
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     pub basis: Option<String>,
     pub unit: Option<Unit>,
@@ -60,6 +60,8 @@ pub struct LoadOptions {
     pub complete: bool,
     /// How the file writes its numbers, when its cells cannot tell (`--numbers`).
     pub numbers: Option<NumberStyle>,
+    /// Where the load stages its text (`--temp-dir`; else the system's temporary folder).
+    pub temp_dir: Option<std::path::PathBuf>,
 }
 
 /// What a load did (or, dry, would do).
@@ -130,7 +132,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json")))?;
     // Row order is carried by the line numbers; not keeping it lets DuckDB spill big loads.
     conn.execute_batch("SET preserve_insertion_order = false").context(|| "configuring the load".into())?;
-    let work = tempfile::tempdir().context(|| "creating a working directory".into())?;
+    let work = crate::staging::work_dir(options.temp_dir.as_deref())?;
     let staged = timed("staging", || source::stage(conn, path, format, options.encoding, options.sheet.as_deref(), work.path()))?;
     let place = |line: i64| match &staged.sheet {
         Some(sheet) => format!("{file} [{sheet}] row {line}"),
