@@ -395,14 +395,66 @@ fn migrate(conn: &Connection, from: i64) -> Result<()> {
 
 pub fn in_transaction<T>(conn: &Connection, what: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {
     conn.execute_batch("BEGIN TRANSACTION").context(|| what.to_string())?;
-    match work() {
-        Ok(value) => {
-            conn.execute_batch("COMMIT").context(|| what.to_string())?;
-            Ok(value)
+    let result = work().and_then(|value| conn.execute_batch("COMMIT").context(|| what.to_string()).map(|()| value));
+    if result.is_err() {
+        let _ = conn.execute_batch("ROLLBACK");
+        give_back_space(conn);
+    }
+    result.map_err(disk_full)
+}
+
+/// A failed write leaves the database file as long as the blocks it wrote (DuckDB writes a big
+/// insert straight to new blocks, and rolling back forgets them without shortening the file): a
+/// load that failed on a full disk kept the disk full. After the rollback and a checkpoint, with
+/// no write-ahead log left that could point past it, the file is cut back to the blocks its
+/// header holds: DuckDB's main header and two database headers (4 KiB each; the one with the
+/// higher iteration is current), then `block_count` blocks of `block_alloc_size` bytes. No other
+/// process has the file open (a writer holds DuckDB's lock), and blocks DuckDB writes later land
+/// past that end again.
+fn give_back_space(conn: &Connection) {
+    let _ = conn.execute_batch("CHECKPOINT ihracat");
+    let Ok(path) = conn.query_row("SELECT path FROM duckdb_databases() WHERE database_name = 'ihracat' AND path IS NOT NULL", [], |r| r.get::<_, String>(0)) else {
+        return;
+    };
+    let wal = PathBuf::from(format!("{path}.wal"));
+    if std::fs::metadata(&wal).map(|m| m.len() > 0).unwrap_or(false) {
+        return;
+    }
+    if let Some(held) = held_length(Path::new(&path)) {
+        if let Ok(file) = std::fs::OpenOptions::new().write(true).open(&path) {
+            if file.metadata().map(|m| m.len() > held).unwrap_or(false) {
+                let _ = file.set_len(held);
+            }
         }
-        Err(e) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            Err(e)
-        }
+    }
+}
+
+/// The length of a DuckDB file that its current header accounts for, if the header reads as one.
+fn held_length(path: &Path) -> Option<u64> {
+    use std::io::Read;
+    const HEADER: usize = 4096;
+    let mut head = vec![0u8; 3 * HEADER];
+    std::fs::File::open(path).ok()?.read_exact(&mut head).ok()?;
+    if &head[8..12] != b"DUCK" {
+        return None;
+    }
+    let field = |header: usize, index: usize| -> u64 {
+        let at = header * HEADER + 8 * index;
+        u64::from_le_bytes(head[at..at + 8].try_into().unwrap_or_default())
+    };
+    // Fields after the checksum: iteration, meta block, free list, block count, block size.
+    let current = if field(1, 1) >= field(2, 1) { 1 } else { 2 };
+    let (blocks, block_size) = (field(current, 4), field(current, 5));
+    (block_size.is_power_of_two() && (16 * 1024..=16 * 1024 * 1024).contains(&block_size)).then(|| (3 * HEADER) as u64 + blocks * block_size)
+}
+
+/// "No space left on device" from deep inside DuckDB, said as what it means for the user.
+fn disk_full(e: Error) -> Error {
+    let text = e.to_string();
+    if text.contains("No space left on device") {
+        let file = text.split('"').nth(1).unwrap_or("the database");
+        Error::msg(format!("the disk is full (writing {file}): nothing was changed and the space the attempt took was given back; free some space and try again"))
+    } else {
+        e
     }
 }
