@@ -116,6 +116,15 @@ fn rejected(file: &str, mut problems: Vec<String>, max: usize) -> Error {
 
 pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Summary> {
     let file = path.display().to_string();
+    let format = options
+        .format
+        .or_else(|| InputFormat::from_path(path))
+        .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json")))?;
+    ensure_regular_file(path)?;
+    // What is plainly not a text table is refused from its head, before the whole file is hashed.
+    if matches!(format, InputFormat::Csv | InputFormat::Tsv) && options.encoding.is_none() {
+        source::text_head(path)?;
+    }
     let bytes_hash = timed("hashing the file", || hash_file(path))?;
     // The same bytes again is a no-op, unless --replace asks for the file to be read again (with
     // another --unit or --numbers, say): then it replaces what its earlier load stored.
@@ -126,10 +135,6 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     ) {
         return Ok(Summary { file, already_loaded_as: Some(id), ..Default::default() });
     }
-    let format = options
-        .format
-        .or_else(|| InputFormat::from_path(path))
-        .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json")))?;
     // Row order is carried by the line numbers; not keeping it lets DuckDB spill big loads.
     conn.execute_batch("SET preserve_insertion_order = false").context(|| "configuring the load".into())?;
     let work = crate::staging::work_dir(options.temp_dir.as_deref())?;
@@ -263,12 +268,16 @@ fn overlaps(conn: &Connection, target: &Target) -> Result<(u64, u64, u64)> {
     .context(|| "comparing with the database".into())
 }
 
-fn hash_file(path: &Path) -> Result<String> {
-    // A table is a regular file: /dev/zero would be hashed forever and a FIFO would block.
+/// A table is a regular file: /dev/zero would be read forever and a FIFO would block.
+fn ensure_regular_file(path: &Path) -> Result<()> {
     let metadata = std::fs::metadata(path).context(|| format!("opening {}", path.display()))?;
     if !metadata.is_file() {
         return Err(Error::msg(format!("{}: not a regular file; load reads tables saved as files", path.display())));
     }
+    Ok(())
+}
+
+fn hash_file(path: &Path) -> Result<String> {
     let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 1 << 20];

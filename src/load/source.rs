@@ -98,28 +98,7 @@ fn read_staged(conn: &Connection, path: &Path, columns: usize, delimiter: char) 
 
 /// The bytes of a text file, decoded; a Windows-1254 file is recognised by not being UTF-8.
 fn detect_encoding(path: &Path) -> Result<Encoding> {
-    let mut head = vec![0u8; 1 << 16];
-    let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
-    let n = file.read(&mut head).context(|| format!("reading {}", path.display()))?;
-    head.truncate(n);
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::msg(format!("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", path.display())));
-    }
-    if head.contains(&0) {
-        // Say what the file is when its first bytes tell.
-        let what = if head.starts_with(b"SQLite format 3\0") {
-            " (it is a SQLite database: export a table with `sqlite3 -csv -header FILE 'SELECT …' > table.csv`)"
-        } else if head.starts_with(b"PAR1") {
-            " (it is a Parquet file: add --input-format parquet, or name it .parquet)"
-        } else if head.starts_with(b"PK\x03\x04") {
-            " (it is a zip container, as Excel files are: add --input-format xlsx, or name it .xlsx)"
-        } else if head.starts_with(&[0x1f, 0x8b]) {
-            " (it is gzip-compressed: decompress it first)"
-        } else {
-            " (it holds binary data)"
-        };
-        return Err(Error::msg(format!("{}: this is not a text table{what}", path.display())));
-    }
+    let (file, head, n) = text_head(path)?;
     // A head of plain ASCII says nothing: the first other byte decides, however far it is (an
     // English export whose first Turkish letter is on line 3,000).
     let mut sample = head;
@@ -156,6 +135,35 @@ fn detect_encoding(path: &Path) -> Result<Encoding> {
         Err(e) if e.error_len().is_none() => Encoding::Utf8,
         Err(_) => Encoding::Windows1254,
     })
+}
+
+/// Refuses a file given as a text table whose first 64 KiB show it is something else (binary
+/// data, UTF-16), before anything reads the rest: `load` calls it before hashing the file, so a
+/// gigabyte of something else is refused at once. Returns the file, its head and the head's size.
+pub fn text_head(path: &Path) -> Result<(std::fs::File, Vec<u8>, usize)> {
+    let mut head = vec![0u8; 1 << 16];
+    let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
+    let n = file.read(&mut head).context(|| format!("reading {}", path.display()))?;
+    head.truncate(n);
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::msg(format!("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", path.display())));
+    }
+    if head.contains(&0) {
+        // Say what the file is when its first bytes tell.
+        let what = if head.starts_with(b"SQLite format 3\0") {
+            " (it is a SQLite database: export a table with `sqlite3 -csv -header FILE 'SELECT …' > table.csv`)"
+        } else if head.starts_with(b"PAR1") {
+            " (it is a Parquet file: add --input-format parquet, or name it .parquet)"
+        } else if head.starts_with(b"PK\x03\x04") {
+            " (it is a zip container, as Excel files are: add --input-format xlsx, or name it .xlsx)"
+        } else if head.starts_with(&[0x1f, 0x8b]) {
+            " (it is gzip-compressed: decompress it first)"
+        } else {
+            " (it holds binary data)"
+        };
+        return Err(Error::msg(format!("{}: this is not a text table{what}", path.display())));
+    }
+    Ok((file, head, n))
 }
 
 /// The delimiter that splits the first lines most consistently: `;`, `,` or tab.
