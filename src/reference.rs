@@ -43,7 +43,9 @@ impl Kind {
                  FROM province_aliases a JOIN provinces p ON p.code = a.province_code
                  WHERE a.alias_key = name_key($1)
                  UNION ALL
-                 SELECT code::VARCHAR, name, 'plate code' FROM provinces WHERE code = TRY_CAST(trim($1) AS INTEGER)
+                 -- A plate code is one or two digits: a cast alone would take 0x10 (Bursa) or 34.5.
+                 SELECT code::VARCHAR, name, 'plate code' FROM provinces
+                 WHERE regexp_full_match(trim($1), '[0-9]{1,2}') AND code = TRY_CAST(trim($1) AS INTEGER)
                  LIMIT 1"
             }
             Kind::Country => {
@@ -140,7 +142,7 @@ pub fn resolve_provinces(conn: &Connection, names: &[String]) -> Result<Vec<Opti
                    FROM given g JOIN province_aliases a ON a.alias_key = name_key(g.name) JOIN provinces p ON p.code = a.province_code
                    UNION ALL
                    SELECT g.i, p.code::VARCHAR, p.name, 'plate code'
-                   FROM given g JOIN provinces p ON p.code = TRY_CAST(trim(g.name) AS INTEGER))
+                   FROM given g JOIN provinces p ON regexp_full_match(trim(g.name), '[0-9]{1,2}') AND p.code = TRY_CAST(trim(g.name) AS INTEGER))
                SELECT i, any_value(code), any_value(name), any_value(matched) FROM matched GROUP BY i";
     let mut stmt = conn.prepare_cached(sql).context(|| "resolving provinces".into())?;
     let mut resolved: Vec<Option<Resolved>> = vec![None; names.len()];

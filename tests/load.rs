@@ -240,6 +240,7 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("detail_numeric_country.csv", &[], "detail_numeric_country.csv:2: column \"country\": `004`: unknown country (ISO numbers need iso:, as iso:276)"),
         ("detail_unknown_country.csv", &[], "detail_unknown_country.csv:2: column \"country\": `Atlantis`: unknown country"),
         ("detail_unknown_product.csv", &[], "detail_unknown_product.csv:2: column \"product\": `99x`: unknown product"),
+        ("two_province_columns.csv", &[], "two_province_columns.csv: line 1: two columns could be the province: \"İl\" (column 1) and \"İl\" (column 2)"),
         ("html_named.xlsx", &[], "html_named.xlsx: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name"),
     ];
     // The corpus (issue 17): every file in broken/ is a case, and there are at least 80.

@@ -111,3 +111,19 @@ fn provinces_resolve_shows_what_each_name_became() {
     assert_eq!(column(&rows, "code"), vec!["3", "46", "34", "33", "41"]);
     assert_eq!(column(&rows, "matched")[4], "plate code");
 }
+
+/// Issue 17, item 9: a plate code is one or two digits. `0x10` (which a cast reads as 16, Bursa)
+/// and `34.5` (35) are no province, as a parameter or to `provinces resolve`.
+#[test]
+fn a_plate_code_is_one_or_two_digits() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["run", "province_profile", "-p", "province=0x10", "-p", "year=2025"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown province `0x10`"), "{stderr}");
+    let output = w.command(&["provinces", "resolve", "0x10", "34.5", "34", " 6 "]).output().unwrap();
+    let rows = common::parse_csv(&common::text(&output.stdout));
+    assert_eq!(rows[1][1..3], ["", ""]);
+    assert_eq!(rows[2][1..3], ["", ""]);
+    assert_eq!(rows[3][1..3], ["34", "İstanbul"]);
+    assert_eq!(rows[4][1..3], ["6", "Ankara"]);
+}

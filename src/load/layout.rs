@@ -193,6 +193,14 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
     let (header_line, header) = &rows[header_index];
     let headers: Vec<String> = header.iter().map(|c| c.clone().unwrap_or_default()).collect();
     let province = headers.iter().position(|h| is_province_header(h)).expect("found above") + 1;
+    // Two province columns: taking the first would be a guess (İl and İl, or İl and Province).
+    if let Some(second) = headers.iter().enumerate().skip(province).find(|(_, h)| is_province_header(h)).map(|(i, _)| i + 1) {
+        return Err(format!(
+            "line {header_line}: two columns could be the province: \"{}\" (column {province}) and \"{}\" (column {second}); remove or rename one",
+            headers[province - 1].trim(),
+            headers[second - 1].trim()
+        ));
+    }
     let mut unit_hint = None;
     for (line, cells) in &rows[..=header_index] {
         for cell in cells.iter().flatten() {
