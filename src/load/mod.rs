@@ -385,18 +385,25 @@ impl NumberStyle {
 /// cells that make it so: never guessed. `forced` (`--numbers`) decides for every column.
 fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, place: &dyn Fn(i64) -> String) -> Result<Vec<(String, NumberStyle)>> {
     type Evidence = (String, i64, i64, i64, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>);
+    // A plain decimal such as 1234.50 is English at a glance (one cheap pattern): most cells of a
+    // big table are, and only the others are cleaned and matched against both styles (DuckDB
+    // evaluates a CASE branch only for the rows that take it).
     let sql = r"WITH v AS (
-                    SELECT column_header, line, regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') AS t,
-                           -- A plain decimal such as 1234.50 is English at a glance (one cheap pattern).
+                    SELECT column_header, line, value_text,
                            regexp_full_match(value_text, '-?[0-9]+\.([0-9]{1,2}|[0-9]{4,})') AS plain_en
                     FROM _cells
                     WHERE column_header IS NOT NULL AND (contains(value_text, '.') OR contains(value_text, ','))
                 ),
-                read AS (
-                    SELECT column_header, line, t, plain_en,
-                           NOT plain_en AND regexp_full_match(t, '-?([0-9]{1,3}(\.[0-9]{3})*|[0-9]+)(,[0-9]+)?') AS as_tr,
-                           plain_en OR regexp_full_match(t, '-?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?') AS as_en
+                cleaned AS (
+                    SELECT column_header, line, plain_en,
+                           CASE WHEN plain_en THEN value_text ELSE regexp_replace(trim(value_text), '[^0-9.,\-]', '', 'g') END AS t
                     FROM v
+                ),
+                read AS (
+                    SELECT column_header, line, t,
+                           CASE WHEN plain_en THEN false ELSE regexp_full_match(t, '-?([0-9]{1,3}(\.[0-9]{3})*|[0-9]+)(,[0-9]+)?') END AS as_tr,
+                           CASE WHEN plain_en THEN true ELSE regexp_full_match(t, '-?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?') END AS as_en
+                    FROM cleaned
                 )
                 SELECT column_header,
                        count(*) FILTER (WHERE as_tr AND NOT as_en), count(*) FILTER (WHERE as_en AND NOT as_tr), count(*) FILTER (WHERE as_tr AND as_en),
