@@ -510,3 +510,27 @@ fn windows_1254_is_recognised_past_the_first_64_kib() {
     assert!(out.contains("7 provinces"), "{out}");
     assert_eq!(value(&w, 73, 2021, 5, "activity")[1], ["4321.00", "true"]);
 }
+
+/// The quantity column of a detail table is read in its own style too: `1,234` kg beside English
+/// values is 1,234 kg (it was 1.234), and alone, where nothing shows the style, it is refused
+/// until --numbers says which (a quantity may have three decimals).
+#[test]
+fn quantities_are_read_in_their_style() {
+    let quantities = |w: &Workdir| w.csv(&["sql", "SELECT quantity FROM detail WHERE load_id IS NOT NULL ORDER BY country_code"])[1..].iter().map(|r| r[0].clone()).collect::<Vec<_>>();
+    let w = Workdir::new();
+    let path = w.write("en.csv", "il,yıl,ay,ülke,fasıl,değer,miktar\nBursa,2021,1,DE,87,\"66,414.13\",\"1,234\"\nBursa,2021,1,FR,87,1000,\"2,500.5\"\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(quantities(&w), ["1234.000", "2500.500"]);
+
+    let w = Workdir::new();
+    let path = w.write("tr.csv", "il;yıl;ay;ülke;fasıl;değer;miktar\nBursa;2021;1;DE;87;1.000;1.234,5\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(quantities(&w), ["1234.500"]);
+
+    let w = Workdir::new();
+    let path = w.write("amb.csv", "il,yıl,ay,ülke,fasıl,değer,miktar\nBursa,2021,1,DE,87,1000,\"1,234\"\n");
+    let (_, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    assert!(stderr.contains("amb.csv:2: column \"quantity\": `1,234` is 1.234 in Turkish and 1234 in English"), "{stderr}");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity", "--numbers", "tr"]);
+    assert_eq!(quantities(&w), ["1.234"]);
+}

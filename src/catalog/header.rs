@@ -69,6 +69,11 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
             }
             "param" => {
                 let param = parse_param(value).map_err(|m| err(number, m))?;
+                // `ihracat serve` reads ?lang= as the page's language: such a parameter could not
+                // be given there.
+                if param.name == "lang" {
+                    return Err(err(number, "`lang` cannot be a parameter name: `ihracat serve` uses ?lang= for the page's language".into()));
+                }
                 if header.params.iter().any(|p| p.name == param.name) {
                     return Err(err(number, format!("parameter `{}` is declared twice", param.name)));
                 }
@@ -233,6 +238,11 @@ mod tests {
             "q.sql:2: parameter `p`: the default `c` is not valid: expected one of a, b"
         );
         assert_eq!(error_of(&["--- summary s", "--- param p int", "--- param p int"]), "q.sql:3: parameter `p` is declared twice");
+        assert!(error_of(&["--- summary s", "--- param lang text"]).starts_with("q.sql:2: `lang` cannot be a parameter name"));
+        assert_eq!(
+            error_of(&["--- summary s", "--- returns a text", "--- pivot column=h value=a"]),
+            "q.sql:1: `pivot` names column `h`, which `returns` does not declare"
+        );
         assert_eq!(error_of(&["--- summary s", "--- returns rank"]), "q.sql:2: `returns` column `rank` has no type");
         assert_eq!(error_of(&["--- summary s", "--- param t text = \"open"]), "q.sql:2: parameter `t`: unclosed quote in the default");
         assert_eq!(error_of(&["--- summary s", "--- param m int 1..12 = 13"]), "q.sql:2: parameter `m`: the default `13` is not valid: 13 is outside 1..12");

@@ -9,8 +9,9 @@ use ihracat::{Error, Result, catalog, execution};
 use super::Context;
 use super::choices::{Breaks, ChartKind, ImageFormat, Language};
 
-/// Draw a named query's result: bars for a ranking, lines for a time series, the map of the 81
-/// provinces.
+/// Draw a named query's result: bars, lines over time, or the map of the 81 provinces.
+///
+/// Bars suit a ranking, lines a time series, the map a value for every province.
 ///
 /// The chart shows what `ihracat run` prints for the same parameters. Each shipped query names
 /// its natural chart (`--- chart` in its header; `ihracat queries show NAME`); --kind draws

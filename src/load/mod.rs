@@ -383,7 +383,16 @@ impl NumberStyle {
 /// show; failing that, its separators group thousands if the values are US dollars, and it is
 /// refused if they are thousands or millions (340,732 thousand dollars or 340.732?), with the
 /// cells that make it so: never guessed. `forced` (`--numbers`) decides for every column.
-fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, place: &dyn Fn(i64) -> String) -> Result<Vec<(String, NumberStyle)>> {
+/// The style of each value column, and of the quantity column of a detail table.
+struct NumberStyles {
+    values: Vec<(String, NumberStyle)>,
+    quantity: NumberStyle,
+}
+
+/// The name the quantity column's evidence goes by (no header of a file starts with a NUL).
+const QUANTITY: &str = "\u{0}quantity";
+
+fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, place: &dyn Fn(i64) -> String) -> Result<NumberStyles> {
     type Evidence = (String, i64, i64, i64, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>);
     // A plain decimal such as 1234.50 is English at a glance (one cheap pattern): most cells of a
     // big table are, and only the others are cleaned and matched against both styles (DuckDB
@@ -393,6 +402,10 @@ fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, pla
                            regexp_full_match(value_text, '-?[0-9]+\.([0-9]{1,2}|[0-9]{4,})') AS plain_en
                     FROM _cells
                     WHERE column_header IS NOT NULL AND (contains(value_text, '.') OR contains(value_text, ','))
+                    UNION ALL
+                    SELECT chr(0) || 'quantity', line, quantity_text, regexp_full_match(quantity_text, '-?[0-9]+\.([0-9]{1,2}|[0-9]{4,})')
+                    FROM _cells
+                    WHERE contains(quantity_text, '.') OR contains(quantity_text, ',')
                 ),
                 cleaned AS (
                     SELECT column_header, line, plain_en,
@@ -415,12 +428,14 @@ fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, pla
     let rows = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?)))
         .context(|| "reading the number format".into())?;
-    let columns: Vec<Evidence> = rows.collect::<std::result::Result<_, _>>().context(|| "reading the number format".into())?;
+    let (quantity, columns): (Vec<Evidence>, Vec<Evidence>) =
+        rows.collect::<std::result::Result<Vec<Evidence>, _>>().context(|| "reading the number format".into())?.into_iter().partition(|c| c.0 == QUANTITY);
     if let Some(style) = forced {
-        return Ok(columns.into_iter().map(|c| (c.0, style)).collect());
+        return Ok(NumberStyles { values: columns.into_iter().map(|c| (c.0, style)).collect(), quantity: style });
     }
     let mut shown = Vec::new();
-    for (column, tr, en, _, tr_text, tr_line, en_text, en_line, _, _) in &columns {
+    for (column, tr, en, _, tr_text, tr_line, en_text, en_line, _, _) in columns.iter().chain(&quantity) {
+        let column = if column == QUANTITY { "quantity" } else { column.as_str() };
         match (tr > &0, en > &0) {
             (true, true) => {
                 return Err(Error::msg(format!(
@@ -431,11 +446,15 @@ fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, pla
                     en_text.clone().unwrap_or_default()
                 )))
             }
-            (true, false) => shown.push((column.clone(), NumberStyle::Turkish)),
-            (false, true) => shown.push((column.clone(), NumberStyle::English)),
+            (true, false) => shown.push((column.to_string(), NumberStyle::Turkish)),
+            (false, true) => shown.push((column.to_string(), NumberStyle::English)),
             (false, false) => {}
         }
     }
+    // A quantity may have three decimals (kilograms to the gram), so `1,234` in it is never read
+    // as a thousand by default: the column shows its style, or the file's other columns do. (Its
+    // own evidence counts toward the file's style above.)
+    let quantity_style = quantity.first().map(|(_, tr, en, both, _, _, _, _, text, line)| (*tr > 0, *en > 0, *both, text.clone(), *line));
     let file_style = match (shown.iter().any(|(_, s)| *s == NumberStyle::Turkish), shown.iter().any(|(_, s)| *s == NumberStyle::English)) {
         (true, false) => Some(NumberStyle::Turkish),
         (false, true) => Some(NumberStyle::English),
@@ -460,7 +479,24 @@ fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, pla
         };
         styles.push((column.clone(), style));
     }
-    Ok(styles)
+    let quantity = match quantity_style {
+        None => NumberStyle::Grouped,
+        Some((true, _, _, _, _)) => NumberStyle::Turkish,
+        Some((_, true, _, _, _)) => NumberStyle::English,
+        Some((false, false, _, text, line)) => match file_style {
+            Some(style) => style,
+            None => {
+                let text = text.unwrap_or_default();
+                return Err(Error::msg(format!(
+                    "{}: column \"quantity\": `{text}` is {} in Turkish and {} in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
+                    place(line.unwrap_or(0)),
+                    text.replace('.', "").replace(',', "."),
+                    text.replace(',', ""),
+                )));
+            }
+        },
+    };
+    Ok(NumberStyles { values: styles, quantity })
 }
 
 /// The SQL that reads a cell's number in its column's style.
@@ -479,9 +515,11 @@ fn normalise_expression(styles: &[(String, NumberStyle)]) -> String {
 
 /// `_typed`: every cell typed, beside its text; `_parsed`: the same without the texts; `_load`:
 /// the rows to store.
-fn parse_cells(conn: &Connection, styles: &[(String, NumberStyle)], unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
-    let normalise = normalise_expression(styles);
-    let all_english = !styles.is_empty() && styles.iter().all(|(_, s)| *s == NumberStyle::English);
+fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
+    let normalise = normalise_expression(&styles.values);
+    let all_english = !styles.values.is_empty() && styles.values.iter().all(|(_, s)| *s == NumberStyle::English);
+    // The quantity's own style, on its text as written (a unit word in the cell is not a number).
+    let quantity = styles.quantity.normalise().replace('@', "trim(c.quantity_text)");
     // The month names headers are read with, so that a month column reads them alike.
     let months = crate::turkish::month_spellings().iter().map(|(name, number)| format!("('{name}',{number})")).collect::<Vec<_>>().join(",");
     // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
@@ -556,7 +594,7 @@ fn parse_cells(conn: &Connection, styles: &[(String, NumberStyle)], unit: Unit, 
                  c.country_text, c.product_text,
                  CASE WHEN c.country_text IS NULL THEN 'ALL' ELSE sc.country_code END AS country_code,
                  CASE WHEN c.product_text IS NULL THEN 'ALL' ELSE sk.product_code END AS product_code,
-                 TRY_CAST(replace(trim(c.quantity_text), ',', '.') AS DECIMAL(18, 3)) AS quantity, nullif(trim(c.unit_text), '') AS quantity_unit,
+                 TRY_CAST({quantity} AS DECIMAL(18, 3)) AS quantity, nullif(trim(c.unit_text), '') AS quantity_unit,
                  c.quantity_text
           FROM typed c
           LEFT JOIN _seen_provinces sp ON sp.province_text = c.province_text
