@@ -107,11 +107,92 @@ pub fn effective_args(query: &Query, args: &[(String, String)]) -> Vec<(String, 
     effective
 }
 
+/// What a result written to a file comes from: a named query with its arguments, or one SELECT
+/// of ad-hoc SQL (checked to be one, never pasted into another statement).
+pub enum Source<'q> {
+    Named { query: &'q Query, args: &'q [(String, String)] },
+    Sql(&'q str),
+}
+
+/// Writes a result to a file: the one path from a query to a file, for `run -o` and `export`.
+/// Parquet, CSV and JSON go through DuckDB's own writers (`COPY`, streamed, flat memory);
+/// Excel, and a result the library reshapes (a pivoted table) or converts (`--decimals float`),
+/// through the output layer from the same stream `run` prints. `options.output` is the target;
+/// `partition_by` writes a Hive-partitioned folder. Returns the rows written and the notices a
+/// reader needs.
+pub fn write_file(conn: &Connection, source: Source<'_>, options: &crate::output::OutputOptions, partition_by: &[String], protected: Vec<PathBuf>) -> Result<(usize, Vec<Notice>)> {
+    use crate::output::Format;
+    let path = options.output.as_deref().ok_or_else(|| Error::msg("no file to write to"))?;
+    let format = options.resolved_format()?;
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    if path.exists() && protected.iter().any(|p| canonical(p) == canonical(path)) {
+        return Err(Error::msg(format!("{} is ihracat's database: a result is never written over it", path.display())));
+    }
+    let reshaped = matches!(source, Source::Named { query, .. } if query.header.pivot.is_some());
+    if !partition_by.is_empty() {
+        if format == Format::Xlsx {
+            return Err(Error::msg("an Excel workbook is one file: --partition-by writes folders of parquet, csv or json"));
+        }
+        if let Source::Named { query, .. } = &source {
+            if reshaped {
+                return Err(Error::msg(format!(
+                    "`{}` is a wide table (a column per heading): it is one file; --partition-by splits long results such as `ihracat export --sql` over the exports table",
+                    query.name
+                )));
+            }
+        }
+    }
+    if let Source::Sql(sql) = &source {
+        catalog::ensure_one_select(conn, sql).map_err(|reason| Error::msg(format!("--sql {reason}")))?;
+    }
+    let duckdb_format = match source {
+        Source::Named { query, .. } => duckdb_file_format(query, options)?,
+        Source::Sql(_) if options.decimals_as_float => None,
+        Source::Sql(_) => file_format_of(format),
+    };
+    let Some(file_format) = duckdb_format else {
+        let mut options = options.clone();
+        return match source {
+            Source::Named { query, args } => {
+                options.about.get_or_insert_with(|| crate::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: effective_args(query, args) });
+                let mut prepared = prepare(conn, query, args)?;
+                let result = run(query, &mut prepared, args)?;
+                let notices: Vec<Notice> = result.panel_notice.clone().into_iter().collect();
+                let empty = result.empty_notice.clone();
+                let rows = crate::output::write(result.stream, &options)? as usize;
+                Ok((rows, notices.into_iter().chain(empty.filter(|_| rows == 0)).collect()))
+            }
+            Source::Sql(sql) => {
+                options.about.get_or_insert_with(|| crate::excel::About { query: "SQL".into(), summary: sql.to_string(), parameters: Vec::new() });
+                let mut stmt = conn.prepare(sql).map_err(|e| Error::Sql { context: "preparing --sql".into(), source: e })?;
+                let stream = ResultStream::from_statement(&mut stmt, Vec::new())?;
+                Ok((crate::output::write(stream, &options)? as usize, Vec::new()))
+            }
+        };
+    };
+    let target = ExportTarget { path, format: file_format, partition_by, compression: options.compression, overwrite: options.overwrite, protected };
+    match source {
+        Source::Named { query, args } => write_named(conn, query, args, &target),
+        Source::Sql(sql) => Ok((export(conn, sql, Vec::new(), &target)?, Vec::new())),
+    }
+}
+
+fn file_format_of(format: crate::output::Format) -> Option<FileFormat> {
+    use crate::output::Format;
+    match format {
+        Format::Parquet => Some(FileFormat::Parquet),
+        Format::Csv => Some(FileFormat::Csv),
+        Format::Json => Some(FileFormat::Json),
+        Format::Ndjson => Some(FileFormat::Ndjson),
+        _ => None,
+    }
+}
+
 /// Writes a named query's result to a file with DuckDB's own writers, the way `export` does (one
 /// writer per file format), and returns the rows written with the notices a reader needs. A query
 /// that returns a `panel` column has its first batch read first for the panel notice (the
 /// analyses that carry one return a few dozen rows).
-pub fn write_named(conn: &Connection, query: &Query, args: &[(String, String)], target: &ExportTarget) -> Result<(usize, Vec<Notice>)> {
+fn write_named(conn: &Connection, query: &Query, args: &[(String, String)], target: &ExportTarget) -> Result<(usize, Vec<Notice>)> {
     let mut notices = Vec::new();
     let values = {
         // The statement and its result are dropped before COPY runs: DuckDB serves one result a
@@ -189,18 +270,11 @@ pub fn draw_collected(conn: &Connection, query: &Query, args: &[(String, String)
 /// are DuckDB's, streamed with `COPY`; tables, Markdown, TSV, Arrow IPC and Excel files are
 /// written by the output layer, and so is every result the library reshapes or converts on its
 /// way (a pivoted table, `--decimals float`), since `COPY` would write the query's own rows.
-pub fn duckdb_file_format(query: &Query, options: &crate::output::OutputOptions) -> Result<Option<FileFormat>> {
-    use crate::output::Format;
+fn duckdb_file_format(query: &Query, options: &crate::output::OutputOptions) -> Result<Option<FileFormat>> {
     if options.decimals_as_float || query.header.pivot.is_some() {
         return Ok(None);
     }
-    Ok(match options.resolved_format()? {
-        Format::Parquet => Some(FileFormat::Parquet),
-        Format::Csv => Some(FileFormat::Csv),
-        Format::Json => Some(FileFormat::Json),
-        Format::Ndjson => Some(FileFormat::Ndjson),
-        _ => None,
-    })
+    Ok(file_format_of(options.resolved_format()?))
 }
 
 /// A file format DuckDB's own writers produce.

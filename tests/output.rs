@@ -251,6 +251,11 @@ fn export_refuses_what_it_cannot_write_or_must_not_replace() {
     let db = w.db();
     let (_, stderr) = w.fail(&["export", "--sql", "SELECT 1", "--to", db.to_str().unwrap(), "--format", "parquet", "--overwrite"]);
     assert!(stderr.contains("is ihracat's database"), "{stderr}");
+    // Nor through the output layer's writers (Excel, or `run -o` in any format).
+    let (_, stderr) = w.fail(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "--to", db.to_str().unwrap(), "--format", "xlsx", "--overwrite"]);
+    assert!(stderr.contains("is ihracat's database"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", db.to_str().unwrap(), "--format", "markdown", "--overwrite"]);
+    assert!(stderr.contains("is ihracat's database"), "{stderr}");
     w.run(&["provinces"]);
     // A folder that holds something no export wrote.
     let folder = w.path("out");

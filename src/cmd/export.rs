@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::execution::{self, ExportTarget, FileFormat};
+use ihracat::execution;
 use ihracat::output::Format;
 
 use super::choices;
@@ -70,75 +70,27 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json | Format::Xlsx)) => f,
         Some(other) => return Err(Error::msg(format!("export writes parquet, csv, json or xlsx, not {other:?}").to_lowercase())),
     };
-    if format == Format::Xlsx && !args.partition_by.is_empty() {
-        return Err(Error::msg("an Excel workbook is one file: --partition-by writes folders of parquet, csv or json"));
-    }
     let catalog = context.catalog()?;
-    let pivots = match &args.name {
-        Some(name) => catalog.get(name)?.header.pivot.is_some(),
-        None => false,
-    };
-    if pivots && !args.partition_by.is_empty() {
-        return Err(Error::msg(format!(
-            "`{}` is a wide table (a column per heading): it is one file; --partition-by splits long results such as `ihracat export --sql` over the exports table",
-            args.name.as_deref().unwrap_or_default()
-        )));
-    }
     // A named query reads the managed database alone (as `run` does); --sql is ad-hoc SQL and
     // may read the workspace too.
     let db = context.open(if args.name.is_some() { Access::Analysis } else { Access::Read })?;
-    if format == Format::Xlsx || pivots {
-        // Excel, and a table the library reshapes, are written by the output layer, from the
-        // same stream `run` writes.
-        let mut options = ihracat::output::OutputOptions { format: Some(format), output: Some(args.to.clone()), overwrite: args.overwrite, compression: args.compression.into(), ..Default::default() };
-        let rows = match (&args.name, &args.sql) {
-            (Some(name), None) => {
-                let query = catalog.get(name)?;
-                let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
-                options.about = Some(ihracat::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &assignments) });
-                let mut prepared = execution::prepare(&db.conn, query, &assignments)?;
-                let result = execution::run(query, &mut prepared, &assignments)?;
-                ihracat::output::write(result.stream, &options)?
-            }
-            (None, Some(sql)) => {
-                catalog::ensure_one_select(&db.conn, sql).map_err(|reason| Error::msg(format!("--sql {reason}")))?;
-                options.about = Some(ihracat::excel::About { query: "SQL".into(), summary: sql.clone(), parameters: Vec::new() });
-                let mut stmt = db.conn.prepare(sql).map_err(|e| Error::Sql { context: "preparing --sql".into(), source: e })?;
-                let stream = execution::ResultStream::from_statement(&mut stmt, Vec::new())?;
-                let rows = ihracat::output::write(stream, &options)?;
-                rows
-            }
-            _ => unreachable!("clap requires exactly one"),
-        };
-        context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
-        return Ok(ExitCode::SUCCESS);
-    }
-    let (sql, values) = match (&args.name, &args.sql) {
-        (Some(name), None) => {
-            let query = catalog.get(name)?;
-            let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
-            let prepared = catalog::prepare(&db.conn, query, &assignments)?;
-            (query.sql.clone(), prepared.values)
-        }
-        (None, Some(sql)) => {
-            catalog::ensure_one_select(&db.conn, sql).map_err(|reason| Error::msg(format!("--sql {reason}")))?;
-            (sql.clone(), Vec::new())
-        }
+    let options = ihracat::output::OutputOptions {
+        format: Some(format),
+        output: Some(args.to.clone()),
+        overwrite: args.overwrite,
+        compression: args.compression.into(),
+        ..Default::default()
+    };
+    let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
+    let source = match (&args.name, &args.sql) {
+        (Some(name), None) => execution::Source::Named { query: catalog.get(name)?, args: &assignments },
+        (None, Some(sql)) => execution::Source::Sql(sql),
         _ => unreachable!("clap requires exactly one"),
     };
-    let file_format = match format {
-        Format::Parquet => FileFormat::Parquet,
-        Format::Csv => FileFormat::Csv,
-        Format::Json => FileFormat::Json,
-        _ => FileFormat::Ndjson,
-    };
-    let location = context.location();
-    let protected = match &location {
-        ihracat::db::Location::File(path) => [Some(path.clone()), location.workspace_path()].into_iter().flatten().collect(),
-        ihracat::db::Location::Memory => Vec::new(),
-    };
-    let target = ExportTarget { path: &args.to, format: file_format, partition_by: &args.partition_by, compression: args.compression.into(), overwrite: args.overwrite, protected };
-    let rows = execution::export(&db.conn, &sql, values, &target)?;
+    let (rows, notices) = execution::write_file(&db.conn, source, &options, &args.partition_by, context.protected_files())?;
+    for notice in notices {
+        context.messages.note(&notice.to_string());
+    }
     context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
     Ok(ExitCode::SUCCESS)
 }

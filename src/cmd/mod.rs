@@ -159,6 +159,15 @@ impl Context<'_> {
         }
     }
 
+    /// The files a written result must never replace: the database and its workspace.
+    pub fn protected_files(&self) -> Vec<PathBuf> {
+        let location = self.location();
+        match &location {
+            Location::File(path) => [Some(path.clone()), location.workspace_path()].into_iter().flatten().collect(),
+            Location::Memory => Vec::new(),
+        }
+    }
+
     pub fn open(&self, access: Access) -> Result<Database> {
         // --wait: a database another process holds is tried again until the time is up. A writer
         // waits a few seconds even without it, and says so to readers that take turns with it

@@ -2,7 +2,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::execution::ExportTarget;
 use ihracat::output;
 use ihracat::ui::timed;
 use ihracat::{Result, catalog, execution};
@@ -44,10 +43,9 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         summary: query.header.summary.clone(),
         parameters: execution::effective_args(query, &assignments),
     });
-    // A file in a format DuckDB writes is written by the one file writer `export` uses.
-    if let (Some(path), Some(format)) = (&options.output, execution::duckdb_file_format(query, &options)?) {
-        let target = ExportTarget { path, format, partition_by: &[], compression: options.compression, overwrite: options.overwrite, protected: Vec::new() };
-        let (rows, notices) = timed("writing the result", || execution::write_named(&db.conn, query, &assignments, &target))?;
+    if let Some(path) = options.output.clone() {
+        let source = execution::Source::Named { query, args: &assignments };
+        let (rows, notices) = timed("writing the result", || execution::write_file(&db.conn, source, &options, &[], context.protected_files()))?;
         for notice in notices {
             context.messages.note(&notice.to_string());
         }
