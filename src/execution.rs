@@ -279,7 +279,7 @@ fn duckdb_file_format(query: &Query, options: &crate::output::OutputOptions) -> 
 
 /// A file format DuckDB's own writers produce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileFormat {
+enum FileFormat {
     Parquet,
     Csv,
     /// One JSON array.
@@ -289,7 +289,7 @@ pub enum FileFormat {
 }
 
 /// Where and how `export` writes.
-pub struct ExportTarget<'a> {
+struct ExportTarget<'a> {
     pub path: &'a Path,
     pub format: FileFormat,
     /// Columns of a Hive-partitioned folder (year=2025/month=10/…); empty for one file.
@@ -306,7 +306,7 @@ pub struct ExportTarget<'a> {
 /// into place when complete; an existing target is replaced only with `overwrite`, never when it
 /// is the database, and a folder only when it holds nothing but what a partitioned export
 /// writes. Returns the number of rows written.
-pub fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, target: &ExportTarget) -> Result<usize> {
+fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, target: &ExportTarget) -> Result<usize> {
     let path = target.path;
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     if path.exists() && target.protected.iter().any(|p| canonical(p) == canonical(path)) {
