@@ -179,6 +179,13 @@ pub fn write(result: ResultStream<'_>, options: &OutputOptions) -> Result<u64> {
     }
 }
 
+/// The shell's `.output FILE`: the results that follow go to FILE, which is replaced, as the
+/// `.output` of sqlite3 and DuckDB's shell replaces it (an interactive redirect; files of results
+/// named with `-o` or `--to` are written through `OutputFile`, replaced only with `--overwrite`).
+pub fn redirect(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::create(path).context(|| format!("opening {}", path.display()))
+}
+
 /// A file being written: staged beside its target under a name that says whose it is, and
 /// renamed over the target only when complete, so that a failure leaves the old file (or none)
 /// and never half a file. Created with the user's umask, as any program's files are. Every

@@ -239,7 +239,7 @@ impl Session {
             "output" => match rest.first() {
                 None => self.sink = None,
                 Some(path) => {
-                    let file = File::create(path).map_err(|e| Error::Io { context: format!("opening {path}"), source: e })?;
+                    let file = ihracat::output::redirect(std::path::Path::new(path))?;
                     self.sink = Some((PathBuf::from(path), file));
                 }
             },
