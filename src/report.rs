@@ -774,9 +774,10 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
     Ok(page)
 }
 
-/// The release's tables as a workbook: the national figures, the top five and the largest
-/// increases, one sheet each, from the same named queries as the text; the source sheet lists
-/// every page the figures come from.
+/// The release's tables as a workbook: the national figures, the top five, the largest
+/// increases and the leading provinces' chapters and countries (where the data has them), one
+/// sheet each, from the same named queries as the text; the source sheet lists every page the
+/// figures come from.
 pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Language) -> Result<Vec<u8>> {
     let locale = if language == Language::Tr { crate::output::Locale::Tr } else { crate::output::Locale::En };
     let mut book = crate::excel::Book::new(locale);
@@ -792,6 +793,22 @@ pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         (l.top, "top_provinces", with(&[("n", "5")])),
         (l.increases, "top_increases", with(&[("n", "5")])),
     ];
+    // The leading provinces' chapters and countries, a sheet each, where the data has them.
+    let (chapters, countries) = match language {
+        Language::Tr => ("fasıllar", "ülkeler"),
+        Language::En => ("chapters", "countries"),
+    };
+    let mut detail_sheets = Vec::new();
+    for leader in &facts.detail {
+        let province = || with(&[("province", leader.province.as_str()), ("n", "3")]);
+        if !leader.chapters.is_empty() {
+            detail_sheets.push((format!("{} {chapters}", leader.province), "top_products", province()));
+        }
+        if !leader.countries.is_empty() {
+            detail_sheets.push((format!("{} {countries}", leader.province), "top_destinations", province()));
+        }
+    }
+    let sheets = sheets.into_iter().map(|(title, name, args)| (title.to_string(), name, args)).chain(detail_sheets);
     for (title, name, args) in sheets {
         let query = catalog.get(name)?;
         let collected = execution::collect_named(conn, query, &args)?;

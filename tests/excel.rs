@@ -109,7 +109,10 @@ fn the_report_is_a_workbook_of_its_tables_with_their_sources() {
     let book = read(&path);
     let sheets = book["sheets"].as_array().unwrap();
     let names: Vec<&str> = sheets.iter().map(|s| s["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Ulusal ihracat ve değişimi", "İlk beş il", "En fazla artış", "Kaynak"]);
+    // The leading provinces' chapters and countries follow, as the October 2025 release gave them.
+    assert_eq!(names[..3], ["Ulusal ihracat ve değişimi", "İlk beş il", "En fazla artış"]);
+    assert_eq!(names[3..5], ["İstanbul fasıllar", "İstanbul ülkeler"]);
+    assert_eq!(names.last(), Some(&"Kaynak"));
     let value = |sheet: usize, row: usize, column: &str| -> serde_json::Value {
         let rows = sheets[sheet]["rows"].as_array().unwrap();
         let at = rows[0].as_array().unwrap().iter().position(|c| c[0] == column).unwrap();
@@ -120,7 +123,10 @@ fn the_report_is_a_workbook_of_its_tables_with_their_sources() {
     assert_eq!((value(1, 1, "province"), value(1, 1, "value_usd").as_f64()), (serde_json::json!("İstanbul"), Some(4_859_000_000.0)));
     assert_eq!((value(2, 1, "province"), value(2, 1, "change_usd").as_f64()), (serde_json::json!("Kocaeli"), Some(191_000_000.0)));
     assert_eq!(sheets[1]["rows"].as_array().unwrap().len(), 6);
-    let about: Vec<String> = sheets[3]["rows"].as_array().unwrap().iter().map(|r| r[1][0].as_str().unwrap().to_string()).collect();
+    // İstanbul's first chapter is 71 (precious stones), 793,422 thousand dollars.
+    assert_eq!((value(3, 1, "product"), value(3, 1, "value_usd").as_f64()), (serde_json::json!("71"), Some(793_422_000.0)));
+    assert_eq!((value(4, 1, "country"), value(4, 1, "value_usd").as_f64()), (serde_json::json!("DE"), Some(322_050_000.0)));
+    let about: Vec<String> = sheets[names.len() - 1]["rows"].as_array().unwrap().iter().map(|r| r[1][0].as_str().unwrap().to_string()).collect();
     assert!(about.contains(&"İl bazında ihracat raporu: Ekim 2025".to_string()), "{about:?}");
     assert!(about.contains(&"https://www.haberler.com/ekonomi/2025-te-turkiye-de-ihracatta-onemli-artislar-kaydedildi-19289325-haberi/".to_string()));
 }
