@@ -170,7 +170,7 @@ pub fn write_file(conn: &Connection, source: Source<'_>, options: &crate::output
             }
         };
     };
-    let target = ExportTarget { path, format: file_format, partition_by, compression: options.compression, overwrite: options.overwrite, protected };
+    let target = ExportTarget { path, format: file_format, partition_by, compression: options.compression, overwrite: options.overwrite };
     match source {
         Source::Named { query, args } => write_named(conn, query, args, &target),
         Source::Sql(sql) => Ok((export(conn, sql, Vec::new(), &target)?, Vec::new())),
@@ -296,22 +296,16 @@ struct ExportTarget<'a> {
     pub partition_by: &'a [String],
     pub compression: Compression,
     pub overwrite: bool,
-    /// Files an export must never replace: the database and its workspace.
-    pub protected: Vec<PathBuf>,
 }
 
 /// Writes a query's result with DuckDB's own writers (`COPY … TO`), streaming: memory stays flat
 /// however large the result. `sql` is one SELECT (a named query's text, or ad-hoc SQL checked to
 /// be one), its parameters bound, never pasted. The file is staged beside the target and moved
-/// into place when complete; an existing target is replaced only with `overwrite`, never when it
-/// is the database, and a folder only when it holds nothing but what a partitioned export
-/// writes. Returns the number of rows written.
+/// into place when complete; an existing target is replaced only with `overwrite` (never the
+/// database: `write_file` checks that first), and a folder only when it holds nothing but what a
+/// partitioned export writes. Returns the number of rows written.
 fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, target: &ExportTarget) -> Result<usize> {
     let path = target.path;
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    if path.exists() && target.protected.iter().any(|p| canonical(p) == canonical(path)) {
-        return Err(Error::msg(format!("{} is ihracat's database: an export never replaces it", path.display())));
-    }
     if path.is_dir() && path.exists() {
         if !target.overwrite {
             return Err(Error::msg(format!("{} exists; add --overwrite to replace it", path.display())));
@@ -385,15 +379,16 @@ fn portable_columns(conn: &Connection, body: &str, values: &[duckdb::types::Valu
         .fields()
         .iter()
         .filter_map(|field| {
-            let to = match field.data_type() {
-                // HUGEINT and UHUGEINT reach Arrow as Decimal128(38, 0).
-                DataType::Decimal128(38, 0) => "DECIMAL(38, 0)",
-                DataType::UInt64 => "DECIMAL(20, 0)",
-                DataType::UInt32 => "BIGINT",
-                DataType::UInt16 => "INTEGER",
-                DataType::UInt8 => "SMALLINT",
-                DataType::Timestamp(TimeUnit::Nanosecond, None) => "TIMESTAMP",
-                DataType::Timestamp(TimeUnit::Nanosecond, Some(_)) => "TIMESTAMPTZ",
+            // HUGEINT and UHUGEINT reach Arrow as Decimal128(38, 0): cast, so that COPY writes
+            // a decimal and not its DOUBLE. The other types follow the output layer's rule.
+            let to = match (field.data_type(), crate::output::portable_type(field.data_type())) {
+                (DataType::Decimal128(38, 0), _) => "DECIMAL(38, 0)".to_string(),
+                (_, Some(DataType::Decimal128(p, s))) => format!("DECIMAL({p}, {s})"),
+                (_, Some(DataType::Int64)) => "BIGINT".into(),
+                (_, Some(DataType::Int32)) => "INTEGER".into(),
+                (_, Some(DataType::Int16)) => "SMALLINT".into(),
+                (_, Some(DataType::Timestamp(TimeUnit::Microsecond, None))) => "TIMESTAMP".into(),
+                (_, Some(DataType::Timestamp(TimeUnit::Microsecond, Some(_)))) => "TIMESTAMPTZ".into(),
                 _ => return None,
             };
             let name = format!("\"{}\"", field.name().replace('"', "\"\""));

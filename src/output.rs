@@ -687,27 +687,33 @@ pub fn string_table(columns: &[(&str, Vec<Option<String>>)]) -> Result<ResultStr
     Ok(ResultStream::from_batches(schema, vec![batch]))
 }
 
-/// A Parquet schema every reader takes: unsigned integers become the next wider signed type
-/// (UBIGINT a DECIMAL(20, 0)), nanosecond timestamps microsecond ones. Spark refuses unsigned
-/// 64-bit and nanosecond columns or misreads them; DuckDB's HUGEINT already reaches Arrow as
-/// Decimal128(38, 0). `execution::export` does the same for DuckDB's own writer.
-fn portable_schema(schema: &SchemaRef) -> SchemaRef {
-    use arrow::datatypes::{Field, TimeUnit};
-    let portable = |t: &DataType| match t {
+/// The type a Parquet column of type `t` is written as, when `t` is one other engines refuse or
+/// misread: unsigned integers become the next wider signed type (UBIGINT a DECIMAL(20, 0)),
+/// nanosecond timestamps microsecond ones (Spark refuses both). The one rule, for the arrow-rs
+/// writer here and for DuckDB's `COPY` (`execution::export`). DuckDB's HUGEINT already reaches
+/// Arrow as Decimal128(38, 0).
+pub fn portable_type(t: &DataType) -> Option<DataType> {
+    use arrow::datatypes::TimeUnit;
+    match t {
         DataType::UInt64 => Some(DataType::Decimal128(20, 0)),
         DataType::UInt32 => Some(DataType::Int64),
         DataType::UInt16 => Some(DataType::Int32),
         DataType::UInt8 => Some(DataType::Int16),
         DataType::Timestamp(TimeUnit::Nanosecond, zone) => Some(DataType::Timestamp(TimeUnit::Microsecond, zone.clone())),
         _ => None,
-    };
-    if !schema.fields().iter().any(|f| portable(f.data_type()).is_some()) {
+    }
+}
+
+/// A Parquet schema every reader takes (see `portable_type`).
+fn portable_schema(schema: &SchemaRef) -> SchemaRef {
+    use arrow::datatypes::Field;
+    if !schema.fields().iter().any(|f| portable_type(f.data_type()).is_some()) {
         return schema.clone();
     }
     let fields: Vec<Field> = schema
         .fields()
         .iter()
-        .map(|f| match portable(f.data_type()) {
+        .map(|f| match portable_type(f.data_type()) {
             Some(to) => Field::new(f.name(), to, f.is_nullable()),
             None => f.as_ref().clone(),
         })
