@@ -59,3 +59,11 @@ pub fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     eprintln!("ihracat: timing: {what}: {:.3} s", start.elapsed().as_secs_f64());
     result
 }
+
+/// With IHRACAT_TIMINGS set, says on stderr what a command decided on the way (why a load took
+/// the slower way, say), beside the timings it explains.
+pub fn trace(what: impl FnOnce() -> String) {
+    if std::env::var_os("IHRACAT_TIMINGS").is_some_and(|v| !v.is_empty()) {
+        eprintln!("ihracat: timing: {}", what());
+    }
+}

@@ -394,9 +394,20 @@ fn migrate(conn: &Connection, from: i64) -> Result<()> {
 }
 
 pub fn in_transaction<T>(conn: &Connection, what: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {
+    let mut value = None;
+    trial(conn, what, || {
+        value = Some(work()?);
+        Ok(true)
+    })?;
+    value.ok_or_else(|| Error::msg(format!("{what}: the transaction was rolled back")))
+}
+
+/// A transaction that `work` may decline: it is committed when `work` returns true, rolled back
+/// (and the space it took given back) when `work` returns false or fails.
+pub fn trial(conn: &Connection, what: &str, work: impl FnOnce() -> Result<bool>) -> Result<bool> {
     conn.execute_batch("BEGIN TRANSACTION").context(|| what.to_string())?;
-    let result = work().and_then(|value| conn.execute_batch("COMMIT").context(|| what.to_string()).map(|()| value));
-    if result.is_err() {
+    let result = work().and_then(|keep| if keep { conn.execute_batch("COMMIT").context(|| what.to_string()).map(|()| true) } else { Ok(false) });
+    if !matches!(result, Ok(true)) {
         let _ = conn.execute_batch("ROLLBACK");
         give_back_space(conn);
     }

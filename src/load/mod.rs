@@ -6,6 +6,7 @@
 //! `province_aliases`, and every check runs as one query that names the line, column and value
 //! of each problem. Only when nothing is wrong does one transaction write the rows.
 
+mod direct;
 pub mod layout;
 pub mod source;
 
@@ -121,16 +122,17 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         .or_else(|| InputFormat::from_path(path))
         .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json")))?;
     ensure_regular_file(path)?;
+    let text = matches!(format, InputFormat::Csv | InputFormat::Tsv);
     // What is plainly not a text table is refused from its head, before the whole file is hashed.
-    if matches!(format, InputFormat::Csv | InputFormat::Tsv) && options.encoding.is_none() {
+    if text && options.encoding.is_none() {
         source::text_head(path)?;
     }
-    let bytes_hash = timed("hashing the file", || hash_file(path))?;
+    let facts = timed("hashing the file", || read_through(path))?;
     // The same bytes again is a no-op, unless --replace asks for the file to be read again (with
     // another --unit or --numbers, say): then it replaces what its earlier load stored.
     if let (false, Some(id)) = (
         options.replace,
-        conn.query_row("SELECT max(load_id) FROM loads WHERE content_sha256 = ?", [&bytes_hash], |r| r.get::<_, Option<i64>>(0))
+        conn.query_row("SELECT max(load_id) FROM loads WHERE content_sha256 = ?", [&facts.sha256], |r| r.get::<_, Option<i64>>(0))
             .context(|| "reading the loads".into())?,
     ) {
         return Ok(Summary { file, already_loaded_as: Some(id), ..Default::default() });
@@ -138,14 +140,29 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     // Row order is carried by the line numbers; not keeping it lets DuckDB spill big loads.
     conn.execute_batch("SET preserve_insertion_order = false").context(|| "configuring the load".into())?;
     let work = crate::staging::work_dir(options.temp_dir.as_deref())?;
-    let staged = timed("staging", || source::stage(conn, path, format, options.encoding, options.sheet.as_deref(), work.path()))?;
-    let place = |line: i64| match &staged.sheet {
-        Some(sheet) => format!("{file} [{sheet}] row {line}"),
-        None if format == InputFormat::Parquet || format == InputFormat::Json => format!("{file} row {line}"),
-        None => format!("{file}:{line}"),
-    };
+    // A clean long detail table is read by DuckDB straight into the table; whatever it cannot
+    // vouch for goes the staged way below, which names the place of every problem.
+    if direct::eligible(format, options, &facts) {
+        if let Some(summary) = timed("direct read", || direct::load(conn, path, format, options, &facts.sha256, work.path()))? {
+            return Ok(summary);
+        }
+    }
+    staged(conn, path, format, options, &facts.sha256, work.path())
+}
 
-    let head = timed("reading the header", || first_rows(conn, staged.columns, 40))?;
+/// What the header says and what the options make of it: the same for both ways of reading.
+struct Reading {
+    layout: layout::Layout,
+    unit: Unit,
+    notes: Vec<String>,
+    warnings: Vec<String>,
+    target: &'static Target,
+    /// The SQL that gives a row's basis; `None` when neither `--basis` nor a column says it.
+    basis: Option<String>,
+}
+
+fn read_header(conn: &Connection, file: &str, columns: usize, options: &LoadOptions) -> Result<Reading> {
+    let head = timed("reading the header", || first_rows(conn, columns, 40))?;
     let layout = layout::detect(&head, options.layout).map_err(|m| Error::msg(format!("{file}: {m}")))?;
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
@@ -164,22 +181,41 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     for (column, header) in &layout.ignored {
         notes.push(format!("column {column} \"{header}\" is not data and was ignored"));
     }
-
     let target = if layout.is_detail() { &DETAIL } else { &TOTALS };
     if options.complete && !layout.is_detail() {
         return Err(Error::msg(format!("{file}: --complete is for detail tables (with country or product columns)")));
     }
+    let basis = match (&options.basis, &layout.shape) {
+        (Some(b), _) => Some(crate::db::sql_literal(b)),
+        (None, layout::Shape::Long { basis: Some(_), .. }) => Some(BASIS_OF_TEXT.to_string()),
+        (None, _) => None,
+    };
+    Ok(Reading { layout, unit, notes, warnings, target, basis })
+}
+
+/// A basis column's words as a basis.
+const BASIS_OF_TEXT: &str = "CASE WHEN name_key(basis_text) IN ('activity', 'faaliyet', 'faaliyetili') THEN 'activity' WHEN name_key(basis_text) IN ('registered', 'kayitli', 'kayitliil') THEN 'registered' END";
+
+fn basis_missing(file: &str) -> Error {
+    Error::msg(format!(
+        "{file}: say which basis the figures are on: --basis activity (the Ministry's province of activity) or --basis registered (TİM's registered province); mixing them gives wrong sums"
+    ))
+}
+
+/// The staged way: every cell as text with its line, typed and checked in SQL, every problem
+/// named by its place.
+fn staged(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOptions, bytes_hash: &str, work: &Path) -> Result<Summary> {
+    let file = path.display().to_string();
+    let staged = timed("staging", || source::stage(conn, path, format, options.encoding, options.sheet.as_deref(), work))?;
+    let place = |line: i64| match &staged.sheet {
+        Some(sheet) => format!("{file} [{sheet}] row {line}"),
+        None if format == InputFormat::Parquet || format == InputFormat::Json => format!("{file} row {line}"),
+        None => format!("{file}:{line}"),
+    };
+    let Reading { layout, unit, notes, mut warnings, target, basis } = read_header(conn, &file, staged.columns, options)?;
     build_cells(conn, &layout)?;
     let styles = timed("number style", || number_styles(conn, unit, options.numbers, &place))?;
-    let basis_expr = match (&options.basis, &layout.shape) {
-        (Some(b), _) => crate::db::sql_literal(b),
-        (None, layout::Shape::Long { basis: Some(_), .. }) => "CASE WHEN name_key(basis_text) IN ('activity', 'faaliyet', 'faaliyetili') THEN 'activity' WHEN name_key(basis_text) IN ('registered', 'kayitli', 'kayitliil') THEN 'registered' END".to_string(),
-        (None, _) => {
-            return Err(Error::msg(format!(
-                "{file}: say which basis the figures are on: --basis activity (the Ministry's province of activity) or --basis registered (TİM's registered province); mixing them gives wrong sums"
-            )))
-        }
-    };
+    let basis_expr = basis.ok_or_else(|| basis_missing(&file))?;
     timed("parsing", || parse_cells(conn, &styles, unit, &basis_expr, layout.is_detail()))?;
 
     let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target))?;
@@ -212,11 +248,7 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         provinces,
         periods,
         unit: unit.name().to_string(),
-        layout: match layout.shape {
-            _ if layout.is_detail() => "long detail".into(),
-            layout::Shape::Long { .. } => "long".into(),
-            layout::Shape::Wide { .. } => "wide".into(),
-        },
+        layout: layout_name(&layout),
         notes,
         warnings,
         dry_run: options.dry_run,
@@ -228,8 +260,16 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     if options.dry_run || unchanged == rows {
         return Ok(summary);
     }
-    summary.load_id = Some(timed("storing", || apply(conn, &file, &bytes_hash, format, unit, &summary, target, options.complete))?);
+    summary.load_id = Some(timed("storing", || apply(conn, &file, bytes_hash, format, unit, &summary, target, options.complete))?);
     Ok(summary)
+}
+
+fn layout_name(layout: &layout::Layout) -> String {
+    match layout.shape {
+        _ if layout.is_detail() => "long detail".into(),
+        layout::Shape::Long { .. } => "long".into(),
+        layout::Shape::Wide { .. } => "wide".into(),
+    }
 }
 
 /// What the rows hold, in one scan of them: their number, bases, provinces and periods (as
@@ -277,18 +317,42 @@ fn ensure_regular_file(path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn hash_file(path: &Path) -> Result<String> {
+/// What one pass over the file's bytes tells: its hash, and for the direct read whether it holds
+/// bytes that the staged way refuses or rewrites (a NUL, a carriage return that ends no CRLF).
+pub(crate) struct FileFacts {
+    pub sha256: String,
+    pub nul: bool,
+    pub lone_cr: bool,
+}
+
+fn read_through(path: &Path) -> Result<FileFacts> {
     let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 1 << 20];
+    let (mut nul, mut lone_cr, mut after_cr) = (false, false, false);
     loop {
         let n = std::io::Read::read(&mut file, &mut buffer).context(|| format!("reading {}", path.display()))?;
         if n == 0 {
             break;
         }
-        hash.update(&buffer[..n]);
+        let bytes = &buffer[..n];
+        hash.update(bytes);
+        nul |= memchr::memchr(0, bytes).is_some();
+        if !lone_cr {
+            if after_cr && bytes[0] != b'\n' {
+                lone_cr = true;
+            }
+            for at in memchr::memchr_iter(b'\r', bytes) {
+                if bytes.get(at + 1).is_some_and(|&b| b != b'\n') {
+                    lone_cr = true;
+                    break;
+                }
+            }
+            after_cr = bytes[n - 1] == b'\r';
+        }
     }
-    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    // A CR as the file's last byte ends a line as a CRLF would.
+    Ok(FileFacts { sha256: hash.finalize().iter().map(|b| format!("{b:02x}")).collect(), nul, lone_cr })
 }
 
 fn first_rows(conn: &Connection, columns: usize, n: usize) -> Result<Vec<(i64, Vec<Option<String>>)>> {
@@ -513,35 +577,33 @@ fn normalise_expression(styles: &[(String, NumberStyle)]) -> String {
     format!("CASE column_header{arms} END")
 }
 
-/// `_typed`: every cell typed, beside its text; `_parsed`: the same without the texts; `_load`:
-/// the rows to store.
-fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
-    let normalise = normalise_expression(&styles.values);
-    let all_english = !styles.values.is_empty() && styles.values.iter().all(|(_, s)| *s == NumberStyle::English);
-    // The quantity's own style, on its text as written (a unit word in the cell is not a number).
-    let quantity = styles.quantity.normalise().replace('@', "trim(c.quantity_text)");
-    // The month names headers are read with, so that a month column reads them alike.
-    let months = crate::turkish::month_spellings().iter().map(|(name, number)| format!("('{name}',{number})")).collect::<Vec<_>>().join(",");
-    // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
-    // cells join those small tables on their text: tens of millions of rows parse in seconds.
-    let batch = format!(
-        r"CREATE OR REPLACE TEMP TABLE _seen_provinces AS
-          SELECT t.province_text,
+/// Each distinct spelling of a province in `texts` (a query of `province_text`), with its code,
+/// and whether it names the total row. Both ways of reading a file resolve names with these.
+fn resolve_provinces(texts: &str) -> String {
+    format!(
+        r"SELECT t.province_text,
                  -- A plate code is one or two digits: a cast alone would take 34.5 (as 35) or 0x22 (as 34).
                  coalesce(a.province_code, CASE WHEN regexp_full_match(trim(t.province_text), '[0-9]{{1,2}}') AND TRY_CAST(trim(t.province_text) AS INTEGER) BETWEEN 1 AND 81
                                                 THEN TRY_CAST(trim(t.province_text) AS INTEGER) END) AS province_code,
                  name_key(t.province_text) IN ('toplam', 'geneltoplam', 'total', 'grandtotal', 'turkiye', 'turkey', 'turkiyetoplami', 'turkiyetoplam') AS total_row
-          FROM (SELECT DISTINCT province_text FROM _cells WHERE province_text IS NOT NULL) t
-          LEFT JOIN province_aliases a ON a.alias_key = name_key(t.province_text);
-          CREATE OR REPLACE TEMP TABLE _seen_countries AS
-          SELECT t.country_text, CASE WHEN trim(t.country_text) = '' THEN 'ALL' ELSE ca.country_code END AS country_code
-          FROM (SELECT DISTINCT country_text FROM _cells WHERE country_text IS NOT NULL) t
-          LEFT JOIN country_aliases ca ON ca.alias_key = name_key(t.country_text) AND NOT regexp_matches(trim(t.country_text), '^[0-9]+$');
-          CREATE OR REPLACE TEMP TABLE _seen_products AS
-          WITH t AS (
-              SELECT product_text, hs_digits(product_text) AS digits
-              FROM (SELECT DISTINCT product_text FROM _cells WHERE product_text IS NOT NULL)
-          )
+          FROM ({texts}) t
+          LEFT JOIN province_aliases a ON a.alias_key = name_key(t.province_text)"
+    )
+}
+
+/// Each distinct spelling of a country (`country_text`), with its code; a blank cell is all countries.
+fn resolve_countries(texts: &str) -> String {
+    format!(
+        r"SELECT t.country_text, CASE WHEN trim(t.country_text) = '' THEN 'ALL' ELSE ca.country_code END AS country_code
+          FROM ({texts}) t
+          LEFT JOIN country_aliases ca ON ca.alias_key = name_key(t.country_text) AND NOT regexp_matches(trim(t.country_text), '^[0-9]+$')"
+    )
+}
+
+/// Each distinct spelling of a product (`product_text`): an HS code or a chapter's name.
+fn resolve_products(texts: &str) -> String {
+    format!(
+        r"WITH t AS (SELECT product_text, hs_digits(product_text) AS digits FROM ({texts}))
           SELECT t.product_text,
                  CASE WHEN trim(t.product_text) = '' THEN 'ALL'
                       WHEN length(t.digits) <= 2 THEN chapter.code
@@ -550,21 +612,64 @@ fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr:
           FROM t
           LEFT JOIN products chapter ON chapter.code = lpad(t.digits, 2, '0')
           LEFT JOIN products parent ON parent.code = left(t.digits, 2)
-          LEFT JOIN product_aliases pa ON pa.alias_key = name_key(t.product_text);
-          CREATE OR REPLACE TEMP TABLE _seen_months AS
-          WITH names(name, number) AS (VALUES {months})
+          LEFT JOIN product_aliases pa ON pa.alias_key = name_key(t.product_text)"
+    )
+}
+
+/// Each distinct spelling of a month (`month_text`): a number, or a name as headers are read.
+fn resolve_months(texts: &str) -> String {
+    let months = crate::turkish::month_spellings().iter().map(|(name, number)| format!("('{name}',{number})")).collect::<Vec<_>>().join(",");
+    format!(
+        r"WITH names(name, number) AS (VALUES {months})
           SELECT t.month_text, coalesce(CASE WHEN regexp_full_match(trim(t.month_text), '[0-9]{{1,2}}') THEN TRY_CAST(trim(t.month_text) AS INTEGER) END, n.number) AS month
-          FROM (SELECT DISTINCT month_text FROM _cells WHERE month_text IS NOT NULL) t
-          LEFT JOIN names n ON n.name = name_key(t.month_text);
+          FROM ({texts}) t
+          LEFT JOIN names n ON n.name = name_key(t.month_text)"
+    )
+}
+
+/// A year or month written in digits, as a number: a cast alone would round 2021.7 to 2022 and
+/// 6.5 to 7, or read 1e1 as 10. (DuckDB's integer cast skips the spaces around a number itself.)
+fn whole_number(text: &str) -> String {
+    format!("CASE WHEN regexp_full_match(trim({text}), '[0-9]+') THEN TRY_CAST({text} AS INTEGER) END")
+}
+
+/// A period cell's year and month: the period is the whole cell (2025-10, 2025/10, 2025.10), so
+/// 2021-1012 is no October.
+fn period_year(text: &str) -> String {
+    format!(r"regexp_extract({text}, '^\s*([0-9]{{4}})[-/.][0-9]{{1,2}}\s*$', 1)")
+}
+
+fn period_month(text: &str) -> String {
+    format!(r"nullif(regexp_extract({text}, '^\s*[0-9]{{4}}[-/.]([0-9]{{1,2}})\s*$', 1), '')")
+}
+
+/// A value as stored: dollars to the cent.
+fn stored_value(dollars: &str) -> String {
+    format!("round({dollars}, 2)::DECIMAL(18, 2)")
+}
+
+/// `_typed`: every cell typed, beside its text; `_parsed`: the same without the texts; `_load`:
+/// the rows to store.
+fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr: &str, detail: bool) -> Result<()> {
+    let normalise = normalise_expression(&styles.values);
+    let all_english = !styles.values.is_empty() && styles.values.iter().all(|(_, s)| *s == NumberStyle::English);
+    // The quantity's own style, on its text as written (a unit word in the cell is not a number).
+    let quantity = styles.quantity.normalise().replace('@', "trim(c.quantity_text)");
+    // Names are resolved once per distinct spelling (a few hundred), not once per row, and the
+    // cells join those small tables on their text: tens of millions of rows parse in seconds.
+    let batch = format!(
+        r"CREATE OR REPLACE TEMP TABLE _seen_provinces AS {provinces};
+          CREATE OR REPLACE TEMP TABLE _seen_countries AS {countries};
+          CREATE OR REPLACE TEMP TABLE _seen_products AS {products};
+          CREATE OR REPLACE TEMP TABLE _seen_months AS {months};
 
           CREATE OR REPLACE TEMP VIEW _typed AS
           WITH cells AS (
               SELECT *,
                      -- A cast alone would also take 1e5, 0x10 or 1_000; only plain digits take the short way.
                      CASE WHEN regexp_full_match(value_text, '-?[0-9]+{plain_fraction}') THEN TRY_CAST(value_text AS DECIMAL(38, 6)) END AS plain,
-                     -- A period is the whole cell (2025-10, 2025/10, 2025.10): 2021-1012 is no October.
-                     CASE WHEN period_text IS NULL THEN year_text ELSE regexp_extract(period_text, '^\s*([0-9]{{4}})[-/.][0-9]{{1,2}}\s*$', 1) END AS year_part,
-                     CASE WHEN period_text IS NULL THEN month_text ELSE nullif(regexp_extract(period_text, '^\s*[0-9]{{4}}[-/.]([0-9]{{1,2}})\s*$', 1), '') END AS period_month
+                     CASE WHEN period_text IS NULL THEN year_text ELSE {period_year} END AS year_part,
+                     CASE WHEN period_text IS NULL THEN month_text ELSE {period_month} END AS period_month
               FROM _cells
           ),
           typed AS (
@@ -583,10 +688,8 @@ fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr:
                  c.province_text IS NULL OR trim(c.province_text) = '' AS province_blank,
                  c.quantity_text IS NOT NULL AND trim(c.quantity_text) <> '' AS quantity_given,
                  CASE WHEN c.numeric_text THEN c.number * {factor} END AS value_usd,
-                 -- Integers are integers: a cast alone would round 2021.7 to 2022 and 6.5 to 7, or read
-                 -- 1e1 as 10. (DuckDB's integer cast skips the spaces around a number itself.)
-                 CASE WHEN regexp_full_match(trim(c.year_part), '[0-9]+') THEN TRY_CAST(c.year_part AS INTEGER) END AS year,
-                 coalesce(CASE WHEN regexp_full_match(trim(c.period_month), '[0-9]+') THEN TRY_CAST(c.period_month AS INTEGER) END, sm.month) AS month,
+                 {year} AS year,
+                 coalesce({month}, sm.month) AS month,
                  coalesce(nullif(c.year_part, ''), c.period_text) AS year_part, coalesce(c.period_month, c.period_text) AS month_part,
                  {basis_expr} AS basis, c.basis_text,
                  coalesce(sp.total_row, false) AS total_row,
@@ -608,9 +711,18 @@ fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr:
           FROM _typed;
 
           CREATE OR REPLACE TEMP VIEW _load AS
-          SELECT province_code, year, month, basis, {detail_columns} round(value_usd, 2)::DECIMAL(18, 2) AS value_usd, line
+          SELECT province_code, year, month, basis, {detail_columns} {value} AS value_usd, line
           FROM _parsed
           WHERE NOT cumulative AND NOT missing AND NOT total_row AND province_code IS NOT NULL AND value_usd IS NOT NULL;",
+        provinces = resolve_provinces("SELECT DISTINCT province_text FROM _cells WHERE province_text IS NOT NULL"),
+        countries = resolve_countries("SELECT DISTINCT country_text FROM _cells WHERE country_text IS NOT NULL"),
+        products = resolve_products("SELECT DISTINCT product_text FROM _cells WHERE product_text IS NOT NULL"),
+        months = resolve_months("SELECT DISTINCT month_text FROM _cells WHERE month_text IS NOT NULL"),
+        period_year = period_year("period_text"),
+        period_month = period_month("period_text"),
+        year = whole_number("c.year_part"),
+        month = whole_number("c.period_month"),
+        value = stored_value("value_usd"),
         factor = unit.factor(),
         // A point is a decimal point only in English numbers (in Turkish ones it groups thousands).
         plain_fraction = if all_english { r"(\.[0-9]+)?" } else { "" },
@@ -823,28 +935,33 @@ fn conflicts(conn: &Connection, place: &dyn Fn(i64) -> String, max: usize, targe
     rows.collect::<std::result::Result<_, _>>().context(|| "listing conflicts".into())
 }
 
+/// The load's own row in `loads`, with the numbers its summary gives.
+#[allow(clippy::too_many_arguments)]
+fn record_load(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: Unit, summary: &Summary, target: &Target, complete: bool) -> Result<i64> {
+    conn.query_row(
+        "INSERT INTO loads (load_id, file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced, target, complete)
+         VALUES (nextval('load_ids'), ?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?) RETURNING load_id",
+        duckdb::params![
+            file,
+            hash,
+            format!("{format:?}").to_lowercase(),
+            summary.basis,
+            unit.name(),
+            summary.added,
+            summary.replaced_bundled + summary.replaced_loaded,
+            target.table,
+            complete
+        ],
+        |r| r.get(0),
+    )
+    .context(|| "recording the load".into())
+}
+
 /// The one write: record the load, keep the rows it replaces, store its rows.
 #[allow(clippy::too_many_arguments)]
 fn apply(conn: &Connection, file: &str, hash: &str, format: InputFormat, unit: Unit, summary: &Summary, target: &Target, complete: bool) -> Result<i64> {
     crate::db::in_transaction(conn, "storing the load", || {
-        let id: i64 = conn
-            .query_row(
-                "INSERT INTO loads (file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced, target, complete)
-                 VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?) RETURNING load_id",
-                duckdb::params![
-                    file,
-                    hash,
-                    format!("{format:?}").to_lowercase(),
-                    summary.basis,
-                    unit.name(),
-                    summary.added,
-                    summary.replaced_bundled + summary.replaced_loaded,
-                    target.table,
-                    complete
-                ],
-                |r| r.get(0),
-            )
-            .context(|| "recording the load".into())?;
+        let id = record_load(conn, file, hash, format, unit, summary, target, complete)?;
         let (table, replaced, key, rest) = (target.table, target.replaced, target.key, target.rest);
         let same_key = key.split(", ").map(|c| format!("e.{c} = l.{c}")).collect::<Vec<_>>().join(" AND ");
         let completeness = if table == "detail" { format!(", {complete} AS complete_table") } else { ", false AS derived".to_string() };

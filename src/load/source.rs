@@ -53,11 +53,15 @@ pub struct Staged {
     pub encoding: Option<Encoding>,
     pub delimiter: Option<char>,
     pub sheet: Option<String>,
+    /// A record of the staged lines spans more than one line (a quoted line break).
+    pub multiline: bool,
+    /// Parquet and JSON: each column's name and DuckDB type, in order (c1, c2, …).
+    pub columns_typed: Vec<(String, String)>,
 }
 
 pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, sheet: Option<&str>, work: &Path) -> Result<Staged> {
     match format {
-        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, encoding, work),
+        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, encoding, work, None),
         InputFormat::Xlsx => stage_sheet(conn, path, sheet, work),
         // Parquet numbers its rows itself, in parallel; JSON needs a window over the whole file.
         InputFormat::Parquet => {
@@ -71,6 +75,47 @@ pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Opti
             stage_engine(conn, path, &reader, &numbered)
         }
     }
+}
+
+/// The lines a header is looked for in.
+pub const HEAD_LINES: usize = 50;
+
+/// Only the file's first lines (or rows), staged as `stage` would stage them, for the direct read
+/// to find the header in: a UTF-8 text file or a Parquet file.
+pub fn stage_head(conn: &Connection, path: &Path, format: InputFormat, work: &Path) -> Result<Staged> {
+    match format {
+        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, Some(Encoding::Utf8), work, Some(HEAD_LINES)),
+        InputFormat::Parquet => {
+            let file = literal(path);
+            let numbered = format!(
+                "SELECT file_row_number + 1 AS _ihracat_line, * EXCLUDE (file_row_number) FROM read_parquet({file}, file_row_number = true) WHERE file_row_number < {HEAD_LINES}"
+            );
+            stage_engine(conn, path, &format!("read_parquet({file})"), &numbered)
+        }
+        _ => Err(Error::msg(format!("{}: only text and Parquet files are read directly", path.display()))),
+    }
+}
+
+/// A typed column's cells as the text the number rules read. Integers and decimals of up to six
+/// places as DuckDB writes them; floating-point numbers (and finer decimals) to six places, so
+/// that 0.1 + 0.2 is read as 0.300000, not as the 0.30000000000000004 a double prints.
+pub fn as_text(column: &str, ty: &str) -> String {
+    if matches!(ty, "FLOAT" | "DOUBLE") || decimal_scale(ty).is_some_and(|s| s > 6) {
+        format!("coalesce(TRY_CAST({column} AS DECIMAL(38, 6))::VARCHAR, {column}::VARCHAR)")
+    } else {
+        format!("{column}::VARCHAR")
+    }
+}
+
+/// The places after the point of a DECIMAL(p, s) type.
+pub fn decimal_scale(ty: &str) -> Option<u32> {
+    ty.strip_prefix("DECIMAL(").and_then(|rest| rest.trim_end_matches(')').split(',').nth(1)).and_then(|s| s.trim().parse().ok())
+}
+
+/// A numeric type, whose cells need no reading as text.
+pub fn is_numeric(ty: &str) -> bool {
+    matches!(ty, "TINYINT" | "SMALLINT" | "INTEGER" | "BIGINT" | "HUGEINT" | "UTINYINT" | "USMALLINT" | "UINTEGER" | "UBIGINT" | "UHUGEINT" | "FLOAT" | "DOUBLE")
+        || ty.starts_with("DECIMAL(")
 }
 
 fn literal(path: &Path) -> String {
@@ -229,7 +274,8 @@ impl<R: Read> Read for LineEndings<R> {
     }
 }
 
-fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path) -> Result<Staged> {
+/// `head`: stage only that many lines (for the direct read), with no checks of the file's end.
+fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path, head: Option<usize>) -> Result<Staged> {
     let encoding = match encoding {
         Some(e) => e,
         None => detect_encoding(path)?,
@@ -259,7 +305,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             }
         })
     };
-    while first.len() < 50 && read_line(&mut reader, &mut line, number)? > 0 {
+    while first.len() < head.unwrap_or(HEAD_LINES) && read_line(&mut reader, &mut line, number)? > 0 {
         number += 1;
         first.push(line.clone());
     }
@@ -307,13 +353,19 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
         write_line(text, &mut out)?;
         ended = text.ends_with('\n');
     }
-    while read_line(&mut reader, &mut line, number)? > 0 {
+    while head.is_none() && read_line(&mut reader, &mut line, number)? > 0 {
         number += 1;
         write_line(&line, &mut out)?;
         ended = line.ends_with('\n');
     }
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
+    if head.is_some() {
+        let multiline = in_quotes || rows != number;
+        crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
+            .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+        return Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline, columns_typed: Vec::new() });
+    }
     if in_quotes {
         return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
     }
@@ -327,7 +379,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     }
     crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
         .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
-    Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None })
+    Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline: rows != number, columns_typed: Vec::new() })
 }
 
 /// The widest table a load reads: the Ministry's widest has 14 columns, a detail table a dozen.
@@ -457,7 +509,7 @@ fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path)
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
     read_staged(conn, &out_path, columns, ',').context(|| format!("staging sheet `{name}`"))?;
-    Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name) })
+    Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name), multiline: false, columns_typed: Vec::new() })
 }
 
 /// A cell as the staging CSV holds it.
@@ -526,16 +578,15 @@ mod number_style_tests {
 /// Parquet and JSON keep their own column names: they become the header row (line 0).
 /// `numbered` is the reader's rows with their row number, 1 for the first, as `_ihracat_line`.
 fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) -> Result<Staged> {
-    let columns: Vec<String> = {
+    let columns: Vec<(String, String)> = {
         let mut stmt = conn
-            .prepare(&format!("SELECT column_name FROM (DESCRIBE SELECT * FROM {reader})"))
+            .prepare(&format!("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {reader})"))
             .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
-        let names = stmt.query_map([], |r| r.get::<_, String>(0)).context(|| format!("reading {}", path.display()))?;
+        let names = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).context(|| format!("reading {}", path.display()))?;
         names.collect::<std::result::Result<_, _>>().context(|| format!("reading {}", path.display()))?
     };
-    let quoted = |c: &str| format!("\"{}\"", c.replace('"', "\"\""));
-    let header = columns.iter().enumerate().map(|(i, c)| format!("{} AS c{}", crate::db::sql_literal(c), i + 1)).collect::<Vec<_>>().join(", ");
-    let body = columns.iter().enumerate().map(|(i, c)| format!("{}::VARCHAR AS c{}", quoted(c), i + 1)).collect::<Vec<_>>().join(", ");
+    let header = columns.iter().enumerate().map(|(i, (c, _))| format!("{} AS c{}", crate::db::sql_literal(c), i + 1)).collect::<Vec<_>>().join(", ");
+    let body = columns.iter().enumerate().map(|(i, (c, ty))| format!("{} AS c{}", as_text(&quoted(c), ty), i + 1)).collect::<Vec<_>>().join(", ");
     conn.execute_batch(&format!(
         "CREATE OR REPLACE TEMP TABLE _raw AS
          SELECT 0::BIGINT AS line, {header}
@@ -544,7 +595,12 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) ->
     ))
     .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     let rows: u64 = conn.query_row("SELECT count(*) - 1 FROM _raw", [], |r| r.get(0)).context(|| "counting rows".into())?;
-    Ok(Staged { columns: columns.len(), rows, place: "row", encoding: None, delimiter: None, sheet: None })
+    Ok(Staged { columns: columns.len(), rows, place: "row", encoding: None, delimiter: None, sheet: None, multiline: false, columns_typed: columns })
+}
+
+/// A column's name as SQL.
+pub fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 #[cfg(test)]
