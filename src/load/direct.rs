@@ -26,8 +26,14 @@ use crate::db::sql_literal;
 use crate::error::{Context, Error, Result};
 use crate::ui::timed;
 
-/// Set to compare: every load goes the staged way (tests and benchmarks use it).
-pub const STAGED_ONLY: &str = "IHRACAT_STAGED_LOAD";
+/// Which way a load takes: `staged` or `direct` (which still gives way when it must) instead of
+/// choosing by the file, to compare the two (tests and benchmarks use it).
+pub const WAY: &str = "IHRACAT_LOAD_WAY";
+
+/// A smaller file goes the staged way at once: for a few thousand rows the staged way costs no
+/// more, and an attempt that gives way (a wide table, a Ministry file with a total row) would
+/// cost its head twice.
+const DIRECT_FROM_BYTES: u64 = 1 << 20;
 
 /// A plain number of dollars: digits, and a decimal point before one or two digits or four or
 /// more. Such a cell reads the same in every number style the staged way could choose (1.234,
@@ -36,17 +42,19 @@ const PLAIN: &str = r"[0-9]+(\.[0-9]{1,2}|\.[0-9]{4,})?";
 
 /// Whether the file may be read directly at all: text that the staged way would not rewrite
 /// (no NUL, every CR part of a CRLF, not declared Windows-1254), or Parquet; numbers that are
-/// not to be read the Turkish way.
+/// not to be read the Turkish way; and big enough to gain from it.
 pub(super) fn eligible(format: InputFormat, options: &LoadOptions, facts: &FileFacts) -> bool {
     let readable = match format {
         InputFormat::Csv | InputFormat::Tsv => !facts.nul && !facts.lone_cr && options.encoding != Some(Encoding::Windows1254),
         InputFormat::Parquet => true,
         _ => false,
     };
-    readable
-        && options.layout != Some(super::LayoutChoice::Wide)
-        && matches!(options.numbers, None | Some(NumberStyle::English))
-        && std::env::var_os(STAGED_ONLY).is_none_or(|v| v.is_empty())
+    let big_enough = match std::env::var(WAY).as_deref() {
+        Ok("staged") => return false,
+        Ok("direct") => true,
+        _ => facts.bytes >= DIRECT_FROM_BYTES,
+    };
+    readable && big_enough && options.layout != Some(super::LayoutChoice::Wide) && matches!(options.numbers, None | Some(NumberStyle::English))
 }
 
 /// The columns of a long detail table the read needs, as the staging table numbers them.

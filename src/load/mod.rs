@@ -218,7 +218,7 @@ fn staged(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOpt
     let basis_expr = basis.ok_or_else(|| basis_missing(&file))?;
     timed("parsing", || parse_cells(conn, &styles, unit, &basis_expr, layout.is_detail()))?;
 
-    let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target))?;
+    let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target, staged.rows))?;
     let (rows, basis, provinces, periods) = timed("summarising", || summarise(conn))?;
     if problems.is_empty() && rows == 0 {
         problems.push(format!("{file}: no data rows below the header (line {})", layout.header_line));
@@ -321,6 +321,7 @@ fn ensure_regular_file(path: &Path) -> Result<()> {
 /// bytes that the staged way refuses or rewrites (a NUL, a carriage return that ends no CRLF).
 pub(crate) struct FileFacts {
     pub sha256: String,
+    pub bytes: u64,
     pub nul: bool,
     pub lone_cr: bool,
 }
@@ -329,13 +330,14 @@ fn read_through(path: &Path) -> Result<FileFacts> {
     let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
     let mut hash = Sha256::new();
     let mut buffer = vec![0u8; 1 << 20];
-    let (mut nul, mut lone_cr, mut after_cr) = (false, false, false);
+    let (mut nul, mut lone_cr, mut after_cr, mut total) = (false, false, false, 0u64);
     loop {
         let n = std::io::Read::read(&mut file, &mut buffer).context(|| format!("reading {}", path.display()))?;
         if n == 0 {
             break;
         }
         let bytes = &buffer[..n];
+        total += n as u64;
         hash.update(bytes);
         nul |= memchr::memchr(0, bytes).is_some();
         if !lone_cr {
@@ -352,7 +354,7 @@ fn read_through(path: &Path) -> Result<FileFacts> {
         }
     }
     // A CR as the file's last byte ends a line as a CRLF would.
-    Ok(FileFacts { sha256: hash.finalize().iter().map(|b| format!("{b:02x}")).collect(), nul, lone_cr })
+    Ok(FileFacts { sha256: hash.finalize().iter().map(|b| format!("{b:02x}")).collect(), bytes: total, nul, lone_cr })
 }
 
 fn first_rows(conn: &Connection, columns: usize, n: usize) -> Result<Vec<(i64, Vec<Option<String>>)>> {
@@ -413,7 +415,14 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
             )
         }
     };
-    conn.execute_batch(&format!("CREATE OR REPLACE TEMP VIEW _cells AS {body}")).context(|| "reading the cells".into())
+    // A wide table's cells are its UNPIVOT, which every later step would compute again: they are
+    // kept (a few thousand rows); a long table's are its staged rows, read as they are.
+    let sql = if matches!(layout.shape, layout::Shape::Wide { .. }) {
+        format!("CREATE OR REPLACE TEMP TABLE _unpivoted AS {body}; CREATE OR REPLACE TEMP VIEW _cells AS FROM _unpivoted")
+    } else {
+        format!("CREATE OR REPLACE TEMP VIEW _cells AS {body}")
+    };
+    conn.execute_batch(&sql).context(|| "reading the cells".into())
 }
 
 /// How a column writes its numbers.
@@ -627,6 +636,9 @@ fn resolve_months(texts: &str) -> String {
     )
 }
 
+/// No spellings at all (of a column the table does not have).
+const NONE: &str = "SELECT NULL::VARCHAR AS country_text, NULL::VARCHAR AS product_text WHERE false";
+
 /// A year or month written in digits, as a number: a cast alone would round 2021.7 to 2022 and
 /// 6.5 to 7, or read 1e1 as 10. (DuckDB's integer cast skips the spaces around a number itself.)
 fn whole_number(text: &str) -> String {
@@ -715,8 +727,9 @@ fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr:
           FROM _parsed
           WHERE NOT cumulative AND NOT missing AND NOT total_row AND province_code IS NOT NULL AND value_usd IS NOT NULL;",
         provinces = resolve_provinces("SELECT DISTINCT province_text FROM _cells WHERE province_text IS NOT NULL"),
-        countries = resolve_countries("SELECT DISTINCT country_text FROM _cells WHERE country_text IS NOT NULL"),
-        products = resolve_products("SELECT DISTINCT product_text FROM _cells WHERE product_text IS NOT NULL"),
+        // A table of province totals has no countries or products to look for.
+        countries = resolve_countries(if detail { "SELECT DISTINCT country_text FROM _cells WHERE country_text IS NOT NULL" } else { NONE }),
+        products = resolve_products(if detail { "SELECT DISTINCT product_text FROM _cells WHERE product_text IS NOT NULL" } else { NONE }),
         months = resolve_months("SELECT DISTINCT month_text FROM _cells WHERE month_text IS NOT NULL"),
         period_year = period_year("period_text"),
         period_month = period_month("period_text"),
@@ -732,7 +745,7 @@ fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, basis_expr:
 }
 
 /// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
-fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target) -> Result<Vec<String>> {
+fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target, staged_rows: u64) -> Result<Vec<String>> {
     let key = target.key.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ");
     let plain_key = target.key;
     let cell = if target.table == "detail" { " {}/{}" } else { "" };
@@ -833,7 +846,15 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     // tens of millions of keys stays within the memory limit. A hash of the key is counted
     // first (one number groups faster than six columns); only a year with a repeated hash has
     // its keys compared whole.
-    let years: Vec<i64> = {
+    // A table of fewer rows (a Ministry table, a year of detail) is first counted whole, in
+    // one query instead of one a year: most have no duplicates at all.
+    let repeated_anywhere = staged_rows >= 1_000_000
+        || conn
+            .query_row(&format!("SELECT count(*) > 0 FROM (SELECT hash({plain_key}) AS h FROM _load GROUP BY h HAVING count(*) > 1)"), [], |r| r.get::<_, bool>(0))
+            .context(|| "checking for duplicates".into())?;
+    let years: Vec<i64> = if !repeated_anywhere {
+        Vec::new()
+    } else {
         // A row whose year is not a year is reported by the row checks; it has no duplicates.
         let mut stmt = conn.prepare("SELECT DISTINCT year FROM _load WHERE year IS NOT NULL ORDER BY year").context(|| "checking the rows".into())?;
         let rows = stmt.query_map([], |r| r.get(0)).context(|| "checking the rows".into())?;
