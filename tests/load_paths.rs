@@ -84,6 +84,13 @@ fn a_period_column_a_basis_column_and_thousands_read_directly_alike() {
 }
 
 #[test]
+fn title_lines_of_other_widths_above_the_header_are_read_directly_alike() {
+    let csv = "İl bazında ihracat, ülke ve fasıl, 2024,,,,,,,,\n\nKaynak: örnek\nil,yıl,ay,ülke,fasıl,değer\nBursa,2024,3,DE,87,5\nBursa,2024,3,FR,87,6.5\n";
+    let direct = compare(&[("titled.csv", csv.as_bytes())], &[&["titled.csv", "--basis", "activity"]]);
+    assert_eq!(direct, [true]);
+}
+
+#[test]
 fn typed_parquet_columns_are_read_as_numbers_both_ways() {
     let w = Workdir::new();
     let parquet = w.path("typed.parquet");

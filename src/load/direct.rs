@@ -35,9 +35,9 @@ pub const WAY: &str = "IHRACAT_LOAD_WAY";
 /// cost its head twice.
 const DIRECT_FROM_BYTES: u64 = 1 << 20;
 
-/// A plain number of dollars: digits, and a decimal point before one or two digits or four or
+/// A plain number (a quantity): digits, and a decimal point before one or two digits or four or
 /// more. Such a cell reads the same in every number style the staged way could choose (1.234,
-/// with three digits after its point, could be 1,234 dollars; a minus sign is refused there).
+/// with three digits after its point, could be 1,234; a minus sign is not plain).
 const PLAIN: &str = r"[0-9]+(\.[0-9]{1,2}|\.[0-9]{4,})?";
 
 /// Whether the file may be read directly at all: text that the staged way would not rewrite
@@ -71,6 +71,13 @@ struct Columns {
     unit: Option<usize>,
 }
 
+impl Columns {
+    /// Every column the read uses.
+    fn used(&self) -> impl Iterator<Item = usize> {
+        [Some(self.province), self.year, self.month, self.period, Some(self.value), self.basis, self.country, self.product, self.quantity, self.unit].into_iter().flatten()
+    }
+}
+
 /// The load, if the file is clean; `None` when the staged way must read it.
 pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOptions, hash: &str, work: &Path) -> Result<Option<Summary>> {
     let file = path.display().to_string();
@@ -89,74 +96,19 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
     // A --basis given wins over a basis column, as the staged way has it.
     let basis_column = basis_column.filter(|_| options.basis.is_none());
     let columns = Columns { province: layout.province, year, month, period, value, basis: basis_column, country, product, quantity, unit: unit_column };
-    let reader = match format {
-        InputFormat::Parquet => {
-            let cells = head.columns_typed.iter().enumerate().map(|(i, (name, _))| format!("{} AS c{}", source::quoted(name), i + 1)).collect::<Vec<_>>().join(", ");
-            format!("(SELECT {cells} FROM read_parquet({}))", sql_literal(&path.to_string_lossy()))
-        }
-        _ => {
-            let spec = (1..=head.columns).map(|i| format!("'c{i}': 'VARCHAR'")).collect::<Vec<_>>().join(", ");
-            let delimiter = match head.delimiter {
-                Some('\t') => "\\t".to_string(),
-                Some(d) => d.to_string(),
-                None => ",".to_string(),
-            };
-            format!(
-                "read_csv({}, header = false, auto_detect = false, skip = {}, columns = {{{spec}}}, delim = '{delimiter}', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, parallel = true)",
-                sql_literal(&path.to_string_lossy()),
-                layout.header_line
-            )
-        }
+    let reader = match reader(path, format, &head, &layout, &columns) {
+        Ok(reader) => reader,
+        Err(why) => return declined(why),
     };
-    // Parquet's columns keep their types: numbers stay numbers, and every other cell is read as
-    // the text the staged way reads (`text`).
-    let type_of = |column: usize| head.columns_typed.get(column - 1).map(|(_, ty)| ty.as_str());
-    let numeric = |column: Option<usize>| column.and_then(type_of).is_some_and(source::is_numeric);
-    let text = |column: usize| match type_of(column) {
-        Some(ty) => source::as_text(&format!("r.c{column}"), ty),
-        None => format!("r.c{column}"),
-    };
-    let integer = |column: usize| type_of(column).is_some_and(|ty| source::is_numeric(ty) && !matches!(ty, "FLOAT" | "DOUBLE") && source::decimal_scale(ty).is_none());
-    let cell = |column: usize| Cell { text: text(column), integer: integer(column).then(|| format!("r.c{column}")) };
-
+    let types = Types(&head.columns_typed);
+    let text = |column: usize| types.text(column);
+    let cell = |column: usize| types.cell(column);
     let survey = match timed("surveying", || survey(conn, &reader, &columns, &text))? {
         Ok(survey) => survey,
         Err(why) => return declined(&why),
     };
-    let factor = unit.factor();
-    let v = columns.value;
-    // Cents as written are stored as they are; only finer fractions go through the rounding the
-    // staged way does (six places, then to the cent), which is twice the cost on 128-bit decimals.
-    let exact = |dollars: String| if factor == 1 { dollars } else { format!("({dollars} * {factor})::DECIMAL(18, 2)") };
-    let rounded = |cell: String| format!("coalesce({}, error('ihracat: not a plain value'))", stored_value(&format!("TRY_CAST({cell} AS DECIMAL(38, 6)) * {factor}")));
-    let value_type = type_of(v).unwrap_or("VARCHAR");
-    let value_sql = if numeric(Some(v)) {
-        let at_most_cents = !matches!(value_type, "FLOAT" | "DOUBLE") && source::decimal_scale(value_type).unwrap_or(0) <= 2;
-        let dollars = if at_most_cents { exact(format!("CAST(r.c{v} AS DECIMAL(18, 2))")) } else { rounded(format!("r.c{v}")) };
-        format!("CASE WHEN r.c{v} >= 0 THEN {dollars} ELSE error('ihracat: not a plain value') END")
-    } else {
-        let t = text(v);
-        format!(
-            r"CASE WHEN regexp_full_match({t}, '[0-9]+(\.[0-9]{{1,2}})?') THEN {}
-                   WHEN regexp_full_match({t}, '[0-9]+\.[0-9]{{4,}}') THEN {}
-                   ELSE error('ihracat: not a plain value') END",
-            exact(format!("CAST({t} AS DECIMAL(18, 2))")),
-            rounded(t.clone())
-        )
-    };
-    let quantity_sql = match columns.quantity {
-        None => "NULL".to_string(),
-        Some(q) if numeric(Some(q)) => {
-            format!("CASE WHEN r.c{q} IS NULL THEN NULL ELSE coalesce(TRY_CAST(TRY_CAST(r.c{q} AS DECIMAL(38, 6)) AS DECIMAL(18, 3)), error('ihracat: not a plain quantity')) END")
-        }
-        Some(q) => {
-            let t = text(q);
-            format!(
-                "CASE WHEN {t} IS NULL OR trim({t}) = '' THEN NULL
-                      ELSE coalesce(CASE WHEN regexp_full_match({t}, '{PLAIN}') THEN TRY_CAST({t} AS DECIMAL(18, 3)) END, error('ihracat: not a plain quantity')) END"
-            )
-        }
-    };
+    let value_sql = value_sql(&types, columns.value, unit.factor());
+    let quantity_sql = columns.quantity.map(|q| quantity_sql(&types, q)).unwrap_or_else(|| "NULL".into());
     let unit_sql = columns.unit.map(|u| format!("nullif(trim({}), '')", text(u))).unwrap_or_else(|| "NULL".into());
     let basis_sql = match columns.basis {
         Some(b) => lookup(conn, &cell(b), "SELECT raw, basis FROM _direct_bases", Values::Text)?,
@@ -222,7 +174,7 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
             }
             Err(e) => return Err(Error::Sql { context: "storing the rows".into(), source: e }),
         };
-        if stored != survey.rows || timed("checking for duplicates", || has_duplicates(conn, id, &survey.years))? {
+        if stored != survey.rows || timed("checking for duplicates", || has_duplicates(conn, id, &survey.years, columns.basis.is_none() || !survey.basis.contains(',')))? {
             crate::ui::trace(|| "a key repeats".into());
             gave_up = true;
             return Ok(false);
@@ -249,6 +201,98 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
     // A dry run stored the rows to count them, and rolled them back (`kept` is false).
     debug_assert!(kept != options.dry_run);
     Ok(Some(summary))
+}
+
+/// The SQL that reads the file's data rows, each cell as column c1, c2, … (Parquet's typed; text
+/// as VARCHAR), or why the file cannot be read so.
+fn reader(path: &Path, format: InputFormat, head: &source::Staged, layout: &super::layout::Layout, columns: &Columns) -> std::result::Result<String, &'static str> {
+    let file = sql_literal(&path.to_string_lossy());
+    if format == InputFormat::Parquet {
+        let cells = head.columns_typed.iter().enumerate().map(|(i, (name, _))| format!("{} AS c{}", source::quoted(name), i + 1)).collect::<Vec<_>>().join(", ");
+        return Ok(format!("(SELECT {cells} FROM read_parquet({file}))"));
+    }
+    // As many cells as the data lines of the head have (a title line may have more or fewer); a
+    // line below with another number fails the read, which then gives way.
+    let data_lines: Vec<usize> = head.line_fields.iter().skip(layout.header_line.max(0) as usize).copied().collect();
+    let width = match data_lines.first() {
+        Some(&n) if data_lines.iter().all(|&f| f == n) => n,
+        Some(_) => return Err("the head's lines have different numbers of cells"),
+        None => head.columns,
+    };
+    if columns.used().any(|c| c > width) {
+        return Err("a named column beyond the data's cells");
+    }
+    let spec = (1..=width).map(|i| format!("'c{i}': 'VARCHAR'")).collect::<Vec<_>>().join(", ");
+    let delimiter = match head.delimiter {
+        Some('\t') => "\\t".to_string(),
+        Some(d) => d.to_string(),
+        None => ",".to_string(),
+    };
+    // The staged way's quoting; strict, so that a line of another width fails instead of padding.
+    Ok(format!(
+        "read_csv({file}, header = false, auto_detect = false, skip = {}, columns = {{{spec}}}, delim = '{delimiter}', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, parallel = true)",
+        layout.header_line
+    ))
+}
+
+/// Parquet's columns keep their types: numbers stay numbers, and every other cell is read as the
+/// text the staged way reads. (A text file's columns are all text: no types.)
+struct Types<'a>(&'a [(String, String)]);
+
+impl Types<'_> {
+    fn of(&self, column: usize) -> Option<&str> {
+        self.0.get(column - 1).map(|(_, ty)| ty.as_str())
+    }
+
+    fn numeric(&self, column: usize) -> bool {
+        self.of(column).is_some_and(source::is_numeric)
+    }
+
+    fn text(&self, column: usize) -> String {
+        match self.of(column) {
+            Some(ty) => source::as_text(&format!("r.c{column}"), ty),
+            None => format!("r.c{column}"),
+        }
+    }
+
+    fn cell(&self, column: usize) -> Cell {
+        let integer = self.of(column).is_some_and(|ty| source::is_numeric(ty) && !matches!(ty, "FLOAT" | "DOUBLE") && source::decimal_scale(ty).is_none());
+        Cell { text: self.text(column), integer: integer.then(|| format!("r.c{column}")) }
+    }
+}
+
+/// A value cell as stored dollars, or an error that makes the insert give way. Cents as written
+/// are stored as they are; only finer fractions go through the rounding the staged way does (six
+/// places, then to the cent), which costs twice as much on 128-bit decimals.
+fn value_sql(types: &Types, v: usize, factor: u64) -> String {
+    let exact = |dollars: String| if factor == 1 { dollars } else { format!("({dollars} * {factor})::DECIMAL(18, 2)") };
+    let rounded = |cell: String| format!("coalesce({}, error('ihracat: not a plain value'))", stored_value(&format!("TRY_CAST({cell} AS DECIMAL(38, 6)) * {factor}")));
+    if types.numeric(v) {
+        let ty = types.of(v).unwrap_or_default();
+        let at_most_cents = !matches!(ty, "FLOAT" | "DOUBLE") && source::decimal_scale(ty).unwrap_or(0) <= 2;
+        let dollars = if at_most_cents { exact(format!("CAST(r.c{v} AS DECIMAL(18, 2))")) } else { rounded(format!("r.c{v}")) };
+        return format!("CASE WHEN r.c{v} >= 0 THEN {dollars} ELSE error('ihracat: not a plain value') END");
+    }
+    let t = types.text(v);
+    format!(
+        r"CASE WHEN regexp_full_match({t}, '[0-9]+(\.[0-9]{{1,2}})?') THEN {}
+               WHEN regexp_full_match({t}, '[0-9]+\.[0-9]{{4,}}') THEN {}
+               ELSE error('ihracat: not a plain value') END",
+        exact(format!("CAST({t} AS DECIMAL(18, 2))")),
+        rounded(t.clone())
+    )
+}
+
+/// A quantity cell (blank: none), or an error that makes the insert give way.
+fn quantity_sql(types: &Types, q: usize) -> String {
+    if types.numeric(q) {
+        return format!("CASE WHEN r.c{q} IS NULL THEN NULL ELSE coalesce(TRY_CAST(TRY_CAST(r.c{q} AS DECIMAL(38, 6)) AS DECIMAL(18, 3)), error('ihracat: not a plain quantity')) END");
+    }
+    let t = types.text(q);
+    format!(
+        "CASE WHEN {t} IS NULL OR trim({t}) = '' THEN NULL
+              ELSE coalesce(CASE WHEN regexp_full_match({t}, '{PLAIN}') THEN TRY_CAST({t} AS DECIMAL(18, 3)) END, error('ihracat: not a plain quantity')) END"
+    )
 }
 
 /// A named cell of a row: its text as the staged way reads it, and the column itself when it is
@@ -410,14 +454,14 @@ fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> 
 /// Whether the load's rows repeat a key, counted year by year by a hash of the key (so that tens
 /// of millions of keys stay within the memory limit). A hash collision only sends the file the
 /// staged way, which compares the keys themselves.
-fn has_duplicates(conn: &Connection, id: i64, years: &[i64]) -> Result<bool> {
+fn has_duplicates(conn: &Connection, id: i64, years: &[i64], one_basis: bool) -> Result<bool> {
+    // With one basis for the whole file, the basis cannot tell two rows apart: a string less to
+    // hash on every row.
+    let key = if one_basis { "province_code, month, country_code, product_code" } else { "province_code, month, basis, country_code, product_code" };
     for year in years {
         let repeated: i64 = conn
             .query_row(
-                &format!(
-                    "SELECT count(*) FROM (SELECT hash({key}) AS h FROM detail WHERE load_id = {id} AND year = {year} GROUP BY h HAVING count(*) > 1)",
-                    key = DETAIL.key
-                ),
+                &format!("SELECT count(*) FROM (SELECT hash({key}) AS h FROM detail WHERE load_id = {id} AND year = {year} GROUP BY h HAVING count(*) > 1)"),
                 [],
                 |r| r.get(0),
             )

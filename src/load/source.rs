@@ -55,6 +55,8 @@ pub struct Staged {
     pub sheet: Option<String>,
     /// A record of the staged lines spans more than one line (a quoted line break).
     pub multiline: bool,
+    /// Text: the number of cells on each staged line (the head's, for the direct read).
+    pub line_fields: Vec<usize>,
     /// Parquet and JSON: each column's name and DuckDB type, in order (c1, c2, …).
     pub columns_typed: Vec<(String, String)>,
 }
@@ -323,6 +325,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     let mut physical = 0u64;
     let mut in_quotes = false;
     let mut last_fields = 0usize;
+    let mut line_fields = Vec::new();
     let mut write_line = |text: &str, out: &mut BufWriter<std::fs::File>| -> Result<()> {
         physical += 1;
         // A NUL is no character of a text table: the file is binary or damaged where it stands.
@@ -342,6 +345,9 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             )));
         }
         last_fields = fields;
+        if head.is_some() {
+            line_fields.push(fields);
+        }
         columns = columns.max(fields);
         in_quotes ^= text.matches('"').count() % 2 == 1;
         out.write_all(text.trim_end_matches(['\r', '\n']).as_bytes()).context(|| "writing the staging file".into())?;
@@ -364,7 +370,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
         let multiline = in_quotes || rows != number;
         crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
             .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
-        return Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline, columns_typed: Vec::new() });
+        return Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline, columns_typed: Vec::new(), line_fields });
     }
     if in_quotes {
         return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
@@ -379,7 +385,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     }
     crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
         .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
-    Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline: rows != number, columns_typed: Vec::new() })
+    Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline: rows != number, columns_typed: Vec::new(), line_fields })
 }
 
 /// The widest table a load reads: the Ministry's widest has 14 columns, a detail table a dozen.
@@ -509,7 +515,7 @@ fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path)
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
     read_staged(conn, &out_path, columns, ',').context(|| format!("staging sheet `{name}`"))?;
-    Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name), multiline: false, columns_typed: Vec::new() })
+    Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name), multiline: false, columns_typed: Vec::new(), line_fields: Vec::new() })
 }
 
 /// A cell as the staging CSV holds it.
@@ -595,7 +601,7 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) ->
     ))
     .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     let rows: u64 = conn.query_row("SELECT count(*) - 1 FROM _raw", [], |r| r.get(0)).context(|| "counting rows".into())?;
-    Ok(Staged { columns: columns.len(), rows, place: "row", encoding: None, delimiter: None, sheet: None, multiline: false, columns_typed: columns })
+    Ok(Staged { columns: columns.len(), rows, place: "row", encoding: None, delimiter: None, sheet: None, multiline: false, columns_typed: columns, line_fields: Vec::new() })
 }
 
 /// A column's name as SQL.
