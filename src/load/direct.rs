@@ -16,7 +16,7 @@ use std::path::Path;
 
 use duckdb::Connection;
 
-use super::layout::Shape;
+use super::layout::{Long, Shape};
 use super::source::{self, Encoding, InputFormat};
 use super::{
     read_header, record_load, resolve_countries, resolve_months, resolve_products, resolve_provinces, stored_value, whole_number, FileFacts,
@@ -60,21 +60,14 @@ pub(super) fn eligible(format: InputFormat, options: &LoadOptions, facts: &FileF
 /// The columns of a long detail table the read needs, as the staging table numbers them.
 struct Columns {
     province: usize,
-    year: Option<usize>,
-    month: Option<usize>,
-    period: Option<usize>,
-    value: usize,
-    basis: Option<usize>,
-    country: Option<usize>,
-    product: Option<usize>,
-    quantity: Option<usize>,
-    unit: Option<usize>,
+    long: Long,
 }
 
 impl Columns {
     /// Every column the read uses.
     fn used(&self) -> impl Iterator<Item = usize> {
-        [Some(self.province), self.year, self.month, self.period, Some(self.value), self.basis, self.country, self.product, self.quantity, self.unit].into_iter().flatten()
+        let l = &self.long;
+        [Some(self.province), l.year, l.month, l.period, Some(l.value), l.basis, l.country, l.product, l.quantity, l.unit].into_iter().flatten()
     }
 }
 
@@ -87,15 +80,15 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
     }
     let Ok(reading) = read_header(conn, &file, head.columns, options) else { return declined("the header is not read at once") };
     let Reading { layout, unit, notes, warnings, basis: Some(basis), .. } = reading else { return declined("no basis is given") };
-    let Shape::Long { year, month, period, value, basis: basis_column, country, product, quantity, unit: unit_column } = layout.shape else {
+    let Shape::Long(long) = &layout.shape else {
         return declined("a wide table");
     };
-    if country.is_none() && product.is_none() {
+    if !layout.is_detail() {
         return declined("province totals, not detail");
     }
     // A --basis given wins over a basis column, as the staged way has it.
-    let basis_column = basis_column.filter(|_| options.basis.is_none());
-    let columns = Columns { province: layout.province, year, month, period, value, basis: basis_column, country, product, quantity, unit: unit_column };
+    let long = Long { basis: long.basis.filter(|_| options.basis.is_none()), ..long.clone() };
+    let columns = Columns { province: layout.province, long };
     let reader = match reader(path, format, &head, &layout, &columns) {
         Ok(reader) => reader,
         Err(why) => return declined(why),
@@ -107,14 +100,14 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
         Ok(survey) => survey,
         Err(why) => return declined(&why),
     };
-    let value_sql = value_sql(&types, columns.value, unit.factor());
-    let quantity_sql = columns.quantity.map(|q| quantity_sql(&types, q)).unwrap_or_else(|| "NULL".into());
-    let unit_sql = columns.unit.map(|u| format!("nullif(trim({}), '')", text(u))).unwrap_or_else(|| "NULL".into());
-    let basis_sql = match columns.basis {
+    let value_sql = value_sql(&types, columns.long.value, unit.factor());
+    let quantity_sql = columns.long.quantity.map(|q| quantity_sql(&types, q)).unwrap_or_else(|| "NULL".into());
+    let unit_sql = columns.long.unit.map(|u| format!("nullif(trim({}), '')", text(u))).unwrap_or_else(|| "NULL".into());
+    let basis_sql = match columns.long.basis {
         Some(b) => lookup(conn, &cell(b), "SELECT raw, basis FROM _direct_bases", Values::Text)?,
         None => basis,
     };
-    let (year_sql, month_sql) = match (columns.period, columns.year, columns.month) {
+    let (year_sql, month_sql) = match (columns.long.period, columns.long.year, columns.long.month) {
         (Some(p), _, _) => (
             lookup(conn, &cell(p), "SELECT DISTINCT per, year::VARCHAR FROM _direct_periods", Values::Integer)?,
             lookup(conn, &cell(p), "SELECT DISTINCT per, month::VARCHAR FROM _direct_periods", Values::Integer)?,
@@ -132,8 +125,8 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
             .map(|value| format!("CASE WHEN r.c{c} IS NULL THEN 'ALL' ELSE {value} END")),
         None => Ok("'ALL'".to_string()),
     };
-    let country_sql = dimension(columns.country, "countries")?;
-    let product_sql = dimension(columns.product, "products")?;
+    let country_sql = dimension(columns.long.country, "countries")?;
+    let product_sql = dimension(columns.long.product, "products")?;
 
     let mut summary = Summary {
         file: file.clone(),
@@ -174,7 +167,7 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
             }
             Err(e) => return Err(Error::Sql { context: "storing the rows".into(), source: e }),
         };
-        if stored != survey.rows || timed("checking for duplicates", || has_duplicates(conn, id, &survey.years, columns.basis.is_none() || !survey.basis.contains(',')))? {
+        if stored != survey.rows || timed("checking for duplicates", || has_duplicates(conn, id, &survey.years, columns.long.basis.is_none() || !survey.basis.contains(',')))? {
             crate::ui::trace(|| "a key repeats".into());
             gave_up = true;
             return Ok(false);
@@ -360,10 +353,10 @@ struct Survey {
 fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> String) -> Result<std::result::Result<Survey, String>> {
     let column = |n: Option<usize>| n.map(text).unwrap_or_else(|| "NULL::VARCHAR".into());
     let (province, year, month, period, basis, country, product) =
-        (column(Some(c.province)), column(c.year), column(c.month), column(c.period), column(c.basis), column(c.country), column(c.product));
+        (column(Some(c.province)), column(c.long.year), column(c.long.month), column(c.long.period), column(c.long.basis), column(c.long.country), column(c.long.product));
     // A set for each column the file has: an absent one would be one NULL spelling.
     let present: Vec<(&str, &str)> =
-        [(c.basis, "b", "basis"), (c.country, "co", "country"), (c.product, "pr", "product")].iter().filter(|(n, ..)| n.is_some()).map(|(_, col, kind)| (*col, *kind)).collect();
+        [(c.long.basis, "b", "basis"), (c.long.country, "co", "country"), (c.long.product, "pr", "product")].iter().filter(|(n, ..)| n.is_some()).map(|(_, col, kind)| (*col, *kind)).collect();
     let sets: String = present.iter().map(|(col, _)| format!("({col}), ")).collect();
     let grouped = ["b", "co", "pr"].iter().map(|col| if present.iter().any(|(p, _)| p == col) { col.to_string() } else { format!("NULL::VARCHAR AS {col}") }).collect::<Vec<_>>().join(", ");
     let kinds: String = present.iter().map(|(col, kind)| format!(" WHEN grouping({col}) = 0 THEN '{kind}'")).collect();
@@ -435,7 +428,7 @@ fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> 
     if rows == 0 {
         return Ok(Err("no rows".into()));
     }
-    let basis = match c.basis {
+    let basis = match c.long.basis {
         Some(_) => conn
             .query_row("SELECT string_agg(DISTINCT basis, ', ' ORDER BY basis) FROM _direct_bases", [], |r| r.get::<_, Option<String>>(0))
             .context(|| "summarising the rows".into())?

@@ -22,7 +22,7 @@ pub enum Unit {
 impl Layout {
     /// A detail table: by country, by product, or both.
     pub fn is_detail(&self) -> bool {
-        matches!(self.shape, Shape::Long { country: Some(_), .. } | Shape::Long { product: Some(_), .. })
+        matches!(self.shape, Shape::Long(Long { country: Some(_), .. }) | Shape::Long(Long { product: Some(_), .. }))
     }
 }
 
@@ -54,19 +54,23 @@ pub enum Period {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
-    Long {
-        year: Option<usize>,
-        month: Option<usize>,
-        period: Option<usize>,
-        value: usize,
-        basis: Option<usize>,
-        /// Detail tables have a country or a product column, or both.
-        country: Option<usize>,
-        product: Option<usize>,
-        quantity: Option<usize>,
-        unit: Option<usize>,
-    },
+    Long(Long),
     Wide { months: Vec<(usize, i32, u32)>, cumulative: Vec<(usize, i32, u32, u32)> },
+}
+
+/// The columns of a long table (a row per province and period), by their staging numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Long {
+    pub year: Option<usize>,
+    pub month: Option<usize>,
+    pub period: Option<usize>,
+    pub value: usize,
+    pub basis: Option<usize>,
+    /// Detail tables have a country or a product column, or both.
+    pub country: Option<usize>,
+    pub product: Option<usize>,
+    pub quantity: Option<usize>,
+    pub unit: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +269,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
             // In a long table, period-like headers are not data.
             ignored.extend(months.iter().map(|(c, _, _)| (*c, headers[c - 1].clone())));
             ignored.extend(cumulative.iter().map(|(c, _, _, _)| (*c, headers[c - 1].clone())));
-            Shape::Long {
+            Shape::Long(Long {
                 year: roles.get("year").copied(),
                 month: roles.get("month").copied(),
                 period: roles.get("period").copied(),
@@ -275,7 +279,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
                 product: roles.get("product").copied(),
                 quantity: roles.get("quantity").copied(),
                 unit: roles.get("unit").copied(),
-            }
+            })
         }
         LayoutChoice::Wide => {
             if months.is_empty() {
@@ -338,20 +342,20 @@ mod tests {
         let layout = detect(&rows, None).unwrap();
         assert_eq!(
             layout.shape,
-            Shape::Long { year: Some(2), month: Some(3), period: None, value: 4, basis: None, country: None, product: None, quantity: None, unit: None }
+            Shape::Long(Long { year: Some(2), month: Some(3), period: None, value: 4, basis: None, country: None, product: None, quantity: None, unit: None })
         );
         let rows = vec![row(1, &["İl", "Dönem", "İhracat (Bin Dolar)", "basis"])];
         let layout = detect(&rows, None).unwrap();
         assert_eq!(
             layout.shape,
-            Shape::Long { year: None, month: None, period: Some(2), value: 3, basis: Some(4), country: None, product: None, quantity: None, unit: None }
+            Shape::Long(Long { year: None, month: None, period: Some(2), value: 3, basis: Some(4), country: None, product: None, quantity: None, unit: None })
         );
         assert_eq!(layout.unit_hint.unwrap().0, Unit::ThousandUsd);
         let rows = vec![row(1, &["il", "yil", "ay", "ülke", "fasıl", "değer (usd)", "miktar", "birim"])];
         let layout = detect(&rows, None).unwrap();
         assert_eq!(
             layout.shape,
-            Shape::Long { year: Some(2), month: Some(3), period: None, value: 6, basis: None, country: Some(4), product: Some(5), quantity: Some(7), unit: Some(8) }
+            Shape::Long(Long { year: Some(2), month: Some(3), period: None, value: 6, basis: None, country: Some(4), product: Some(5), quantity: Some(7), unit: Some(8) })
         );
         assert!(layout.is_detail());
     }

@@ -187,7 +187,7 @@ fn read_header(conn: &Connection, file: &str, columns: usize, options: &LoadOpti
     }
     let basis = match (&options.basis, &layout.shape) {
         (Some(b), _) => Some(crate::db::sql_literal(b)),
-        (None, layout::Shape::Long { basis: Some(_), .. }) => Some(BASIS_OF_TEXT.to_string()),
+        (None, layout::Shape::Long(layout::Long { basis: Some(_), .. })) => Some(BASIS_OF_TEXT.to_string()),
         (None, _) => None,
     };
     Ok(Reading { layout, unit, notes, warnings, target, basis })
@@ -267,7 +267,7 @@ fn staged(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOpt
 fn layout_name(layout: &layout::Layout) -> String {
     match layout.shape {
         _ if layout.is_detail() => "long detail".into(),
-        layout::Shape::Long { .. } => "long".into(),
+        layout::Shape::Long(_) => "long".into(),
         layout::Shape::Wide { .. } => "wide".into(),
     }
 }
@@ -374,7 +374,7 @@ fn build_cells(conn: &Connection, layout: &layout::Layout) -> Result<()> {
     let p = layout.province;
     let header = |c: usize| crate::db::sql_literal(&layout.headers[c - 1]);
     let body = match &layout.shape {
-        layout::Shape::Long { year, month, period, value, basis, country, product, quantity, unit } => {
+        layout::Shape::Long(layout::Long { year, month, period, value, basis, country, product, quantity, unit }) => {
             let column = |c: &Option<usize>| c.map(|c| format!("c{c}")).unwrap_or_else(|| "NULL".into());
             let (year, month, period, basis) = (column(year), column(month), column(period), column(basis));
             let (country, product, quantity, unit) = (column(country), column(product), column(quantity), column(unit));
