@@ -534,3 +534,22 @@ fn quantities_are_read_in_their_style() {
     w.run(&["load", path.to_str().unwrap(), "--basis", "activity", "--numbers", "tr"]);
     assert_eq!(quantities(&w), ["1.234"]);
 }
+
+#[test]
+fn a_decimal_comma_in_a_comma_separated_file_is_refused_where_it_splits_a_line() {
+    // `1.234,5` unquoted in a comma-separated file is two cells: the first alone would be read as
+    // 1.23 dollars (the file's other numbers are English), and the 5 would be dropped.
+    let w = Workdir::new();
+    let csv = "il,yıl,ay,ülke,fasıl,değer\nBursa,2024,3,DE,87,1500.25\nBursa,2024,3,FR,87,1.234,5\nBursa,2024,3,US,87,7,\n";
+    let file = w.write("split.csv", csv);
+    let (code, stderr) = w.fail(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("split.csv:3: column 7: `5`: a cell beyond the header's 6 columns"), "{stderr}");
+    // An empty cell there (a trailing comma, line 4) is no problem and is not reported.
+    assert!(!stderr.contains("split.csv:4"), "{stderr}");
+    assert_eq!(w.csv(&["sql", "SELECT count(*) FROM detail WHERE load_id IS NOT NULL"])[1], ["0"]);
+    // Quoted, the same number is 1,234.5 dollars.
+    let quoted = w.write("quoted.csv", "il,yıl,ay,ülke,fasıl,değer\nBursa,2024,3,FR,87,\"1.234,5\"\n");
+    w.run(&["load", quoted.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(w.csv(&["sql", "SELECT value_usd FROM detail WHERE load_id IS NOT NULL"])[1], ["1234.50"]);
+}

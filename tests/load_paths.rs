@@ -91,6 +91,16 @@ fn title_lines_of_other_widths_above_the_header_are_read_directly_alike() {
 }
 
 #[test]
+fn a_trailing_delimiter_on_every_line_is_read_directly_alike() {
+    let csv = "il;yıl;ay;ülke;fasıl;değer\nBursa;2024;3;DE;87;5;\nBursa;2024;3;FR;87;6,5;\n";
+    let direct = compare(&[("trailing.csv", csv.as_bytes())], &[&["trailing.csv", "--basis", "activity"]]);
+    assert_eq!(direct, [false], "6,5 is a Turkish number: the staged way reads it");
+    let csv = "il;yıl;ay;ülke;fasıl;değer\nBursa;2024;3;DE;87;5;\nBursa;2024;3;FR;87;6.5;\n";
+    let direct = compare(&[("trailing.csv", csv.as_bytes())], &[&["trailing.csv", "--basis", "activity"]]);
+    assert_eq!(direct, [true]);
+}
+
+#[test]
 fn typed_parquet_columns_are_read_as_numbers_both_ways() {
     let w = Workdir::new();
     let parquet = w.path("typed.parquet");
@@ -148,6 +158,7 @@ fn files_the_direct_read_gives_way_on_end_as_the_staged_way_ends_them() {
         ("month 13", "Bursa,2024,13,DE,87,5\n"),
         ("year as a decimal", "Bursa,2024.5,3,DE,87,5\n"),
         ("a short line", "Bursa,2024,3,DE,87,5\nBursa,2024,3\n"),
+        ("a decimal comma unquoted", "Bursa,2024,3,DE,87,5\nBursa,2024,3,FR,87,1.234,5\n"),
 
         ("a quoted line break", "\"Bur\nsa\",2024,3,DE,87,5\n"),
         ("a NUL byte", "Bursa,2024,3,DE,87,5\nBursa,2024,3,FR,87,5\0\n"),

@@ -89,8 +89,8 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
     // A --basis given wins over a basis column, as the staged way has it.
     let long = Long { basis: long.basis.filter(|_| options.basis.is_none()), ..long.clone() };
     let columns = Columns { province: layout.province, long };
-    let reader = match reader(path, format, &head, &layout, &columns) {
-        Ok(reader) => reader,
+    let (reader, width) = match reader(path, format, &head, &layout, &columns) {
+        Ok(read) => read,
         Err(why) => return declined(why),
     };
     let types = Types(&head.columns_typed);
@@ -119,6 +119,15 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
         _ => return declined("no period columns"),
     };
     let province_sql = lookup(conn, &cell(columns.province), "SELECT raw, province_code::VARCHAR FROM _direct_provinces", Values::Integer)?;
+    // A cell beyond the header (a decimal comma in a comma-separated file makes one) is the staged
+    // way's to report; an empty one (a trailing delimiter) is nothing.
+    let header_cells = head.cells_on(layout.header_line).unwrap_or(width);
+    let beyond: Vec<String> = (header_cells + 1..=width).map(|c| format!("trim(r.c{c}) <> ''")).collect();
+    let province_sql = if beyond.is_empty() {
+        province_sql
+    } else {
+        format!("CASE WHEN {} THEN error('ihracat: a cell beyond the header') ELSE {province_sql} END", beyond.join(" OR "))
+    };
     // A blank country or product cell is all countries or products, as the staged way has it.
     let dimension = |column: Option<usize>, table: &str| match column {
         Some(c) => lookup(conn, &cell(c), &format!("SELECT raw, code FROM _direct_{table} WHERE raw IS NOT NULL"), Values::Text)
@@ -198,20 +207,23 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
 
 /// The SQL that reads the file's data rows, each cell as column c1, c2, … (Parquet's typed; text
 /// as VARCHAR), or why the file cannot be read so.
-fn reader(path: &Path, format: InputFormat, head: &source::Staged, layout: &super::layout::Layout, columns: &Columns) -> std::result::Result<String, &'static str> {
+fn reader(path: &Path, format: InputFormat, head: &source::Staged, layout: &super::layout::Layout, columns: &Columns) -> std::result::Result<(String, usize), &'static str> {
     let file = sql_literal(&path.to_string_lossy());
     if format == InputFormat::Parquet {
         let cells = head.columns_typed.iter().enumerate().map(|(i, (name, _))| format!("{} AS c{}", source::quoted(name), i + 1)).collect::<Vec<_>>().join(", ");
-        return Ok(format!("(SELECT {cells} FROM read_parquet({file}))"));
+        return Ok((format!("(SELECT {cells} FROM read_parquet({file}))"), head.columns_typed.len()));
     }
     // As many cells as the data lines of the head have (a title line may have more or fewer); a
     // line below with another number fails the read, which then gives way.
-    let data_lines: Vec<usize> = head.line_fields.iter().skip(layout.header_line.max(0) as usize).copied().collect();
+    let data_lines: Vec<Option<usize>> = head.line_fields.iter().filter(|r| r.line as i64 > layout.header_line).map(|r| r.cells).collect();
     let width = match data_lines.first() {
-        Some(&n) if data_lines.iter().all(|&f| f == n) => n,
+        Some(&Some(n)) if data_lines.iter().all(|&f| f == Some(n)) => n,
         Some(_) => return Err("the head's lines have different numbers of cells"),
         None => head.columns,
     };
+    if head.cells_on(layout.header_line).is_none() {
+        return Err("the header spans lines");
+    }
     if columns.used().any(|c| c > width) {
         return Err("a named column beyond the data's cells");
     }
@@ -222,10 +234,11 @@ fn reader(path: &Path, format: InputFormat, head: &source::Staged, layout: &supe
         None => ",".to_string(),
     };
     // The staged way's quoting; strict, so that a line of another width fails instead of padding.
-    Ok(format!(
+    let sql = format!(
         "read_csv({file}, header = false, auto_detect = false, skip = {}, columns = {{{spec}}}, delim = '{delimiter}', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, parallel = true)",
         layout.header_line
-    ))
+    );
+    Ok((sql, width))
 }
 
 /// Parquet's columns keep their types: numbers stay numbers, and every other cell is read as the

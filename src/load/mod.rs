@@ -213,6 +213,12 @@ fn staged(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOpt
         None => format!("{file}:{line}"),
     };
     let Reading { layout, unit, notes, mut warnings, target, basis } = read_header(conn, &file, staged.columns, options)?;
+    if let Some(header) = staged.cells_on(layout.header_line) {
+        let beyond = timed("cells beyond the header", || cells_beyond_header(conn, layout.header_line, header, staged.columns, &place, options.max_errors + 1))?;
+        if !beyond.is_empty() {
+            return Err(rejected(&file, beyond, options.max_errors));
+        }
+    }
     build_cells(conn, &layout)?;
     let styles = timed("number style", || number_styles(conn, unit, options.numbers, &place))?;
     let basis_expr = basis.ok_or_else(|| basis_missing(&file))?;
@@ -270,6 +276,36 @@ fn layout_name(layout: &layout::Layout) -> String {
         layout::Shape::Long(_) => "long".into(),
         layout::Shape::Wide { .. } => "wide".into(),
     }
+}
+
+/// Cells to the right of a text table's header, which no column heading names: a line that has
+/// them is not laid out as the header says. Most often a number written with a decimal comma in
+/// a comma-separated file (`1.234,5` is two cells, and the first would be read as 1.234): the
+/// load is refused at each such line rather than dropping what stands there.
+fn cells_beyond_header(conn: &Connection, header_line: i64, header: usize, columns: usize, place: &dyn Fn(i64) -> String, limit: usize) -> Result<Vec<String>> {
+    if header >= columns {
+        return Ok(Vec::new());
+    }
+    let extra = (header + 1..=columns).map(|c| format!("c{c}")).collect::<Vec<_>>().join(", ");
+    let sql = format!(
+        "SELECT line, min(substr(col, 2)::INTEGER), arg_min(value, substr(col, 2)::INTEGER)
+         FROM (FROM (SELECT line, {extra} FROM _raw WHERE line > {header_line}) UNPIVOT (value FOR col IN ({extra})))
+         WHERE trim(value) <> ''
+         GROUP BY line ORDER BY line LIMIT {limit}"
+    );
+    let mut stmt = conn.prepare(&sql).context(|| "checking the lines' cells".into())?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?)))
+        .context(|| "checking the lines' cells".into())?;
+    rows.map(|row| {
+        let (line, column, value) = row.context(|| "checking the lines' cells".into())?;
+        Ok(format!(
+            "{}: column {column}: `{}`: a cell beyond the header's {header} columns: the line is not laid out as the header says (a number with a decimal comma in a comma-separated file must be quoted, as \"1.234,5\")",
+            place(line),
+            shown(&value)
+        ))
+    })
+    .collect()
 }
 
 /// What the rows hold, in one scan of them: their number, bases, provinces and periods (as

@@ -55,10 +55,25 @@ pub struct Staged {
     pub sheet: Option<String>,
     /// A record of the staged lines spans more than one line (a quoted line break).
     pub multiline: bool,
-    /// Text: the number of cells on each staged line (the head's, for the direct read).
-    pub line_fields: Vec<usize>,
+    /// Text: the number of cells of each of the first records.
+    pub line_fields: Vec<RecordCells>,
     /// Parquet and JSON: each column's name and DuckDB type, in order (c1, c2, …).
     pub columns_typed: Vec<(String, String)>,
+}
+
+/// How many cells a record of a text file has, by the line it starts on; `None` for a record
+/// that spans lines.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordCells {
+    pub line: u64,
+    pub cells: Option<usize>,
+}
+
+impl Staged {
+    /// The cells of the record on `line`, when it is one line of the first ones.
+    pub fn cells_on(&self, line: i64) -> Option<usize> {
+        self.line_fields.iter().find(|r| r.line as i64 == line).and_then(|r| r.cells)
+    }
 }
 
 pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, sheet: Option<&str>, work: &Path) -> Result<Staged> {
@@ -345,8 +360,14 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             )));
         }
         last_fields = fields;
-        if head.is_some() {
-            line_fields.push(fields);
+        // The first records' cells, by the line each starts on (a quoted line break continues
+        // the record on the next line; its count is then not kept).
+        if !in_quotes && line_fields.len() < HEAD_LINES {
+            line_fields.push(RecordCells { line: physical, cells: Some(fields) });
+        } else if in_quotes {
+            if let Some(last) = line_fields.last_mut() {
+                last.cells = None;
+            }
         }
         columns = columns.max(fields);
         in_quotes ^= text.matches('"').count() % 2 == 1;
