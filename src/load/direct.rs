@@ -74,7 +74,10 @@ impl Columns {
 /// The load, if the file is clean; `None` when the staged way must read it.
 pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOptions, hash: &str, work: &Path) -> Result<Option<Summary>> {
     let file = path.display().to_string();
-    let Ok(head) = timed("staging the head", || source::stage_head(conn, path, format, work)) else { return declined("the head is not UTF-8 text") };
+    let head = match timed("staging the head", || source::stage_head(conn, path, format, work)) {
+        Ok(head) => head,
+        Err(e) => return declined(&format!("staging the head: {}", e.to_string().lines().next().unwrap_or_default())),
+    };
     if head.multiline {
         return declined("a record of the head spans lines");
     }

@@ -122,9 +122,8 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
         .or_else(|| InputFormat::from_path(path))
         .ok_or_else(|| Error::msg(format!("{file}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json")))?;
     ensure_regular_file(path)?;
-    let text = matches!(format, InputFormat::Csv | InputFormat::Tsv);
     // What is plainly not a text table is refused from its head, before the whole file is hashed.
-    if text && options.encoding.is_none() {
+    if matches!(format, InputFormat::Csv | InputFormat::Tsv) && options.encoding.is_none() {
         source::text_head(path)?;
     }
     let facts = timed("hashing the file", || read_through(path))?;

@@ -78,7 +78,7 @@ impl Staged {
 
 pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, sheet: Option<&str>, work: &Path) -> Result<Staged> {
     match format {
-        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, encoding, work, None),
+        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, encoding, work, false),
         InputFormat::Xlsx => stage_sheet(conn, path, sheet, work),
         // Parquet numbers its rows itself, in parallel; JSON needs a window over the whole file.
         InputFormat::Parquet => {
@@ -101,7 +101,7 @@ pub const HEAD_LINES: usize = 50;
 /// to find the header in: a UTF-8 text file or a Parquet file.
 pub fn stage_head(conn: &Connection, path: &Path, format: InputFormat, work: &Path) -> Result<Staged> {
     match format {
-        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, Some(Encoding::Utf8), work, Some(HEAD_LINES)),
+        InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, Some(Encoding::Utf8), work, true),
         InputFormat::Parquet => {
             let file = literal(path);
             let numbered = format!(
@@ -291,8 +291,9 @@ impl<R: Read> Read for LineEndings<R> {
     }
 }
 
-/// `head`: stage only that many lines (for the direct read), with no checks of the file's end.
-fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path, head: Option<usize>) -> Result<Staged> {
+/// `head_only`: stage only the first HEAD_LINES lines (for the direct read), with no checks of the
+/// file's end.
+fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path, head_only: bool) -> Result<Staged> {
     let encoding = match encoding {
         Some(e) => e,
         None => detect_encoding(path)?,
@@ -322,7 +323,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             }
         })
     };
-    while first.len() < head.unwrap_or(HEAD_LINES) && read_line(&mut reader, &mut line, number)? > 0 {
+    while first.len() < HEAD_LINES && read_line(&mut reader, &mut line, number)? > 0 {
         number += 1;
         first.push(line.clone());
     }
@@ -380,14 +381,14 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
         write_line(text, &mut out)?;
         ended = text.ends_with('\n');
     }
-    while head.is_none() && read_line(&mut reader, &mut line, number)? > 0 {
+    while !head_only && read_line(&mut reader, &mut line, number)? > 0 {
         number += 1;
         write_line(&line, &mut out)?;
         ended = line.ends_with('\n');
     }
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
-    if head.is_some() {
+    if head_only {
         let multiline = in_quotes || rows != number;
         crate::ui::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
             .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
