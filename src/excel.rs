@@ -24,7 +24,7 @@ pub struct About {
     /// The named query, or "SQL" for ad-hoc SQL.
     pub query: String,
     pub summary: String,
-    pub parameters: Vec<(String, String)>,
+    pub parameters: Vec<(String, crate::catalog::Arg)>,
 }
 
 fn excel(e: XlsxError) -> Error {

@@ -13,7 +13,7 @@ use duckdb::Connection;
 
 use std::path::{Path, PathBuf};
 
-use crate::catalog::{self, Catalog, Query};
+use crate::catalog::{self, Arg, Catalog, Query};
 use crate::charts;
 use crate::error::{Context, Error, Result};
 use arrow::datatypes::SchemaRef;
@@ -68,14 +68,14 @@ pub struct NamedResult<'s> {
 }
 
 /// Prepares a named query with its arguments (typed, bound by name: never pasted into SQL).
-pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)]) -> Result<catalog::Prepared<'c>> {
+pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) -> Result<catalog::Prepared<'c>> {
     catalog::prepare(conn, query, args)
 }
 
 /// Runs a prepared named query. The first batch is read at once, so that the notice about the
 /// panel is known before the result is written; the rest stream as DuckDB produces them. A
 /// query with a `--- pivot` line is read whole and reshaped (its tables are a few hundred cells).
-pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(String, String)]) -> Result<NamedResult<'s>> {
+pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(String, Arg)]) -> Result<NamedResult<'s>> {
     let values = std::mem::take(&mut prepared.values);
     let ResultStream { schema, mut batches } = ResultStream::from_statement(&mut prepared.stmt, values)?;
     let first = batches.next().transpose().context(|| format!("running `{}`", query.name))?;
@@ -97,11 +97,11 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
 }
 
 /// The arguments as the query runs with them: those given, then each other parameter's default.
-pub fn effective_args(query: &Query, args: &[(String, String)]) -> Vec<(String, String)> {
-    let mut effective: Vec<(String, String)> = args.to_vec();
+pub fn effective_args(query: &Query, args: &[(String, Arg)]) -> Vec<(String, Arg)> {
+    let mut effective: Vec<(String, Arg)> = args.to_vec();
     for param in &query.header.params {
         if let (false, Some(default)) = (args.iter().any(|(n, _)| *n == param.name), &param.default) {
-            effective.push((param.name.clone(), default.clone()));
+            effective.push((param.name.clone(), Arg::Text(default.clone())));
         }
     }
     effective
@@ -110,7 +110,7 @@ pub fn effective_args(query: &Query, args: &[(String, String)]) -> Vec<(String, 
 /// What a result written to a file comes from: a named query with its arguments, or one SELECT
 /// of ad-hoc SQL (checked to be one, never pasted into another statement).
 pub enum Source<'q> {
-    Named { query: &'q Query, args: &'q [(String, String)] },
+    Named { query: &'q Query, args: &'q [(String, Arg)] },
     Sql(&'q str),
 }
 
@@ -192,7 +192,7 @@ fn file_format_of(format: crate::output::Format) -> Option<FileFormat> {
 /// writer per file format), and returns the rows written with the notices a reader needs. A query
 /// that returns a `panel` column has its first batch read first for the panel notice (the
 /// analyses that carry one return a few dozen rows).
-fn write_named(conn: &Connection, query: &Query, args: &[(String, String)], target: &ExportTarget) -> Result<(usize, Vec<Notice>)> {
+fn write_named(conn: &Connection, query: &Query, args: &[(String, Arg)], target: &ExportTarget) -> Result<(usize, Vec<Notice>)> {
     let mut notices = Vec::new();
     let values = {
         // The statement and its result are dropped before COPY runs: DuckDB serves one result a
@@ -213,10 +213,8 @@ fn write_named(conn: &Connection, query: &Query, args: &[(String, String)], targ
 
 /// Runs a named query from the catalog to completion and keeps its batches: for the report and
 /// other callers that read a small result as facts.
-pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, String)]) -> Result<Vec<RecordBatch>> {
-    let query = catalog.get(name)?;
-    let args: Vec<(String, String)> = args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
-    Ok(collect_named(conn, query, &args)?.batches)
+pub fn collect(conn: &Connection, catalog: &Catalog, name: &str, args: &[(String, Arg)]) -> Result<Vec<RecordBatch>> {
+    Ok(collect_named(conn, catalog.get(name)?, args)?.batches)
 }
 
 /// A named query's whole result, with the notices a reader needs.
@@ -229,7 +227,7 @@ pub struct Collected {
 }
 
 /// Runs a named query to completion: for results read whole (charts, the report's facts).
-pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, String)]) -> Result<Collected> {
+pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, Arg)]) -> Result<Collected> {
     let mut prepared = prepare(conn, query, args)?;
     let result = run(query, &mut prepared, args)?;
     let (schema, sql_schema) = (result.stream.schema.clone(), result.sql_schema.clone());
@@ -244,7 +242,7 @@ pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, String)]
 /// Runs a named query and draws its result: the one path from a query to a chart, for the
 /// `chart` command and the report's HTML. An empty result is an error that says why it can be
 /// empty, never a blank picture.
-pub fn draw_named(conn: &Connection, query: &Query, args: &[(String, String)], request: &charts::Request) -> Result<(charts::Chart, Vec<Notice>)> {
+pub fn draw_named(conn: &Connection, query: &Query, args: &[(String, Arg)], request: &charts::Request) -> Result<(charts::Chart, Vec<Notice>)> {
     let collected = collect_named(conn, query, args)?;
     let chart = draw_collected(conn, query, args, &collected, request, None)?;
     Ok((chart, collected.notices))
@@ -252,7 +250,7 @@ pub fn draw_named(conn: &Connection, query: &Query, args: &[(String, String)], r
 
 /// Draws a result already collected (the web server shows the same batches as a table and a
 /// chart). `shapes`: the map's outlines when the caller holds them resolved, else resolved here.
-pub fn draw_collected(conn: &Connection, query: &Query, args: &[(String, String)], collected: &Collected, request: &charts::Request, shapes: Option<&charts::Shapes>) -> Result<charts::Chart> {
+pub fn draw_collected(conn: &Connection, query: &Query, args: &[(String, Arg)], collected: &Collected, request: &charts::Request, shapes: Option<&charts::Shapes>) -> Result<charts::Chart> {
     if collected.batches.iter().all(|b| b.num_rows() == 0) {
         let why = query.header.empty.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
         return Err(Error::msg(format!("`{}` returned no rows for these parameters, so there is nothing to draw{why}", query.name)));
@@ -418,7 +416,7 @@ fn ensure_partitioned_export(path: &Path) -> Result<()> {
 
 /// "5 of 81 provinces have data for 2025-10: shares are of …": built from the result's own
 /// columns, so every query that carries `panel` gets it.
-fn panel_notice(batch: &RecordBatch, args: &[(String, String)]) -> Option<String> {
+fn panel_notice(batch: &RecordBatch, args: &[(String, Arg)]) -> Option<String> {
     let panels = i64s(batch, "panel");
     let (low, high) = (*panels.iter().min()?, *panels.iter().max()?);
     if low >= 81 {
@@ -450,8 +448,8 @@ fn panel_notice(batch: &RecordBatch, args: &[(String, String)]) -> Option<String
 }
 
 /// The period the arguments name, as `2025-10`, `2025-01..2025-10` or `2024`.
-fn period_label(args: &[(String, String)]) -> String {
-    let get = |name: &str| args.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_string());
+fn period_label(args: &[(String, Arg)]) -> String {
+    let get = |name: &str| args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string().trim().to_string());
     let (Some(year), month) = (get("year"), get("month").and_then(|m| m.parse::<u32>().ok())) else {
         return "the period".to_string();
     };
@@ -483,8 +481,8 @@ fn first_text(batch: &RecordBatch, name: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn args(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    fn args(pairs: &[(&str, &str)]) -> Vec<(String, Arg)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), Arg::from(*v))).collect()
     }
 
     #[test]

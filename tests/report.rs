@@ -117,6 +117,49 @@ fn without_a_month_the_report_is_for_the_latest_month_in_the_data() {
     assert!(latest.contains("2026 yılı ocak-şubat döneminde Türkiye'nin ihracatı, geçen yılın aynı dönemine göre yüzde 1,2 azalarak 41,4 milyar dolar oldu."), "{latest}");
 }
 
+/// The report is written from month_facts, which is built from the analyses' own SQL: for every
+/// month of 2025 its figures are the ones national_summary, top_provinces, top_increases and
+/// top_products give for the same month.
+#[test]
+fn the_facts_of_a_month_are_the_analyses_figures() {
+    let w = Workdir::new();
+    let mut checked = 0;
+    for month in 1..=12 {
+        let (year, month) = ("year=2025".to_string(), format!("month={month}"));
+        let facts = w.csv(&["run", "month_facts", "-p", &year, "-p", &month]);
+        let h = |name: &str| facts[0].iter().position(|c| c == name).unwrap();
+        let section = |name: &str| -> Vec<&Vec<String>> { facts[1..].iter().filter(|r| r[h("section")] == name).collect() };
+        let national = w.csv(&["run", "national_summary", "-p", &year, "-p", &month, "-p", if month == "month=12" { "period=year" } else { "period=ytd" }]);
+        let n = |name: &str| national[0].iter().position(|c| c == name).unwrap();
+        assert_eq!(section("national").len(), 4, "{month}");
+        for (fact, row) in section("national").iter().zip(&national[1..]) {
+            assert_eq!(
+                (&fact[h("item")], &fact[h("value")], &fact[h("origin")], &fact[h("missing")]),
+                (&row[n("metric")], &row[n("value")], &row[n("origin")], &row[n("missing")]),
+                "{month}"
+            );
+        }
+        for (name, query, value) in [("top", "top_provinces", "value_usd"), ("increase", "top_increases", "change_usd")] {
+            let listed = w.csv(&["run", query, "-p", &year, "-p", &month, "-p", "n=5"]);
+            let l = |name: &str| listed[0].iter().position(|c| c == name).unwrap();
+            let facts: Vec<_> = section(name).iter().map(|r| (r[h("rank")].clone(), r[h("province")].clone(), r[h("value")].clone(), r[h("source")].clone())).collect();
+            let rows: Vec<_> = listed[1..].iter().map(|r| (r[l("rank")].clone(), r[l("province")].clone(), r[l(value)].clone(), r[l("source")].clone())).collect();
+            assert_eq!(facts, rows, "{query} {month}");
+            checked += rows.len();
+        }
+        // The first province's chapters are top_products' for it.
+        if let Some(first) = section("top").first() {
+            let province = format!("province={}", first[h("province")]);
+            let products = w.csv(&["run", "top_products", "-p", &province, "-p", &year, "-p", &month, "-p", "n=3"]);
+            let p = |name: &str| products[0].iter().position(|c| c == name).unwrap();
+            let facts: Vec<_> = section("chapter").iter().filter(|r| r[h("province")] == first[h("province")]).map(|r| (r[h("item")].clone(), r[h("name_tr")].clone(), r[h("value")].clone())).collect();
+            let rows: Vec<_> = products[1..].iter().map(|r| (r[p("product")].clone(), r[p("name_tr")].clone(), r[p("value_usd")].clone())).collect();
+            assert_eq!(facts, rows, "top_products {month}");
+        }
+    }
+    assert!(checked >= 40, "only {checked} ranked rows compared");
+}
+
 /// For every activity-basis month with a national release, the report's national figures are
 /// the published ones.
 #[test]
@@ -307,14 +350,23 @@ fn a_month_without_any_figure_is_an_error_with_the_reason() {
 #[test]
 fn a_query_folder_that_breaks_the_report_gets_an_error_not_a_panic() {
     let w = Workdir::new();
-    // A user's own national_summary that returns none of the metrics the report needs.
-    w.write(
-        "queries/national_summary.sql",
-        "--- summary  My own summary\n--- param    year    int\n--- param    month   int\n--- param    period  text\n--- param    basis   text\nSELECT 'other' AS metric, 1.0 AS value, NULL AS origin, NULL AS source, NULL AS missing, 0 AS panel, $year + $month AS x, $period || $basis AS y\n",
-    );
-    let queries = w.path("queries");
-    let (code, stderr) = w.fail(&["--queries", queries.to_str().unwrap(), "report", "--year", "2025", "--month", "10"]);
+    // A user's own month_facts (the query the report is written from) that has the columns but
+    // none of the national figures the report needs...
+    let columns = "NULL::VARCHAR AS item, NULL::BIGINT AS rank, NULL AS province, NULL AS name_tr, NULL AS name_en, 1.0 AS value, \
+                   NULL::DOUBLE AS change_pct, NULL AS origin, NULL AS source, NULL AS change_origin, NULL AS previous_source, \
+                   0 AS panel, NULL::BOOLEAN AS complete, NULL AS missing";
+    let header = "--- summary  My own facts\n--- param    year    int\n--- param    month   int\n--- param    basis   text\n";
+    w.write("mine/month_facts.sql", &format!("{header}SELECT 'other' AS section, {columns}, $year + $month AS x, $basis AS y\n"));
+    let mine = w.path("mine");
+    let (code, stderr) = w.fail(&["--queries", mine.to_str().unwrap(), "report", "--year", "2025", "--month", "10"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("national_summary") && stderr.contains("total_exports"), "{stderr}");
+    assert!(stderr.contains("month_facts") && stderr.contains("total_exports"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // ...and one that lacks a column.
+    w.write("short/month_facts.sql", &format!("{header}SELECT 'national' AS section, $year + $month AS x, $basis AS y\n"));
+    let short = w.path("short");
+    let (code, stderr) = w.fail(&["--queries", short.to_str().unwrap(), "report", "--year", "2025", "--month", "10"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("month_facts") && stderr.contains("`item`"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -13,9 +13,10 @@
 --- param    basis     one_of(activity, registered) = activity  province of activity or of registration
 --- example  province=İstanbul year=2025 month=7
 --- example  year=2025 month=7 period=ytd
-SELECT r.rank, r.code AS country, coalesce(c.short_name_tr, c.name_tr) AS name_tr, coalesce(c.common_name_en, c.name_en) AS name_en, r.value_usd, r.share_pct, r.change_usd, r.change_pct,
-       r.precision_usd, r.provinces, r.source, r.shape, r.total_usd, r.detail_coverage_pct, r.complete
-FROM detail_ranking($year, $month, $period, $basis, $province, 'country') r
-LEFT JOIN countries c ON c.code = r.code
-WHERE r.rank <= $n
-ORDER BY r.rank, r.code
+-- The ranking is the detail_top macro (src/db/migrations/007_month_facts.sql), which the monthly
+-- report's facts (month_facts) use too.
+SELECT rank, code AS country, name_tr, name_en, value_usd, share_pct, change_usd, change_pct,
+       precision_usd, provinces, source, shape, total_usd, detail_coverage_pct, complete
+FROM detail_top($year, $month, $period, $basis, $province, 'country')
+WHERE rank <= $n
+ORDER BY rank, country

@@ -14,27 +14,10 @@
 --- empty    no province has a rank: fewer than 81 provinces have a value for the period and no release ranked the values shown
 --- example  year=2025 month=10 n=5
 --- example  year=2024 month=12 period=year
-WITH stated_change AS (
-    SELECT province_code, source_url, arg_max(value, release_year * 12 + release_month)::DOUBLE AS change_pct
-    FROM published_figures
-    WHERE metric = 'change_pct' AND NOT derived AND note IS NULL AND province_code IS NOT NULL
-      AND period = $period AND year = $year AND month = period_last_month($period, $month) AND basis = $basis
-    GROUP BY province_code, source_url
-),
-ranked AS (FROM province_ranks($year, $month, $period, $basis) WHERE rank <= $n)
-SELECT r.rank, p.name AS province, r.province_code AS code, r.value_usd,
-       round(100 * r.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
-       c.change_usd,
-       coalesce(s.change_pct, c.change_pct::DOUBLE) AS change_pct,
-       c.previous_usd,
-       CASE WHEN s.change_pct IS NOT NULL THEN 'published' WHEN c.change_pct IS NOT NULL THEN 'computed' END AS change_origin,
-       r.rank_origin, d.panel, d.share_of, r.origin, r.source, c.previous_source
-FROM ranked r
-JOIN provinces p ON p.code = r.province_code
-CROSS JOIN period_denominator($year, $month, $period, $basis) d
-LEFT JOIN period_compare($year, $month, $period, $basis) c ON c.province_code = r.province_code
-LEFT JOIN stated_change s ON s.province_code = r.province_code AND s.source_url = r.source AND r.origin = 'published'
-                         -- The release's change fits only its own previous value (one derived from it):
-                         -- beside another release's, or a loaded one, the change is computed.
-                         AND (c.previous_origin IS NULL OR c.previous_origin = 'derived')
-ORDER BY r.rank, p.name
+-- The ranking is the province_ranking macro (src/db/migrations/007_month_facts.sql), which the
+-- monthly report's facts (month_facts) use too.
+SELECT rank, province, code, value_usd, share_pct, change_usd, change_pct, previous_usd, change_origin,
+       rank_origin, panel, share_of, origin, source, previous_source
+FROM province_ranking($year, $month, $period, $basis)
+WHERE rank <= $n
+ORDER BY rank, province

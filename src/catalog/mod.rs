@@ -13,7 +13,7 @@ use duckdb::types::Value;
 
 use crate::error::{Context, Error, Result};
 pub use header::Header;
-pub use params::{Param, ParamType};
+pub use params::{Arg, Args, Param, ParamType, args};
 
 include!(concat!(env!("OUT_DIR"), "/shipped_queries.rs"));
 
@@ -153,7 +153,65 @@ fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
     Ok(())
 }
 
-/// `-p name=value` as given on the command line.
+/// The header and the SQL for people (`queries show`), then the SQL of the macros the query
+/// calls, so that an analysis built on them reads to the end.
+pub fn describe_text(query: &Query) -> String {
+    let h = &query.header;
+    let mut text = format!("{} — {}\n", query.name, h.summary);
+    text.push_str(&format!("source: {}\n", query.origin));
+    if !h.detail.is_empty() {
+        text.push('\n');
+        for line in &h.detail {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    if !h.params.is_empty() {
+        text.push_str("\nparameters:\n");
+        for p in &h.params {
+            let range = p.range.as_ref().map(|(l, h)| format!(" {l}..{h}")).unwrap_or_default();
+            let default = match &p.default {
+                None => " (required)".to_string(),
+                Some(d) => format!(" = {d}"),
+            };
+            text.push_str(&format!("  {:<12} {}{range}{default}  {}\n", p.name, p.ty.describe(), p.doc));
+        }
+    }
+    if !h.returns.is_empty() {
+        text.push_str("\nreturns:\n");
+        for (name, ty) in &h.returns {
+            text.push_str(&format!("  {name:<16} {ty}\n"));
+        }
+        if let Some(pivot) = &h.pivot {
+            let rows = match &pivot.row_heading {
+                Some(corner) => format!("the other columns, the first named by `{corner}`"),
+                None => "the other columns".to_string(),
+            };
+            text.push_str(&format!("  shown wide: a column for each `{}`, filled from `{}`; rows keyed by {rows}\n", pivot.column, pivot.value));
+        }
+    }
+    if !h.examples.is_empty() {
+        text.push_str("\nexamples:\n");
+        for example in &h.examples {
+            let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
+            text.push_str(&format!("  ihracat run {}{args}\n", query.name));
+        }
+        if let (Some(chart), Some(example)) = (&h.chart, h.examples.first()) {
+            let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
+            text.push_str(&format!("  ihracat chart {}{args} -o {}.svg    # a {} chart\n", query.name, query.name, chart.kind.name()));
+        }
+    }
+    text.push_str("\nsql:\n");
+    text.push_str(&query.sql);
+    if !query.sql.ends_with('\n') {
+        text.push('\n');
+    }
+    for called in crate::db::macros::called_by(&query.sql) {
+        text.push_str(&format!("\nmacro {} (src/db/{}):\n{}", called.name, called.file, called.text));
+    }
+    text
+}
+
 /// The header and the SQL as one JSON object, for programs.
 pub fn describe_json(query: &Query) -> serde_json::Value {
     let h = &query.header;
@@ -178,12 +236,14 @@ pub fn describe_json(query: &Query) -> serde_json::Value {
         "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
         "pivot": h.pivot.as_ref().map(|p| serde_json::json!({"column": p.column, "value": p.value, "row_heading": p.row_heading})),
         "sql": query.sql,
+        "macros": crate::db::macros::called_by(&query.sql).into_iter().map(|m| serde_json::json!({"name": m.name, "file": format!("src/db/{}", m.file), "sql": m.text})).collect::<Vec<_>>(),
     })
 }
 
-pub fn parse_assignment(text: &str) -> Result<(String, String)> {
+/// `-p name=value` as given on the command line.
+pub fn parse_assignment(text: &str) -> Result<(String, Arg)> {
     match text.split_once('=') {
-        Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_string(), value.to_string())),
+        Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_string(), Arg::Text(value.to_string()))),
         _ => Err(Error::msg(format!("`{text}` is not a parameter: write name=value, as in -p year=2025"))),
     }
 }
@@ -196,7 +256,7 @@ pub struct Prepared<'c> {
 
 /// Checks the arguments against the header, binds them, and prepares the statement. Named
 /// queries are analyses: only a single read statement is accepted, whatever the file says.
-pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)]) -> Result<Prepared<'c>> {
+pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) -> Result<Prepared<'c>> {
     for (name, _) in args {
         if query.param(name).is_none() {
             let known = query.header.params.iter().map(|p| p.name.as_str());
@@ -231,7 +291,7 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, String)
     let mut values = Vec::with_capacity(used.len());
     for name in &used {
         let param = query.param(name).expect("checked above");
-        let given = args.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+        let given = args.iter().find(|(n, _)| n == name).map(|(_, v)| v);
         values.push(param.bind(conn, given)?);
     }
     Ok(Prepared { stmt, values })

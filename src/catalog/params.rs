@@ -76,6 +76,70 @@ impl ParamType {
     }
 }
 
+/// A value given for a query parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    /// As a person typed it (`-p year=2025`, `?year=2025`, an example line): parsed against the
+    /// parameter's type, then checked against its range.
+    Text(String),
+    /// A whole number a program already holds (the report's year and month): checked against the
+    /// parameter's type and range as it is, never written out and parsed back.
+    Int(i64),
+}
+
+impl std::fmt::Display for Arg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Text(text) => f.write_str(text),
+            Arg::Int(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(i: i64) -> Arg {
+        Arg::Int(i)
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(i: i32) -> Arg {
+        Arg::Int(i.into())
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(i: u32) -> Arg {
+        Arg::Int(i.into())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(i: usize) -> Arg {
+        Arg::Int(i as i64)
+    }
+}
+
+/// A query's arguments by name, in the order given.
+pub type Args = Vec<(String, Arg)>;
+
+/// Arguments from pairs a program writes down: `args([("year", 2025.into()), ("basis", "activity".into())])`.
+pub fn args<const N: usize>(pairs: [(&str, Arg); N]) -> Args {
+    pairs.into_iter().map(|(name, value)| (name.to_string(), value)).collect()
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     pub name: String,
@@ -125,36 +189,49 @@ impl Param {
 
     fn parse(&self, text: &str) -> std::result::Result<Parsed, String> {
         let value = parse_value(&self.ty, text)?;
-        if let Some((low, high)) = &self.range {
-            let (low_v, high_v) = (parse_value(&self.ty, low)?, parse_value(&self.ty, high)?);
-            let outside = |v: &Parsed| match (v, &low_v, &high_v) {
-                (Parsed::Int(x), Parsed::Int(l), Parsed::Int(h)) => x < l || x > h,
-                (x @ Parsed::Decimal { .. }, l, h) => as_f64(x) < as_f64(l) || as_f64(x) > as_f64(h),
-                _ => false,
-            };
-            if outside(&value) {
-                return Err(format!("{text} is outside {low}..{high}"));
-            }
-        }
+        self.check_range(&value).map_err(|range| format!("{text} is outside {range}"))?;
         Ok(value)
     }
 
-    /// Turns the text a user gave (or the default) into the value DuckDB binds.
-    pub fn bind(&self, conn: &Connection, given: Option<&str>) -> Result<Value> {
-        let text = match (given, &self.default) {
-            (Some(text), _) => text,
-            (None, Some(default)) => default.as_str(),
+    /// The range a value falls outside of, as the header wrote it.
+    fn check_range(&self, value: &Parsed) -> std::result::Result<(), String> {
+        let Some((low, high)) = &self.range else { return Ok(()) };
+        let (low_v, high_v) = (parse_value(&self.ty, low)?, parse_value(&self.ty, high)?);
+        let outside = match (value, &low_v, &high_v) {
+            (Parsed::Int(x), Parsed::Int(l), Parsed::Int(h)) => x < l || x > h,
+            (x @ Parsed::Decimal { .. }, l, h) => as_f64(x) < as_f64(l) || as_f64(x) > as_f64(h),
+            _ => false,
+        };
+        if outside { Err(format!("{low}..{high}")) } else { Ok(()) }
+    }
+
+    /// A number a program holds, as the parameter's type: an int stays an int, a decimal
+    /// parameter takes it exactly; any other type wants text.
+    fn accept_int(&self, i: i64) -> std::result::Result<Parsed, String> {
+        let value = match self.ty {
+            ParamType::Int => Parsed::Int(i),
+            ParamType::Decimal => Parsed::Decimal { digits: i.into(), scale: 0 },
+            _ => return Err(format!("the number {i} is not a {}", self.ty.describe())),
+        };
+        self.check_range(&value).map_err(|range| format!("{i} is outside {range}"))?;
+        Ok(value)
+    }
+
+    /// Turns the value given (or the default) into the value DuckDB binds.
+    pub fn bind(&self, conn: &Connection, given: Option<&Arg>) -> Result<Value> {
+        let invalid = |shown: &str, message: String| Error::Parameter {
+            name: self.name.clone(),
+            message: format!("`{shown}` is not a valid {}: {message}", self.ty.describe()),
+        };
+        let parsed = match (given, &self.default) {
+            (Some(Arg::Text(text)), _) => self.parse(text).map_err(|m| invalid(text, m))?,
+            (Some(Arg::Int(i)), _) => self.accept_int(*i).map_err(|m| invalid(&i.to_string(), m))?,
+            (None, Some(default)) if default == "null" => return Ok(Value::Null),
+            (None, Some(default)) => self.parse(default).map_err(|m| invalid(default, m))?,
             (None, None) => {
                 return Err(Error::Parameter { name: self.name.clone(), message: format!("is required ({})", self.ty.describe()) })
             }
         };
-        if given.is_none() && text == "null" {
-            return Ok(Value::Null);
-        }
-        let parsed = self.parse(text).map_err(|message| Error::Parameter {
-            name: self.name.clone(),
-            message: format!("`{text}` is not a valid {}: {message}", self.ty.describe()),
-        })?;
         to_value(conn, parsed)
     }
 }
@@ -345,6 +422,20 @@ mod tests {
         assert_eq!(date_text(-1), "1969-12-31");
         assert_eq!(decimal_text(100_000_000_012_345, 2), "1000000000123.45");
         assert_eq!(param("text", None).parse("'; DROP TABLE exports; --"), Ok(Parsed::Text("'; DROP TABLE exports; --".into())));
+    }
+
+    #[test]
+    fn a_number_a_program_holds_is_checked_as_it_is() {
+        let month = param("int", Some(("1", "12")));
+        assert_eq!(month.accept_int(10), Ok(Parsed::Int(10)));
+        assert_eq!(month.accept_int(13), Err("13 is outside 1..12".into()));
+        assert_eq!(param("decimal", None).accept_int(1_000_000_000), Ok(Parsed::Decimal { digits: 1_000_000_000, scale: 0 }));
+        assert_eq!(param("decimal", Some(("0", "1"))).accept_int(2), Err("2 is outside 0..1".into()));
+        // A number is not text, a province or a choice: a program passes those as text.
+        assert_eq!(param("text", None).accept_int(5), Err("the number 5 is not a text".into()));
+        assert!(param("one_of(month, ytd)", None).accept_int(1).is_err());
+        assert_eq!(Arg::from(2025).to_string(), "2025");
+        assert_eq!(args([("year", 2025.into()), ("basis", "activity".into())]), vec![("year".to_string(), Arg::Int(2025)), ("basis".to_string(), Arg::Text("activity".into()))]);
     }
 
     #[test]

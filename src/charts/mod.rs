@@ -121,7 +121,7 @@ impl Chart {
 pub struct ResultData<'a> {
     pub query: &'a Query,
     /// The parameters as given; the query's defaults fill the rest.
-    pub args: &'a [(String, String)],
+    pub args: &'a [(String, crate::catalog::Arg)],
     pub batches: &'a [RecordBatch],
     pub schema: arrow::datatypes::SchemaRef,
 }
@@ -400,7 +400,7 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
         _ => header.summary.clone(),
     };
     let arg = |name: &str| -> Option<String> {
-        data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()).or_else(|| header.params.iter().find(|p| p.name == name).and_then(|p| p.default.clone())).filter(|v| v != "null")
+        data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()).or_else(|| header.params.iter().find(|p| p.name == name).and_then(|p| p.default.clone())).filter(|v| v != "null")
     };
     let mut parts: Vec<String> = Vec::new();
     let period = arg("period");
@@ -423,7 +423,7 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
         if matches!(name, "year" | "month" | "period" | "from_year" | "to_year" | "basis") {
             continue;
         }
-        if let Some(value) = data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()) {
+        if let Some(value) = data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()) {
             parts.push(match (name, language) {
                 ("n", Language::Tr) => format!("ilk {value}"),
                 ("n", Language::En) => format!("top {value}"),

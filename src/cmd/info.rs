@@ -32,7 +32,7 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
     let info = db::info(&database)?;
     // Coverage is a shipped analysis, run as any other: provinces with a figure, by year, basis
     // and kind of release.
-    let coverage = execution::collect(&database.conn, &catalog, "province_coverage", &[("basis", "all".to_string())])?;
+    let coverage = execution::collect(&database.conn, &catalog, "province_coverage", &ihracat::catalog::args([("basis", "all".into())]))?;
     let options = args.output.options();
     if options.resolved_format()? == Format::Json {
         let mut rows = Vec::new();

@@ -77,7 +77,7 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
         Some(Action::Show { name, format }) => {
             let query = catalog.get(&name)?;
             match format {
-                ShowFormat::Text => print!("{}", describe(query)),
+                ShowFormat::Text => print!("{}", catalog::describe_text(query)),
                 ShowFormat::Sql => print!("{}", query.sql),
                 ShowFormat::Json => println!("{}", catalog::describe_json(query)),
             }
@@ -105,58 +105,4 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
             }
         }
     }
-}
-
-fn describe(query: &catalog::Query) -> String {
-    let h = &query.header;
-    let mut text = format!("{} — {}\n", query.name, h.summary);
-    text.push_str(&format!("source: {}\n", query.origin));
-    if !h.detail.is_empty() {
-        text.push('\n');
-        for line in &h.detail {
-            text.push_str(line);
-            text.push('\n');
-        }
-    }
-    if !h.params.is_empty() {
-        text.push_str("\nparameters:\n");
-        for p in &h.params {
-            let range = p.range.as_ref().map(|(l, h)| format!(" {l}..{h}")).unwrap_or_default();
-            let default = match &p.default {
-                None => " (required)".to_string(),
-                Some(d) => format!(" = {d}"),
-            };
-            text.push_str(&format!("  {:<12} {}{range}{default}  {}\n", p.name, p.ty.describe(), p.doc));
-        }
-    }
-    if !h.returns.is_empty() {
-        text.push_str("\nreturns:\n");
-        for (name, ty) in &h.returns {
-            text.push_str(&format!("  {name:<16} {ty}\n"));
-        }
-        if let Some(pivot) = &h.pivot {
-            let rows = match &pivot.row_heading {
-                Some(corner) => format!("the other columns, the first named by `{corner}`"),
-                None => "the other columns".to_string(),
-            };
-            text.push_str(&format!("  shown wide: a column for each `{}`, filled from `{}`; rows keyed by {rows}\n", pivot.column, pivot.value));
-        }
-    }
-    if !h.examples.is_empty() {
-        text.push_str("\nexamples:\n");
-        for example in &h.examples {
-            let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
-            text.push_str(&format!("  ihracat run {}{args}\n", query.name));
-        }
-        if let (Some(chart), Some(example)) = (&h.chart, h.examples.first()) {
-            let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
-            text.push_str(&format!("  ihracat chart {}{args} -o {}.svg    # a {} chart\n", query.name, query.name, chart.kind.name()));
-        }
-    }
-    text.push_str("\nsql:\n");
-    text.push_str(&query.sql);
-    if !query.sql.ends_with('\n') {
-        text.push('\n');
-    }
-    text
 }

@@ -8,6 +8,7 @@
 
 mod bundled;
 pub mod introspect;
+pub mod macros;
 
 use std::path::{Path, PathBuf};
 
@@ -19,16 +20,18 @@ pub use bundled::{DATA_VERSION, data_sha256};
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
-const MIGRATIONS: &[(i64, &str)] = &[
-    (2, include_str!("migrations/002_detail.sql")),
-    (3, include_str!("migrations/003_province_first.sql")),
-    (4, include_str!("migrations/004_figures_true.sql")),
-    (5, include_str!("migrations/005_sorted_sources.sql")),
-    (6, include_str!("migrations/006_months.sql")),
+/// Each migration: its version, its file under src/db/ (for `queries show`) and its SQL.
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (2, "migrations/002_detail.sql", include_str!("migrations/002_detail.sql")),
+    (3, "migrations/003_province_first.sql", include_str!("migrations/003_province_first.sql")),
+    (4, "migrations/004_figures_true.sql", include_str!("migrations/004_figures_true.sql")),
+    (5, "migrations/005_sorted_sources.sql", include_str!("migrations/005_sorted_sources.sql")),
+    (6, "migrations/006_months.sql", include_str!("migrations/006_months.sql")),
+    (7, "migrations/007_month_facts.sql", include_str!("migrations/007_month_facts.sql")),
 ];
 
 /// Where the managed database is.
@@ -371,7 +374,7 @@ pub fn versions(db: &Database) -> Result<Versions> {
 fn create_and_seed(conn: &Connection) -> Result<()> {
     in_transaction(conn, "creating the database", || {
         conn.execute_batch(SCHEMA_SQL).context(|| "creating the schema".into())?;
-        for (version, sql) in MIGRATIONS {
+        for (version, _, sql) in MIGRATIONS {
             conn.execute_batch(sql).context(|| format!("creating the schema (version {version})"))?;
         }
         conn.execute(
@@ -385,7 +388,7 @@ fn create_and_seed(conn: &Connection) -> Result<()> {
 
 /// Brings an older database to SCHEMA_VERSION, one migration at a time.
 fn migrate(conn: &Connection, from: i64) -> Result<()> {
-    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > from) {
+    for (version, _, sql) in MIGRATIONS.iter().filter(|(v, _, _)| *v > from) {
         conn.execute_batch(sql).context(|| format!("migrating to schema version {version}"))?;
     }
     conn.execute("UPDATE ihracat_meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION.to_string()])

@@ -26,7 +26,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Arg, Catalog};
 use crate::charts::{self, Shapes};
 use crate::db::{self, Access, EngineSettings, Location};
 use crate::error::{Error, Result};
@@ -132,7 +132,7 @@ fn router(app: Arc<App>) -> Router {
 /// The request's parameters in order, `lang` taken out, empty form fields dropped.
 struct Request {
     language: Language,
-    args: Vec<(String, String)>,
+    args: Vec<(String, Arg)>,
     /// The query string as given, for links that keep the state.
     raw: String,
 }
@@ -150,7 +150,7 @@ fn request(raw: Option<String>, headers: &HeaderMap) -> std::result::Result<Requ
             if accept.trim_start().to_ascii_lowercase().starts_with("en") { Language::En } else { Language::Tr }
         }
     };
-    let args = pairs.into_iter().filter(|(k, v)| k != "lang" && !v.trim().is_empty()).collect();
+    let args = pairs.into_iter().filter(|(k, v)| k != "lang" && !v.trim().is_empty()).map(|(k, v)| (k, Arg::Text(v))).collect();
     Ok(Request { language, args, raw })
 }
 
@@ -494,14 +494,14 @@ fn error_json(error: &Error) -> String {
 /// A result for programs: the query, the parameters it ran with (defaults included), the columns
 /// with their types, the rows (written by the output layer's JSON writer), the notices and the
 /// sources the rows cite.
-fn result_json(query: &crate::catalog::Query, args: &[(String, String)], collected: &Collected) -> Result<String> {
+fn result_json(query: &crate::catalog::Query, args: &[(String, Arg)], collected: &Collected) -> Result<String> {
     let mut rows: Vec<u8> = Vec::new();
     let stream = execution::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
     let count = output::write_into(stream, Format::Json, &OutputOptions::default(), &mut rows)?;
     let rows = String::from_utf8(rows).map_err(|_| Error::msg("the JSON writer wrote text that is not UTF-8"))?;
     let mut parameters = serde_json::Map::new();
     for param in &query.header.params {
-        let value = args.iter().find(|(k, _)| *k == param.name).map(|(_, v)| v.clone()).or_else(|| param.default.clone().filter(|d| d != "null"));
+        let value = args.iter().find(|(k, _)| *k == param.name).map(|(_, v)| v.to_string()).or_else(|| param.default.clone().filter(|d| d != "null"));
         parameters.insert(param.name.clone(), value.map(serde_json::Value::String).unwrap_or(serde_json::Value::Null));
     }
     let columns: Vec<serde_json::Value> = collected.schema.fields().iter().map(|f| serde_json::json!({"name": f.name(), "type": f.data_type().to_string()})).collect();
@@ -538,7 +538,7 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
     if !(1..=12).contains(&month) || !(2000..=2100).contains(&year) {
         return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(request.language, StatusCode::NOT_FOUND, &format!("no such month: {year}/{month}"), &[])));
     }
-    let basis = request.args.iter().find(|(k, _)| k == "basis").map(|(_, v)| v.clone()).unwrap_or_else(|| "activity".to_string());
+    let basis = request.args.iter().find(|(k, _)| k == "basis").map(|(_, v)| v.to_string()).unwrap_or_else(|| "activity".to_string());
     if basis != "activity" && basis != "registered" {
         return respond(Answer::html(StatusCode::BAD_REQUEST, pages::error_page(request.language, StatusCode::BAD_REQUEST, "basis: expected activity or registered", &[])));
     }
@@ -574,13 +574,13 @@ async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuer
         let page = app.with_db(|conn| {
             let resolved = crate::reference::resolve(conn, crate::reference::Kind::Province, &name)?;
             let year: i32 = match request.args.iter().find(|(k, _)| k == "year") {
-                Some((_, y)) => y.parse().map_err(|_| Error::Parameter { name: "year".into(), message: format!("`{y}` is not a year") })?,
+                Some((_, y)) => y.to_string().parse().map_err(|_| Error::Parameter { name: "year".into(), message: format!("`{y}` is not a year") })?,
                 None => crate::report::latest_month(conn, "activity")?.0,
             };
             let query = app.config.catalog.get("province_profile")?;
             let mut bases = Vec::new();
             for basis in ["activity", "registered"] {
-                let args = vec![("province".to_string(), resolved.name.clone()), ("year".to_string(), year.to_string()), ("basis".to_string(), basis.to_string())];
+                let args = crate::catalog::args([("province", resolved.name.as_str().into()), ("year", year.into()), ("basis", basis.into())]);
                 let collected = execution::collect_named(conn, query, &args)?;
                 let chart = charts::Request { language, kind: Some(charts::Kind::Line), ..charts::Request::default() };
                 let has_values = pages::has_values(&collected, "value_usd")?;
@@ -626,7 +626,7 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
     if !app.config.sql {
         return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(language, StatusCode::NOT_FOUND, words::words(language).sql_disabled, &[])));
     }
-    let text = request.args.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone());
+    let text = request.args.iter().find(|(k, _)| k == "q").map(|(_, v)| v.to_string());
     let Some(text) = text else {
         return respond(Answer::html(StatusCode::OK, pages::sql_page(language, "", None)));
     };

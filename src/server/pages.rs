@@ -33,9 +33,9 @@ fn locale(language: Language) -> Locale {
 }
 
 /// `path?args&lang=…`: the same page in the other language.
-fn switch_link(here: &str, args: &[(String, String)], language: Language) -> String {
+fn switch_link(here: &str, args: &[(String, crate::catalog::Arg)], language: Language) -> String {
     let other = if language == Language::Tr { "en" } else { "tr" };
-    let mut pairs: Vec<String> = args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    let mut pairs: Vec<String> = args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(&v.to_string()))).collect();
     pairs.push(format!("lang={other}"));
     format!("{here}?{}", pairs.join("&"))
 }
@@ -56,7 +56,7 @@ pub fn encode(text: &str) -> String {
     out
 }
 
-fn navigation(language: Language, here: &str, args: &[(String, String)]) -> Markup {
+fn navigation(language: Language, here: &str, args: &[(String, crate::catalog::Arg)]) -> Markup {
     let w = words(language);
     html! {
         header.site {
@@ -72,7 +72,7 @@ fn navigation(language: Language, here: &str, args: &[(String, String)]) -> Mark
     }
 }
 
-fn layout(language: Language, title: &str, here: &str, args: &[(String, String)], body: Markup) -> String {
+fn layout(language: Language, title: &str, here: &str, args: &[(String, crate::catalog::Arg)], body: Markup) -> String {
     let w = words(language);
     html! {
         (DOCTYPE)
@@ -139,7 +139,7 @@ pub fn home(conn: &Connection, catalog: &Catalog, language: Language) -> Result<
         None => None,
     };
     let coverage_query = catalog.get("province_coverage")?;
-    let coverage = execution::collect_named(conn, coverage_query, &[("basis".to_string(), "all".to_string())])?;
+    let coverage = execution::collect_named(conn, coverage_query, &crate::catalog::args([("basis", "all".into())]))?;
     let mut categories: Vec<(String, String)> = w.categories.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     // A query of the user's in a folder of its own gets that folder's name as its heading.
     let category_of = |q: &Query| q.category.clone().unwrap_or_else(|| "—".to_string());
@@ -196,13 +196,13 @@ pub struct QueryResult<'a> {
     pub row_cap: usize,
 }
 
-pub fn query_page(language: Language, query: &Query, args: &[(String, String)], result: Option<&QueryResult>, shapes: &Shapes, error: Option<&Error>) -> String {
+pub fn query_page(language: Language, query: &Query, args: &[(String, crate::catalog::Arg)], result: Option<&QueryResult>, shapes: &Shapes, error: Option<&Error>) -> String {
     let w = words(language);
     let here = format!("/q/{}", query.name);
     let field_error = |name: &str| -> Option<String> {
         match error {
             Some(Error::Parameter { name: n, message }) if n == name => Some(message.clone()),
-            Some(Error::Unknown { kind, name: given, .. }) if query.param(name).is_some_and(|p| p.ty.describe().contains(kind)) && args.iter().any(|(k, v)| k == name && v == given) => {
+            Some(Error::Unknown { kind, name: given, .. }) if query.param(name).is_some_and(|p| p.ty.describe().contains(kind)) && args.iter().any(|(k, v)| k == name && v.to_string() == *given) => {
                 error.map(|e| e.to_string())
             }
             _ => None,
@@ -216,7 +216,7 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, String)], 
         form.query method="get" action=(here) {
             input type="hidden" name="lang" value=(w.lang);
             @for param in &query.header.params {
-                @let given = args.iter().find(|(k, _)| *k == param.name).map(|(_, v)| v.clone());
+                @let given = args.iter().find(|(k, _)| *k == param.name).map(|(_, v)| v.to_string());
                 @let value = given.clone().or_else(|| param.default.clone().filter(|d| d != "null")).unwrap_or_default();
                 @let problem = field_error(&param.name);
                 div.field.invalid[problem.is_some()] {
@@ -286,7 +286,7 @@ fn sorted_names(shapes: &Shapes) -> Vec<String> {
     names
 }
 
-fn result_block(language: Language, query: &Query, args: &[(String, String)], result: &QueryResult, shapes: &Shapes) -> Result<Markup> {
+fn result_block(language: Language, query: &Query, args: &[(String, crate::catalog::Arg)], result: &QueryResult, shapes: &Shapes) -> Result<Markup> {
     let w = words(language);
     let collected = result.collected;
     let rows: usize = collected.batches.iter().map(|b| b.num_rows()).sum();
@@ -308,7 +308,7 @@ fn result_block(language: Language, query: &Query, args: &[(String, String)], re
             }
         }
     }
-    let query_string: String = args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&");
+    let query_string: String = args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(&v.to_string()))).collect::<Vec<_>>().join("&");
     let link = |ext: &str| format!("/q/{}.{ext}?{query_string}", query.name);
     let explained: Vec<&(&str, &str)> = w.columns_explained.iter().filter(|(c, _)| collected.schema.index_of(c).is_ok()).collect();
     Ok(html! {
@@ -416,7 +416,7 @@ pub fn sources(collected: &Collected) -> Result<Vec<String>> {
 /// One basis of a province's page.
 pub struct Basis {
     pub basis: &'static str,
-    pub args: Vec<(String, String)>,
+    pub args: Vec<(String, crate::catalog::Arg)>,
     pub collected: Collected,
     pub svg: Option<String>,
     pub has_values: bool,
@@ -459,7 +459,7 @@ pub fn province_page(language: Language, name: &str, year: i32, bases: &[Basis],
                     @if basis.has_values {
                         @if let Some(svg) = &basis.svg { figure.chart { (PreEscaped(svg.as_str())) } }
                         @if let Ok(t) = table(&basis.collected, language, row_cap) { (t) }
-                        @let qs: Vec<String> = basis.args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+                        @let qs: Vec<String> = basis.args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(&v.to_string()))).collect();
                         p.downloads { (w.download) ": " a href=(format!("/q/province_profile.csv?{}", qs.join("&"))) { "CSV" } " · " a href=(with_lang(&format!("/q/province_profile?{}", qs.join("&")), language)) { (w.analyses) } }
                     } @else {
                         p.note { (none) }
@@ -468,7 +468,7 @@ pub fn province_page(language: Language, name: &str, year: i32, bases: &[Basis],
             }
         }
     };
-    layout(language, name, &here, &[("year".to_string(), year.to_string())], body)
+    layout(language, name, &here, &crate::catalog::args([("year", year.into())]), body)
 }
 
 pub fn sql_page(language: Language, text: &str, result: Option<std::result::Result<String, String>>) -> String {
@@ -487,7 +487,7 @@ pub fn sql_page(language: Language, text: &str, result: Option<std::result::Resu
             None => {},
         }
     };
-    layout(language, w.sql, "/sql", &[("q".to_string(), text.to_string())], body)
+    layout(language, w.sql, "/sql", &crate::catalog::args([("q", text.into())]), body)
 }
 
 pub fn sql_result(language: Language, collected: &Collected, row_cap: usize) -> Result<String> {

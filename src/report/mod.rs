@@ -11,10 +11,14 @@ use arrow::datatypes::{DataType, Float64Type, Int64Type};
 use duckdb::Connection;
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Arg, Catalog};
 use crate::execution;
 use crate::error::{Context, Error, Result};
 use crate::turkish as tr;
+
+mod sentences;
+pub use sentences::paragraphs;
+use sentences::{missing_en, missing_tr};
 
 pub use crate::language::Language;
 
@@ -122,12 +126,8 @@ struct Rows {
 }
 
 impl Rows {
-    fn run(conn: &Connection, catalog: &Catalog, name: &str, args: &[(&str, String)]) -> Result<Rows> {
+    fn run(conn: &Connection, catalog: &Catalog, name: &str, args: &[(String, Arg)]) -> Result<Rows> {
         Ok(Rows { query: name.to_string(), batches: execution::collect(conn, catalog, name, args)? })
-    }
-
-    fn len(&self) -> usize {
-        self.batches.iter().map(RecordBatch::num_rows).sum()
     }
 
     fn cast_column(&self, name: &str, to: &DataType) -> Result<Vec<ArrayRef>> {
@@ -179,62 +179,115 @@ impl Rows {
     }
 }
 
-/// Gathers the facts for a month from the catalog's queries: the report keeps no knowledge of
-/// its own, so it and the analyses can never disagree.
+/// One row of `month_facts`, as typed as the query returns it.
+struct Fact {
+    section: String,
+    item: Option<String>,
+    rank: Option<i64>,
+    province: Option<String>,
+    name_tr: Option<String>,
+    name_en: Option<String>,
+    value: Option<f64>,
+    change_pct: Option<f64>,
+    origin: Option<String>,
+    source: Option<String>,
+    change_origin: Option<String>,
+    previous_source: Option<String>,
+    panel: Option<i64>,
+    complete: Option<bool>,
+    missing: Option<String>,
+}
+
+fn read_facts(rows: &Rows) -> Result<Vec<Fact>> {
+    let (sections, items, ranks, provinces) = (rows.strings("section")?, rows.strings("item")?, rows.i64s("rank")?, rows.strings("province")?);
+    let (names_tr, names_en, values, changes) = (rows.strings("name_tr")?, rows.strings("name_en")?, rows.f64s("value")?, rows.f64s("change_pct")?);
+    let (origins, sources, change_origins, previous) = (rows.strings("origin")?, rows.strings("source")?, rows.strings("change_origin")?, rows.strings("previous_source")?);
+    let (panels, complete, missing) = (rows.i64s("panel")?, rows.bools("complete")?, rows.strings("missing")?);
+    Ok((0..sections.len())
+        .map(|i| Fact {
+            section: sections[i].clone().unwrap_or_default(),
+            item: items[i].clone(),
+            rank: ranks[i],
+            province: provinces[i].clone(),
+            name_tr: names_tr[i].clone(),
+            name_en: names_en[i].clone(),
+            value: values[i],
+            change_pct: changes[i],
+            origin: origins[i].clone(),
+            source: sources[i].clone(),
+            change_origin: change_origins[i].clone(),
+            previous_source: previous[i].clone(),
+            panel: panels[i],
+            complete: complete[i],
+            missing: missing[i].clone(),
+        })
+        .collect())
+}
+
+/// The facts for a month, from the one query that states them (`month_facts`, built from the
+/// same SQL as national_summary, top_provinces, top_increases, top_products and
+/// top_destinations): the report keeps no knowledge of its own, so it and the analyses can never
+/// disagree.
 pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis: &str) -> Result<Facts> {
-    let common = |period: &str| vec![("year", year.to_string()), ("month", month.to_string()), ("period", period.to_string()), ("basis", basis.to_string())];
-
-    // January to December is the calendar year, which releases state as `year`.
-    let national = Rows::run(conn, catalog, "national_summary", &common(if month == 12 { "year" } else { "ytd" }))?;
-    let metrics = national.strings("metric")?;
-    let (values, origins, sources, missing, panels) =
-        (national.f64s("value")?, national.strings("origin")?, national.strings("source")?, national.strings("missing")?, national.i64s("panel")?);
+    const QUERY: &str = "month_facts";
+    let args = crate::catalog::args([("year", year.into()), ("month", month.into()), ("basis", basis.into())]);
+    let rows = read_facts(&Rows::run(conn, catalog, QUERY, &args)?)?;
+    let section = |name: &'static str| rows.iter().filter(move |f| f.section == name);
+    let row = |name: &'static str, item: &str| -> Result<&Fact> {
+        section(name)
+            .find(|f| f.item.as_deref() == Some(item))
+            .ok_or_else(|| Error::msg(format!("query `{QUERY}` returned no `{name}` row for `{item}`, which the report needs")))
+    };
     let figure = |metric: &str| -> Result<Figure> {
-        let i = metrics
-            .iter()
-            .position(|m| m.as_deref() == Some(metric))
-            .ok_or_else(|| Error::msg(format!("query `national_summary` returned no row for metric `{metric}`, which the report needs")))?;
-        let origin = origins[i].clone();
-        let source = if origin.as_deref() == Some("computed") { None } else { sources[i].clone() };
-        Ok(Figure { value: values[i], origin, source, missing: missing[i].clone(), panel: panels[i].unwrap_or(0) })
+        let f = row("national", metric)?;
+        Ok(Figure { value: f.value, origin: f.origin.clone(), source: f.source.clone(), missing: f.missing.clone(), panel: f.panel.unwrap_or(0) })
     };
-
-    let mut top_args = common("month");
-    top_args.push(("n", "5".into()));
-    let top = Rows::run(conn, catalog, "top_provinces", &top_args)?;
-    let top_provinces = province_figures(&top, "value_usd")?;
-    // The panel of the month, also when no province has a rank (top_provinces is then empty).
-    let month_panel = Rows::run(conn, catalog, "share_of_total", &common("month"))?.len() as i64;
-
-    let increases = Rows::run(conn, catalog, "top_increases", &top_args)?;
-    let top_increases = province_figures(&increases, "change_usd")?;
+    let count = |item: &str| -> Result<i64> { Ok(row("panel", item)?.value.unwrap_or(0.0) as i64) };
+    // A row without a rank, a name or a value is not sentence material.
+    let province_figure = |f: &Fact| -> Option<ProvinceFigure> {
+        Some(ProvinceFigure {
+            rank: f.rank?,
+            province: f.province.clone()?,
+            value_usd: f.value?,
+            change_pct: f.change_pct,
+            origin: f.origin.clone().unwrap_or_default(),
+            source: f.source.clone(),
+            change_origin: f.change_origin.clone(),
+            previous_source: f.previous_source.clone(),
+        })
+    };
+    let top_provinces: Vec<ProvinceFigure> = section("top").filter_map(province_figure).collect();
+    let top_increases: Vec<ProvinceFigure> = section("increase").filter_map(province_figure).collect();
     let increases_origin = match top_increases.first() {
-        None => "none".to_string(),
-        Some(_) if increases.strings("origin")?.iter().all(|o| o.as_deref() == Some("computed")) => "computed".to_string(),
-        Some(_) => "published".to_string(),
+        None => "none",
+        Some(_) if top_increases.iter().all(|p| p.origin == "computed") => "computed",
+        Some(_) => "published",
     };
-    let compared = Rows::run(conn, catalog, "provinces_increased", &common("month"))?;
-    let increases_compared = compared.i64s("compared")?.first().copied().flatten().unwrap_or(0);
 
-    let mut detail = Vec::new();
-    for leader in top_provinces.iter().take(3) {
-        let mut args = common("month");
-        args.push(("province", leader.province.clone()));
-        args.push(("n", "3".into()));
-        let chapters = Rows::run(conn, catalog, "top_products", &args)?;
-        let countries = Rows::run(conn, catalog, "top_destinations", &args)?;
-        let (chapter_list, country_list) = (detail_figures(&chapters, "product")?, detail_figures(&countries, "country")?);
-        if chapter_list.is_empty() && country_list.is_empty() {
-            continue;
+    // The leading provinces' chapters and countries, in the order of the ranking.
+    let mut detail: Vec<ProvinceDetail> = Vec::new();
+    for f in rows.iter().filter(|f| f.section == "chapter" || f.section == "country") {
+        let (Some(province), Some(rank), Some(code), Some(value)) = (&f.province, f.rank, &f.item, f.value) else { continue };
+        if detail.last().is_none_or(|d| &d.province != province) {
+            detail.push(ProvinceDetail { province: province.clone(), chapters: Vec::new(), countries: Vec::new(), chapters_complete: false, countries_complete: false });
         }
-        let complete = |rows: &Rows| -> Result<bool> { Ok(rows.bools("complete")?.first().copied().flatten().unwrap_or(false)) };
-        detail.push(ProvinceDetail {
-            province: leader.province.clone(),
-            chapters_complete: complete(&chapters)?,
-            countries_complete: complete(&countries)?,
-            chapters: chapter_list,
-            countries: country_list,
-        });
+        let Some(leader) = detail.last_mut() else { continue };
+        let figure = DetailFigure {
+            rank,
+            code: code.clone(),
+            name_tr: f.name_tr.clone().unwrap_or_default(),
+            name_en: f.name_en.clone().unwrap_or_default(),
+            value_usd: value,
+            source: f.source.clone(),
+        };
+        let complete = f.complete.unwrap_or(false);
+        if f.section == "chapter" {
+            leader.chapters_complete = complete;
+            leader.chapters.push(figure);
+        } else {
+            leader.countries_complete = complete;
+            leader.countries.push(figure);
+        }
     }
 
     Ok(Facts {
@@ -245,53 +298,13 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         ytd_change_pct: figure("total_change_pct")?,
         provinces_over_1b: figure("provinces_over_1b")?,
         provinces_increased: figure("provinces_increased")?,
-        month_panel,
+        month_panel: count("month")?,
         top_provinces,
         top_increases,
-        increases_origin,
-        increases_compared,
+        increases_origin: increases_origin.to_string(),
+        increases_compared: count("compared")?,
         detail,
     })
-}
-
-fn detail_figures(rows: &Rows, code_column: &str) -> Result<Vec<DetailFigure>> {
-    let (ranks, codes, names_tr, names_en, values, sources) =
-        (rows.i64s("rank")?, rows.strings(code_column)?, rows.strings("name_tr")?, rows.strings("name_en")?, rows.f64s("value_usd")?, rows.strings("source")?);
-    Ok((0..ranks.len())
-        .filter_map(|i| {
-            Some(DetailFigure {
-                rank: ranks[i]?,
-                code: codes[i].clone()?,
-                name_tr: names_tr[i].clone().unwrap_or_default(),
-                name_en: names_en[i].clone().unwrap_or_default(),
-                value_usd: values[i]?,
-                source: sources[i].clone(),
-            })
-        })
-        .collect())
-}
-
-/// The rows of top_provinces or top_increases that have a rank and a value to state: a row
-/// without one (an increase whose values are not known) is not sentence material.
-fn province_figures(rows: &Rows, value_column: &str) -> Result<Vec<ProvinceFigure>> {
-    let (ranks, names, values, changes, origins, sources) =
-        (rows.i64s("rank")?, rows.strings("province")?, rows.f64s(value_column)?, rows.f64s("change_pct")?, rows.strings("origin")?, rows.strings("source")?);
-    let optional = |name: &str| -> Vec<Option<String>> { rows.strings(name).unwrap_or_else(|_| vec![None; ranks.len()]) };
-    let (change_origins, previous_sources) = (optional("change_origin"), optional("previous_source"));
-    Ok((0..ranks.len())
-        .filter_map(|i| {
-            Some(ProvinceFigure {
-                rank: ranks[i]?,
-                province: names[i].clone()?,
-                value_usd: values[i]?,
-                change_pct: changes[i],
-                origin: origins[i].clone().unwrap_or_default(),
-                source: sources[i].clone(),
-                change_origin: change_origins[i].clone(),
-                previous_source: previous_sources[i].clone().filter(|p| Some(p) != sources[i].as_ref()),
-            })
-        })
-        .collect())
 }
 
 /// The words of the report that are not figures, one table per language: the text, the
@@ -396,263 +409,6 @@ pub fn text(facts: &Facts, language: Language) -> String {
     paragraphs.join("\n\n") + "\n"
 }
 
-pub fn paragraphs(facts: &Facts, language: Language) -> Vec<String> {
-    match language {
-        Language::Tr => text_tr(facts),
-        Language::En => text_en(facts),
-    }
-}
-
-/// Why a national figure cannot be given, in Turkish: too few provinces have the whole period.
-fn missing_tr(figure: &Figure) -> String {
-    let panel = if figure.panel == 0 {
-        "hiçbir ilin dönemin tamamı için değeri yok".to_string()
-    } else {
-        format!("81 ilden yalnızca {} ilin dönemin tamamı için değeri var", figure.panel)
-    };
-    format!("{panel} ve bu rakamı veren bir bülten yok")
-}
-
-/// "81 ilden yalnızca 5 ilin değeri var", "hiçbir ilin değeri yok".
-fn panel_tr(panel: i64) -> String {
-    if panel == 0 { "hiçbir ilin değeri yok".to_string() } else { format!("81 ilden yalnızca {panel} ilin değeri var") }
-}
-
-fn missing_en(figure: &Figure) -> String {
-    format!("{} of 81 provinces have a value for the whole period and no release states it", figure.panel)
-}
-
-fn text_tr(f: &Facts) -> Vec<String> {
-    // "2025 yılı ocak-ekim döneminde", "2026 yılı ocak ayında", "2025 yılında" (December).
-    let period = if f.month == 12 { format!("{} yılında", f.year) } else { format!("{} yılı {}", f.year, tr::ytd_period_locative(f.month)) };
-    let period_of = if f.month == 12 { format!("{} yılı", f.year) } else { format!("{} yılı {}", f.year, tr::ytd_period(f.month)) };
-    let month = tr::month_name(f.month);
-    let mut out = Vec::new();
-    let mut national = match (f.ytd_exports_usd.value, f.ytd_change_pct.value) {
-        (Some(total), Some(change)) => format!(
-            "{period} Türkiye'nin ihracatı, geçen yılın aynı dönemine göre {} {} {} oldu.",
-            tr::percent(change),
-            if change >= 0.0 { "artarak" } else { "azalarak" },
-            tr::money_billions(total)
-        ),
-        (Some(total), None) => format!("{period} Türkiye'nin ihracatı {} oldu.", tr::money_billions(total)),
-        (None, Some(change)) => format!(
-            "{period} Türkiye'nin ihracatı geçen yılın aynı dönemine göre {} {}.",
-            tr::percent(change),
-            if change >= 0.0 { "arttı" } else { "azaldı" }
-        ),
-        (None, None) => format!("{period_of} için ulusal ihracat toplamı verilemiyor: {}.", missing_tr(&f.ytd_exports_usd)),
-    };
-    match (f.provinces_over_1b.value, f.provinces_increased.value) {
-        (Some(over), Some(up)) => national.push_str(&format!(" Bu dönemde {over:.0} ilin ihracatı 1 milyar doları aştı, {up:.0} ilin ihracatı arttı.")),
-        (Some(over), None) => national.push_str(&format!(" Bu dönemde {over:.0} ilin ihracatı 1 milyar doları aştı; ihracatı artan il sayısı verilemiyor: {}.", missing_tr(&f.provinces_increased))),
-        (None, Some(up)) => national.push_str(&format!(" Bu dönemde {up:.0} ilin ihracatı arttı; 1 milyar doları aşan il sayısı verilemiyor: {}.", missing_tr(&f.provinces_over_1b))),
-        (None, None) => national.push_str(&format!(" 1 milyar doları aşan ve ihracatı artan il sayıları verilemiyor: {}.", missing_tr(&f.provinces_over_1b))),
-    }
-    out.push(national);
-
-    if f.top_provinces.is_empty() {
-        out.push(if f.month_panel == 0 {
-            format!("{} ayı için il verisi yok.", tr::capitalize(month))
-        } else {
-            format!("{} ayında il sıralaması verilemiyor: {} ve bu değerleri sıralayan bir bülten yok.", tr::capitalize(month), panel_tr(f.month_panel))
-        });
-    } else {
-        let ranks: Vec<String> = f
-            .top_provinces
-            .iter()
-            .map(|p| format!("{} {} {}", p.province, tr::money_millions_with(p.value_usd), tr::ordinal(p.rank as usize)))
-            .collect();
-        let mut top = format!("{} ayında ihracatta {} sırada yer aldı.", tr::capitalize(month), join_tr(&ranks));
-        let changes: Vec<String> = f
-            .top_provinces
-            .iter()
-            .filter_map(|p| p.change_pct.map(|c| format!("{} ihracatı {} {}", tr::genitive(&p.province), tr::percent(c), if c >= 0.0 { "arttı" } else { "azaldı" })))
-            .collect();
-        if !changes.is_empty() {
-            top.push_str(&format!(" Geçen yılın aynı ayına göre {}.", join_tr(&changes)));
-        }
-        out.push(top);
-    }
-
-    match f.top_increases.split_first() {
-        None => out.push(format!(
-            "{} ayında ihracatını en fazla artıran illerin sıralaması verilemiyor: iki yılda da değeri olan il sayısı {} (81 değil) ve bu sıralamayı veren bir bülten yok.",
-            tr::capitalize(month),
-            f.increases_compared
-        )),
-        Some((first, rest)) => {
-            let mut text = format!("Geçen yılın aynı ayına göre ihracatını en fazla artıran il {} {} oldu.", tr::money_millions_with(first.value_usd), first.province);
-            if !rest.is_empty() {
-                let others: Vec<String> = rest.iter().map(|p| format!("{} {}", tr::money_millions_with(p.value_usd), p.province)).collect();
-                text.push_str(&format!(" {} {} izledi.", tr::accusative(&first.province), join_tr(&others)));
-            }
-            out.push(text);
-        }
-    }
-    out.extend(detail_tr(f));
-    out
-}
-
-/// The releases' paragraph on the leading provinces' chapters and countries.
-fn detail_tr(f: &Facts) -> Option<String> {
-    let sentences: Vec<String> = f
-        .detail
-        .iter()
-        .flat_map(|d| {
-            let mut out = Vec::new();
-            if let Some((first, rest)) = d.chapters.split_first() {
-                let mut text = format!("{} ihracatında ilk sırada {}la {} faslı yer aldı", tr::genitive(&d.province), tr::money_thousands(first.value_usd), first.name_tr);
-                if !rest.is_empty() {
-                    let others: Vec<String> = rest.iter().map(|c| format!("{}la {}", tr::money_thousands(c.value_usd), c.name_tr)).collect();
-                    text.push_str(&format!("; bunu {} izledi", join_tr(&others)));
-                }
-                out.push(text + ".");
-            }
-            if let Some((first, rest)) = d.countries.split_first() {
-                let mut text = format!("{} en fazla ihracatı {}la {} gerçekleştirdi", d.province, tr::money_thousands(first.value_usd), tr::dative(&first.name_tr));
-                if !rest.is_empty() {
-                    let others: Vec<String> = rest.iter().map(|c| format!("{}la {}", tr::money_thousands(c.value_usd), c.name_tr)).collect();
-                    text.push_str(&format!("; bunu {} izledi", join_tr(&others)));
-                }
-                out.push(text + ".");
-            }
-            out
-        })
-        .collect();
-    (!sentences.is_empty()).then(|| sentences.join(" "))
-}
-
-fn detail_en(f: &Facts) -> Option<String> {
-    let sentences: Vec<String> = f
-        .detail
-        .iter()
-        .flat_map(|d| {
-            let mut out = Vec::new();
-            // Chapter names are common nouns, lower case inside a sentence ("iron and steel");
-            // countries are names and keep their capitals.
-            let chapter = |c: &DetailFigure| tr::inside_sentence_en(&tr::sentence_case_en(&c.name_en));
-            let list = |items: &[DetailFigure], name: &dyn Fn(&DetailFigure) -> String| {
-                items.iter().map(|c| format!("{} ({})", name(c), tr::money_thousands_en(c.value_usd))).collect::<Vec<_>>()
-            };
-            if let Some((first, rest)) = d.chapters.split_first() {
-                let mut text = format!("{}'s leading chapter was {} ({})", d.province, chapter(first), tr::money_thousands_en(first.value_usd));
-                if !rest.is_empty() {
-                    text.push_str(&format!(", followed by {}", join_en(&list(rest, &chapter))));
-                }
-                out.push(text + ".");
-            }
-            if let Some((first, rest)) = d.countries.split_first() {
-                let subject = if d.chapters.is_empty() { format!("{}'s", d.province) } else { "Its".to_string() };
-                let mut text = format!("{subject} largest market was {} ({})", first.name_en, tr::money_thousands_en(first.value_usd));
-                if !rest.is_empty() {
-                    text.push_str(&format!(", followed by {}", join_en(&list(rest, &|c: &DetailFigure| c.name_en.clone()))));
-                }
-                out.push(text + ".");
-            }
-            out
-        })
-        .collect();
-    (!sentences.is_empty()).then(|| sentences.join(" "))
-}
-
-fn text_en(f: &Facts) -> Vec<String> {
-    let period = if f.month == 12 { f.year.to_string() } else { format!("{} {}", tr::ytd_period_en(f.month), f.year) };
-    let month = format!("{} {}", tr::month_name_en(f.month), f.year);
-    let mut out = Vec::new();
-    let mut national = match (f.ytd_exports_usd.value, f.ytd_change_pct.value) {
-        (Some(total), Some(change)) => format!(
-            "In {period}, Turkey's exports {} {} on the same period a year earlier to {}.",
-            if change >= 0.0 { "rose" } else { "fell" },
-            tr::percent_en(change),
-            tr::money_billions_en(total)
-        ),
-        (Some(total), None) => format!("In {period}, Turkey's exports were {}.", tr::money_billions_en(total)),
-        (None, Some(change)) => format!("In {period}, Turkey's exports {} {} on the same period a year earlier.", if change >= 0.0 { "rose" } else { "fell" }, tr::percent_en(change)),
-        (None, None) => format!("Turkey's total exports for {period} cannot be given: {}.", missing_en(&f.ytd_exports_usd)),
-    };
-    match (f.provinces_over_1b.value, f.provinces_increased.value) {
-        (Some(over), Some(up)) => national.push_str(&format!(" Exports exceeded USD 1 billion in {over:.0} provinces and rose in {up:.0}.")),
-        (Some(over), None) => national.push_str(&format!(
-            " Exports exceeded USD 1 billion in {over:.0} provinces; the number of provinces whose exports rose cannot be given: {}.",
-            missing_en(&f.provinces_increased)
-        )),
-        (None, Some(up)) => national.push_str(&format!(" Exports rose in {up:.0} provinces; the number over USD 1 billion cannot be given: {}.", missing_en(&f.provinces_over_1b))),
-        (None, None) => national.push_str(&format!(" The numbers of provinces over USD 1 billion and with rising exports cannot be given: {}.", missing_en(&f.provinces_over_1b))),
-    }
-    out.push(national);
-    match f.top_provinces.split_first() {
-        None if f.month_panel == 0 => out.push(format!("There are no province figures for {month}.")),
-        None => out.push(format!(
-            "The provinces cannot be ranked for {month}: {} of 81 provinces have a value and no release ranked them.",
-            f.month_panel
-        )),
-        Some((first, rest)) => {
-            let mut text = format!("In {month}, {} ranked first with {}", first.province, tr::money_en(first.value_usd));
-            if !rest.is_empty() {
-                // A rank the release skipped is said, so that "followed by" never implies it.
-                let others: Vec<String> = rest
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| match p.rank as usize == i + 2 {
-                        true => format!("{} ({})", p.province, tr::money_en(p.value_usd)),
-                        false => format!("{} ({}, {})", p.province, tr::money_en(p.value_usd), tr::ordinal_en(p.rank as usize)),
-                    })
-                    .collect();
-                text.push_str(&format!(", followed by {}", join_en(&others)));
-            }
-            text.push('.');
-            let changes: Vec<String> = f
-                .top_provinces
-                .iter()
-                .filter_map(|p| p.change_pct.map(|c| (p, c)))
-                .enumerate()
-                .map(|(i, (p, c))| {
-                    let noun = if i == 0 { "'s exports" } else { "'s" };
-                    format!("{}{noun} {} {}", p.province, if c >= 0.0 { "rose" } else { "fell" }, tr::percent_en(c))
-                })
-                .collect();
-            if !changes.is_empty() {
-                text.push_str(&format!(" Year on year, {}.", join_en(&changes)));
-            }
-            out.push(text);
-        }
-    }
-    match f.top_increases.split_first() {
-        None => out.push(format!(
-            "The largest increases in {month} cannot be listed: {} of 81 provinces have a value in both years and no release listed them.",
-            f.increases_compared
-        )),
-        Some((first, rest)) => {
-            let mut text = format!("The largest increase on {} {} was {}'s ({})", tr::month_name_en(f.month), f.year - 1, first.province, tr::money_en(first.value_usd));
-            if !rest.is_empty() {
-                let others: Vec<String> = rest.iter().map(|p| format!("{} ({})", p.province, tr::money_en(p.value_usd))).collect();
-                text.push_str(&format!(", followed by {}", join_en(&others)));
-            }
-            text.push('.');
-            out.push(text);
-        }
-    }
-    out.extend(detail_en(f));
-    out
-}
-
-fn join_tr(items: &[String]) -> String {
-    join(items, ", ", " ve ")
-}
-
-fn join_en(items: &[String]) -> String {
-    join(items, ", ", " and ")
-}
-
-fn join(items: &[String], separator: &str, last: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., final_item] => format!("{}{last}{final_item}", init.join(separator)),
-    }
-}
-
 /// Where each figure came from, so that every number in the text can be traced.
 fn sources(f: &Facts, language: Language) -> String {
     let l = labels(language);
@@ -735,16 +491,8 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         Language::Tr => format!("İl bazında ihracat: {} {}", tr::capitalize(tr::month_name(facts.month)), facts.year),
         Language::En => format!("Exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
     };
-    let args = |extra: &[(&str, &str)]| -> Vec<(String, String)> {
-        let mut args = vec![("year".to_string(), facts.year.to_string()), ("month".to_string(), facts.month.to_string()), ("basis".to_string(), facts.basis.clone())];
-        args.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-        args
-    };
-    let charts = [
-        (l.top, "top_provinces", args(&[("n", "5")]), Kind::Bar),
-        (l.increases, "top_increases", args(&[("n", "5")]), Kind::Bar),
-        (l.map, "top_provinces", args(&[("n", "81")]), Kind::Map),
-    ];
+    let args = |n: i64| crate::catalog::args([("year", facts.year.into()), ("month", facts.month.into()), ("basis", facts.basis.as_str().into()), ("n", n.into())]);
+    let charts = [(l.top, "top_provinces", args(5), Kind::Bar), (l.increases, "top_increases", args(5), Kind::Bar), (l.map, "top_provinces", args(81), Kind::Map)];
     let mut page = format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n",
         lang = if language == Language::Tr { "tr" } else { "en" },
@@ -781,17 +529,19 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
 pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Language) -> Result<Vec<u8>> {
     let locale = if language == Language::Tr { crate::output::Locale::Tr } else { crate::output::Locale::En };
     let mut book = crate::excel::Book::new(locale);
-    let common = vec![("year".to_string(), facts.year.to_string()), ("month".to_string(), facts.month.to_string()), ("basis".to_string(), facts.basis.clone())];
-    let with = |extra: &[(&str, &str)]| -> Vec<(String, String)> {
+    let common = crate::catalog::args([("year", facts.year.into()), ("month", facts.month.into()), ("basis", facts.basis.as_str().into())]);
+    let with = |extra: Vec<(&str, Arg)>| -> Vec<(String, Arg)> {
         let mut args = common.clone();
-        args.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        args.extend(extra.into_iter().map(|(name, value)| (name.to_string(), value)));
         args
     };
     let l = labels(language);
+    // The national figures of the same period as the text's: January to the month, or the year.
+    let period = if facts.month == 12 { "year" } else { "ytd" };
     let sheets = [
-        (l.national, "national_summary", with(&[("period", "ytd")])),
-        (l.top, "top_provinces", with(&[("n", "5")])),
-        (l.increases, "top_increases", with(&[("n", "5")])),
+        (l.national, "national_summary", with(vec![("period", period.into())])),
+        (l.top, "top_provinces", with(vec![("n", 5.into())])),
+        (l.increases, "top_increases", with(vec![("n", 5.into())])),
     ];
     // The leading provinces' chapters and countries, a sheet each, where the data has them.
     let (chapters, countries) = match language {
@@ -800,7 +550,7 @@ pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
     };
     let mut detail_sheets = Vec::new();
     for leader in &facts.detail {
-        let province = || with(&[("province", leader.province.as_str()), ("n", "3")]);
+        let province = || with(vec![("province", leader.province.as_str().into()), ("n", 3.into())]);
         if !leader.chapters.is_empty() {
             detail_sheets.push((format!("{} {chapters}", leader.province), "top_products", province()));
         }
@@ -851,17 +601,4 @@ pub fn latest_month(conn: &Connection, basis: &str) -> Result<(i32, u32)> {
         |r| Ok((r.get::<_, i32>(0)?, r.get::<_, u32>(1)?)),
     )
     .context(|| format!("finding the latest month with {basis} data"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joins_lists_the_turkish_and_english_way() {
-        let items = vec!["a".to_string(), "b".to_string(), "c".to_string()];
-        assert_eq!(join_tr(&items), "a, b ve c");
-        assert_eq!(join_en(&items[..2]), "a and b");
-        assert_eq!(join_tr(&items[..1]), "a");
-    }
 }

@@ -1,0 +1,13 @@
+--- summary  The facts of a month that the monthly report states, one row each, typed and with their sources
+--- summary_tr  Aylık raporun verdiği rakamlar: her biri bir satır, kaynağıyla
+--- detail   section says what a row is. national: the four national figures of January to the month (the calendar year for December; period says which), item naming the metric (total_exports, total_change_pct, provinces_over_1b, provinces_increased), as national_summary gives them. panel: how many provinces have a value for the month (item month) and in both years (item compared). top: the month's five leading provinces, as top_provinces ranks them. increase: the month's five largest increases, as top_increases lists them (value is the increase). chapter and country: the three leading HS chapters and countries of each of the first three provinces (province is the leading province, item the code), as top_products and top_destinations give them.
+--- detail   Every value is what the data computes from a complete panel or what a release published (origin says which, source where); a figure that is neither is NULL with the reason in missing, and a list that cannot be given has no rows, the panel rows saying why.
+--- returns  section text, period text, item text, rank bigint, province text, code int, name_tr text, name_en text, value decimal, change_pct double, origin text, source text, change_origin text, previous_source text, panel bigint, complete boolean, missing text
+--- param    year    int 2000..2100                         the year
+--- param    month   int 1..12                              the month
+--- param    basis   one_of(activity, registered) = activity  province of activity (Ministry of Trade) or of registration (TİM)
+--- example  year=2025 month=10
+--- example  year=2024 month=12
+-- The facts are the month_facts macro (src/db/migrations/007_month_facts.sql), built from the same
+-- macros as national_summary, top_provinces, top_increases, top_products and top_destinations.
+FROM month_facts($year, $month, $basis)
