@@ -83,7 +83,7 @@ const TR: Words = Words {
         ("rank_origin", "sıranın kaynağı"),
         ("change_origin", "değişimin kaynağı"),
     ],
-    categories: &[("rankings", "Sıralamalar"), ("growth", "Büyüme"), ("thresholds", "Eşikler"), ("shares", "Paylar"), ("profiles", "Profiller"), ("detail", "Ürün ve ülke ayrıntısı"), ("tables", "Tablolar")],
+    categories: &[("rankings", "Sıralamalar"), ("growth", "Büyüme"), ("thresholds", "Eşikler"), ("shares", "Paylar"), ("profiles", "Profiller"), ("detail", "Ürün ve ülke ayrıntısı"), ("tables", "Tablolar"), ("report", "Rapor")],
     source_note: "Her rakam kaynağıyla: bültenin adresi ya da yüklenen dosya.",
 };
 
@@ -125,6 +125,6 @@ const EN: Words = Words {
         ("rank_origin", "where the rank comes from"),
         ("change_origin", "where the change comes from"),
     ],
-    categories: &[("rankings", "Rankings"), ("growth", "Growth"), ("thresholds", "Thresholds"), ("shares", "Shares"), ("profiles", "Profiles"), ("detail", "Product and country detail"), ("tables", "Tables")],
+    categories: &[("rankings", "Rankings"), ("growth", "Growth"), ("thresholds", "Thresholds"), ("shares", "Shares"), ("profiles", "Profiles"), ("detail", "Product and country detail"), ("tables", "Tables"), ("report", "Report")],
     source_note: "Every figure with its source: the release's address or the loaded file.",
 };
