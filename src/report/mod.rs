@@ -142,40 +142,29 @@ impl Rows {
             .collect()
     }
 
-    fn f64s(&self, name: &str) -> Result<Vec<Option<f64>>> {
+    /// A column's values, cast to `to` and read with `read`; NULL is None.
+    fn column<T>(&self, name: &str, to: &DataType, read: impl Fn(&ArrayRef, usize) -> T) -> Result<Vec<Option<T>>> {
         let mut out = Vec::new();
-        for array in self.cast_column(name, &DataType::Float64)? {
-            let values = array.as_primitive::<Float64Type>();
-            out.extend((0..values.len()).map(|i| (!values.is_null(i)).then(|| values.value(i))));
+        for array in self.cast_column(name, to)? {
+            out.extend((0..array.len()).map(|i| (!array.is_null(i)).then(|| read(&array, i))));
         }
         Ok(out)
+    }
+
+    fn f64s(&self, name: &str) -> Result<Vec<Option<f64>>> {
+        self.column(name, &DataType::Float64, |a, i| a.as_primitive::<Float64Type>().value(i))
     }
 
     fn i64s(&self, name: &str) -> Result<Vec<Option<i64>>> {
-        let mut out = Vec::new();
-        for array in self.cast_column(name, &DataType::Int64)? {
-            let values = array.as_primitive::<Int64Type>();
-            out.extend((0..values.len()).map(|i| (!values.is_null(i)).then(|| values.value(i))));
-        }
-        Ok(out)
+        self.column(name, &DataType::Int64, |a, i| a.as_primitive::<Int64Type>().value(i))
     }
 
     fn strings(&self, name: &str) -> Result<Vec<Option<String>>> {
-        let mut out = Vec::new();
-        for array in self.cast_column(name, &DataType::Utf8)? {
-            let values = array.as_string::<i32>();
-            out.extend((0..values.len()).map(|i| (!values.is_null(i)).then(|| values.value(i).to_string())));
-        }
-        Ok(out)
+        self.column(name, &DataType::Utf8, |a, i| a.as_string::<i32>().value(i).to_string())
     }
 
     fn bools(&self, name: &str) -> Result<Vec<Option<bool>>> {
-        let mut out = Vec::new();
-        for array in self.cast_column(name, &DataType::Boolean)? {
-            let values = array.as_boolean();
-            out.extend((0..values.len()).map(|i| (!values.is_null(i)).then(|| values.value(i))));
-        }
-        Ok(out)
+        self.column(name, &DataType::Boolean, |a, i| a.as_boolean().value(i))
     }
 }
 
