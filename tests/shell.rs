@@ -72,6 +72,10 @@ impl Drop for Tmux {
 
 #[test]
 fn a_shell_session_as_a_person_uses_it() {
+    let present = Command::new("tmux").arg("-V").output().map(|o| o.status.success()).unwrap_or(false);
+    if !common::tool_available("tmux", present, "IHRACAT_REQUIRE_TMUX") {
+        return;
+    }
     let w = Workdir::new();
     w.run(&["provinces"]);
     let shell = Tmux::start(&w, "session");

@@ -140,6 +140,18 @@ pub fn column(rows: &[Vec<String>], column: &str) -> Vec<String> {
     rows[1..].iter().map(|r| r[index].clone()).collect()
 }
 
+/// Whether an outside program a test needs is here. On a machine with Rust and Python alone the
+/// test says what it needs and skips (DECISIONS 31); where `require` is set (as `.ci/run` sets
+/// it) a missing program fails the test, so that it cannot pass there by being skipped.
+pub fn tool_available(what: &str, present: bool, require: &str) -> bool {
+    if present {
+        return true;
+    }
+    assert!(std::env::var_os(require).is_none(), "{require} is set but {what} is missing");
+    eprintln!("skipped: this test needs {what} (set {require}=1 to make its absence a failure)");
+    false
+}
+
 /// A release-figures file read as one map a row, header names as keys (rows shorter than the
 /// header are left out).
 pub fn release_rows(file: &str) -> Vec<std::collections::BTreeMap<String, String>> {
