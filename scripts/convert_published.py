@@ -3,7 +3,9 @@
 Usage: python3 scripts/convert_published.py tests/fixtures/releases data/published_figures.csv
 
 The Ministry of Trade's figures (province_figures.csv, national_figures.csv) come first, then the
-regional and local releases (province_figures_local.csv, national_figures_local.csv), whose rows
+regional and local releases (province_figures_local.csv, national_figures_local.csv, and the second
+batch province_figures_local2.csv, national_figures_local2.csv with the sentence each figure is
+quoted from), whose rows
 carry the note of province_figures_local_notes.txt that concerns their page (NOTES below: a
 fragment of the page's address, an optional filter, and the note's line, quoted verbatim).
 `release_kind` says which: `ministry` or `regional`.
@@ -33,6 +35,7 @@ MUSD = Decimal(1_000_000)
 out = []
 KIND = "ministry"
 def emit(r, year, metric, value, unit, precision, rank="", note_extra=""):
+    # The sentence of the page that states the figure, where the release file quotes it (local2).
     # The doubts of the shared README concern the Ministry's files; the local pages have notes of their own.
     note = (doubt(r, metric) if KIND == "ministry" else "") or ""
     if note_extra:
@@ -40,7 +43,7 @@ def emit(r, year, metric, value, unit, precision, rank="", note_extra=""):
     out.append(dict(release_year=r["year"], release_month=r["month"], period=r["period"], year=year,
                     month=r["month"], basis=r["basis"], province=r.get("province", ""), metric=metric,
                     rank=rank, value=value, unit=unit, precision=precision, source_url=r["source_url"], note=note,
-                    release_kind=KIND))
+                    release_kind=KIND, quote=r.get("quote", "")))
 
 def usd(musd):
     v = Decimal(musd) * MUSD
@@ -143,6 +146,46 @@ for row in out[first_local:]:
         row["note"] = (row["note"] + "; " if row["note"] else "") + note
 for fragment, _, start in NOTES:
     note_line(start)  # every rule's note exists
+    assert any(fragment in r["source_url"] for r in local_rows), f"no page has {fragment!r}"
+
+# The second batch of regional and local figures (17 provinces the monthly lists never name), each
+# with the sentence that states it (`quote`) and the note of province_figures_local2_notes.txt that
+# concerns its page, quoted verbatim.
+NOTE_LINES = open(f"{src}/province_figures_local2_notes.txt", encoding="utf-8").read().splitlines()
+NOTES = [
+    ("orduyenidonem.com.tr", ANY, "orduyenidonem.com.tr/ordu-ihracatta-sinifta-kaldi"),
+    ("hurriyet.com.tr/ekonomi/karadenizin-2020", ANY, "hurriyet karadenizin-2020"),
+    ("adiyamanlilar.net", lambda r: r["year"] == "2019", "adiyamanlilar.net Zenginoğlu"),
+    ("kastamonuistiklal.com", lambda r: r["year"] == "2024" and r["period"] == "year", "kastamonuistiklal.com/ihracatci-il-olmak-cok-mu-zor"),
+    ("bolgemiz_Giresun-EN", ANY, "doka.org.tr/bolgemiz_Giresun-EN.html"),
+    ("bolgemiz_Ordu-TR", ANY, "doka.org.tr/bolgemiz_Ordu-TR.html"),
+    ("beyazgazete.com/haber/2019/1/8", lambda r: r["year"] == "2017", "doka.org.tr/bolgemiz_Ordu-TR.html"),
+    ("konyahaber42.com", ANY, "konyahaber42.com/mus-1-8-milyon-dolar"),
+    ("gucluanadolugazetesi.com", ANY, "gucluanadolugazetesi.com/mus-18-milyon"),
+    ("yenicaggazetesi.com/igdir", ANY, "yenicaggazetesi.com/igdir-dis-ticarette"),
+    ("gazeteanadolu.com/zarar", ANY, "gazeteanadolu.com/zarar-70-80-milyon-dolar"),
+    ("vanin-ihracat-hedefi", ANY, "mynet.com/amp/vanin-ihracat-hedefi-1-milyar-dolar"),
+    ("ahihaber.net", ANY, "ahihaber.net/haber-saglIksen"),
+    ("dolmoney.com", ANY, "dolmoney.com/2023/04/10"),
+    ("trtdeutsch.com", ANY, "trtdeutsch 2022 (TİM)"),
+    ("bloomberght.com", ANY, "bloomberght 2054244"),
+    ("dunya.com/kose-yazisi", ANY, "dunya.com köşe yazısı 714995"),
+    ("dailysabah.com", ANY, "dailysabah.com quake-hit-region-made-205b"),
+    ("bodrumhaber2000.com", ANY, "bodrumhaber2000.com/ihracat-artisinda"),
+    ("aydinses.com", ANY, "aydinses.com/33-il-1-milyar-dolar"),
+]
+first_local2 = len(out)
+convert("province_figures_local2.csv", "national_figures_local2.csv")
+local_rows = [dict(r) for r in csv.DictReader(open(f"{src}/province_figures_local2.csv", encoding="utf-8"))]
+local_rows += [dict(r) for r in csv.DictReader(open(f"{src}/national_figures_local2.csv", encoding="utf-8"))]
+for row in out[first_local2:]:
+    original = next(r for r in local_rows if r["source_url"] == row["source_url"] and r["year"] == row["release_year"]
+                    and r["month"] == row["release_month"] and r.get("province", "") == row["province"])
+    note = local_note(original)
+    if note:
+        row["note"] = (row["note"] + "; " if row["note"] else "") + note
+for fragment, _, start in NOTES:
+    note_line(start)
     assert any(fragment in r["source_url"] for r in local_rows), f"no page has {fragment!r}"
 
 w = csv.DictWriter(open(dst, "w", encoding="utf-8", newline=""), fieldnames=list(out[0].keys()), lineterminator="\n")

@@ -58,6 +58,10 @@ pub enum Error {
     #[error("{0}")]
     Message(String),
 
+    /// A chart whose rows have no value to draw: said in words, never drawn as an empty axis.
+    #[error("`{query}` has no value in `{column}` for these parameters, so there is nothing to draw: {why}")]
+    NothingToDraw { query: String, column: String, why: String },
+
     /// A query interrupted after its time limit (`serve --time-limit`).
     #[error("the query ran longer than {seconds} s and was stopped")]
     TimedOut { seconds: f64 },

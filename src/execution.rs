@@ -242,15 +242,32 @@ pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, Arg)]) -
 /// Runs a named query and draws its result: the one path from a query to a chart, for the
 /// `chart` command and the report's HTML. An empty result is an error that says why it can be
 /// empty, never a blank picture.
-pub fn draw_named(conn: &Connection, query: &Query, args: &[(String, Arg)], request: &charts::Request) -> Result<(charts::Chart, Vec<Notice>)> {
+pub fn draw_named(conn: &Connection, catalog: &Catalog, query: &Query, args: &[(String, Arg)], request: &charts::Request) -> Result<(charts::Chart, Vec<Notice>)> {
     let collected = collect_named(conn, query, args)?;
-    let chart = draw_collected(conn, query, args, &collected, request, None)?;
+    let chart = draw_collected(conn, catalog, query, args, &collected, request, None)?;
     Ok((chart, collected.notices))
 }
 
 /// Draws a result already collected (the web server shows the same batches as a table and a
 /// chart). `shapes`: the map's outlines when the caller holds them resolved, else resolved here.
-pub fn draw_collected(conn: &Connection, query: &Query, args: &[(String, Arg)], collected: &Collected, request: &charts::Request, shapes: Option<&charts::Shapes>) -> Result<charts::Chart> {
+/// A map of a query whose chart line names `map=OTHER` draws OTHER's result for the same
+/// parameters instead: a ranking lists the provinces a release ranked, but its map shows every
+/// province with a value for the period (a map of values, not of ranks).
+pub fn draw_collected(conn: &Connection, catalog: &Catalog, query: &Query, args: &[(String, Arg)], collected: &Collected, request: &charts::Request, shapes: Option<&charts::Shapes>) -> Result<charts::Chart> {
+    let kind = request.kind.or(query.header.chart.as_ref().map(|c| c.kind));
+    let map_of = query.header.chart.as_ref().and_then(|c| c.map.as_deref()).filter(|other| *other != query.name);
+    if let (Some(charts::Kind::Map), Some(other)) = (kind, map_of) {
+        let map_query = catalog.get(other)?;
+        let map_args: Vec<(String, Arg)> =
+            effective_args(query, args).into_iter().filter(|(name, _)| map_query.header.params.iter().any(|p| p.name == *name)).collect();
+        let map_collected = collect_named(conn, map_query, &map_args)?;
+        let map_request = charts::Request { kind: Some(charts::Kind::Map), ..request.clone() };
+        return draw_result(conn, map_query, &map_args, &map_collected, &map_request, shapes);
+    }
+    draw_result(conn, query, args, collected, request, shapes)
+}
+
+fn draw_result(conn: &Connection, query: &Query, args: &[(String, Arg)], collected: &Collected, request: &charts::Request, shapes: Option<&charts::Shapes>) -> Result<charts::Chart> {
     if collected.batches.iter().all(|b| b.num_rows() == 0) {
         let why = query.header.empty.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
         return Err(Error::msg(format!("`{}` returned no rows for these parameters, so there is nothing to draw{why}", query.name)));

@@ -190,9 +190,15 @@ pub fn decimal_comma(value: f64, places: usize) -> String {
     format!("{value:.places$}").replace('.', ",")
 }
 
-/// "yüzde 3,9" (the sign is said with words around it, so the magnitude only).
+/// "yüzde 3,9" (the sign is said with words around it, so the magnitude only); a whole percent
+/// as its release printed it, "yüzde 3", not "yüzde 3,0" (no digit that no source printed).
 pub fn percent(value: f64) -> String {
-    format!("yüzde {}", decimal_comma(value.abs(), 1))
+    format!("yüzde {}", trimmed(&decimal_comma(value.abs(), 1)))
+}
+
+/// A number with one decimal as text, its decimal dropped when it is zero: "3,0" → "3".
+pub fn trimmed(text: &str) -> String {
+    text.strip_suffix(",0").or_else(|| text.strip_suffix(".0")).unwrap_or(text).to_string()
 }
 
 pub fn ordinal(n: usize) -> String {
@@ -267,7 +273,7 @@ pub fn inside_sentence_en(text: &str) -> String {
 
 /// An English percent magnitude: "6.1%" (the sign is said with rose or fell).
 pub fn percent_en(value: f64) -> String {
-    format!("{:.1}%", value.abs())
+    format!("{}%", trimmed(&format!("{:.1}", value.abs())))
 }
 
 /// English names in sentence case: HS titles come in capitals ("NATURAL OR CULTURED PEARLS"

@@ -134,17 +134,28 @@ fn the_seed_month_draws_the_release_and_greys_the_rest() {
     let doc = roxmltree::Document::parse(&text).unwrap();
     let shapes = with_class(&doc, "province");
     assert_eq!(shapes.len(), 81);
-    // The October 2025 release named five provinces (tests/fixtures/releases/province_figures.csv).
+    // The October 2025 release named five provinces (tests/fixtures/releases/province_figures.csv)
+    // and regional pages three more (province_figures_local.csv): a ranking's map colours every
+    // province with a value, not only the ranked ones (design rule 41).
     let valued: BTreeMap<&str, f64> = shapes.iter().filter_map(|s| s.attribute("data-value").map(|v| (attr(*s, "data-name"), v.parse().unwrap()))).collect();
     assert_eq!(
         valued,
-        BTreeMap::from([("İstanbul", 4_859_000_000.0), ("Kocaeli", 3_019_000_000.0), ("İzmir", 1_929_000_000.0), ("Bursa", 1_821_000_000.0), ("Ankara", 1_107_000_000.0)])
+        BTreeMap::from([
+            ("İstanbul", 4_859_000_000.0),
+            ("Kocaeli", 3_019_000_000.0),
+            ("İzmir", 1_929_000_000.0),
+            ("Bursa", 1_821_000_000.0),
+            ("Ankara", 1_107_000_000.0),
+            ("Aydın", 194_800_000.0),
+            ("Muğla", 131_300_000.0),
+            ("Kütahya", 90_400_000.0)
+        ])
     );
     for shape in &shapes {
         assert_eq!(attr(*shape, "fill") == GREY, shape.attribute("data-value").is_none(), "{}", attr(*shape, "data-name"));
     }
     let none = with_class(&doc, "legend-item").into_iter().find(|g| g.attribute("data-class") == Some("none")).expect("a no-data legend item");
-    assert!(none.descendants().any(|n| n.text() == Some("veri yok (76)")));
+    assert!(none.descendants().any(|n| n.text() == Some("veri yok (73)")));
     let warning: String = with_class(&doc, "warning").iter().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
     assert!(warning.contains("81 ilden yalnızca 8 ilin"), "{warning}");
 }

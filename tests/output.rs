@@ -299,14 +299,14 @@ fn format_means_the_output_format_everywhere() {
     assert_eq!(query["parameters"][0]["name"], "year");
     assert_eq!(query["parameters"][0]["required"], true);
     assert_eq!(query["macros"][0]["name"], "province_ranking");
-    assert_eq!(query["macros"][0]["file"], "src/db/migrations/007_month_facts.sql");
+    assert_eq!(query["macros"][0]["file"], "src/db/migrations/008_own_changes.sql");
     assert!(query["macros"][0]["sql"].as_str().unwrap().contains("CREATE OR REPLACE MACRO province_ranking("), "{query}");
     assert!(w.stdout(&["queries", "show", "top_provinces", "--format", "sql"]).starts_with("--- summary"));
     let check: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "check", "--format", "json"])).unwrap();
     assert_eq!(check["problems"], serde_json::json!([]));
     // info: JSON alone on stdout.
     let info: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
-    assert_eq!(info["schema_version"], 7);
+    assert_eq!(info["schema_version"], ihracat::db::SCHEMA_VERSION);
 }
 
 #[test]

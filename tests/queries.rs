@@ -38,9 +38,10 @@ fn queries_show_prints_the_parameters_and_the_sql() {
     assert!(text.contains("ihracat run top_provinces -p year=2025 -p month=10 -p n=5"), "{text}");
     assert!(text.contains("FROM province_ranking($year, $month, $period, $basis)"), "{text}");
     // The macros it is built on follow, down to the last one, each with its comments.
-    assert!(text.contains("\nmacro province_ranking (src/db/migrations/007_month_facts.sql):\n-- Every ranked province of a period"), "{text}");
-    assert!(text.contains("\nmacro province_ranks (src/db/migrations/004_figures_true.sql):\n"), "{text}");
-    assert!(text.contains("CREATE MACRO period_values(_year, _month, _period, _basis) AS TABLE"), "{text}");
+    assert!(text.contains("\nmacro province_ranking (src/db/migrations/008_own_changes.sql):\n-- Every ranked province of a period"), "{text}");
+    assert!(text.contains("\nmacro province_ranks (src/db/migrations/008_own_changes.sql):\n"), "{text}");
+    assert!(text.contains("\nmacro period_compare (src/db/migrations/008_own_changes.sql):\n"), "{text}");
+    assert!(text.contains("CREATE OR REPLACE MACRO period_values(_year, _month, _period, _basis) AS TABLE"), "{text}");
     assert_eq!(text.matches("\nmacro period_last_month ").count(), 1, "{text}");
 }
 

@@ -1,7 +1,7 @@
 --- summary  Compound annual growth of each province's exports between two years
 --- summary_tr  İllerin ihracatında iki yıl arasındaki yıllık bileşik büyüme
 --- chart    map value=cagr_pct
---- detail   Uses full-year values: all twelve months, else a full-year value a release stated. cagr_pct = ((end / start) ^ (1 / years) - 1) * 100; NULL when either year is missing or the start is zero.
+--- detail   Uses full-year values: all twelve months, else a full-year value a release stated. cagr_pct = ((end / start) ^ (1 / years) - 1) * 100; NULL when either year is missing or the start is zero. Shown at the precision the two values allow (two decimals for exact values, else one at most).
 --- returns  province text, code int, start_usd decimal, end_usd decimal, years int, cagr_pct double
 --- param    from_year  int 2000..2100                         the first year
 --- param    to_year    int 2000..2100                         the last year (after from_year)
@@ -12,7 +12,10 @@ WITH first AS (FROM province_values($from_year, 12, 'year', $basis)),
 SELECT p.name AS province, p.code, first.value_usd AS start_usd, last.value_usd AS end_usd,
        ($to_year - $from_year)::INTEGER AS years,
        CASE WHEN first.value_usd > 0 AND $to_year > $from_year
-            THEN round(100 * (pow(last.value_usd / first.value_usd, 1 / ($to_year - $from_year)) - 1), 2) END::DOUBLE AS cagr_pct
+            THEN shown_pct(100 * (pow(last.value_usd / first.value_usd, 1 / ($to_year - $from_year)) - 1),
+                           -- The relative roundings of both ends, spread over the years.
+                           100 * (first.precision_usd::DOUBLE / first.value_usd::DOUBLE + last.precision_usd::DOUBLE / last.value_usd::DOUBLE)
+                               / ($to_year - $from_year)) END AS cagr_pct
 FROM provinces p
 LEFT JOIN first ON first.province_code = p.code
 LEFT JOIN last ON last.province_code = p.code

@@ -1,24 +1,27 @@
 --- summary  Every province's exports in a month against the month before
 --- summary_tr  İllerin ihracatı, bir önceki aya göre
 --- chart    map value=change_pct
---- detail   January is compared with December of the year before. Change is NULL when either month is missing; change_pct is NULL when the earlier month is zero. Monthly exports are seasonal: compare with yoy_growth before reading much into this.
+--- detail   January is compared with December of the year before. Change is NULL when either month is missing, or when one is loaded and the other from a release (releases compare with their own revised figures, so the two are not comparable); change_pct is NULL when the earlier month is zero. A change of figures from releases is shown at the precision their rounding allows. Monthly exports are seasonal: compare with yoy_growth before reading much into this.
 --- returns  province text, code int, value_usd decimal, previous_month_usd decimal, change_usd decimal, change_pct double
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
 WITH cur AS (
-    SELECT province_code, value_usd FROM exports WHERE basis = $basis AND year = $year AND month = $month
+    SELECT province_code, value_usd, precision_usd, load_id IS NOT NULL AS loaded FROM exports
+    WHERE basis = $basis AND year = $year AND month = $month
 ),
 prev AS (
-    SELECT province_code, value_usd FROM exports
+    SELECT province_code, value_usd, precision_usd, load_id IS NOT NULL AS loaded FROM exports
     WHERE basis = $basis
       AND year = CASE WHEN $month = 1 THEN $year - 1 ELSE $year END
       AND month = CASE WHEN $month = 1 THEN 12 ELSE $month - 1 END
 )
 SELECT p.name AS province, p.code, cur.value_usd, prev.value_usd AS previous_month_usd,
-       cur.value_usd - prev.value_usd AS change_usd,
-       CASE WHEN prev.value_usd > 0 THEN round(100 * (cur.value_usd - prev.value_usd) / prev.value_usd, 2) END::DOUBLE AS change_pct
+       CASE WHEN cur.loaded = prev.loaded THEN shown_usd(cur.value_usd - prev.value_usd, cur.precision_usd + prev.precision_usd) END AS change_usd,
+       CASE WHEN cur.loaded = prev.loaded AND prev.value_usd > 0
+            THEN shown_pct(100 * (cur.value_usd - prev.value_usd) / prev.value_usd,
+                           100 * (cur.precision_usd::DOUBLE / prev.value_usd::DOUBLE + cur.value_usd::DOUBLE * prev.precision_usd::DOUBLE / pow(prev.value_usd::DOUBLE, 2))) END AS change_pct
 FROM provinces p
 LEFT JOIN cur ON cur.province_code = p.code
 LEFT JOIN prev ON prev.province_code = p.code

@@ -1,15 +1,15 @@
 --- summary  Every province's exports against the same period a year earlier
 --- summary_tr  İllerin ihracatı, bir yıl önceki aynı döneme göre
 --- chart    map value=change_pct
---- detail   One row for each province with a value in either period: current, previous, absolute and percent change. Change is NULL when either value is missing; change_pct is NULL when the previous value is zero.
+--- detail   One row for each province with a value in either period: current, previous, absolute and percent change. Where the release of the value shown stated its change, that change is shown, beside the previous value the release implies (previous_origin derived, at its precision); otherwise the change is computed only where both values are loaded, or both come from releases (change_origin says which, NULL when neither). Figures derived from rounded ones are rounded to the precision they have. change_pct is NULL when the previous value is zero.
 --- detail   ytd and year need every month of the period, else a value a release stated for that period (origin and previous_origin say which).
---- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, origin text, previous_origin text
+--- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, origin text, previous_origin text, change_origin text, source text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
 --- example  year=2025 month=12 period=year
-SELECT province, province_code AS code, value_usd, previous_usd, change_usd, change_pct::DOUBLE AS change_pct, origin, previous_origin
+SELECT province, province_code AS code, value_usd, previous_usd, change_usd, change_pct::DOUBLE AS change_pct, origin, previous_origin, change_origin, source
 FROM period_compare($year, $month, $period, $basis)
 ORDER BY value_usd DESC NULLS LAST, province

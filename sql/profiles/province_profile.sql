@@ -1,8 +1,8 @@
 --- summary  One province's months in a year: value, change against a year earlier, and rank
 --- summary_tr  Bir ilin yıl içindeki ayları: değer, bir yıl önceye göre değişim ve sıra
 --- chart    line value=value_usd
---- detail   Every month of the year: the value (NULL when missing), the same month a year earlier, the change computed from the two values shown, and the province's rank: the data's own when all 81 provinces have a value that month, else the rank a release gave beside the value shown, else NULL (rank_origin says which). panel counts the provinces with a value that month.
---- returns  month int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, rank bigint, rank_origin text, panel bigint, origin text, source text
+--- detail   Every month of the year: the value (NULL when missing), the same month a year earlier and the change, as yoy_growth shows them (the change a month's release stated, beside the previous value that release implies; else computed where both values are loaded or both come from releases; change_origin says which), and the province's rank: the data's own when all 81 provinces have a value that month, else the rank a release gave beside the value shown, else NULL (rank_origin says which). panel counts the provinces with a value that month.
+--- returns  month int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, change_origin text, rank bigint, rank_origin text, panel bigint, origin text, source text
 --- param    province  province                               a name in any spelling, or a plate code
 --- param    year      int 2000..2100                         the year
 --- param    basis     one_of(activity, registered) = activity  province of activity or of registration
@@ -11,15 +11,15 @@ WITH months AS (SELECT range::INTEGER AS month FROM range(1, 13)),
 ranked AS (
     SELECT m.month, r.* FROM months m, LATERAL (FROM province_ranks($year, m.month, 'month', $basis)) r
 ),
-panels AS (SELECT month, count(*) AS panel FROM exports WHERE basis = $basis AND year = $year GROUP BY month),
-previous AS (
-    SELECT month, value_usd FROM exports WHERE basis = $basis AND year = $year - 1 AND province_code = $province
-)
-SELECT m.month, r.value_usd, p.value_usd AS previous_usd, r.value_usd - p.value_usd AS change_usd,
-       CASE WHEN p.value_usd > 0 THEN round(100 * (r.value_usd - p.value_usd) / p.value_usd, 2) END::DOUBLE AS change_pct,
+compared AS (
+    SELECT m.month, c.* FROM months m, LATERAL (FROM period_compare($year, m.month, 'month', $basis)) c
+    WHERE c.province_code = $province
+),
+panels AS (SELECT month, count(*) AS panel FROM exports WHERE basis = $basis AND year = $year GROUP BY month)
+SELECT m.month, r.value_usd, c.previous_usd, c.change_usd, c.change_pct, c.change_origin,
        r.rank, r.rank_origin, coalesce(n.panel, 0) AS panel, r.origin, r.source
 FROM months m
 LEFT JOIN ranked r ON r.month = m.month AND r.province_code = $province
-LEFT JOIN previous p ON p.month = m.month
+LEFT JOIN compared c ON c.month = m.month
 LEFT JOIN panels n ON n.month = m.month
 ORDER BY m.month

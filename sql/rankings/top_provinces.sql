@@ -1,10 +1,10 @@
 --- summary  Provinces ranked by exports in a month, year-to-date or year
 --- summary_tr  İhracatta illerin sıralaması
---- chart    bar value=value_usd label=province
+--- chart    bar value=value_usd label=province map=period_exports
 --- detail   A province's value for the period is the sum of its months when all are present (ytd and year need every month), else for ytd and year the value a release stated (origin says which).
 --- detail   Ranks: when all 81 provinces have a value the data ranks them (ties share a rank: 1, 2, 2, 4); otherwise the ranks are the ones a release gave beside the value shown (rank_origin published), and a province a release did not rank is not listed. So on the bundled data this is the release's own top list.
 --- detail   share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL. share_of names the denominator (or why there is none) and panel counts the provinces with a value.
---- detail   change_pct is the change a release stated when the value shown is that release's and the earlier value is none or one derived from that release (not another release's, which a later release may have revised, nor a loaded one); otherwise it is computed from the two values shown (change_origin says which). change_usd is always value_usd minus previous_usd.
+--- detail   The change is the one the release of the value shown stated (change_origin published), beside the previous value that release implies (its value minus its increase, or divided by 1 + its percent change), whatever an earlier release first printed for that month (revisions shows both). A change is computed only where both values are loaded or both come from releases that state none (change_origin computed); beside a loaded value a release's figures are not compared. Figures derived from rounded ones are shown at the precision they have (to the million for a previous value implied by a percent).
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, change_usd decimal, change_pct double, previous_usd decimal, change_origin text, rank_origin text, panel bigint, share_of text, origin text, source text, previous_source text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)

@@ -1,6 +1,6 @@
 --- summary  How concentrated exports are: the top 1, 5 and 10 provinces' share and the Herfindahl-Hirschman index
 --- summary_tr  İhracat ne kadar yoğunlaşmış: ilk 1, 5 ve 10 ilin payı ve Herfindahl-Hirschman endeksi
---- detail   On a complete panel (all 81 provinces) everything is computed from the data, shares of the panel's own sum. On an incomplete one the top k's share is given only when the provinces ranked 1 to k are all known (the ranks a release gave) and a national total was published (share_of), and hhi, which needs every province's share, is NULL; missing says what could not be given and why.
+--- detail   On a complete panel (all 81 provinces) everything is computed from the data, shares of the panel's own sum. Shares of rounded figures are shown at the precision they allow (two decimals for exact values, else one at most). On an incomplete one the top k's share is given only when the provinces ranked 1 to k are all known (the ranks a release gave) and a national total was published (share_of), and hhi, which needs every province's share, is NULL; missing says what could not be given and why.
 --- returns  top1_pct double, top5_pct double, top10_pct double, hhi double, panel bigint, complete boolean, share_of text, missing text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -17,7 +17,8 @@ r AS (
 top AS (
     SELECT k, CASE WHEN count(position) FILTER (WHERE position <= k) >= k
                     AND max(position) FILTER (WHERE position <= k) <= count(position) FILTER (WHERE position <= k)
-                   THEN round(100 * sum(value_usd) FILTER (WHERE position <= k) / (SELECT total_usd FROM d), 2) END::DOUBLE AS pct
+                   THEN share_pct(sum(value_usd) FILTER (WHERE position <= k), sum(precision_usd) FILTER (WHERE position <= k),
+                                  (SELECT total_usd FROM d), (SELECT precision_usd FROM d)) END AS pct
     FROM (VALUES (1), (5), (10)) ks(k), r
     GROUP BY k
 ),

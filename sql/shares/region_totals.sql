@@ -2,7 +2,7 @@
 --- summary_tr  İBBS bölgelerine göre ihracat, pay ve değişimle
 --- chart    bar value=value_usd label=region
 --- detail   A region's value is the sum of its provinces only when every province of the region has a value for the period; otherwise value_usd is NULL (a partial sum is never passed as a region's total) and with_data_usd sums the provinces that have one, under a name that says so. provinces counts the provinces with a value and region_provinces how many the region has.
---- detail   Change compares the region's totals a year earlier only when every province of the region has both values (else NULL). share_pct is of the denominator named in share_of (NULL when there is none).
+--- detail   Change sums the changes of the region's provinces, each as period_compare shows it (its release's own where the release stated one), only when every province of the region has one (else NULL). share_pct is of the denominator named in share_of (NULL when there is none). Figures derived from rounded ones are shown at the precision they have.
 --- returns  region_code text, region text, value_usd decimal, with_data_usd decimal, share_pct double, previous_usd decimal, change_usd decimal, change_pct double, provinces bigint, region_provinces bigint, share_of text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -24,19 +24,27 @@ summed AS (
            sum(c.value_usd) AS value_usd,
            count(c.value_usd) AS provinces,
            count(*) AS region_provinces,
-           count(*) FILTER (WHERE c.value_usd IS NOT NULL AND c.previous_usd IS NOT NULL) AS both,
-           sum(c.previous_usd) AS previous_usd
+           -- A province counts for the change only where period_compare shows one (its release's,
+           -- or computed from comparable values).
+           count(*) FILTER (WHERE c.change_origin IS NOT NULL) AS both,
+           sum(c.previous_usd) AS previous_usd,
+           sum(c.change_usd) AS change_usd,
+           sum(c.precision_usd) AS precision_usd,
+           sum(c.previous_precision) AS previous_precision,
+           sum(c.change_precision) AS change_precision
     FROM regions r LEFT JOIN c ON c.province_code = r.code
     GROUP BY ALL
 )
 SELECT s.region_code, s.region,
        CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END AS value_usd,
        s.value_usd AS with_data_usd,
-       CASE WHEN s.provinces = s.region_provinces THEN round(100 * s.value_usd / d.total_usd, 2) END::DOUBLE AS share_pct,
+       CASE WHEN s.provinces = s.region_provinces THEN share_pct(s.value_usd, s.precision_usd, d.total_usd, d.precision_usd) END AS share_pct,
        CASE WHEN s.both = s.region_provinces THEN s.previous_usd END AS previous_usd,
-       CASE WHEN s.both = s.region_provinces THEN s.value_usd - s.previous_usd END AS change_usd,
+       CASE WHEN s.both = s.region_provinces THEN shown_usd(s.change_usd, s.change_precision) END AS change_usd,
        CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0
-            THEN round(100 * (s.value_usd - s.previous_usd) / s.previous_usd, 2) END::DOUBLE AS change_pct,
+            THEN shown_pct(100 * s.change_usd / s.previous_usd,
+                           100 * (s.change_precision::DOUBLE / s.previous_usd::DOUBLE
+                                  + abs(s.change_usd::DOUBLE) * s.previous_precision::DOUBLE / pow(s.previous_usd::DOUBLE, 2))) END AS change_pct,
        s.provinces, s.region_provinces, d.share_of
 FROM summed s, d
 ORDER BY CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END DESC NULLS LAST, s.value_usd DESC NULLS LAST, s.region_code

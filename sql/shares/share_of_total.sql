@@ -1,7 +1,7 @@
 --- summary  Each province's share of Turkey's exports in a period, with the cumulative share
 --- summary_tr  İllerin Türkiye ihracatındaki payı
 --- chart    map value=share_pct
---- detail   Every province with a value for the period. share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL, and share_of says why.
+--- detail   Every province with a value for the period. share_pct is of the sum of all 81 provinces when the panel is complete, else of Turkey's published national total for the period (or one derived from published year-to-date totals); with neither it is NULL, and share_of says why. A share of rounded figures is shown at the precision they allow (two decimals for exact values, else one at most).
 --- detail   Ranks as in top_provinces: the data's own on a complete panel, else a release's, else NULL (such provinces are listed after the ranked ones, by value). cumulative_pct is the share of the provinces ranked 1 to rank, so it is given only where every rank above is known.
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, cumulative_pct double, rank_origin text, share_of text, panel bigint, origin text
 --- param    year    int 2000..2100                         the year
@@ -15,6 +15,7 @@ WITH r AS (FROM province_ranks($year, $month, $period, $basis)),
 ordered AS (
     SELECT r.*, p.name AS province,
            sum(value_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, p.name ROWS UNBOUNDED PRECEDING) AS cumulative_usd,
+           sum(precision_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, p.name ROWS UNBOUNDED PRECEDING) AS cumulative_precision,
            -- The ranked provinces before this one, counting its ties: all ranks above it are
            -- known exactly when that is rank - 1.
            count(rank) OVER (ORDER BY rank RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
@@ -22,8 +23,9 @@ ordered AS (
     FROM r JOIN provinces p ON p.code = r.province_code
 )
 SELECT o.rank, o.province, o.province_code AS code, o.value_usd,
-       round(100 * o.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
-       CASE WHEN o.rank IS NOT NULL AND o.ranked_before = o.rank - 1 THEN round(100 * o.cumulative_usd / d.total_usd, 2) END::DOUBLE AS cumulative_pct,
+       share_pct(o.value_usd, o.precision_usd, d.total_usd, d.precision_usd) AS share_pct,
+       CASE WHEN o.rank IS NOT NULL AND o.ranked_before = o.rank - 1
+            THEN share_pct(o.cumulative_usd, o.cumulative_precision, d.total_usd, d.precision_usd) END AS cumulative_pct,
        o.rank_origin, d.share_of, d.panel, o.origin
 FROM ordered o, period_denominator($year, $month, $period, $basis) d
 WHERE $province IS NULL OR o.province_code = $province

@@ -57,12 +57,15 @@ impl Kind {
     }
 }
 
-/// A query's natural chart, from its `--- chart KIND [value=COLUMN] [label=COLUMN]` line.
+/// A query's natural chart, from its `--- chart KIND [value=COLUMN] [label=COLUMN] [map=QUERY]`
+/// line. `map` names the analysis whose rows a map of this one draws: a ranking lists only the
+/// provinces a release ranked, while its map shows every province with a value for the period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     pub kind: Kind,
     pub value: Option<String>,
     pub label: Option<String>,
+    pub map: Option<String>,
 }
 
 impl ChartSpec {
@@ -70,12 +73,13 @@ impl ChartSpec {
         let mut words = text.split_whitespace();
         let kind_word = words.next().ok_or("`chart` needs a kind: bar, line or map")?;
         let kind = Kind::from_name(kind_word).ok_or_else(|| format!("unknown chart kind `{kind_word}`: the kinds are bar, line and map"))?;
-        let mut spec = ChartSpec { kind, value: None, label: None };
+        let mut spec = ChartSpec { kind, value: None, label: None, map: None };
         for word in words {
             match word.split_once('=') {
                 Some(("value", column)) if !column.is_empty() => spec.value = Some(column.to_string()),
                 Some(("label", column)) if !column.is_empty() => spec.label = Some(column.to_string()),
-                _ => return Err(format!("`{word}` in `chart`: expected value=COLUMN or label=COLUMN")),
+                Some(("map", query)) if !query.is_empty() => spec.map = Some(query.to_string()),
+                _ => return Err(format!("`{word}` in `chart`: expected value=COLUMN, label=COLUMN or map=QUERY")),
             }
         }
         Ok(spec)
@@ -137,6 +141,11 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
     let integer = matches!(table.data_type(&value_column), Some(t) if t.is_integer());
     let measure = Measure::of(&value_column, integer);
     let values = table.numbers(&value_column)?;
+    if values.iter().all(Option::is_none) {
+        // Rows, but none with a value to draw (a province no release ranked): say so in words
+        // rather than draw an empty axis.
+        return Err(Error::NothingToDraw { query: data.query.name.clone(), column: value_column.clone(), why: nothing_to_draw(&table, &value_column)? });
+    }
     let language = request.language;
     let mut frame = frame_for(data, &table, &value_column, kind, language)?;
     let chosen_label = request.label.as_deref().or(spec.and_then(|s| s.label.as_deref()));
@@ -446,7 +455,13 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
     let missing_values = values.iter().filter(|v| v.is_none()).count();
     let panels: Vec<i64> = if table.has("panel") { table.integers("panel")?.into_iter().flatten().collect() } else { Vec::new() };
     let (fewest, most) = (panels.iter().copied().min(), panels.iter().copied().max());
-    if let (Some(fewest), Some(most)) = (fewest, most) {
+    let coloured = values.iter().filter(|v| v.is_some()).count();
+    if kind == Kind::Map {
+        // A map's note counts the shapes it colours, whatever the result's panel column says.
+        if coloured < 81 {
+            warnings.push(panel_warning(kind, value_column, false, &coloured.to_string(), language));
+        }
+    } else if let (Some(fewest), Some(most)) = (fewest, most) {
         if fewest < 81 {
             let range = if fewest == most { fewest.to_string() } else { format!("{fewest}–{most}") };
             warnings.push(panel_warning(kind, value_column, table.has("rank") || table.has("rank_origin"), &range, language));
@@ -477,7 +492,19 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
             warnings.push(share_note(&share_of, language));
         }
     }
-    Ok(Frame { title, subtitle: parts.join(" · "), warnings, source: vec![source_line(table, basis.as_deref(), language)?] })
+    Ok(Frame { title, subtitle: parts.join(" · "), warnings, source: vec![source_line(table, &values, basis.as_deref(), language)?] })
+}
+
+/// Why a column has no value in any row, as far as the result tells.
+fn nothing_to_draw(table: &Table, column: &str) -> Result<String> {
+    let panel = if table.has("panel") { table.integers("panel")?.into_iter().flatten().min() } else { None };
+    let panel = panel.filter(|p| *p < 81).map(|p| format!("; {p} of 81 provinces have a value")).unwrap_or_default();
+    Ok(match column {
+        "rank" => format!("no release ranked it, and ranks are the data's own only when all 81 provinces have a value{panel}"),
+        "provinces" => format!("counts are given only where all 81 provinces have a value or a release published them{panel}"),
+        c if is_change(c) => format!("a change needs a value for the same period a year earlier, and no row has both{panel}"),
+        _ => format!("the data has no value for these parameters{panel}"),
+    })
 }
 
 /// What an incomplete panel means for this chart, in the reader's language.
@@ -507,29 +534,67 @@ fn share_note(share_of: &str, language: Language) -> String {
     }
 }
 
-/// "Kaynak: Ticaret Bakanlığı, faaliyet illerine göre ihracat", or the loaded files' names.
-fn source_line(table: &Table, basis: Option<&str>, language: Language) -> Result<String> {
-    let sources = if table.has("source") { table.distinct_texts("source")? } else { Vec::new() };
-    let origins = if table.has("origin") { table.distinct_texts("origin")? } else { Vec::new() };
-    let files: Vec<String> = sources
-        .iter()
-        .filter(|s| !s.starts_with("http") && !s.is_empty())
-        .map(|s| std::path::Path::new(s).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| s.clone()))
-        .collect();
-    let released = sources.iter().any(|s| s.starts_with("http")) || origins.iter().any(|o| o == "published" || o == "derived") || (sources.is_empty() && origins.is_empty());
+/// What the drawn rows cite, and nothing else: "Kaynak: Ticaret Bakanlığı, faaliyet illerine göre
+/// ihracat", the loaded files' names, or both with how many of the drawn values each gave. A row
+/// without a value is not drawn and credits nobody.
+fn source_line(table: &Table, values: &[Option<f64>], basis: Option<&str>, language: Language) -> Result<String> {
+    let drawn = |column: &str| -> Result<Vec<Option<String>>> {
+        Ok(if table.has(column) { table.texts(column)?.into_iter().zip(values).filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect() } else { Vec::new() })
+    };
+    let (sources, origins) = (drawn("source")?, drawn("origin")?);
+    let mut files: Vec<(String, usize)> = Vec::new();
+    let (mut released, mut loaded_unnamed) = (0usize, 0usize);
+    for row in 0..sources.len().max(origins.len()) {
+        let source = sources.get(row).cloned().flatten().filter(|s| !s.is_empty());
+        let origin = origins.get(row).cloned().flatten();
+        match (source, origin.as_deref()) {
+            // A period summed over loaded and released months.
+            (_, Some("mixed")) => {
+                released += 1;
+                loaded_unnamed += 1;
+            }
+            (Some(s), _) if s.starts_with("http") => released += 1,
+            // A sum over several sources ("3 sources") of release figures.
+            (Some(_), Some("published" | "derived")) => released += 1,
+            (Some(s), _) => {
+                let name = std::path::Path::new(&s).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(s);
+                match files.iter_mut().find(|(f, _)| *f == name) {
+                    Some((_, count)) => *count += 1,
+                    None => files.push((name, 1)),
+                }
+            }
+            (None, Some("loaded")) => loaded_unnamed += 1,
+            (None, Some(_)) => released += 1,
+            (None, None) => {}
+        }
+    }
+    let nothing_said = released == 0 && files.is_empty() && loaded_unnamed == 0;
+    let several = [released > 0, !files.is_empty(), loaded_unnamed > 0].iter().filter(|b| **b).count() > 1;
+    let count = |n: usize| match (several, language) {
+        (false, _) => String::new(),
+        (true, Language::Tr) => format!(" ({n} değer)"),
+        (true, Language::En) => format!(" ({n} {})", if n == 1 { "value" } else { "values" }),
+    };
     let mut parts = Vec::new();
-    if released || files.is_empty() {
-        parts.push(match (basis, language) {
-            (Some("registered"), Language::Tr) => "TİM ve ihracatçı birlikleri, ihracatçının kayıtlı olduğu ile göre ihracat".to_string(),
-            (Some("registered"), Language::En) => "TİM and the exporters' associations, exports by the exporter's registered province".to_string(),
-            (_, Language::Tr) => "Ticaret Bakanlığı, faaliyet illerine göre ihracat".to_string(),
-            (_, Language::En) => "Ministry of Trade, exports by province of activity".to_string(),
+    if released > 0 || nothing_said {
+        let who = match (basis, language) {
+            (Some("registered"), Language::Tr) => "TİM ve ihracatçı birlikleri, ihracatçının kayıtlı olduğu ile göre ihracat",
+            (Some("registered"), Language::En) => "TİM and the exporters' associations, exports by the exporter's registered province",
+            (_, Language::Tr) => "Ticaret Bakanlığı, faaliyet illerine göre ihracat",
+            (_, Language::En) => "Ministry of Trade, exports by province of activity",
+        };
+        parts.push(format!("{who}{}", count(released)));
+    }
+    for (file, n) in &files {
+        parts.push(match language {
+            Language::Tr => format!("yüklenen dosya: {file}{}", count(*n)),
+            Language::En => format!("loaded file: {file}{}", count(*n)),
         });
     }
-    if !files.is_empty() {
+    if loaded_unnamed > 0 {
         parts.push(match language {
-            Language::Tr => format!("yüklenen dosya: {}", files.join(", ")),
-            Language::En => format!("loaded file: {}", files.join(", ")),
+            Language::Tr => format!("yüklenen veriler{}", count(loaded_unnamed)),
+            Language::En => format!("loaded data{}", count(loaded_unnamed)),
         });
     }
     Ok(match language {

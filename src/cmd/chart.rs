@@ -82,7 +82,7 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
         language: args.lang.into(),
         width: args.width.map(f64::from),
     };
-    let (chart, notices) = execution::draw_named(&db.conn, query, &assignments, &request)?;
+    let (chart, notices) = execution::draw_named(&db.conn, &catalog, query, &assignments, &request)?;
     for notice in &notices {
         context.messages.note(&notice.to_string());
     }

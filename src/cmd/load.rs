@@ -142,21 +142,33 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// List the loads: what each file added and replaced.
+/// List the loads: what each file added and replaced; with an id, every province-month that load
+/// replaced, beside the value it loaded and how far apart the two are.
 ///
-/// Example:
+/// Examples:
 ///   ihracat loads
+///   ihracat loads 3
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct LoadsArgs {
+    /// A load's id: list the rows it replaced (published, derived or an earlier load's)
+    id: Option<i64>,
     #[command(flatten)]
     output: OutputArgs,
 }
 
 pub fn list(args: LoadsArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(Access::Read)?;
-    let mut stmt = ihracat::db::introspect::loads(&db.conn)?;
-    output::write(ResultStream::from_statement(&mut stmt, Vec::new())?, &args.output.options())?;
+    match args.id {
+        None => {
+            let mut stmt = ihracat::db::introspect::loads(&db.conn)?;
+            output::write(ResultStream::from_statement(&mut stmt, Vec::new())?, &args.output.options())?;
+        }
+        Some(id) => {
+            let mut stmt = ihracat::db::introspect::replaced(&db.conn, id)?;
+            output::write(ResultStream::from_statement(&mut stmt, vec![duckdb::types::Value::BigInt(id)])?, &args.output.options())?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,7 +7,7 @@ use crate::error::{Context, Result};
 
 /// The version of the bundled data. Bump it when data/ changes, so that databases seeded by an
 /// older binary are refreshed.
-pub const DATA_VERSION: &str = "2026-12-01.2";
+pub const DATA_VERSION: &str = "2026-12-04.1";
 
 /// The bundled files, by the name of the staging table they fill.
 const FILES: &[(&str, &str)] = &[

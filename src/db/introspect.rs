@@ -38,3 +38,35 @@ pub fn loads(conn: &Connection) -> Result<Statement<'_>> {
     conn.prepare("SELECT load_id, file, content_sha256, format, basis, unit, loaded_at, rows_added, rows_replaced FROM loads ORDER BY load_id")
         .context(|| "listing loads".into())
 }
+
+/// Every province-month a load replaced (bind the load's id): the value it replaced, with its
+/// precision, origin and source, beside the value the load brought and their difference.
+/// `beyond_rounding` is true where the two differ by more than the replaced figure's rounding.
+/// An unknown id is an error that says so.
+pub fn replaced(conn: &Connection, id: i64) -> Result<Statement<'_>> {
+    let known: bool = conn
+        .query_row("SELECT count(*) > 0 FROM loads WHERE load_id = ?", [id], |r| r.get(0))
+        .context(|| "listing a load's replaced rows".into())?;
+    if !known {
+        return Err(crate::error::Error::msg(format!("there is no load {id} (`ihracat loads` lists them)")));
+    }
+    conn.prepare(
+        "SELECT p.name AS province, r.year, r.month, r.basis,
+                r.value_usd AS replaced_usd, r.precision_usd AS replaced_precision_usd,
+                CASE WHEN r.load_id IS NOT NULL THEN format('load {}', r.load_id) WHEN r.derived THEN 'derived' ELSE 'published' END AS replaced_origin,
+                coalesce(e.value_usd, x.value_usd) AS loaded_usd,
+                CASE WHEN r.value_usd > 0 THEN round(100 * (coalesce(e.value_usd, x.value_usd) - r.value_usd) / r.value_usd, 1) END::DOUBLE AS difference_pct,
+                abs(coalesce(e.value_usd, x.value_usd) - r.value_usd) > r.precision_usd / 2 AS beyond_rounding,
+                r.source AS replaced_source
+         FROM replaced_exports r
+         JOIN provinces p ON p.code = r.province_code
+         LEFT JOIN exports e ON e.province_code = r.province_code AND e.year = r.year AND e.month = r.month AND e.basis = r.basis
+                            AND e.load_id = r.replaced_by
+         -- The loaded value, where a later load has replaced it in turn.
+         LEFT JOIN replaced_exports x ON x.province_code = r.province_code AND x.year = r.year AND x.month = r.month AND x.basis = r.basis
+                                     AND x.load_id = r.replaced_by
+         WHERE r.replaced_by = ?
+         ORDER BY r.year, r.month, r.province_code, r.basis",
+    )
+    .context(|| "listing a load's replaced rows".into())
+}

@@ -82,14 +82,14 @@ mod tests {
     fn the_latest_definition_of_each_macro_is_kept_with_its_comments() {
         let all = macros();
         let ranks = all.iter().find(|m| m.name == "province_ranks").unwrap();
-        // schema.sql has no province_ranks; 004 defines it.
-        assert_eq!(ranks.file, "migrations/004_figures_true.sql");
-        assert!(ranks.text.starts_with("-- Each province's value for a period with its rank."), "{}", ranks.text);
+        // schema.sql has no province_ranks; 004 defines it and 008 redefines it: 008's is kept.
+        assert_eq!(ranks.file, "migrations/008_own_changes.sql");
+        assert!(ranks.text.starts_with("-- Each province's value for a period with its rank (migration 004's rule)"), "{}", ranks.text);
         assert!(ranks.text.trim_end().ends_with("v.origin = 'published';"), "{}", ranks.text);
-        // period_denominator is in schema.sql and redefined by 004: one entry, 004's.
+        // period_denominator is in schema.sql and redefined by 004 and 008: one entry, 008's.
         let denominators: Vec<_> = all.iter().filter(|m| m.name == "period_denominator").collect();
         assert_eq!(denominators.len(), 1);
-        assert_eq!(denominators[0].file, "migrations/004_figures_true.sql");
+        assert_eq!(denominators[0].file, "migrations/008_own_changes.sql");
     }
 
     #[test]

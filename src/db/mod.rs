@@ -20,7 +20,7 @@ pub use bundled::{DATA_VERSION, data_sha256};
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -32,6 +32,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (5, "migrations/005_sorted_sources.sql", include_str!("migrations/005_sorted_sources.sql")),
     (6, "migrations/006_months.sql", include_str!("migrations/006_months.sql")),
     (7, "migrations/007_month_facts.sql", include_str!("migrations/007_month_facts.sql")),
+    (8, "migrations/008_own_changes.sql", include_str!("migrations/008_own_changes.sql")),
 ];
 
 /// Where the managed database is.

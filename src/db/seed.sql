@@ -28,40 +28,53 @@ WHERE province IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM province_aliases a WHERE a.alias_key = name_key(s.province));
 
 DELETE FROM published_figures;
-INSERT INTO published_figures
+-- Columns by name: a database migrated from an older schema may hold them in another order.
+INSERT INTO published_figures (release_year, release_month, period, year, month, basis, province_code, metric, rank, value, unit,
+                               precision, derived, derived_from, source_url, note, release_kind, quote)
 SELECT s.release_year::INTEGER, s.release_month::INTEGER, s.period, s.year::INTEGER, s.month::INTEGER, s.basis,
        a.province_code, s.metric, s.rank::INTEGER, s.value::DECIMAL(18, 2), s.unit, s.precision::DECIMAL(18, 2),
-       false, NULL, s.source_url, s.note, s.release_kind
+       false, NULL, s.source_url, s.note, s.release_kind, nullif(s.quote, '')
 FROM _seed_published s
 LEFT JOIN province_aliases a ON a.alias_key = name_key(s.province);
 
--- A previous year's value from a release that states this year's value and the increase.
-INSERT INTO published_figures
+-- A previous year's value from a release that states this year's value and the increase, kept at
+-- the precision of both roundings (design rule 39: "1,3 milyar" less 127,1 million is 1,2 billion).
+INSERT INTO published_figures (release_year, release_month, period, year, month, basis, province_code, metric, rank, value, unit,
+                               precision, derived, derived_from, source_url, note, release_kind, quote)
 SELECT e.release_year, e.release_month, e.period, e.year - 1, e.month, e.basis, e.province_code, 'exports', NULL,
-       e.value - i.value, 'usd', e.precision + i.precision, true,
+       shown_usd(e.value - i.value, e.precision + i.precision), 'usd', e.precision + i.precision, true,
        format('{} (stated) minus the stated increase {}', e.value::BIGINT, i.value::BIGINT),
-       i.source_url, coalesce(e.note, i.note), e.release_kind
+       i.source_url, coalesce(e.note, i.note), e.release_kind, NULL
 FROM published_figures e
 JOIN published_figures i USING (release_year, release_month, period, year, month, basis, province_code)
 WHERE e.metric = 'exports' AND i.metric = 'increase' AND NOT e.derived AND NOT i.derived
   AND e.year = e.release_year;
 
 -- A previous year's value from a stated value and its percent change: coarser, since the percent
--- is printed to one decimal; its precision carries both roundings.
-INSERT INTO published_figures
-SELECT e.release_year, e.release_month, e.period, e.year - 1, e.month, e.basis, e.province_code, 'exports', NULL,
-       round(e.value / (1 + c.value / 100), 0)::DECIMAL(18, 2), 'usd',
-       round(e.precision / (1 + c.value / 100) + e.value * c.precision / 100 / pow(1 + c.value / 100, 2), 0)::DECIMAL(18, 2),
-       true, format('{} (stated) divided by 1 + {} %', e.value::BIGINT, c.value::DOUBLE),
-       c.source_url, coalesce(e.note, c.note), e.release_kind
-FROM published_figures e
-JOIN published_figures c USING (release_year, release_month, period, year, month, basis, province_code, source_url)
-WHERE e.metric = 'exports' AND c.metric = 'change_pct' AND NOT e.derived AND NOT c.derived
-  AND e.year = e.release_year AND c.value > -100;
+-- is printed to one decimal; its precision carries both roundings, and the value is kept at that
+-- precision (design rule 39: 4,859 million after a fall of 6,1 % is 5,175 million, not
+-- 5,174,653,887 dollars).
+INSERT INTO published_figures (release_year, release_month, period, year, month, basis, province_code, metric, rank, value, unit,
+                               precision, derived, derived_from, source_url, note, release_kind, quote)
+SELECT release_year, release_month, period, year, month, basis, province_code, 'exports', NULL,
+       shown_usd(exact, precision), 'usd', precision, true, derived_from, source_url, note, release_kind, NULL
+FROM (
+    SELECT e.release_year, e.release_month, e.period, e.year - 1 AS year, e.month, e.basis, e.province_code,
+           e.value / (1 + c.value / 100) AS exact,
+           round(e.precision / (1 + c.value / 100) + e.value * c.precision / 100 / pow(1 + c.value / 100, 2), 0)::DECIMAL(18, 2) AS precision,
+           format('{} (stated) divided by 1 + {} %', e.value::BIGINT, c.value::DOUBLE) AS derived_from,
+           c.source_url, coalesce(e.note, c.note) AS note, e.release_kind
+    FROM published_figures e
+    JOIN published_figures c USING (release_year, release_month, period, year, month, basis, province_code, source_url)
+    WHERE e.metric = 'exports' AND c.metric = 'change_pct' AND NOT e.derived AND NOT c.derived
+      AND e.year = e.release_year AND c.value > -100
+);
 
 -- A month's national total from two stated year-to-date totals of the same year (to that month
 -- and to the month before; January's year-to-date total is the month's). Shares of a month need
--- it: releases state the year-to-date total, rarely the month's. Its precision is the sum of both.
+-- it: releases state the year-to-date total, rarely the month's. Its precision is the sum of both,
+-- and it is kept at that precision (224,600 less 200,625 million, each to 100 million and to the
+-- million, is 24,000 million, not 23,975).
 WITH ytd AS (
     SELECT * FROM (
         SELECT *, row_number() OVER (PARTITION BY year, month, basis
@@ -70,13 +83,15 @@ WITH ytd AS (
         WHERE province_code IS NULL AND metric = 'total_exports' AND NOT derived AND period IN ('ytd', 'year')
     ) WHERE choice = 1
 )
-INSERT INTO published_figures
+INSERT INTO published_figures (release_year, release_month, period, year, month, basis, province_code, metric, rank, value, unit,
+                               precision, derived, derived_from, source_url, note, release_kind, quote)
 SELECT cur.release_year, cur.release_month, 'month', cur.year, cur.month, cur.basis, NULL, 'total_exports', NULL,
-       cur.value - coalesce(prev.value, 0), 'usd', cur.precision + coalesce(prev.precision, 0), true,
+       shown_usd(cur.value - coalesce(prev.value, 0), cur.precision + coalesce(prev.precision, 0)), 'usd',
+       cur.precision + coalesce(prev.precision, 0), true,
        CASE WHEN cur.month = 1 THEN 'the January year-to-date total (stated)'
             ELSE format('the January-{} total {} (stated) minus the January-{} total {} (stated, {})',
                         cur.month, cur.value::BIGINT, prev.month, prev.value::BIGINT, prev.source_url) END,
-       cur.source_url, coalesce(cur.note, prev.note), cur.release_kind
+       cur.source_url, coalesce(cur.note, prev.note), cur.release_kind, NULL
 FROM ytd cur
 LEFT JOIN ytd prev ON prev.year = cur.year AND prev.month = cur.month - 1 AND prev.basis = cur.basis
 WHERE cur.month = 1 OR prev.value IS NOT NULL;

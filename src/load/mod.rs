@@ -6,6 +6,7 @@
 //! `province_aliases`, and every check runs as one query that names the line, column and value
 //! of each problem. Only when nothing is wrong does one transaction write the rows.
 
+pub mod differences;
 mod direct;
 pub mod layout;
 pub mod source;
@@ -86,6 +87,10 @@ pub struct Summary {
     /// What may be wrong in the file although it loaded (a cumulative column that disagrees).
     pub warnings: Vec<String>,
     pub dry_run: bool,
+    /// How many replaced bundled values differ from the loaded ones beyond their rounding, and
+    /// the largest of them.
+    pub differing_from_published: u64,
+    pub largest_differences: Vec<differences::Difference>,
 }
 
 impl Summary {
@@ -102,8 +107,18 @@ impl Summary {
         };
         let id = self.load_id.map(|i| format!(" as load {i}")).unwrap_or_default();
         format!(
-            "{verb} {}{id}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged",
-            self.file, self.rows, self.provinces, self.basis, self.unit, self.layout, self.added, self.replaced_bundled, self.replaced_loaded, self.unchanged
+            "{verb} {}{id}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged{}",
+            self.file,
+            self.rows,
+            self.provinces,
+            self.basis,
+            self.unit,
+            self.layout,
+            self.added,
+            self.replaced_bundled,
+            self.replaced_loaded,
+            self.unchanged,
+            differences::describe(self.differing_from_published, &self.largest_differences, self.load_id)
         )
     }
 }
@@ -261,6 +276,10 @@ fn staged(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOpt
     };
     if unchanged == rows {
         summary.notes.push("every row is already in the database with the same value".into());
+    }
+    if replaced_bundled > 0 && target.table == TOTALS.table {
+        (summary.differing_from_published, summary.largest_differences) =
+            timed("comparing with the published figures", || differences::from_published(conn, 5))?;
     }
     if options.dry_run || unchanged == rows {
         return Ok(summary);

@@ -303,7 +303,6 @@ pub struct Labels {
     pub national: &'static str,
     pub over_1b: &'static str,
     pub increased: &'static str,
-    pub top: &'static str,
     pub increases: &'static str,
     pub map: &'static str,
     pub no_chart: &'static str,
@@ -323,12 +322,28 @@ pub struct Labels {
     pub none: &'static str,
 }
 
+/// The heading over the leading provinces, saying how many are shown: "İlk beş il" for five,
+/// "İlk üç il" when the release named three (a heading states what is shown).
+pub fn top_heading(count: usize, language: Language) -> String {
+    const TR: [&str; 5] = ["bir", "iki", "üç", "dört", "beş"];
+    const EN: [&str; 5] = ["one", "two", "three", "four", "five"];
+    match (language, count) {
+        (Language::Tr, 0) => "İlk iller (sıralama verilemiyor)".to_string(),
+        (Language::En, 0) => "Top provinces (no ranking can be given)".to_string(),
+        (Language::Tr, 1) => "İlk il".to_string(),
+        (Language::En, 1) => "Top province".to_string(),
+        (Language::Tr, n @ 2..=5) => format!("İlk {} il", TR[n - 1]),
+        (Language::En, n @ 2..=5) => format!("Top {} provinces", EN[n - 1]),
+        (Language::Tr, n) => format!("İlk {n} il"),
+        (Language::En, n) => format!("Top {n} provinces"),
+    }
+}
+
 pub const LABELS_TR: Labels = Labels {
     sources: "Kaynaklar",
     national: "Ulusal ihracat ve değişimi",
     over_1b: "1 milyar doları aşan il sayısı",
     increased: "İhracatı artan il sayısı",
-    top: "İlk beş il",
     increases: "En fazla artış",
     map: "İllere göre ihracat",
     no_chart: "Grafik yok",
@@ -353,7 +368,6 @@ pub const LABELS_EN: Labels = Labels {
     national: "National exports and change",
     over_1b: "Provinces over USD 1 billion",
     increased: "Provinces with rising exports",
-    top: "Top five provinces",
     increases: "Largest increases",
     map: "Exports by province",
     no_chart: "No chart",
@@ -425,7 +439,7 @@ fn sources(f: &Facts, language: Language) -> String {
         format!("{}: {}", l.national, describe(&f.ytd_exports_usd)),
         format!("{}: {}", l.over_1b, describe(&f.provinces_over_1b)),
         format!("{}: {}", l.increased, describe(&f.provinces_increased)),
-        format!("{}: {}", l.top, list_sources(f.top_provinces.iter().filter_map(|p| p.source.clone()).collect(), top_origin)),
+        format!("{}: {}", top_heading(f.top_provinces.len(), language), list_sources(f.top_provinces.iter().filter_map(|p| p.source.clone()).collect(), top_origin)),
         format!("{}: {}", l.increases, list_sources(f.top_increases.iter().filter_map(|p| p.source.clone()).collect(), increases_origin)),
     ];
     // A change computed from last year's value rests on that value's page too.
@@ -455,14 +469,15 @@ pub fn markdown(facts: &Facts, language: Language) -> String {
     let table = |rows: &[ProvinceFigure], value_title: &str| {
         let mut t = format!("| # | {} | {value_title} | {} | {} |\n|---:|---|---:|---:|---|\n", l.province, l.change_pct, l.origin);
         for p in rows {
-            let change = p.change_pct.map(|c| number(c, 1)).unwrap_or_default();
+            // A percent as its source printed it: "3" stays 3, not "3,0".
+            let change = p.change_pct.map(|c| tr::trimmed(&number(c, 1))).unwrap_or_default();
             t.push_str(&format!("| {} | {} | {} | {change} | {} |\n", p.rank, p.province, number(p.value_usd / 1e6, 0), l.origin_word(&p.origin)));
         }
         t
     };
     let mut parts = vec![title];
     parts.extend(paragraphs(facts, language));
-    parts.push(format!("## {}\n\n{}", l.top, table(&facts.top_provinces, l.value_musd)));
+    parts.push(format!("## {}\n\n{}", top_heading(facts.top_provinces.len(), language), table(&facts.top_provinces, l.value_musd)));
     parts.push(format!("## {}\n\n{}", l.increases, table(&facts.top_increases, l.increase_musd)));
     parts.push(sources(facts, language).replace("\n- ", "\n\n- "));
     parts.join("\n\n") + "\n"
@@ -481,7 +496,8 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         Language::En => format!("Exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
     };
     let args = |n: i64| crate::catalog::args([("year", facts.year.into()), ("month", facts.month.into()), ("basis", facts.basis.as_str().into()), ("n", n.into())]);
-    let charts = [(l.top, "top_provinces", args(5), Kind::Bar), (l.increases, "top_increases", args(5), Kind::Bar), (l.map, "top_provinces", args(81), Kind::Map)];
+    let top = top_heading(facts.top_provinces.len(), language);
+    let charts = [(top.as_str(), "top_provinces", args(5), Kind::Bar), (l.increases, "top_increases", args(5), Kind::Bar), (l.map, "top_provinces", args(81), Kind::Map)];
     let mut page = format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n",
         lang = if language == Language::Tr { "tr" } else { "en" },
@@ -494,7 +510,7 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         let query = catalog.get(name)?;
         let request = Request { kind: Some(kind), language, ..Request::default() };
         page.push_str(&format!("<figure>\n<figcaption>{}</figcaption>\n", escape(heading)));
-        match execution::draw_named(conn, query, &args, &request) {
+        match execution::draw_named(conn, catalog, query, &args, &request) {
             Ok((chart, _)) => page.push_str(&chart.svg),
             // A month without, say, published increases has no chart, and the page says so.
             Err(e) => page.push_str(&format!("<p class=\"note\">{}: {}</p>\n", escape(l.no_chart), escape(&e.to_string()))),
@@ -527,9 +543,10 @@ pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
     let l = labels(language);
     // The national figures of the same period as the text's: January to the month, or the year.
     let period = if facts.month == 12 { "year" } else { "ytd" };
+    let top = top_heading(facts.top_provinces.len(), language);
     let sheets = [
         (l.national, "national_summary", with(vec![("period", period.into())])),
-        (l.top, "top_provinces", with(vec![("n", 5.into())])),
+        (top.as_str(), "top_provinces", with(vec![("n", 5.into())])),
         (l.increases, "top_increases", with(vec![("n", 5.into())])),
     ];
     // The leading provinces' chapters and countries, a sheet each, where the data has them.

@@ -344,8 +344,10 @@ fn status_of(error: &Error) -> StatusCode {
         Error::UnknownQuery { .. } => StatusCode::NOT_FOUND,
         Error::DatabaseInUse { .. } => StatusCode::SERVICE_UNAVAILABLE,
         Error::TimedOut { .. } => StatusCode::SERVICE_UNAVAILABLE,
-        // A query's own refusal (`error(…)` in its SQL: the data cannot answer).
+        // A query's own refusal (`error(…)` in its SQL: the data cannot answer), and a chart
+        // with no value to draw, which says why.
         Error::Sql { source, .. } if source.to_string().contains("Invalid Input Error") => StatusCode::UNPROCESSABLE_ENTITY,
+        Error::NothingToDraw { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -441,7 +443,7 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
         let collected = crate::ui::timed("serve: the query", || execution::collect_named(conn, query, &request.args))?;
         Ok(match view {
             View::Page => {
-                let result = pages::QueryResult { conn, collected: &collected, row_cap: app.config.row_cap };
+                let result = pages::QueryResult { conn, catalog: &app.config.catalog, collected: &collected, row_cap: app.config.row_cap };
                 Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, Some(&result), &app.shapes, None))
             }
             View::Json => Answer::json(StatusCode::OK, result_json(query, &request.args, &collected)?),
@@ -463,7 +465,7 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
             }
             View::Svg | View::Png => {
                 let chart_request = charts::Request { language, ..charts::Request::default() };
-                let chart = execution::draw_collected(conn, query, &request.args, &collected, &chart_request, Some(&app.shapes))?;
+                let chart = execution::draw_collected(conn, &app.config.catalog, query, &request.args, &collected, &chart_request, Some(&app.shapes))?;
                 match view {
                     View::Svg => Answer { status: StatusCode::OK, content_type: "image/svg+xml", disposition: None, body: Arc::new(chart.svg.into_bytes()) },
                     _ => Answer { status: StatusCode::OK, content_type: "image/png", disposition: None, body: Arc::new(chart.png(1.0)?) },
@@ -584,7 +586,7 @@ async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuer
                 let collected = execution::collect_named(conn, query, &args)?;
                 let chart = charts::Request { language, kind: Some(charts::Kind::Line), ..charts::Request::default() };
                 let has_values = pages::has_values(&collected, "value_usd")?;
-                let svg = if has_values { execution::draw_collected(conn, query, &args, &collected, &chart, None).ok().map(|c| c.svg) } else { None };
+                let svg = if has_values { execution::draw_collected(conn, &app.config.catalog, query, &args, &collected, &chart, None).ok().map(|c| c.svg) } else { None };
                 bases.push(pages::Basis { basis, args, collected, svg, has_values });
             }
             Ok(pages::province_page(language, &resolved.name, year, &bases, app.config.row_cap))

@@ -192,6 +192,7 @@ fn month_title(year: i32, month: u32, language: Language) -> String {
 
 pub struct QueryResult<'a> {
     pub conn: &'a Connection,
+    pub catalog: &'a crate::catalog::Catalog,
     pub collected: &'a Collected,
     pub row_cap: usize,
 }
@@ -295,14 +296,14 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
     let mut charts_drawn: Vec<(String, String)> = Vec::new();
     if rows > 0 {
         if let Some(spec) = &query.header.chart {
-            if let Ok(chart) = execution::draw_collected(result.conn, query, args, collected, &request, Some(shapes)) {
+            if let Ok(chart) = execution::draw_collected(result.conn, result.catalog, query, args, collected, &request, Some(shapes)) {
                 charts_drawn.push((if spec.kind == Kind::Map { w.map } else { w.chart }.to_string(), chart.svg));
             }
             // A result with provinces has its map too.
             let has_provinces = collected.schema.fields().iter().any(|f| f.name() == "province" || f.name() == "code");
             if spec.kind != Kind::Map && has_provinces && spec.kind == Kind::Bar {
                 let map_request = charts::Request { kind: Some(Kind::Map), value: spec.value.clone(), ..request.clone() };
-                if let Ok(chart) = execution::draw_collected(result.conn, query, args, collected, &map_request, Some(shapes)) {
+                if let Ok(chart) = execution::draw_collected(result.conn, result.catalog, query, args, collected, &map_request, Some(shapes)) {
                     charts_drawn.push((w.map.to_string(), chart.svg));
                 }
             }
