@@ -160,6 +160,19 @@ fn every_stated_change_is_the_one_yoy_growth_and_top_provinces_show() {
         }
     }
     assert_eq!(checked, stated.len());
+    // province_profile: the same changes, month by month, for each province and year.
+    let years: std::collections::BTreeSet<(String, i32)> = stated.keys().map(|(y, _, p)| (p.clone(), *y)).collect();
+    for (province, year) in years {
+        let rows = w.csv(&["run", "province_profile", "-p", &format!("province={province}"), "-p", &format!("year={year}")]);
+        let i = |c: &str| rows[0].iter().position(|x| x == c).unwrap();
+        for row in &rows[1..] {
+            let month: u32 = row[i("month")].parse().unwrap();
+            if let Some(s) = stated.get(&(year, month, province.clone())) {
+                assert_eq!(number(&row[i("change_pct")]), s.pct, "province_profile {province} {year}-{month}");
+                assert_eq!(row[i("change_origin")], "published", "province_profile {province} {year}-{month}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -45,6 +45,12 @@ fn a_ranking_s_map_colours_every_province_with_a_value_and_counts_them() {
         assert_eq!(coloured(&text), expected, "{lang}");
         assert!(text.contains(words), "{lang}: {text}");
     }
+    // Every drawn value is a release's: the source line says the Ministry's, and nothing else.
+    let text = svg(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "--kind", "map"]);
+    assert!(text.contains(">Kaynak: Ticaret Bakanlığı, faaliyet illerine göre ihracat<"), "{text}");
+    // On the registered basis, TİM's.
+    let text = svg(&w, &["period_exports", "-p", "year=2025", "-p", "month=10", "-p", "basis=registered"]);
+    assert!(text.contains(">Kaynak: TİM ve ihracatçı birlikleri, ihracatçının kayıtlı olduğu ile göre ihracat<"), "{text}");
     // The top five's bar chart is still the release's five.
     let bars = svg(&w, &["top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5"]);
     for province in ["İstanbul", "Kocaeli", "İzmir", "Bursa", "Ankara"] {
