@@ -12,6 +12,7 @@ pub mod execution;
 pub mod language;
 pub mod load;
 pub mod output;
+pub mod parser;
 pub mod paths;
 pub mod pivot;
 pub mod reference;

@@ -182,8 +182,31 @@ pub fn write(result: ResultStream<'_>, options: &OutputOptions) -> Result<u64> {
 /// The shell's `.output FILE`: the results that follow go to FILE, which is replaced, as the
 /// `.output` of sqlite3 and DuckDB's shell replaces it (an interactive redirect; files of results
 /// named with `-o` or `--to` are written through `OutputFile`, replaced only with `--overwrite`).
-pub fn redirect(path: &Path) -> Result<std::fs::File> {
+pub fn redirect(path: &Path, overwrite: bool) -> Result<std::fs::File> {
+    never_a_database(path)?;
+    if path.exists() && !overwrite {
+        return Err(Error::msg(format!("{} exists; `.output {} --overwrite` replaces it", path.display(), path.display())));
+    }
     std::fs::File::create(path).context(|| format!("opening {}", path.display()))
+}
+
+/// No writer replaces a DuckDB database or its write-ahead log, whoever asks and with whatever
+/// flag (design rule 43): one check every file ihracat writes passes, by the file's content
+/// (DuckDB's `DUCK` magic at byte 8), not by the path the caller happens to know.
+pub fn never_a_database(target: &Path) -> Result<()> {
+    let is_duckdb = |path: &Path| -> bool {
+        let mut head = [0u8; 12];
+        std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head)).is_ok() && &head[8..12] == b"DUCK"
+    };
+    let wal_of = target.to_str().and_then(|t| t.strip_suffix(".wal")).map(Path::new);
+    if is_duckdb(target) || wal_of.is_some_and(is_duckdb) {
+        return Err(Error::msg(format!(
+            "{} is a DuckDB database{}: ihracat never writes a result over one",
+            target.display(),
+            if is_duckdb(target) { "" } else { "'s write-ahead log" }
+        )));
+    }
+    Ok(())
 }
 
 /// A file being written: staged beside its target under a name that says whose it is, and
@@ -199,6 +222,7 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn create(target: &Path, overwrite: bool) -> Result<OutputFile> {
+        never_a_database(target)?;
         if target.exists() && !overwrite {
             return Err(Error::msg(format!("{} exists; add --overwrite to replace it", target.display())));
         }

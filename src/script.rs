@@ -16,16 +16,23 @@ pub struct Statement {
 }
 
 impl Statement {
-    /// The statement's leading keywords, upper case: DuckDB's grammar decides a statement's kind
-    /// by them (a COPY, an ATTACH or a SET cannot hide inside another statement).
+    /// The statement's leading keywords, upper case, with every comment between them skipped as
+    /// DuckDB skips it (`EXPLAIN /* SELECT */ ANALYZE COPY` is an EXPLAIN ANALYZE of a COPY).
     fn keywords(&self, count: usize) -> Vec<String> {
-        strip_leading_comments(&self.text)
-            .trim_start_matches(|c: char| c == '(' || c.is_whitespace())
-            .split(|c: char| !c.is_ascii_alphabetic() && c != '_')
-            .filter(|w| !w.is_empty())
-            .take(count)
-            .map(str::to_ascii_uppercase)
-            .collect()
+        let mut words = Vec::new();
+        let mut text = self.text.as_str();
+        while words.len() < count {
+            text = strip_leading_comments(text);
+            let Some(c) = text.chars().next() else { break };
+            if c.is_ascii_alphabetic() || c == '_' {
+                let end = text.find(|c: char| !c.is_ascii_alphabetic() && c != '_').unwrap_or(text.len());
+                words.push(text[..end].to_ascii_uppercase());
+                text = &text[end..];
+            } else {
+                text = &text[c.len_utf8()..];
+            }
+        }
+        words
     }
 
     /// Whether the statement yields a result set, judged by its first keyword as DuckDB's own
@@ -38,6 +45,53 @@ impl Statement {
         )
     }
 
+    /// Everything a statement must pass before it runs. DuckDB's parser decides (design rule 43):
+    /// the text is one statement to it (the duckdb crate's `prepare` would run all but the last of
+    /// several), and on a reading connection a query; then the keywords ad-hoc SQL may not start
+    /// with. A syntax error is left to `prepare`, which reports it and runs nothing.
+    pub fn check(&self, conn: &duckdb::Connection, writable: bool) -> Result<()> {
+        match crate::parser::statement_count(&self.text) {
+            Ok(1) | Err(_) => {}
+            Ok(n) => {
+                return Err(Error::msg(format!(
+                    "{}: DuckDB reads this as {n} statements (a quote or comment that ihracat's splitter reads otherwise); end each statement with its own semicolon",
+                    self.describe()
+                )))
+            }
+        }
+        self.check_allowed()?;
+        if !writable {
+            self.check_query(conn)?;
+        }
+        Ok(())
+    }
+
+    /// On a reading connection (`sql` and `shell` without `--write`, the server's SQL page) only
+    /// what DuckDB's parser calls a query runs, or EXPLAIN of one (never EXPLAIN ANALYZE, which
+    /// runs what it explains), or a reading PRAGMA.
+    fn check_query(&self, conn: &duckdb::Connection) -> Result<()> {
+        let words = self.keywords(2);
+        let word = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
+        let checked = match (word(0), word(1)) {
+            ("EXPLAIN", "ANALYZE") => Ok(false),
+            ("EXPLAIN", _) => {
+                let body = strip_leading_comments(&strip_leading_comments(&self.text)["EXPLAIN".len()..]);
+                crate::parser::is_query(conn, body)
+            }
+            ("PRAGMA", name) => Ok(READ_PRAGMAS.contains(&name.to_ascii_lowercase().as_str())),
+            _ => crate::parser::is_query(conn, &self.text),
+        };
+        match checked {
+            Ok(true) => Ok(()),
+            // A syntax error: `prepare` reports it in DuckDB's words, and runs nothing.
+            Err(_) => Ok(()),
+            Ok(false) => Err(Error::msg(format!(
+                "{}: this command only reads, and DuckDB reads this statement as something other than a query (SELECT, FROM, WITH, VALUES, SHOW, DESCRIBE, SUMMARIZE, or EXPLAIN of one); add --write to create your own tables and views in the workspace",
+                self.describe()
+            ))),
+        }
+    }
+
     pub fn describe(&self) -> String {
         format!("statement {} (line {})", self.index, self.line)
     }
@@ -48,12 +102,17 @@ impl Statement {
     /// databases (a re-attached managed file would be writable), writing files (`COPY … TO`,
     /// `EXPORT DATABASE`: files are written by `ihracat export`, which checks what it replaces),
     /// changing DuckDB's settings, and installing or loading extensions.
-    pub fn check_allowed(&self) -> Result<()> {
-        let words = self.keywords(3);
+    fn check_allowed(&self) -> Result<()> {
+        let words = self.keywords(5);
         let word = |i: usize| words.get(i).map(String::as_str).unwrap_or("");
-        // EXPLAIN ANALYZE runs the statement it explains.
+        // EXPLAIN ANALYZE runs the statement it explains (and EXPLAIN (ANALYZE, …) too).
+        if word(0) == "EXPLAIN" && words.iter().skip(1).take(3).any(|w| w == "ANALYZE" || w == "ANALYSE") {
+            return Err(Error::msg(format!(
+                "{}: EXPLAIN ANALYZE runs the statement it explains; ad-hoc SQL explains without running (EXPLAIN SELECT …)",
+                self.describe()
+            )));
+        }
         let first = match (word(0), word(1)) {
-            ("EXPLAIN", "ANALYZE") => word(2),
             ("EXPLAIN", second) => second,
             (first, _) => first,
         };
@@ -62,6 +121,9 @@ impl Statement {
             "COPY" | "EXPORT" | "IMPORT" => "ad-hoc SQL does not write or import files: `ihracat export --sql \"…\" --to FILE` writes a result (and checks what it replaces); read a file with read_csv(…) or `ihracat load`",
             "SET" | "RESET" => "DuckDB's settings are ihracat's options (--memory-limit, --threads, --temp-dir); ad-hoc SQL cannot change them",
             "INSTALL" | "LOAD" | "FORCE" => "ihracat does not install or load DuckDB extensions",
+            "PREPARE" | "EXECUTE" | "DEALLOCATE" => "ad-hoc SQL runs each statement as written; a parameterised query is a named query (`ihracat queries`, and `--queries DIR` for your own)",
+            "CALL" => "ad-hoc SQL calls table functions in a query: SELECT * FROM function(…)",
+            _ if words.iter().any(|w| w == "SECRET") && matches!(first, "CREATE" | "DROP") => "ihracat keeps no DuckDB secrets",
             "PRAGMA" if !READ_PRAGMAS.contains(&word(1).to_ascii_lowercase().as_str()) => {
                 "only reading pragmas (table_info, show_tables, database_list, database_size, storage_info, version, platform, functions) are allowed in ad-hoc SQL"
             }
@@ -73,17 +135,40 @@ impl Statement {
 
 const READ_PRAGMAS: &[&str] = &["table_info", "show_tables", "show_tables_expanded", "database_list", "database_size", "storage_info", "version", "platform", "functions", "show"];
 
+/// The text after its leading comments, read as DuckDB reads them: a `--` comment ends at a line
+/// feed or a carriage return, and `/* */` comments nest.
 fn strip_leading_comments(mut text: &str) -> &str {
     loop {
         text = text.trim_start();
         if let Some(rest) = text.strip_prefix("--") {
-            text = rest.split_once('\n').map_or("", |(_, r)| r);
-        } else if let Some(rest) = text.strip_prefix("/*") {
-            text = rest.split_once("*/").map_or("", |(_, r)| r);
+            text = rest.find(['\n', '\r']).map_or("", |at| &rest[at..]);
+        } else if text.starts_with("/*") {
+            text = &text[block_comment_end(text.as_bytes(), 0)..];
         } else {
             return text;
         }
     }
+}
+
+/// Where a `/* */` comment that starts at `start` ends (just past its closing `*/`), counting the
+/// comments nested in it as DuckDB does; the end of the text if it never closes.
+fn block_comment_end(bytes: &[u8], start: usize) -> usize {
+    let (mut i, mut depth) = (start + 2, 1);
+    while i < bytes.len() {
+        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    bytes.len()
 }
 
 /// Splits on semicolons outside strings, quoted identifiers, comments and dollar quotes.
@@ -125,20 +210,17 @@ pub fn split(script: &str) -> Vec<Statement> {
                 }
             }
             b'-' if bytes.get(i + 1) == Some(&b'-') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+                // DuckDB ends a line comment at a carriage return too.
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
                     i += 1;
                 }
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
-                    if bytes[i] == b'\n' {
-                        line += 1;
-                    }
-                    i += 1;
-                }
-                i += 1;
+                let end = block_comment_end(bytes, i);
+                line += script[i..end].matches('\n').count();
+                i = end;
+                continue;
             }
             b'$' => {
                 // $tag$ ... $tag$, but not a $name parameter
@@ -203,8 +285,9 @@ pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOption
             names.join(", ")
         )));
     }
+    // Nothing runs unless every statement may.
     for statement in &statements {
-        statement.check_allowed()?;
+        statement.check(conn, writable)?;
     }
     let mut first = true;
     for statement in &statements {
@@ -214,9 +297,10 @@ pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOption
                 println!();
             }
             first = false;
-            output::write(stream, options).map(|_| ()).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })
+            // `execute`'s caller below names the statement once.
+            output::write(stream, options).map(|_| ())
         };
-        let changed = execute(conn, statement, &mut show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
+        let changed = execute(conn, statement, writable, &mut show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
         if changed > 0 {
             note(&format!("{}: {changed} rows changed", statement.describe()));
         }
@@ -227,8 +311,8 @@ pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOption
 /// Runs one statement of a script, after `check_allowed`: a statement with rows hands its result
 /// to `show` as it streams; any other returns how many rows it changed. The shell runs its
 /// statements here too.
-pub fn execute(conn: &duckdb::Connection, statement: &Statement, show: &mut dyn FnMut(ResultStream<'_>) -> Result<()>) -> Result<usize> {
-    statement.check_allowed()?;
+pub fn execute(conn: &duckdb::Connection, statement: &Statement, writable: bool, show: &mut dyn FnMut(ResultStream<'_>) -> Result<()>) -> Result<usize> {
+    statement.check(conn, writable)?;
     let mut stmt = conn.prepare(&statement.text).map_err(|e| Error::Sql { context: String::new(), source: e })?;
     if statement.returns_rows() {
         show(ResultStream::from_statement(&mut stmt, Vec::new())?)?;

@@ -97,3 +97,158 @@ fn a_write_inside_a_common_table_expression_is_not_a_read() {
     w.write("q/innocent.sql", "--- summary  Mentions a node\nSELECT '\"type\":\"DELETE_QUERY_NODE\"' AS text\n");
     w.run(&["--queries", queries.to_str().unwrap(), "run", "innocent"]);
 }
+
+/// Every file below the work folder but the database's own and the XDG folders: what a refused
+/// statement must not have added to.
+fn files(w: &Workdir) -> Vec<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path.display().to_string());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(w.dir.path(), &mut out);
+    out.retain(|p| !p.contains("/xdg/") && !p.ends_with(".wal"));
+    out.sort();
+    out
+}
+
+/// Issue 31's reproductions. DuckDB nests `/* */` comments, ends a `--` comment at a carriage
+/// return and reads `E'\''` as one quote; a guard that reads keywords as text let each of these
+/// through. Now DuckDB's own parser decides, and each is refused before anything runs.
+#[test]
+fn statements_duckdb_reads_otherwise_than_a_text_guard_are_refused() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
+    let before = snapshot(&w);
+    let files_before = files(&w);
+    let db = w.db().display().to_string();
+    let p = |name: &str| w.path(name).display().to_string();
+    let attempts = [
+        format!("/* /* */ SELECT */ USE memory; /* /* */ SELECT */ DETACH ihracat; /* /* */ SELECT */ ATTACH '{db}' AS rw; DELETE FROM rw.main.exports WHERE year = 2025"),
+        format!("/* /* */ SELECT */ COPY (SELECT 42) TO '{db}'"),
+        format!("/* /* */ SELECT */ EXPORT DATABASE '{}'", p("dump")),
+        format!("/* /* */ SELECT */ ATTACH '{}' AS n", p("new.duckdb")),
+        format!("/* /* */ SELECT */ PRAGMA profiling_output = '{}'", p("profile.json")),
+        format!("EXPLAIN ANALYZE /* x */ COPY (SELECT 1) TO '{}'", p("a.csv")),
+        format!("PREPARE q AS COPY (SELECT 1) TO '{}'; EXECUTE q", p("b.csv")),
+        format!("EXPLAIN (ANALYZE, FORMAT json) COPY (SELECT 1) TO '{}'", p("c.csv")),
+        format!("SELECT E'\\''; COPY (SELECT 1) TO '{}'; --'", p("d.csv")),
+        format!("CALL enable_logging(level = 'trace', storage = 'file', storage_path = '{}')", p("logs")),
+        "CREATE PERSISTENT SECRET ph (TYPE http, BEARER_TOKEN 'x')".to_string(),
+        format!("SELECT 1 -- x\rCOPY (SELECT 1) TO '{}'", p("e.csv")),
+        "/* /* */ SELECT */ SET GLOBAL threads = 1".to_string(),
+    ];
+    for sql in &attempts {
+        for write in [false, true] {
+            let mut args = vec!["sql", sql.as_str()];
+            if write {
+                args.push("--write");
+            }
+            let (code, stderr) = w.fail(&args);
+            assert_eq!(code, 1, "{sql} (write: {write}): {stderr}");
+        }
+    }
+    assert_eq!(snapshot(&w), before, "the managed tables changed");
+    assert_eq!(files(&w), files_before, "a refused statement wrote a file");
+    assert!(!w.path("home/.duckdb").exists(), "a secret was stored");
+    // What ad-hoc SQL is for still works.
+    assert_eq!(w.csv(&["sql", "EXPLAIN SELECT 1"])[0], ["explain_key", "explain_value"]);
+    assert_eq!(w.csv(&["sql", "/* a /* nested */ comment */ SELECT count(*) AS n FROM exports WHERE year = 2025"])[1], ["91"]);
+    assert_eq!(w.csv(&["sql", "--write", "INSERT INTO mine VALUES (2); SELECT count(*) FROM mine"])[1], ["2"]);
+}
+
+/// A seeded property: forbidden statements wrapped in DuckDB's comment forms, random case and
+/// white space, and EXPLAIN, are refused with and without --write; the managed tables and the
+/// folder are as they were.
+#[test]
+fn forbidden_statements_in_any_disguise_are_refused() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
+    let before = snapshot(&w);
+    let files_before = files(&w);
+    let db = w.db().display().to_string();
+    let out = w.path("out.csv").display().to_string();
+    let forbidden = [
+        "USE memory".to_string(),
+        "DETACH ihracat".to_string(),
+        format!("ATTACH '{db}' AS rw"),
+        format!("COPY (SELECT 1) TO '{out}'"),
+        format!("EXPORT DATABASE '{}'", w.path("dump").display()),
+        "SET threads = 1".to_string(),
+        "RESET threads".to_string(),
+        "INSTALL json".to_string(),
+        "LOAD json".to_string(),
+        format!("PRAGMA profiling_output = '{out}'"),
+        "PREPARE q AS SELECT 1".to_string(),
+        "CALL pragma_version()".to_string(),
+        "CREATE SECRET s (TYPE http)".to_string(),
+        "DELETE FROM ihracat.main.exports".to_string(),
+        "UPDATE ihracat.main.exports SET value_usd = 0".to_string(),
+    ];
+    let disguises: [fn(&str) -> String; 8] = [
+        |s| format!("/* /* */ SELECT */ {s}"),
+        |s| format!("-- SELECT\r{s}"),
+        |s| format!("/* a */\n\t {s}"),
+        |s| format!("EXPLAIN ANALYZE {s}"),
+        |s| format!("EXPLAIN /* SELECT /* */ */ ANALYZE {s}"),
+        |s| format!("/*/**/*/ {s} /* ; */"),
+        |s| s.to_lowercase(),
+        |s| format!("SELECT 1; {s}"),
+    ];
+    let mut rng = fastrand::Rng::with_seed(31);
+    for _ in 0..60 {
+        let statement = &forbidden[rng.usize(..forbidden.len())];
+        let disguise = disguises[rng.usize(..disguises.len())];
+        // (A leading space: an argument that starts with `--` would be an option to the parser.)
+        let mut sql = format!(" {}", disguise(statement));
+        if rng.bool() {
+            sql = sql.chars().map(|c| if rng.bool() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect();
+            // Paths keep their case: the folder is compared by name.
+            sql = sql.replace(&db.to_ascii_lowercase(), &db).replace(&db.to_ascii_uppercase(), &db);
+        }
+        for write in [false, true] {
+            let mut args = vec!["sql", sql.as_str()];
+            if write {
+                args.push("--write");
+            }
+            let output = w.command(&args).output().unwrap();
+            assert_eq!(output.status.code(), Some(1), "{sql} (write: {write}) ran: {}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        }
+    }
+    assert_eq!(snapshot(&w), before, "the managed tables changed");
+    assert_eq!(files(&w), files_before, "a refused statement wrote a file");
+}
+
+/// No file is ever written over the database, its write-ahead log or its workspace, whatever
+/// the command and whatever --overwrite says.
+#[test]
+fn no_writer_replaces_the_database() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
+    let before = snapshot(&w);
+    let db = w.db().display().to_string();
+    let workspace = w.path("test.workspace.duckdb").display().to_string();
+    assert!(std::path::Path::new(&workspace).exists(), "the workspace is where the test expects it");
+    for args in [
+        vec!["sql", "SELECT 42", "-o", &db, "--overwrite", "--format", "csv"],
+        vec!["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", &db, "--overwrite", "--format", "csv"],
+        vec!["report", "--year", "2025", "--month", "10", "-o", &db, "--overwrite"],
+        vec!["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", &workspace, "--overwrite", "--format", "svg"],
+        vec!["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "--to", &workspace, "--overwrite", "--format", "csv"],
+    ] {
+        let (code, stderr) = w.fail(&args);
+        assert_eq!(code, 1, "{args:?}");
+        assert!(stderr.contains("never written over") || stderr.contains("never writes a result over one"), "{args:?}: {stderr}");
+    }
+    assert_eq!(snapshot(&w), before);
+    assert_eq!(w.csv(&["sql", "SELECT x FROM mine"])[1], ["1"]);
+}

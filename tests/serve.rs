@@ -362,3 +362,30 @@ fn a_provinces_page_shows_both_bases_side_by_side_and_never_adds_them() {
     // Province names in result tables link to their pages.
     assert!(get(&server, "/q/top_provinces?year=2025&month=10").text().contains("href=\"/province/%C4%B0stanbul?lang=tr\""));
 }
+
+/// No request changes the engine for the next one (issue 31): `SET GLOBAL` behind DuckDB's nested
+/// comments is refused, the configuration is locked anyway, and every page answers as before.
+#[test]
+fn a_sql_request_cannot_change_the_engine_for_the_next() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let before = get(&server, "/q/top_provinces.csv?year=2025&month=10&n=5");
+    assert_eq!(before.status, 200);
+    for attack in [
+        "%2F*+%2F*+*%2F+SELECT+*%2F+SET+GLOBAL+memory_limit%3D%271MB%27",
+        "%2F*+%2F*+*%2F+SELECT+*%2F+SET+GLOBAL+threads%3D1",
+        "%2F*+%2F*+*%2F+SELECT+*%2F+SET+lock_configuration%3Dfalse",
+        "%2F*+%2F*+*%2F+SELECT+*%2F+CREATE+TABLE+memory.main.junk+AS+SELECT+1",
+        "SELECT+1%3B+SET+GLOBAL+memory_limit%3D%271MB%27",
+    ] {
+        let reply = get(&server, &format!("/sql?q={attack}"));
+        assert_eq!(reply.status, 400, "{attack}: {}", reply.text());
+    }
+    for page in ["/", "/q/top_provinces?year=2025&month=10", "/report/2025/10"] {
+        assert_eq!(get(&server, page).status, 200, "{page}");
+    }
+    let after = get(&server, "/q/top_provinces.csv?year=2025&month=10&n=5");
+    assert_eq!(after.text(), before.text());
+    let sql = get(&server, "/sql?q=SELECT+count(*)+AS+n+FROM+exports");
+    assert_eq!(sql.status, 200);
+}

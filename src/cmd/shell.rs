@@ -50,7 +50,7 @@ const HELP: &str = "\
 .queries                list the named queries
 .run NAME key=value ... run a named query
 .mode FORMAT            table, csv, tsv, json, ndjson, markdown
-.output [FILE]          send results to FILE, or back to the screen
+.output [FILE]          send results to FILE (--overwrite to replace one), or back to the screen
 .timer on|off           show how long each statement took
 .read FILE              run the statements in FILE
 .help                   this text
@@ -66,6 +66,7 @@ const KEYWORDS: &[&str] = &[
 
 pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
+    ihracat::db::lock_configuration(&db.conn)?;
     let catalog = context.catalog()?;
     if !std::io::stdin().is_terminal() {
         let text = super::sql::read_stdin()?;
@@ -95,6 +96,7 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
         sink: None,
         timer: false,
         running,
+        writable: args.write,
     };
     eprintln!("ihracat {} shell on {}. Type .help for help, Ctrl-D to leave.", env!("CARGO_PKG_VERSION"), db.location.display());
     loop {
@@ -126,6 +128,8 @@ struct Session {
     sink: Option<(PathBuf, File)>,
     timer: bool,
     running: Arc<Mutex<bool>>,
+    /// `--write`: the workspace takes the user's own tables; else only queries run.
+    writable: bool,
 }
 
 impl Session {
@@ -169,7 +173,8 @@ impl Session {
     }
 
     fn one_statement(&mut self, conn: &duckdb::Connection, statement: &script::Statement) -> Result<()> {
-        script::execute(conn, statement, &mut |stream| self.show(stream)).map(|_| ()).map_err(|e| match e {
+        let writable = self.writable;
+        script::execute(conn, statement, writable, &mut |stream| self.show(stream)).map(|_| ()).map_err(|e| match e {
             Error::Sql { source, .. } => Error::Sql { context: statement.describe(), source },
             other => other,
         })
@@ -239,7 +244,8 @@ impl Session {
             "output" => match rest.first() {
                 None => self.sink = None,
                 Some(path) => {
-                    let file = ihracat::output::redirect(std::path::Path::new(path))?;
+                    let overwrite = rest.get(1) == Some(&"--overwrite");
+                    let file = ihracat::output::redirect(std::path::Path::new(path), overwrite)?;
                     self.sink = Some((PathBuf::from(path), file));
                 }
             },

@@ -46,6 +46,7 @@ pub fn run(args: SqlArgs, context: &Context) -> Result<ExitCode> {
         (Some(_), Some(_)) => unreachable!("clap refuses both"),
     };
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
+    ihracat::db::lock_configuration(&db.conn)?;
     script::run(&db.conn, &text, &args.output.options(), args.write, &|note| context.messages.note(note))?;
     Ok(ExitCode::SUCCESS)
 }

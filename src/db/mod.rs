@@ -178,7 +178,11 @@ pub fn open(location: &Location, access: Access, settings: &EngineSettings) -> R
 }
 
 fn new_connection(settings: &EngineSettings) -> Result<Connection> {
-    let mut config = Config::default().enable_autoload_extension(false).context(|| "configuring DuckDB".into())?;
+    // No secret is ever written to ~/.duckdb (design rule 43): ihracat keeps none.
+    let mut config = Config::default()
+        .enable_autoload_extension(false)
+        .and_then(|c| c.with("allow_persistent_secrets", "false"))
+        .context(|| "configuring DuckDB".into())?;
     if let Some(limit) = &settings.memory_limit {
         config = config.max_memory(limit).context(|| format!("memory limit `{limit}`"))?;
     }
@@ -189,6 +193,14 @@ fn new_connection(settings: &EngineSettings) -> Result<Connection> {
         config = config.with("temp_directory", dir.to_string_lossy()).context(|| format!("temp directory {}", dir.display()))?;
     }
     Connection::open_in_memory_with_flags(config).context(|| "starting DuckDB".into())
+}
+
+/// Locks DuckDB's configuration for the rest of the process (design rule 43): after this no
+/// statement changes a setting (`SET GLOBAL memory_limit`, `threads`, logging, …), so ad-hoc SQL
+/// cannot slow, starve or redirect the engine. For `sql`, `shell` and the server, once the engine
+/// is set up.
+pub fn lock_configuration(conn: &Connection) -> Result<()> {
+    conn.execute_batch("SET lock_configuration = true").context(|| "locking the engine's configuration".into())
 }
 
 /// A writer waiting for the database: a marker file beside it that readers which open the file

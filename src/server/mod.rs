@@ -261,6 +261,8 @@ impl App {
         // Nothing a request runs reads or writes a file: DuckDB's file access is switched off for
         // the whole engine (once off, it cannot be switched on again while the engine runs).
         database.conn.execute_batch("SET enable_external_access = false").map_err(|e| Error::Sql { context: "closing file access".into(), source: e })?;
+        // And no request changes a setting for the next (`SET GLOBAL memory_limit = '1MB'`).
+        db::lock_configuration(&database.conn)?;
         let shared = Arc::new(Mutex::new(database));
         *engine = Some(shared.clone());
         Ok(shared)
@@ -639,7 +641,7 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
             // No file is read from the server: the engine's file access is off (see `engine`),
             // and `execute` refuses SET, ATTACH, COPY and the rest before anything runs.
             let mut collected = None;
-            crate::script::execute(conn, &statement, &mut |stream| {
+            crate::script::execute(conn, &statement, false, &mut |stream| {
                 let schema = stream.schema.clone();
                 let mut batches = Vec::new();
                 let mut rows = 0usize;
