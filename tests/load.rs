@@ -196,10 +196,10 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("plate_82.csv", &[], "plate_82.csv:2: column \"province\": `82`: unknown province"),
         ("period_glued.csv", &[], "period_glued.csv:2: column \"month\": `2021-1012`: month must be 1 to 12"),
         ("period_month13.csv", &[], "period_month13.csv:2: column \"month\": `13`: month must be 1 to 12"),
-        ("grouping_malformed.csv", &[], "grouping_malformed.csv:2: column \"value_usd\": `12,34,56`: not a number of US dollars"),
-        ("dots_malformed.csv", &[], "dots_malformed.csv:2: column \"value_usd\": `1.2.3`: not a number of US dollars"),
-        ("trailing_dots.csv", &[], "trailing_dots.csv:2: column \"value_usd\": `5..`: not a number of US dollars"),
-        ("date_in_value.csv", &[], "date_in_value.csv:2: column \"value_usd\": `12.5.2025`: not a number of US dollars"),
+        ("grouping_malformed.csv", &[], "grouping_malformed.csv:2: column \"value_usd\": `12,34,56`: not a number as the column writes them"),
+        ("dots_malformed.csv", &[], "dots_malformed.csv:2: column \"value_usd\": `1.2.3`: not a number as the column writes them"),
+        ("trailing_dots.csv", &[], "trailing_dots.csv:2: column \"value_usd\": `5..`: not a number as the column writes them"),
+        ("date_in_value.csv", &[], "date_in_value.csv:2: column \"value_usd\": `12.5.2025`: not a number as the column writes them"),
         ("exponent_value.csv", &[], "exponent_value.csv:2: column \"value_usd\": `1,5e3`: not a number of US dollars"),
         ("double_minus.csv", &[], "double_minus.csv:2: column \"value_usd\": `--5`: not a number of US dollars"),
         ("lira_header.csv", &[], "lira_header.csv: line 1: \"ihracat (TL)\" says the values are in Turkish lira"),
@@ -552,4 +552,34 @@ fn a_decimal_comma_in_a_comma_separated_file_is_refused_where_it_splits_a_line()
     let quoted = w.write("quoted.csv", "il,yıl,ay,ülke,fasıl,değer\nBursa,2024,3,FR,87,\"1.234,5\"\n");
     w.run(&["load", quoted.to_str().unwrap(), "--basis", "activity"]);
     assert_eq!(w.csv(&["sql", "SELECT value_usd FROM detail WHERE load_id IS NOT NULL"])[1], ["1234.50"]);
+}
+
+/// A cell that is no number in its column's style is refused with its place, never read as
+/// another number (issue 31: `1.234,56` beside English numbers was stored as 123.00, `12,34,56`
+/// as 123456, `1,5,` as 15, `0,0,0` as 0).
+#[test]
+fn malformed_numbers_are_refused_with_their_place_not_read_as_other_numbers() {
+    let w = Workdir::new();
+    let before = snapshot(&w);
+    let file = w.write(
+        "malformed.csv",
+        "il,yıl,ay,değer (usd)\nAdana,2025,1,\"1,234.50\"\nİzmir,2025,1,1.2.3\nBursa,2025,1,5..\nKonya,2025,1,\"12,34,56\"\nKayseri,2025,1,\"1,5,\"\nSivas,2025,1,\"0,0,0\"\nMersin,2025,1,\"2,500,000.75\"\n",
+    );
+    let (code, stderr) = w.fail(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    for (line, text) in [(3, "1.2.3"), (4, "5.."), (5, "12,34,56"), (6, "1,5,"), (7, "0,0,0")] {
+        assert!(stderr.contains(&format!("malformed.csv:{line}: column \"değer (usd)\": `{text}`: not a number as the column writes them")), "line {line} `{text}` in:\n{stderr}");
+    }
+    assert!(!stderr.contains("malformed.csv:2:") && !stderr.contains("malformed.csv:8:"), "the well-formed lines are not named:\n{stderr}");
+    assert_eq!(snapshot(&w), before);
+    // A Turkish number among English ones is refused as a mix of styles, with both places.
+    let mixed = w.write("mixed.csv", "il,yıl,ay,değer (usd)\nAdana,2025,1,\"1,234.50\"\nAnkara,2025,1,\"1.234,56\"\n");
+    let (_, stderr) = w.fail(&["load", mixed.to_str().unwrap(), "--basis", "activity"]);
+    assert!(stderr.contains("mixed.csv:3: column \"değer (usd)\": `1.234,56` is a Turkish number"), "{stderr}");
+    assert_eq!(snapshot(&w), before);
+    // The well-formed ones alone load, to the cent.
+    let good = w.write("good.csv", "il,yıl,ay,değer (usd)\nAdana,2025,1,\"1,234.50\"\nMersin,2025,1,\"2,500,000.75\"\n");
+    w.run(&["load", good.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(value(&w, 1, 2025, 1, "activity")[1][0], "1234.50");
+    assert_eq!(value(&w, 33, 2025, 1, "activity")[1][0], "2500000.75");
 }

@@ -492,12 +492,16 @@ pub enum NumberStyle {
 }
 
 impl NumberStyle {
-    /// The SQL that turns a cell's cleaned text (`@`) into a plain decimal.
+    /// The SQL that turns a cell's cleaned text (`@`) into a plain decimal, or NULL (then refused
+    /// with its place) unless the text is a number of the style entire: groups of three digits,
+    /// one decimal separator, nothing after it. `12,34,56`, `1,5,` or `1.2.3` are no number in any
+    /// style, and were once read as 123456, 15 and 123.
     fn normalise(self) -> &'static str {
         match self {
-            NumberStyle::Turkish => "replace(replace(@, '.', ''), ',', '.')",
-            NumberStyle::English => "replace(@, ',', '')",
-            NumberStyle::Grouped => "CASE WHEN regexp_matches(@, '^-?[0-9]{1,3}([.,][0-9]{3})+$') THEN regexp_replace(@, '[.,]', '', 'g') ELSE replace(@, ',', '.') END",
+            NumberStyle::Turkish => r"CASE WHEN regexp_full_match(@, '-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?') THEN replace(replace(@, '.', ''), ',', '.') END",
+            NumberStyle::English => r"CASE WHEN regexp_full_match(@, '-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?') THEN replace(@, ',', '') END",
+            NumberStyle::Grouped => r"CASE WHEN regexp_full_match(@, '-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]{1,3}(,[0-9]{3})+)') THEN regexp_replace(@, '[.,]', '', 'g')
+                                           WHEN regexp_full_match(@, '-?[0-9]+([.,][0-9]+)?') THEN replace(@, ',', '.') END",
         }
     }
 }
@@ -808,7 +812,7 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     // Each check: which cells it finds, and what it says about them. The rows any check could
     // find are set aside first in one scan (none, in a clean file); each check then reads only
     // those, one query at a time (a union of them all ran out of memory on tens of millions of rows).
-    let row_checks: [(&str, &str, &str, &str); 11] = [
+    let row_checks: [(&str, &str, &str, &str); 12] = [
         (
             // The database stores dollars as DECIMAL(18, 2): a larger value would fail at storing
             // time with no place named. (Turkey exports about 2.7e11 dollars a year.)
@@ -827,10 +831,16 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
         ),
         ("province_blank AND NOT missing", "'province'", "''", "'a row with values but no province'"),
         (
-            "NOT missing AND (NOT numeric_text OR value_usd IS NULL)",
+            "NOT missing AND NOT numeric_text",
             "column_header",
             "value_text",
             "'not a number of US dollars (a currency other than $, or a scale word such as milyon, is not read: convert the table, or write the number in full and use --unit)'",
+        ),
+        (
+            "NOT missing AND numeric_text AND value_usd IS NULL",
+            "column_header",
+            "value_text",
+            "'not a number as the column writes them (groups of three digits, one decimal separator, nothing after it)'",
         ),
         ("value_usd < 0", "column_header", "value_text", "'a negative value: exports cannot be negative'"),
         ("NOT missing AND NOT total_row AND (month IS NULL OR month NOT BETWEEN 1 AND 12)", "'month'", "month_part", "'month must be 1 to 12'"),
