@@ -583,3 +583,20 @@ fn malformed_numbers_are_refused_with_their_place_not_read_as_other_numbers() {
     assert_eq!(value(&w, 1, 2025, 1, "activity")[1][0], "1234.50");
     assert_eq!(value(&w, 33, 2025, 1, "activity")[1][0], "2500000.75");
 }
+
+/// A negative quantity and the reserved HS chapter 77 are refused with their place (issue 31).
+#[test]
+fn a_negative_quantity_and_the_reserved_chapter_are_refused() {
+    let w = Workdir::new();
+    let before = snapshot(&w);
+    let file = w.write(
+        "detail.csv",
+        "il,yıl,ay,ülke,fasıl,değer (usd),miktar,birim\nKocaeli,2025,7,Almanya,87,351158000,-1200,adet\nBursa,2025,7,Almanya,77,5000,,\nİzmir,2025,7,İspanya,27,136954000,10,ton\n",
+    );
+    let (code, stderr) = w.fail(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("detail.csv:2: column \"quantity\": `-1200`: a negative quantity"), "{stderr}");
+    assert!(stderr.contains("detail.csv:3: column \"product\": `77`: unknown product"), "{stderr}");
+    assert!(!stderr.contains("detail.csv:4:"), "{stderr}");
+    assert_eq!(snapshot(&w), before);
+}

@@ -224,3 +224,44 @@ fn list_parameters_keep_dates_and_exact_decimals() {
     let rows = w.csv(&["--queries", dir.to_str().unwrap(), "run", "lists", "-p", "days=2025-10-01,2024-02-29", "-p", "amounts=1000000000123.45,2"]);
     assert_eq!(rows[1..], [["2025-10-01", "1000000000123.45"], ["2024-02-29", "2.00"]]);
 }
+
+/// A query file of one's own that does not parse says why where it is run, not "unknown query"
+/// (issue 31: a `--- parm` line).
+#[test]
+fn a_broken_query_file_says_why_where_it_is_run() {
+    let w = Workdir::new();
+    w.write("q/chapter_months.sql", "--- summary  Chapters by month\n--- parm  year int 2000..2100\nSELECT $year AS year\n");
+    let dir = w.path("q");
+    for command in [vec!["run", "chapter_months", "-p", "year=2025"], vec!["queries", "show", "chapter_months"]] {
+        let mut args = vec!["--queries", dir.to_str().unwrap()];
+        args.extend(command.iter().copied());
+        let (code, stderr) = w.fail(&args);
+        assert_ne!(code, 0);
+        assert!(stderr.contains("chapter_months.sql:2:") && stderr.contains("parm"), "{stderr}");
+        assert!(!stderr.contains("unknown query"), "{stderr}");
+    }
+}
+
+/// A malformed list or number is an error with its parameter, never an empty result.
+#[test]
+fn malformed_lists_and_numbers_are_refused() {
+    let w = Workdir::new();
+    let base = ["run", "province_country_matrix", "-p", "year=2025", "-p", "month=7", "-p", "countries=DE"];
+    for (value, expected) in [
+        ("provinces=[İstanbul]", "write a list as its items"),
+        ("provinces=", "an empty list"),
+        ("provinces=İstanbul,,Kocaeli", "has an empty item"),
+    ] {
+        let mut args = base.to_vec();
+        args.extend(["-p", value]);
+        let (code, stderr) = w.fail(&args);
+        assert_ne!(code, 0);
+        assert!(stderr.contains("parameter `provinces`") && stderr.contains(expected), "{value}: {stderr}");
+    }
+    let (_, stderr) = w.fail(&["run", "over_threshold", "-p", "year=2025", "-p", "month=10", "-p", "threshold=1_000"]);
+    assert!(stderr.contains("parameter `threshold`") && stderr.contains("expected a number"), "{stderr}");
+    // Well-formed ones run.
+    let mut args = base.to_vec();
+    args.extend(["-p", "provinces=İstanbul,Kocaeli"]);
+    w.run(&args);
+}

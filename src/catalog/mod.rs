@@ -133,9 +133,19 @@ impl Catalog {
     }
 
     pub fn get(&self, name: &str) -> Result<&Query> {
-        self.queries.get(name).ok_or_else(|| Error::UnknownQuery {
-            name: name.to_string(),
-            suggestions: crate::suggest::closest(name, self.queries.keys().map(String::as_str)),
+        self.queries.get(name).ok_or_else(|| {
+            // A query file of that name that could not be read says why, where the user runs it
+            // (a `--- parm` line is not an unknown query).
+            let broken = self.broken.iter().find_map(|e| match e {
+                Error::Header { path, line, message } if Path::new(path).file_stem().is_some_and(|s| s == name) => {
+                    Some(Error::Header { path: path.clone(), line: *line, message: message.clone() })
+                }
+                _ => None,
+            });
+            broken.unwrap_or_else(|| Error::UnknownQuery {
+                name: name.to_string(),
+                suggestions: crate::suggest::closest(name, self.queries.keys().map(String::as_str)),
+            })
         })
     }
 }

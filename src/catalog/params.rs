@@ -269,18 +269,27 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String
                 .ok_or_else(|| format!("expected one of {}", values.join(", ")))
         }
         ParamType::List(inner) => {
+            // A list is its items, comma-separated: an empty one, brackets or an empty item
+            // would match nothing and give no rows without a word (issue 31).
             if trimmed.is_empty() {
-                return Ok(Parsed::List(Vec::new()));
+                return Err("an empty list: give at least one value (a,b), or leave the parameter out".into());
+            }
+            if trimmed.starts_with(['[', '(', '{']) || trimmed.ends_with([']', ')', '}']) {
+                return Err(format!("write a list as its items, comma-separated (a,b), not `{trimmed}`"));
+            }
+            if trimmed.split(',').any(|item| item.trim().is_empty()) {
+                return Err(format!("`{trimmed}` has an empty item: write the items comma-separated, as a,b"));
             }
             trimmed.split(',').map(|item| parse_value(inner, item)).collect::<std::result::Result<Vec<_>, _>>().map(Parsed::List)
         }
     }
 }
 
-/// Decimals stay exact: "1000000000", "1_000_000.5", "2.5e9" are all accepted.
+/// Decimals stay exact: "1000000000", "1000000.5", "2.5e9" are accepted; "1_000" is not (a
+/// number written as no table writes it is a slip, not a number).
 fn parse_decimal(text: &str) -> std::result::Result<Parsed, String> {
     let err = || "expected a number such as 1000000 or 2.5e9".to_string();
-    let text = text.replace('_', "");
+    let text = text.to_string();
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m.to_string(), e.parse::<i32>().map_err(|_| err())?),
         None => (text.clone(), 0),

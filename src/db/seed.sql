@@ -143,13 +143,15 @@ SELECT k, arg_min(code, priority), arg_min(spelling, priority), arg_min(note, pr
 FROM _country_spellings GROUP BY k;
 DROP TABLE _country_spellings;
 
--- Products: the HS chapters, with the short names releases print.
+-- Products: the HS chapters, with the short names releases print. Chapter 77 is reserved (no
+-- goods are classified in it), so it is no product: a table or a parameter naming it is refused.
 DELETE FROM products;
 INSERT INTO products
 SELECT c.chapter, 'chapter', nullif(c.title_tr, ''), c.title_en, tr.alias, en.alias
 FROM _seed_chapters c
 LEFT JOIN (SELECT * FROM _seed_product_aliases WHERE display::BOOLEAN AND language = 'tr') tr ON tr.code = c.chapter
-LEFT JOIN (SELECT * FROM _seed_product_aliases WHERE display::BOOLEAN AND language = 'en') en ON en.code = c.chapter;
+LEFT JOIN (SELECT * FROM _seed_product_aliases WHERE display::BOOLEAN AND language = 'en') en ON en.code = c.chapter
+WHERE c.title_en NOT LIKE '(Reserved%';
 
 DELETE FROM product_aliases;
 INSERT INTO product_aliases

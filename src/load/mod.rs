@@ -812,7 +812,7 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
     // Each check: which cells it finds, and what it says about them. The rows any check could
     // find are set aside first in one scan (none, in a clean file); each check then reads only
     // those, one query at a time (a union of them all ran out of memory on tens of millions of rows).
-    let row_checks: [(&str, &str, &str, &str); 12] = [
+    let row_checks: [(&str, &str, &str, &str); 13] = [
         (
             // The database stores dollars as DECIMAL(18, 2): a larger value would fail at storing
             // time with no place named. (Turkey exports about 2.7e11 dollars a year.)
@@ -859,6 +859,7 @@ fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: U
             "quantity_text",
             "'not a number'",
         ),
+        ("quantity < 0", "'quantity'", "quantity_text", "'a negative quantity: a quantity cannot be negative'"),
     ];
     let suspect = row_checks.iter().map(|(predicate, ..)| format!("({predicate})")).collect::<Vec<_>>().join(" OR ");
     let (suspects, totals): (i64, i64) = conn
