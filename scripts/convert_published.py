@@ -73,9 +73,8 @@ def convert(province_file, national_file):
 convert("province_figures.csv", "national_figures.csv")
 
 # The regional and local releases, with the notes on their pages.
-NOTE_LINES = open(f"{src}/province_figures_local_notes.txt", encoding="utf-8").read().splitlines()
-def note_line(start):
-    found = [l for l in NOTE_LINES if l.startswith(start)]
+def note_line(start, lines):
+    found = [l for l in lines if l.startswith(start)]
     assert len(found) == 1, f"no single note line starts with {start!r}"
     return found[0].strip()
 
@@ -128,31 +127,36 @@ NOTES = [
     ("1120351", lambda r: "province" not in r, "NOTE national:"),
 ]
 
-def local_note(r):
-    notes = [note_line(start) for fragment, keep, start in NOTES if fragment in r["source_url"] and keep(r)]
-    return "; ".join(dict.fromkeys(notes))
+def local_note(r, notes, lines):
+    found = [note_line(start, lines) for fragment, keep, start in notes if fragment in r["source_url"] and keep(r)]
+    return "; ".join(dict.fromkeys(found))
+
+def convert_regional(province_file, national_file, notes_file, notes):
+    """Converts a batch of regional releases, each row carrying the note of `notes_file` that
+    concerns its page (`notes`: a fragment of the page's address, a filter, the note line's start)."""
+    lines = open(f"{src}/{notes_file}", encoding="utf-8").read().splitlines()
+    first = len(out)
+    convert(province_file, national_file)
+    # The rows convert() read back, so that each gets its page's note.
+    rows = [dict(r) for r in csv.DictReader(open(f"{src}/{province_file}", encoding="utf-8"))]
+    rows += [dict(r) for r in csv.DictReader(open(f"{src}/{national_file}", encoding="utf-8"))]
+    for row in out[first:]:
+        original = next(r for r in rows if r["source_url"] == row["source_url"] and r["year"] == row["release_year"]
+                        and r["month"] == row["release_month"] and r.get("province", "") == row["province"])
+        note = local_note(original, notes, lines)
+        if note:
+            row["note"] = (row["note"] + "; " if row["note"] else "") + note
+    for fragment, _, start in notes:
+        note_line(start, lines)  # every rule's note exists
+        assert any(fragment in r["source_url"] for r in rows), f"no page has {fragment!r}"
 
 KIND = "regional"
-first_local = len(out)
-convert("province_figures_local.csv", "national_figures_local.csv")
-# The rows convert() read back, so that each gets its page's note.
-local_rows = [dict(r) for r in csv.DictReader(open(f"{src}/province_figures_local.csv", encoding="utf-8"))]
-local_rows += [dict(r) for r in csv.DictReader(open(f"{src}/national_figures_local.csv", encoding="utf-8"))]
-for row in out[first_local:]:
-    original = next(r for r in local_rows if r["source_url"] == row["source_url"] and r["year"] == row["release_year"]
-                    and r["month"] == row["release_month"] and r.get("province", "") == row["province"])
-    note = local_note(original)
-    if note:
-        row["note"] = (row["note"] + "; " if row["note"] else "") + note
-for fragment, _, start in NOTES:
-    note_line(start)  # every rule's note exists
-    assert any(fragment in r["source_url"] for r in local_rows), f"no page has {fragment!r}"
+convert_regional("province_figures_local.csv", "national_figures_local.csv", "province_figures_local_notes.txt", NOTES)
 
 # The second batch of regional and local figures (17 provinces the monthly lists never name), each
 # with the sentence that states it (`quote`) and the note of province_figures_local2_notes.txt that
 # concerns its page, quoted verbatim.
-NOTE_LINES = open(f"{src}/province_figures_local2_notes.txt", encoding="utf-8").read().splitlines()
-NOTES = [
+NOTES2 = [
     ("orduyenidonem.com.tr", ANY, "orduyenidonem.com.tr/ordu-ihracatta-sinifta-kaldi"),
     ("hurriyet.com.tr/ekonomi/karadenizin-2020", ANY, "hurriyet karadenizin-2020"),
     ("adiyamanlilar.net", lambda r: r["year"] == "2019", "adiyamanlilar.net Zenginoğlu"),
@@ -174,19 +178,7 @@ NOTES = [
     ("bodrumhaber2000.com", ANY, "bodrumhaber2000.com/ihracat-artisinda"),
     ("aydinses.com", ANY, "aydinses.com/33-il-1-milyar-dolar"),
 ]
-first_local2 = len(out)
-convert("province_figures_local2.csv", "national_figures_local2.csv")
-local_rows = [dict(r) for r in csv.DictReader(open(f"{src}/province_figures_local2.csv", encoding="utf-8"))]
-local_rows += [dict(r) for r in csv.DictReader(open(f"{src}/national_figures_local2.csv", encoding="utf-8"))]
-for row in out[first_local2:]:
-    original = next(r for r in local_rows if r["source_url"] == row["source_url"] and r["year"] == row["release_year"]
-                    and r["month"] == row["release_month"] and r.get("province", "") == row["province"])
-    note = local_note(original)
-    if note:
-        row["note"] = (row["note"] + "; " if row["note"] else "") + note
-for fragment, _, start in NOTES:
-    note_line(start)
-    assert any(fragment in r["source_url"] for r in local_rows), f"no page has {fragment!r}"
+convert_regional("province_figures_local2.csv", "national_figures_local2.csv", "province_figures_local2_notes.txt", NOTES2)
 
 w = csv.DictWriter(open(dst, "w", encoding="utf-8", newline=""), fieldnames=list(out[0].keys()), lineterminator="\n")
 w.writeheader()
