@@ -120,3 +120,19 @@ fn a_load_that_spills_makes_its_spill_folder_first() {
     assert!(w.path("home/.cache/ihracat/spill").is_dir());
     assert_eq!(column(&w.csv(&["sql", "SELECT count(*) AS n FROM detail WHERE load_id IS NOT NULL"]), "n"), vec!["400000"]);
 }
+
+/// `generate` says how its files load, creates no database, and the refusal that meets a file
+/// loaded without --complete names the option (issue 31: a trade economist met neither).
+#[test]
+fn generate_says_how_its_files_load_and_creates_no_database() {
+    let w = Workdir::new();
+    let help = w.stdout(&["generate", "--help"]);
+    assert!(help.contains("ihracat load FILE --basis activity --complete"), "{help}");
+    let dir = w.path("gen");
+    w.run(&["generate", "--rows", "2000", "--seed", "3", "--to", dir.to_str().unwrap(), "--format", "csv"]);
+    assert!(!w.db().exists(), "generate created {}", w.db().display());
+    let file = dir.join("synthetic-detail-2000-seed3.csv");
+    w.run(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    let (_, stderr) = w.fail(&["run", "market_concentration", "-p", "year=2025", "-p", "month=7"]);
+    assert!(stderr.contains("--complete"), "{stderr}");
+}

@@ -13,11 +13,11 @@ WITH c AS (FROM detail_completeness($year, $month, $period, $basis, 'country')),
 guard AS (
     SELECT CASE
         WHEN $province IS NOT NULL AND NOT coalesce((SELECT complete FROM c WHERE province_code = $province), false) THEN error(format(
-            'market_concentration needs the complete table of the province''s exports by country for the period; the detail present adds up to {} of its total {}',
+            'market_concentration needs the complete table of the province''s exports by country for the period; the detail present adds up to {} of its total {} (a table that is the whole of its province-months loads with --complete)',
             coalesce((SELECT detail_usd::VARCHAR FROM c WHERE province_code = $province), 'nothing'),
             coalesce((SELECT total_usd::VARCHAR FROM c WHERE province_code = $province), 'unknown')))
         WHEN $province IS NULL AND NOT EXISTS (SELECT 1 FROM c WHERE complete) THEN error(
-            'market_concentration needs complete tables by country: no province has detail adding up to its total for the period (the bundled detail is the releases'' top three)')
+            'market_concentration needs complete tables by country: no province has detail adding up to its total for the period (the bundled detail is the releases'' top three; a table that is the whole of its province-months loads with --complete)')
         ELSE true END AS ok
 ),
 shares AS (

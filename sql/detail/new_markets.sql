@@ -13,7 +13,7 @@ WITH now AS (SELECT complete, detail_usd FROM detail_completeness($year, $month,
 before AS (SELECT complete, detail_usd FROM detail_completeness($year - 1, $month, $period, $basis, 'country') WHERE province_code = $province),
 guard AS (
     SELECT CASE WHEN NOT coalesce((SELECT complete FROM now), false) OR NOT coalesce((SELECT complete FROM before), false) THEN error(format(
-        'new_markets needs the province''s complete table by country for the period and a year earlier; the detail present is complete for the period: {}, a year earlier: {}',
+        'new_markets needs the province''s complete table by country for the period and a year earlier; the detail present is complete for the period: {}, a year earlier: {} (a table that is the whole of its province-months loads with --complete)',
         coalesce((SELECT complete FROM now), false), coalesce((SELECT complete FROM before), false)))
     ELSE true END AS ok
 ),

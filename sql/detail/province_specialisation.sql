@@ -12,7 +12,7 @@
 WITH c AS (FROM detail_completeness($year, $month, $period, $basis, 'product')),
 guard AS (
     SELECT CASE WHEN NOT EXISTS (FROM c) OR EXISTS (SELECT 1 FROM c WHERE NOT complete) THEN error(format(
-        'province_specialisation needs every province''s complete table by product for the period; {} of {} provinces with data have one (the bundled detail is the releases'' top three)',
+        'province_specialisation needs every province''s complete table by product for the period; {} of {} provinces with data have one (the bundled detail is the releases'' top three; a table that is the whole of its province-months loads with --complete)',
         (SELECT count(*) FILTER (WHERE complete) FROM c), (SELECT count(*) FROM c)))
     ELSE true END AS ok
 ),

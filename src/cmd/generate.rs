@@ -11,8 +11,10 @@ use super::Context;
 ///
 /// Deterministic from --seed; a few provinces, markets and chapters dominate, with a sparse
 /// long tail and no zero rows, as in real tables. The files are named synthetic-detail-N-seedS
-/// and say so in a title line (CSV) and in their metadata (Parquet). They load with
-/// `ihracat load FILE --basis activity`.
+/// and say so in a title line (CSV) and in their metadata (Parquet). Each is the whole table of
+/// its province-months, so it loads with `ihracat load FILE --basis activity --complete` (without
+/// --complete the analyses that need whole tables, such as market_concentration, refuse it).
+/// Nothing is written but the files: no database is created.
 ///
 /// Example:
 ///   ihracat generate --rows 1000000 --seed 42 --to /tmp/bench
@@ -33,7 +35,10 @@ pub struct GenerateArgs {
 }
 
 pub fn run(args: GenerateArgs, context: &Context) -> Result<ExitCode> {
-    let db = context.open(Access::Read)?;
+    // The reference tables come from a throwaway database in memory: generating test files
+    // creates no database as a side effect.
+    let settings = ihracat::db::EngineSettings::for_access(Access::Read, context.global.memory_limit.clone(), context.global.temp_dir.clone(), context.global.threads);
+    let db = ihracat::db::open(&ihracat::db::Location::Memory, Access::Read, &settings)?;
     let files = synthetic::generate(&db.conn, args.rows, args.seed, &args.to, args.format != "parquet", args.format != "csv")?;
     for file in files {
         println!("{}", file.display());
