@@ -106,6 +106,16 @@ fn a_shell_session_as_a_person_uses_it() {
     shell.send(&["SELECT * FROM nowhere;", "Enter"]);
     shell.wait_for("does not exist");
     assert!(shell.is_running());
+    // `.schema` of a name that is no table says so; a read-only shell runs only queries.
+    shell.send(&[".schema nosuch", "Enter"]);
+    shell.wait_for("no table or view named `nosuch`");
+    shell.send(&["CREATE TEMP TABLE exports AS SELECT 1 AS x;", "Enter"]);
+    shell.wait_for("this command only reads");
+    // Nothing is written over the database from the shell either.
+    let db = w.db().display().to_string();
+    shell.send(&[&format!(".output {db} --overwrite"), "Enter"]);
+    shell.wait_for("ihracat never writes a result over one");
+    assert!(shell.is_running());
 
     shell.send(&[".quit", "Enter"]);
     let start = Instant::now();
@@ -116,7 +126,8 @@ fn a_shell_session_as_a_person_uses_it() {
 
     // History survives into the next session: Up brings back the last line.
     let again = Tmux::start(&w, "history");
-    again.send(&["Up", "Up", "Up"]);
+    // (.quit, .output, CREATE, .schema and the failing SELECT came after it.)
+    again.send(&["Up", "Up", "Up", "Up", "Up", "Up"]);
     again.wait_for("ihracat> .run top_provinces year=2025 month=10 n=2");
     again.send(&["C-d"]);
 }

@@ -11,6 +11,15 @@ pub const TABLES_SQL: &str = "SELECT database_name AS database, table_name AS na
 
 /// The columns of every table (or of one), as `.schema` lists them. The table name is bound.
 pub fn columns<'c>(conn: &'c Connection, table: Option<&str>) -> Result<(Statement<'c>, Vec<duckdb::types::Value>)> {
+    // A name that is no table or view is an error, not an empty table (`.schema nosuch`).
+    if let Some(name) = table {
+        let known: bool = conn
+            .query_row("SELECT count(*) > 0 FROM information_schema.columns WHERE table_catalog <> 'memory' AND table_name = ?", [name], |r| r.get(0))
+            .context(|| "reading the schema".into())?;
+        if !known {
+            return Err(crate::error::Error::msg(format!("no table or view named `{name}` (.tables lists them)")));
+        }
+    }
     let stmt = conn
         .prepare(
             "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
