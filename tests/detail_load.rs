@@ -136,3 +136,24 @@ fn generate_says_how_its_files_load_and_creates_no_database() {
     let (_, stderr) = w.fail(&["run", "market_concentration", "-p", "year=2025", "-p", "month=7"]);
     assert!(stderr.contains("--complete"), "{stderr}");
 }
+
+/// `info` shows the detail a database holds, not only the province totals (issue 31: after a
+/// detail load it said "loads: 1" and nothing of the rows).
+#[test]
+fn info_shows_the_detail_a_database_holds() {
+    let w = Workdir::new();
+    let before: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
+    assert_eq!(before["detail"]["loaded_rows"], 0);
+    let bundled = before["detail"]["bundled_rows"].as_i64().unwrap();
+    assert!(bundled > 50, "{before}");
+    let file = w.write("d.csv", "il,yıl,ay,ülke,fasıl,değer (usd)\nBayburt,2021,3,Almanya,08,1000\nBayburt,2021,4,Irak,08,2000\nZonguldak,2021,4,Almanya,72,3000\n");
+    w.run(&["load", file.to_str().unwrap(), "--basis", "activity", "--complete"]);
+    let after: serde_json::Value = serde_json::from_str(&w.stdout(&["info", "--format", "json"])).unwrap();
+    assert_eq!(after["detail"]["loaded_rows"], 3);
+    assert_eq!(after["detail"]["bundled_rows"], bundled);
+    assert_eq!(after["detail"]["first_month"], "2021-03");
+    assert_eq!(after["detail"]["complete_province_months"], 3);
+    let text = w.command(&["info"]).output().unwrap();
+    let all = format!("{}{}", String::from_utf8_lossy(&text.stdout), String::from_utf8_lossy(&text.stderr));
+    assert!(all.contains("detail:         3 loaded rows"), "{all}");
+}

@@ -10,7 +10,7 @@ use ihracat::{Error, Result, error::Context as _, execution};
 
 use super::{Context, OutputArgs};
 
-/// Show the database: its path, schema and data versions, coverage and loads.
+/// Show the database: its path, schema and data versions, loads, the detail it holds, and coverage.
 ///
 /// Coverage counts, for each year and basis, the provinces with at least one figure, and how
 /// many of them the Ministry's releases, the regional and local releases, and your loaded files
@@ -53,6 +53,7 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
             "data_sha256": info.versions.data_sha256,
             "bundled_data_version": db::DATA_VERSION,
             "loads": info.loads,
+            "detail": info.detail,
             "coverage": coverage,
         });
         println!("{}", serde_json::to_string_pretty(&value).map_err(|e| Error::msg(e.to_string()))?);
@@ -65,6 +66,15 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
         format!("schema version: {} (this ihracat: {})", info.versions.schema, db::SCHEMA_VERSION),
         format!("data version:   {} ({}; this ihracat: {})", info.versions.data, info.versions.data_sha256, db::DATA_VERSION),
         format!("loads:          {} (ihracat loads)", info.loads),
+        format!(
+            "detail:         {} loaded rows, {} bundled (the releases' top lists); {} provinces, {} to {}; {} province-months complete (load --complete)",
+            info.detail.loaded_rows,
+            info.detail.bundled_rows,
+            info.detail.provinces,
+            info.detail.first_month.as_deref().unwrap_or("none"),
+            info.detail.last_month.as_deref().unwrap_or("none"),
+            info.detail.complete_province_months
+        ),
         "provinces with at least one figure, by year, basis and kind of release (ihracat run coverage for months):".to_string(),
     ];
     let to_terminal = options.output.is_none() && std::io::stdout().is_terminal() && options.format.is_none();

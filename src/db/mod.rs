@@ -363,15 +363,52 @@ pub struct Info {
     pub workspace: Option<String>,
     pub versions: Versions,
     pub loads: i64,
+    pub detail: DetailSummary,
+}
+
+/// What the detail table (by country and product) holds: the releases' top lists, bundled, and
+/// the user's loaded tables, which `coverage` (province totals) does not show.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DetailSummary {
+    pub bundled_rows: i64,
+    pub loaded_rows: i64,
+    pub provinces: i64,
+    /// The first and last month with detail, as YYYY-MM.
+    pub first_month: Option<String>,
+    pub last_month: Option<String>,
+    /// Province-months whose loaded table is the whole of them (`load --complete`).
+    pub complete_province_months: i64,
 }
 
 pub fn info(db: &Database) -> Result<Info> {
     let loads: i64 = db.conn.query_row("SELECT count(*) FROM loads", [], |r| r.get(0)).context(|| "counting loads".into())?;
+    let detail = db
+        .conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE load_id IS NULL), count(*) FILTER (WHERE load_id IS NOT NULL), count(DISTINCT province_code),
+                    printf('%d-%02d', min(year * 100 + month) // 100, min(year * 100 + month) % 100),
+                    printf('%d-%02d', max(year * 100 + month) // 100, max(year * 100 + month) % 100),
+                    (SELECT count(*) FROM (SELECT DISTINCT province_code, year, month, basis FROM detail WHERE complete_table))
+             FROM detail",
+            [],
+            |r| {
+                Ok(DetailSummary {
+                    bundled_rows: r.get(0)?,
+                    loaded_rows: r.get(1)?,
+                    provinces: r.get(2)?,
+                    first_month: r.get(3)?,
+                    last_month: r.get(4)?,
+                    complete_province_months: r.get(5)?,
+                })
+            },
+        )
+        .context(|| "summarising the detail".into())?;
     Ok(Info {
         location: db.location.display(),
         workspace: db.location.workspace_path().map(|p| p.display().to_string()),
         versions: versions(db)?,
         loads,
+        detail,
     })
 }
 
