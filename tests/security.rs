@@ -118,6 +118,18 @@ fn files(w: &Workdir) -> Vec<String> {
     out
 }
 
+/// `ihracat sql SQL`, with and without --write, exits 1: refused, nothing run.
+fn refused_with_and_without_write(w: &Workdir, sql: &str) {
+    for write in [false, true] {
+        let mut args = vec!["sql", sql];
+        if write {
+            args.push("--write");
+        }
+        let output = w.command(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{sql} (write: {write}) ran: {}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    }
+}
+
 /// Issue 31's reproductions. DuckDB nests `/* */` comments, ends a `--` comment at a carriage
 /// return and reads `E'\''` as one quote; a guard that reads keywords as text let each of these
 /// through. Now DuckDB's own parser decides, and each is refused before anything runs.
@@ -146,14 +158,7 @@ fn statements_duckdb_reads_otherwise_than_a_text_guard_are_refused() {
         "/* /* */ SELECT */ SET GLOBAL threads = 1".to_string(),
     ];
     for sql in &attempts {
-        for write in [false, true] {
-            let mut args = vec!["sql", sql.as_str()];
-            if write {
-                args.push("--write");
-            }
-            let (code, stderr) = w.fail(&args);
-            assert_eq!(code, 1, "{sql} (write: {write}): {stderr}");
-        }
+        refused_with_and_without_write(&w, sql);
     }
     assert_eq!(snapshot(&w), before, "the managed tables changed");
     assert_eq!(files(&w), files_before, "a refused statement wrote a file");
@@ -214,14 +219,7 @@ fn forbidden_statements_in_any_disguise_are_refused() {
             // Paths keep their case: the folder is compared by name.
             sql = sql.replace(&db.to_ascii_lowercase(), &db).replace(&db.to_ascii_uppercase(), &db);
         }
-        for write in [false, true] {
-            let mut args = vec!["sql", sql.as_str()];
-            if write {
-                args.push("--write");
-            }
-            let output = w.command(&args).output().unwrap();
-            assert_eq!(output.status.code(), Some(1), "{sql} (write: {write}) ran: {}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-        }
+        refused_with_and_without_write(&w, &sql);
     }
     assert_eq!(snapshot(&w), before, "the managed tables changed");
     assert_eq!(files(&w), files_before, "a refused statement wrote a file");

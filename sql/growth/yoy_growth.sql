@@ -1,7 +1,7 @@
 --- summary  Every province's exports against the same period a year earlier
 --- summary_tr  İllerin ihracatı, bir yıl önceki aynı döneme göre
 --- chart    map value=change_pct
---- detail   One row for each province with a value in either period: current, previous, absolute and percent change. Where the release of the value shown stated its change, that change is shown, beside the previous value the release implies (previous_origin derived, at its precision); otherwise the change is computed only where both values are loaded, or both come from releases (change_origin says which, NULL when neither). Figures derived from rounded ones are rounded to the precision they have. change_pct is NULL when the previous value is zero.
+--- detail   One row for each province with a value in either period: current, previous, absolute and percent change. Where the release of the value shown stated its change, that change is shown, beside the previous value the release implies (previous_origin derived, at its precision); otherwise the change is computed only where both values are loaded, or both come from releases (change_origin says which, NULL when neither; doubtful where the release printed a change the data doubts, which is withheld). Figures derived from rounded ones are rounded to the precision they have. change_pct is NULL when the previous value is zero.
 --- detail   ytd and year need every month of the period, else a value a release stated for that period (origin and previous_origin say which).
 --- returns  province text, code int, value_usd decimal, previous_usd decimal, change_usd decimal, change_pct double, origin text, previous_origin text, change_origin text, source text
 --- param    year    int 2000..2100                         the year

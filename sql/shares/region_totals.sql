@@ -26,7 +26,7 @@ summed AS (
            count(*) AS region_provinces,
            -- A province counts for the change only where period_compare shows one (its release's,
            -- or computed from comparable values).
-           count(*) FILTER (WHERE c.change_origin IS NOT NULL) AS both,
+           count(*) FILTER (WHERE c.change_usd IS NOT NULL) AS both,
            sum(c.previous_usd) AS previous_usd,
            sum(c.change_usd) AS change_usd,
            sum(c.precision_usd) AS precision_usd,

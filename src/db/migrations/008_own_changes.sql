@@ -66,8 +66,8 @@ CREATE OR REPLACE MACRO province_values(_year, _month, _period, _basis) AS TABLE
 -- What a release stated beside each value of a period that it stated itself: the increase and the
 -- percent change against the same period a year earlier (design rule 38). A statement of the
 -- release is found on any of its pages (news pages split a release between them), this page
--- first. `doubtful` marks a change that carries a doubt its value does not (March 2024 İstanbul's
--- "-23", probably -2.3): no change is shown for it.
+-- first. `doubtful` marks a change whose own statement carries a doubt (March 2024 İstanbul's
+-- "-23", probably -2.3): no change is shown for it, and change_origin says `doubtful`.
 CREATE OR REPLACE MACRO stated_changes(_year, _month, _period, _basis) AS TABLE
     WITH cur AS (FROM province_values(_year, _month, _period, _basis) WHERE origin = 'published'),
     own AS (
@@ -84,7 +84,9 @@ CREATE OR REPLACE MACRO stated_changes(_year, _month, _period, _basis) AS TABLE
                first(c.value ORDER BY c.source_url <> o.source_url, c.precision, c.source_url) FILTER (WHERE c.metric = 'change_pct') AS pct,
                first(c.precision ORDER BY c.source_url <> o.source_url, c.precision, c.source_url) FILTER (WHERE c.metric = 'change_pct') AS pct_precision,
                first(c.source_url ORDER BY c.metric <> 'increase', c.source_url <> o.source_url, c.precision, c.source_url) AS change_source,
-               bool_or(c.note IS DISTINCT FROM o.note) AS doubtful
+               -- Only a doubt of the change's own (not one its value carries alone: Bursa January
+               -- 2024's value is doubted, its +0,4 % is not).
+               bool_or(c.note IS NOT NULL AND c.note IS DISTINCT FROM o.note) AS doubtful
         FROM own o
         JOIN published_figures c
           ON c.province_code = o.province_code AND c.release_year = o.release_year AND c.release_month = o.release_month
@@ -133,7 +135,9 @@ CREATE OR REPLACE MACRO period_compare(_year, _month, _period, _basis) AS TABLE
     changed AS (
         SELECT *,
                CASE WHEN stated AND NOT doubtful THEN 'published'
-                    WHEN NOT stated AND comparable IS NOT NULL AND value_usd IS NOT NULL AND prev_usd IS NOT NULL THEN 'computed'
+                    -- Withheld, and said why: the release printed a change the data doubts.
+                    WHEN stated THEN 'doubtful'
+                    WHEN comparable IS NOT NULL AND value_usd IS NOT NULL AND prev_usd IS NOT NULL THEN 'computed'
                END AS change_origin
         FROM joined
     ),
