@@ -1,4 +1,6 @@
-//! The two languages ihracat writes for people: Turkish (the default) and English.
+//! The two languages ihracat writes for people, Turkish (the default) and English, and the
+//! number style of each: words and numbers are one choice, so a page, a chart, a workbook and a
+//! table in Turkish group digits the Turkish way (4.859.123,45).
 
 use serde::Serialize;
 
@@ -8,4 +10,71 @@ pub enum Language {
     #[default]
     Tr,
     En,
+}
+
+/// A number style is a language's: `Locale::Tr` is `Language::Tr`. The name stays for the places
+/// that speak of numbers only (tables, `--locale`).
+pub type Locale = Language;
+
+impl Language {
+    /// `tr` when the environment's locale is Turkish, else `en` (for number style; the words of
+    /// pages and reports default to Turkish).
+    pub fn from_env() -> Language {
+        for var in ["LC_ALL", "LC_NUMERIC", "LANG"] {
+            if let Ok(value) = std::env::var(var) {
+                if !value.is_empty() {
+                    return if value.starts_with("tr") { Language::Tr } else { Language::En };
+                }
+            }
+        }
+        Language::En
+    }
+
+    /// The thousands separator and the decimal mark.
+    fn separators(self) -> (char, char) {
+        match self {
+            Language::En => (',', '.'),
+            Language::Tr => ('.', ','),
+        }
+    }
+}
+
+/// Puts thousands separators into a plain number as arrow prints it ("-4859123.45").
+pub fn group_digits(text: &str, locale: Locale) -> String {
+    let (thousands, decimal) = locale.separators();
+    let (sign, rest) = text.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", text));
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || frac.is_some_and(|f| !f.bytes().all(|b| b.is_ascii_digit())) {
+        return text.to_string(); // NaN, inf, scientific notation: leave as printed
+    }
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}{decimal}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_digits_in_both_locales() {
+        assert_eq!(group_digits("4859123.45", Locale::En), "4,859,123.45");
+        assert_eq!(group_digits("4859123.45", Locale::Tr), "4.859.123,45");
+        assert_eq!(group_digits("-1000", Locale::En), "-1,000");
+        assert_eq!(group_digits("999", Locale::Tr), "999");
+        assert_eq!(group_digits("NaN", Locale::En), "NaN");
+        assert_eq!(group_digits("1e10", Locale::En), "1e10");
+    }
 }

@@ -5,16 +5,15 @@
 
 pub mod catalog;
 pub mod charts;
+pub mod checks;
 pub mod db;
 pub mod error;
-pub mod excel;
 pub mod execution;
 pub mod language;
 pub mod load;
 pub mod output;
 pub mod parser;
 pub mod paths;
-pub mod pivot;
 pub mod reference;
 pub mod report;
 pub mod script;
@@ -23,6 +22,6 @@ pub mod staging;
 pub mod suggest;
 pub mod synthetic;
 pub mod turkish;
-pub mod ui;
+pub mod trace;
 
 pub use error::{Error, Result};

@@ -8,7 +8,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
-    let messages = ihracat::ui::Messages::new(cli.global.quiet);
+    let messages = cmd::ui::Messages::new(cli.global.quiet);
+    if std::env::var_os("IHRACAT_TIMINGS").is_some_and(|v| !v.is_empty()) {
+        ihracat::trace::set_sink(|line| eprintln!("ihracat: timing: {line}"));
+    }
     match cmd::run(cli, &messages) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

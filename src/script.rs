@@ -3,8 +3,7 @@
 //! for `sql` and the shell alike.
 
 use crate::error::{Error, Result};
-use crate::execution::ResultStream;
-use crate::output;
+use crate::db::ResultStream;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Statement {
@@ -266,18 +265,18 @@ pub fn is_complete(text: &str) -> bool {
     }
 }
 
-/// Runs a script statement by statement (design rule 15: into one file or a binary format, only
-/// one statement may return rows). The first error stops it, naming the statement and its line.
-/// `writable` says whether the connection may write the workspace, so that a write refused on a
-/// read-only one can say how to allow it.
-pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOptions, writable: bool, note: &dyn Fn(&str)) -> Result<()> {
+/// Runs a script statement by statement, handing each result to `show` as it streams (design
+/// rule 15: with `one_result`, into one file or a binary format, only one statement may return
+/// rows). The first error stops it, naming the statement and its line. `writable` says whether
+/// the connection may write the workspace, so that a write refused on a read-only one can say
+/// how to allow it. `note` hears how many rows a statement changed.
+pub fn run(conn: &duckdb::Connection, text: &str, writable: bool, one_result: bool, show: &mut dyn FnMut(ResultStream<'_>) -> Result<()>, note: &dyn Fn(&str)) -> Result<()> {
     let statements = split(text);
     if statements.is_empty() {
         return Err(Error::msg("no SQL statement to run"));
     }
     let with_rows: Vec<_> = statements.iter().filter(|s| s.returns_rows()).collect();
-    let format = options.resolved_format()?;
-    if with_rows.len() > 1 && (options.output.is_some() || format.is_binary()) {
+    if with_rows.len() > 1 && one_result {
         let names: Vec<String> = with_rows.iter().map(|s| s.describe()).collect();
         return Err(Error::msg(format!(
             "{} statements return rows ({}); into a file or a binary format only one may",
@@ -289,18 +288,10 @@ pub fn run(conn: &duckdb::Connection, text: &str, options: &output::OutputOption
     for statement in &statements {
         statement.check(conn, writable)?;
     }
-    let mut first = true;
     for statement in &statements {
         let fail = |e: Error| Error::msg(format!("{}: {}", statement.describe(), explain(e, writable)));
-        let mut show = |stream: ResultStream<'_>| {
-            if !first && options.output.is_none() && matches!(format, output::Format::Csv | output::Format::Tsv | output::Format::Table | output::Format::Markdown) {
-                println!();
-            }
-            first = false;
-            // `execute`'s caller below names the statement once.
-            output::write(stream, options).map(|_| ())
-        };
-        let changed = execute(conn, statement, writable, &mut show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
+        // `execute`'s caller here names the statement once.
+        let changed = execute(conn, statement, writable, show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
         if changed > 0 {
             note(&format!("{}: {changed} rows changed", statement.describe()));
         }

@@ -150,7 +150,7 @@ pub fn money_thousands(usd: f64) -> String {
 /// an English reader takes for a decimal).
 pub fn money_thousands_en(usd: f64) -> String {
     let thousands = format!("{}", (usd / 1e3).round() as i64);
-    format!("USD {} thousand", crate::output::group_digits(&thousands, crate::output::Locale::En))
+    format!("USD {} thousand", crate::language::group_digits(&thousands, crate::language::Language::En))
 }
 
 /// The dative of a proper name: Almanya'ya, Irak'a, İngiltere'ye, ABD'ye (said "abede"), and

@@ -31,11 +31,11 @@ pub struct Header {
     /// never read as "none" when it means "not known".
     pub empty: Option<String>,
     /// The chart the result draws best (`ihracat chart` without `--kind`).
-    pub chart: Option<crate::charts::ChartSpec>,
+    pub chart: Option<super::ChartSpec>,
     /// The summary in Turkish: the title of a chart or page in Turkish.
     pub summary_tr: Option<String>,
     /// The long result is shown wide: a column per heading (see `pivot`).
-    pub pivot: Option<crate::pivot::PivotSpec>,
+    pub pivot: Option<super::PivotSpec>,
 }
 
 const KEYS: &[&str] = &["summary", "summary_tr", "detail", "returns", "param", "example", "empty", "chart", "pivot"];
@@ -83,9 +83,9 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
             "empty" if header.empty.is_some() => return Err(err(number, "a second `empty`".into())),
             "empty" => header.empty = Some(value.to_string()),
             "chart" if header.chart.is_some() => return Err(err(number, "a second `chart`".into())),
-            "chart" => header.chart = Some(crate::charts::ChartSpec::parse(value).map_err(|m| err(number, m))?),
+            "chart" => header.chart = Some(super::ChartSpec::parse(value).map_err(|m| err(number, m))?),
             "pivot" if header.pivot.is_some() => return Err(err(number, "a second `pivot`".into())),
-            "pivot" => header.pivot = Some(crate::pivot::PivotSpec::parse(value).map_err(|m| err(number, m))?),
+            "pivot" => header.pivot = Some(super::PivotSpec::parse(value).map_err(|m| err(number, m))?),
             "summary_tr" if header.summary_tr.is_some() => return Err(err(number, "a second `summary_tr`".into())),
             "summary_tr" => header.summary_tr = Some(value.to_string()),
             other => {
@@ -202,7 +202,7 @@ mod tests {
             "--- chart    map value=change_pct",
         ])
         .unwrap();
-        assert_eq!(h.chart, Some(crate::charts::ChartSpec { kind: crate::charts::Kind::Map, value: Some("change_pct".into()), label: None, map: None }));
+        assert_eq!(h.chart, Some(super::ChartSpec { kind: super::Kind::Map, value: Some("change_pct".into()), label: None, map: None }));
         assert_eq!(h.summary, "Top provinces");
         assert_eq!(h.detail, vec!["First line.", "Second line."]);
         assert_eq!(h.returns, vec![("rank".into(), "int".into()), ("province".into(), "text".into())]);

@@ -4,6 +4,7 @@
 
 pub mod header;
 pub mod params;
+mod shape;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use duckdb::types::Value;
 
 use crate::error::{Context, Error, Result};
 pub use header::Header;
+pub use shape::{ChartSpec, Kind, PivotSpec};
 pub use params::{Arg, Args, Param, ParamType, args};
 
 include!(concat!(env!("OUT_DIR"), "/shipped_queries.rs"));
@@ -333,7 +335,7 @@ fn check_placeholders(query: &Query, used: &[String]) -> Result<()> {
 
 /// DuckDB serialises only SELECT statements to JSON, which makes it the parser that tells a read
 /// from anything else.
-fn ensure_single_select(conn: &Connection, query: &Query) -> Result<()> {
+pub fn ensure_single_select(conn: &Connection, query: &Query) -> Result<()> {
     ensure_one_select(conn, &query.sql).map_err(|reason| Error::msg(format!("query `{}` ({}): {reason}", query.name, query.origin)))
 }
 
@@ -364,77 +366,3 @@ pub fn ensure_one_select(conn: &Connection, sql: &str) -> std::result::Result<()
     Ok(())
 }
 
-/// One problem `queries check` found.
-#[derive(Debug)]
-pub struct Problem {
-    pub query: String,
-    pub origin: String,
-    pub message: String,
-}
-
-/// Parses, prepares and runs every example of every query; returns what is wrong.
-pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
-    // The map's shapes are resolved once, and only if some query draws a map.
-    let map_shapes = std::cell::OnceCell::new();
-    let shapes = |conn: &Connection| -> Result<Option<&crate::charts::Shapes>> {
-        if map_shapes.get().is_none() {
-            let _ = map_shapes.set(crate::charts::shapes(conn)?);
-        }
-        Ok(map_shapes.get())
-    };
-    let mut problems: Vec<Problem> = catalog
-        .broken
-        .iter()
-        .map(|e| Problem { query: String::new(), origin: String::new(), message: e.to_string() })
-        .collect();
-    for query in catalog.queries() {
-        let mut report = |message: String| {
-            problems.push(Problem { query: query.name.clone(), origin: query.origin.to_string(), message })
-        };
-        let examples: Vec<String> = if query.header.examples.is_empty() { vec![String::new()] } else { query.header.examples.clone() };
-        if query.header.examples.is_empty() && query.header.params.iter().any(Param::required) {
-            report("has required parameters but no `--- example` to check them with".into());
-        }
-        if let Err(e) = ensure_single_select(conn, query) {
-            report(e.to_string());
-            continue;
-        }
-        for example in examples {
-            let args = match example.split_whitespace().map(parse_assignment).collect::<Result<Vec<_>>>() {
-                Ok(args) => args,
-                Err(e) => {
-                    report(format!("example `{example}`: {e}"));
-                    continue;
-                }
-            };
-            // The same path as `run`: prepared, bound and streamed by the execution layer; a
-            // query that names a chart has its chart drawn from the same batches.
-            let result = crate::execution::collect_named(conn, query, &args).and_then(|collected| {
-                let has_rows = collected.batches.iter().any(|b| b.num_rows() > 0);
-                if let (Some(spec), true) = (&query.header.chart, has_rows) {
-                    let shapes = if spec.kind == crate::charts::Kind::Map { shapes(conn)? } else { None };
-                    // A chart that says in words why it has nothing to draw works too.
-                    match crate::execution::draw_collected(conn, catalog, query, &args, &collected, &crate::charts::Request::default(), shapes) {
-                        Ok(_) | Err(Error::NothingToDraw { .. }) => {}
-                        Err(e) => return Err(Error::msg(format!("its {} chart: {e}", spec.kind.name()))),
-                    }
-                }
-                Ok(collected.sql_schema)
-            });
-            match result {
-                // An analysis that refuses on partial data (the bundled detail) with its reason works.
-                Err(e) if e.to_string().contains(&format!("{} needs", query.name)) => {}
-                Err(e) => report(if example.is_empty() { e.to_string() } else { format!("example `{example}`: {e}") }),
-                Ok(schema) if !query.header.returns.is_empty() => {
-                    let actual: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
-                    let declared: Vec<&str> = query.header.returns.iter().map(|(n, _)| n.as_str()).collect();
-                    if actual != declared {
-                        report(format!("returns declares columns [{}] but the query gives [{}]", declared.join(", "), actual.join(", ")));
-                    }
-                }
-                Ok(_) => {}
-            }
-        }
-    }
-    problems
-}

@@ -10,81 +10,29 @@ mod bar;
 pub mod classes;
 mod frame;
 mod line;
+mod named;
 pub mod map;
 pub mod numbers;
 mod png;
 
 use std::collections::BTreeMap;
 
-use arrow::array::{AsArray, RecordBatch};
-use arrow::compute::cast;
-use arrow::datatypes::{DataType, Float64Type, Int64Type};
+use arrow::array::RecordBatch;
+use arrow::datatypes::DataType;
 
 pub use classes::Breaks;
 pub use frame::{FONT_BOLD, FONT_REGULAR};
 pub use map::{Shapes, shapes};
+pub use named::{draw_collected, draw_named};
 
+pub use crate::catalog::{ChartSpec, Kind};
 use crate::catalog::Query;
+use crate::db::{ColumnError, Columns};
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::turkish;
 use frame::Frame;
 use numbers::Measure;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Bar,
-    Line,
-    Map,
-}
-
-impl Kind {
-    pub fn from_name(name: &str) -> Option<Kind> {
-        match name {
-            "bar" => Some(Kind::Bar),
-            "line" => Some(Kind::Line),
-            "map" => Some(Kind::Map),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Bar => "bar",
-            Kind::Line => "line",
-            Kind::Map => "map",
-        }
-    }
-}
-
-/// A query's natural chart, from its `--- chart KIND [value=COLUMN] [label=COLUMN] [map=QUERY]`
-/// line. `map` names the analysis whose rows a map of this one draws: a ranking lists only the
-/// provinces a release ranked, while its map shows every province with a value for the period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChartSpec {
-    pub kind: Kind,
-    pub value: Option<String>,
-    pub label: Option<String>,
-    pub map: Option<String>,
-}
-
-impl ChartSpec {
-    pub fn parse(text: &str) -> std::result::Result<ChartSpec, String> {
-        let mut words = text.split_whitespace();
-        let kind_word = words.next().ok_or("`chart` needs a kind: bar, line or map")?;
-        let kind = Kind::from_name(kind_word).ok_or_else(|| format!("unknown chart kind `{kind_word}`: the kinds are bar, line and map"))?;
-        let mut spec = ChartSpec { kind, value: None, label: None, map: None };
-        for word in words {
-            match word.split_once('=') {
-                Some(("value", column)) if !column.is_empty() => spec.value = Some(column.to_string()),
-                Some(("label", column)) if !column.is_empty() => spec.label = Some(column.to_string()),
-                Some(("map", query)) if !query.is_empty() => spec.map = Some(query.to_string()),
-                _ => return Err(format!("`{word}` in `chart`: expected value=COLUMN, label=COLUMN or map=QUERY")),
-            }
-        }
-        Ok(spec)
-    }
-}
 
 /// What the person asking for a chart chose; everything not chosen comes from the query.
 #[derive(Clone, Debug)]
@@ -213,30 +161,24 @@ impl Table<'_> {
         self.schema.fields().iter().filter(|f| f.data_type().is_numeric()).map(|f| f.name().clone()).collect()
     }
 
-    /// A column cast to `to`, batch by batch.
-    fn cast(&self, column: &str, to: &DataType, what: &str) -> Result<Vec<arrow::array::ArrayRef>> {
-        self.batches
-            .iter()
-            .map(|batch| {
-                let array = batch.column_by_name(column).ok_or_else(|| Error::msg(format!("the result has no column `{column}`")))?;
-                cast(array, to).map_err(|e| Error::msg(format!("column `{column}` {what}: {e}")))
-            })
-            .collect()
+    /// A column read as `read` reads it, with the chart's words for what went wrong.
+    fn read<T>(&self, column: &str, what: &str, read: impl Fn(&Columns<'_>) -> std::result::Result<T, ColumnError>) -> Result<T> {
+        read(&Columns::of(self.batches)).map_err(|e| match e {
+            ColumnError::Missing => Error::msg(format!("the result has no column `{column}`")),
+            ColumnError::Cast(e) => Error::msg(format!("column `{column}` {what}: {e}")),
+        })
     }
 
     fn numbers(&self, column: &str) -> Result<Vec<Option<f64>>> {
-        let arrays = self.cast(column, &DataType::Float64, "is not a number")?;
-        Ok(arrays.iter().flat_map(|a| a.as_primitive::<Float64Type>().iter().collect::<Vec<_>>()).collect())
+        self.read(column, "is not a number", |c| c.floats(column))
     }
 
     fn integers(&self, column: &str) -> Result<Vec<Option<i64>>> {
-        let arrays = self.cast(column, &DataType::Int64, "is not a whole number")?;
-        Ok(arrays.iter().flat_map(|a| a.as_primitive::<Int64Type>().iter().collect::<Vec<_>>()).collect())
+        self.read(column, "is not a whole number", |c| c.integers(column))
     }
 
     fn texts(&self, column: &str) -> Result<Vec<Option<String>>> {
-        let arrays = self.cast(column, &DataType::Utf8, "cannot be shown as text")?;
-        Ok(arrays.iter().flat_map(|a| a.as_string::<i32>().iter().map(|t| t.map(str::to_string)).collect::<Vec<_>>()).collect())
+        self.read(column, "cannot be shown as text", |c| c.texts(column))
     }
 
     fn distinct_texts(&self, column: &str) -> Result<Vec<String>> {

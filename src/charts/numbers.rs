@@ -2,7 +2,7 @@
 //! $", "%6,1"; "$4.86 billion", "6.1%"), on labels, axes and legends alike.
 
 use crate::language::Language;
-use crate::output::{Locale, group_digits};
+use crate::language::group_digits;
 
 /// What a column measures, from its name: the catalog's naming rule (`_usd` dollars, `_pct`
 /// percent) is what lets a chart format a column it has never seen.
@@ -118,8 +118,7 @@ fn number(value: f64, places: usize, language: Language) -> String {
 }
 
 fn group(whole: f64, language: Language) -> String {
-    let locale = if language == Language::Tr { Locale::Tr } else { Locale::En };
-    group_digits(&format!("{whole:.0}"), locale)
+    group_digits(&format!("{whole:.0}"), language)
 }
 
 /// The decimals a step needs to be printed exactly: 0.5 needs one, 0.25 two, 5 none.

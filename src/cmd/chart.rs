@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::charts::Request;
 use ihracat::db::Access;
-use ihracat::{Error, Result, catalog, execution};
+use ihracat::{Error, Result, catalog};
 
 use super::Context;
 use super::choices::{Breaks, ChartKind, ImageFormat, Language};
@@ -82,7 +82,7 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
         language: args.lang.into(),
         width: args.width.map(f64::from),
     };
-    let (chart, notices) = execution::draw_named(&db.conn, &catalog, query, &assignments, &request)?;
+    let (chart, notices) = ihracat::charts::draw_named(&db.conn, &catalog, query, &assignments, &request)?;
     for notice in &notices {
         context.messages.note(&notice.to_string());
     }

@@ -20,27 +20,15 @@ macro_rules! choice {
     };
 }
 
-choice!(Format => ihracat::output::Format {
-    /// Aligned columns for people (the default on a terminal)
-    Table,
-    /// RFC 4180 CSV with a header (the default when stdout is not a terminal)
-    Csv,
-    Tsv,
-    /// One JSON array of objects
-    Json,
-    /// One JSON object a line
-    Ndjson,
-    /// A GitHub-flavoured Markdown table
-    Markdown,
-    /// Apache Parquet (a file, never a terminal)
-    Parquet,
-    /// Arrow IPC file (a file, never a terminal)
-    Arrow,
-    /// Excel workbook, with a sheet of sources (a file, never a terminal)
-    Xlsx,
-});
+/// `--format`'s values and their help: the output layer's table of formats, so that a format
+/// added there is a choice here.
+pub fn format_parser() -> impl clap::builder::TypedValueParser<Value = ihracat::output::Format> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    use ihracat::output::{FORMATS, Format};
+    PossibleValuesParser::new(FORMATS.iter().map(|f| PossibleValue::new(f.name).help(f.help))).try_map(|name| Format::from_name(&name).ok_or("unknown format"))
+}
 
-choice!(Locale => ihracat::output::Locale {
+choice!(Locale => ihracat::language::Locale {
     /// 4,859,123.45
     En,
     /// 4.859.123,45

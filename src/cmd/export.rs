@@ -3,7 +3,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 use ihracat::db::Access;
-use ihracat::execution;
 use ihracat::output::Format;
 
 use super::choices;
@@ -41,8 +40,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "PATH")]
     to: PathBuf,
     /// parquet, csv, json (one object a line) or xlsx [default: from --to's extension, else parquet]
-    #[arg(long, value_enum)]
-    format: Option<choices::Format>,
+    #[arg(long, value_parser = choices::format_parser())]
+    format: Option<Format>,
     /// Columns to partition by, as COL[,COL]
     #[arg(long, value_delimiter = ',', value_name = "COLS")]
     partition_by: Vec<String>,
@@ -56,7 +55,7 @@ pub struct ExportArgs {
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
     let extension = args.to.extension().map(|e| e.to_string_lossy().to_lowercase());
-    let format = match args.format.map(Format::from).or_else(|| Format::from_path(&args.to)) {
+    let format = match args.format.or_else(|| Format::from_path(&args.to)) {
         // A name that says another format (top.xlsx) is refused before anything is written:
         // Parquet under an .xlsx name would open in nothing.
         None if args.partition_by.is_empty() && extension.is_some() => {
@@ -83,11 +82,11 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
     };
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let source = match (&args.name, &args.sql) {
-        (Some(name), None) => execution::Source::Named { query: catalog.get(name)?, args: &assignments },
-        (None, Some(sql)) => execution::Source::Sql(sql),
+        (Some(name), None) => ihracat::output::copy::Source::Named { query: catalog.get(name)?, args: &assignments },
+        (None, Some(sql)) => ihracat::output::copy::Source::Sql(sql),
         _ => unreachable!("clap requires exactly one"),
     };
-    let (rows, notices) = execution::write_file(&db.conn, source, &options, &args.partition_by, context.protected_files())?;
+    let (rows, notices) = ihracat::output::copy::write_file(&db.conn, source, &options, &args.partition_by, context.protected_files())?;
     for notice in notices {
         context.messages.note(&notice.to_string());
     }

@@ -4,7 +4,7 @@ use clap::Args;
 use std::io::IsTerminal;
 
 use ihracat::db::{self, Access};
-use ihracat::execution::ResultStream;
+use ihracat::db::ResultStream;
 use ihracat::output::{self, Format};
 use ihracat::{Error, Result, error::Context as _, execution};
 

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::load::{self, LoadOptions};
-use ihracat::execution::ResultStream;
+use ihracat::db::ResultStream;
 use ihracat::output;
 use ihracat::{Error, Result};
 
@@ -82,7 +82,7 @@ pub enum SummaryFormat {
 }
 
 pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
-    let db = ihracat::ui::timed("opening the database", || context.open(Access::Write))?;
+    let db = ihracat::trace::timed("opening the database", || context.open(Access::Write))?;
     let options = LoadOptions {
         basis: args.basis,
         unit: args.unit.map(Into::into),

@@ -15,6 +15,7 @@ mod run;
 mod serve;
 mod shell;
 mod sql;
+pub mod ui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,10 +23,12 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use ihracat::catalog::Catalog;
 use ihracat::db::{self, Access, Database, EngineSettings, Location};
-use ihracat::output::{Locale, OutputOptions};
+use ihracat::language::Locale;
+use ihracat::output::OutputOptions;
 
-pub use choices::{Compression, Format};
-use ihracat::ui::Messages;
+pub use choices::Compression;
+use ihracat::output::Format;
+use ui::Messages;
 use ihracat::{Error, Result};
 
 
@@ -108,7 +111,7 @@ pub enum Command {
 #[derive(Args, Clone)]
 pub struct OutputArgs {
     /// Output format [default: table on a terminal, csv otherwise, or from -o's extension]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = choices::format_parser())]
     pub format: Option<Format>,
     /// Write to FILE instead of stdout (format from the extension unless --format)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -133,7 +136,7 @@ pub struct OutputArgs {
 impl OutputArgs {
     pub fn options(&self) -> OutputOptions {
         OutputOptions {
-            format: self.format.map(Into::into),
+            format: self.format,
             output: self.output.clone(),
             locale: self.locale.map_or_else(Locale::from_env, Into::into),
             max_rows: self.max_rows,

@@ -85,7 +85,7 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
         }
         Some(Action::Check { format }) => {
             let db = context.open(Access::Analysis)?;
-            let problems = catalog::check(&db.conn, &catalog);
+            let problems = ihracat::checks::check(&db.conn, &catalog);
             let count = catalog.queries().count();
             if format == CheckFormat::Json {
                 let list: Vec<_> = problems.iter().map(|p| serde_json::json!({"query": p.query, "source": p.origin, "message": p.message})).collect();

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 use ihracat::db::Access;
-use ihracat::execution::ResultStream;
+use ihracat::db::ResultStream;
 use ihracat::output;
 use ihracat::reference::{self, Kind};
 use ihracat::{Error, Result};

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::output;
-use ihracat::ui::timed;
+use ihracat::trace::timed;
 use ihracat::{Result, catalog, execution};
 
 use super::{Context, OutputArgs};
@@ -38,14 +38,14 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let db = timed("opening the database", || context.open(Access::Analysis))?;
     let mut options = args.output.options();
     // An Excel file says on its second sheet what it holds: the query and every parameter.
-    options.about = Some(ihracat::excel::About {
+    options.about = Some(ihracat::output::excel::About {
         query: query.name.clone(),
         summary: query.header.summary.clone(),
         parameters: execution::effective_args(query, &assignments),
     });
     if let Some(path) = options.output.clone() {
-        let source = execution::Source::Named { query, args: &assignments };
-        let (rows, notices) = timed("writing the result", || execution::write_file(&db.conn, source, &options, &[], context.protected_files()))?;
+        let source = ihracat::output::copy::Source::Named { query, args: &assignments };
+        let (rows, notices) = timed("writing the result", || ihracat::output::copy::write_file(&db.conn, source, &options, &[], context.protected_files()))?;
         for notice in notices {
             context.messages.note(&notice.to_string());
         }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use clap::Args;
 use ihracat::catalog::{self, Catalog};
 use ihracat::db::Access;
-use ihracat::execution::ResultStream;
+use ihracat::db::ResultStream;
 use ihracat::output::{self, Format, OutputOptions};
 use ihracat::{Error, Result, script};
 use rustyline::completion::{Completer, Pair};
@@ -70,7 +70,7 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     if !std::io::stdin().is_terminal() {
         let text = super::sql::read_stdin()?;
-        ihracat::script::run(&db.conn, &text, &args.output.options(), args.write, &|note| context.messages.note(note))?;
+        super::sql::run_script(&db.conn, &text, &args.output.options(), args.write, context)?;
         return Ok(ExitCode::SUCCESS);
     }
     let interrupt = db.conn.interrupt_handle();
@@ -92,7 +92,7 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     let history = ihracat::paths::shell_history();
     let _ = editor.load_history(&history);
     let mut session = Session {
-        options: OutputOptions { format: Some(args.output.format.map_or(Format::Table, Into::into)), ..args.output.options() },
+        options: OutputOptions { format: Some(args.output.format.unwrap_or(Format::Table)), ..args.output.options() },
         sink: None,
         timer: false,
         running,

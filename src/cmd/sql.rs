@@ -5,6 +5,8 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::error::Context as _;
+use ihracat::db::ResultStream;
+use ihracat::output::{self, Format, OutputOptions};
 use ihracat::{Error, Result, script};
 
 use super::{Context, OutputArgs};
@@ -47,8 +49,24 @@ pub fn run(args: SqlArgs, context: &Context) -> Result<ExitCode> {
     };
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
     ihracat::db::lock_configuration(&db.conn)?;
-    script::run(&db.conn, &text, &args.output.options(), args.write, &|note| context.messages.note(note))?;
+    run_script(&db.conn, &text, &args.output.options(), args.write, context)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a script and writes each result where the options say: with several results to the
+/// terminal or a text stream, one after another with a blank line between them.
+pub fn run_script(conn: &duckdb::Connection, text: &str, options: &OutputOptions, writable: bool, context: &Context) -> Result<()> {
+    let format = options.resolved_format()?;
+    let one_result = options.output.is_some() || format.is_binary();
+    let mut first = true;
+    let mut show = |stream: ResultStream<'_>| {
+        if !first && options.output.is_none() && matches!(format, Format::Csv | Format::Tsv | Format::Table | Format::Markdown) {
+            println!();
+        }
+        first = false;
+        output::write(stream, options).map(|_| ())
+    };
+    script::run(conn, text, writable, one_result, &mut show, &|note| context.messages.note(note))
 }
 
 pub fn read_stdin() -> Result<String> {

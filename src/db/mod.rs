@@ -7,6 +7,8 @@
 //! managed database still read-only beside it, so the managed tables cannot be changed from SQL.
 
 mod bundled;
+mod columns;
+mod result;
 pub mod introspect;
 pub mod macros;
 
@@ -17,6 +19,8 @@ use duckdb::{Config, Connection};
 use crate::error::{Context, Error, Holder, Result};
 
 pub use bundled::{DATA_VERSION, data_sha256};
+pub use columns::{ColumnError, Columns};
+pub use result::ResultStream;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.

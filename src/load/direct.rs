@@ -24,7 +24,7 @@ use super::{
 };
 use crate::db::sql_literal;
 use crate::error::{Context, Error, Result};
-use crate::ui::timed;
+use crate::trace::timed;
 
 /// Which way a load takes: `staged` or `direct` (which still gives way when it must) instead of
 /// choosing by the file, to compare the two (tests and benchmarks use it).
@@ -173,19 +173,19 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
         let stored = match timed("storing", || conn.execute(&insert, [])) {
             Ok(n) => n as u64,
             Err(e) if declines(&e) => {
-                crate::ui::trace(|| format!("storing: {}", crate::error::clean_duckdb_message(&e).lines().next().unwrap_or_default()));
+                crate::trace::trace(|| format!("storing: {}", crate::error::clean_duckdb_message(&e).lines().next().unwrap_or_default()));
                 gave_up = true;
                 return Ok(false);
             }
             Err(e) => return Err(Error::Sql { context: "storing the rows".into(), source: e }),
         };
         if stored != survey.rows || timed("checking for duplicates", || has_duplicates(conn, id, &survey.years, columns.long.basis.is_none() || !survey.basis.contains(',')))? {
-            crate::ui::trace(|| "a key repeats".into());
+            crate::trace::trace(|| "a key repeats".into());
             gave_up = true;
             return Ok(false);
         }
         let Some(replaced) = timed("comparing with the database", || replace_bundled(conn, id))? else {
-            crate::ui::trace(|| "an earlier load holds some of the keys".into());
+            crate::trace::trace(|| "an earlier load holds some of the keys".into());
             gave_up = true;
             return Ok(false);
         };
@@ -344,7 +344,7 @@ fn lookup(conn: &Connection, cell: &Cell, pairs: &str, values: Values) -> Result
 
 /// The staged way must read the file, for the reason given (said with IHRACAT_TIMINGS).
 fn declined(why: &str) -> Result<Option<Summary>> {
-    crate::ui::trace(|| format!("the direct read gives way to the staged one: {why}"));
+    crate::trace::trace(|| format!("the direct read gives way to the staged one: {why}"));
     Ok(None)
 }
 

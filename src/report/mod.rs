@@ -5,13 +5,12 @@
 //! top_increases, releases), so the report and the analyses can never disagree, and every
 //! figure carries its origin: computed from a complete panel, or published, with the source.
 
-use arrow::array::{Array, ArrayRef, AsArray, RecordBatch};
-use arrow::compute::cast;
-use arrow::datatypes::{DataType, Float64Type, Int64Type};
+use arrow::array::RecordBatch;
 use duckdb::Connection;
 use serde::Serialize;
 
 use crate::catalog::{Arg, Catalog};
+use crate::db::{ColumnError, Columns};
 use crate::execution;
 use crate::error::{Context, Error, Result};
 use crate::turkish as tr;
@@ -130,41 +129,28 @@ impl Rows {
         Ok(Rows { query: name.to_string(), batches: execution::collect(conn, catalog, name, args)? })
     }
 
-    fn cast_column(&self, name: &str, to: &DataType) -> Result<Vec<ArrayRef>> {
-        self.batches
-            .iter()
-            .map(|batch| {
-                let column = batch
-                    .column_by_name(name)
-                    .ok_or_else(|| Error::msg(format!("the report needs column `{name}` from query `{}`, which does not return it", self.query)))?;
-                cast(column, to).context(|| format!("reading column `{name}` of query `{}`", self.query))
-            })
-            .collect()
-    }
-
-    /// A column's values, cast to `to` and read with `read`; NULL is None.
-    fn column<T>(&self, name: &str, to: &DataType, read: impl Fn(&ArrayRef, usize) -> T) -> Result<Vec<Option<T>>> {
-        let mut out = Vec::new();
-        for array in self.cast_column(name, to)? {
-            out.extend((0..array.len()).map(|i| (!array.is_null(i)).then(|| read(&array, i))));
-        }
-        Ok(out)
+    /// A column read as `read` reads it, with the report's words for what went wrong.
+    fn read<T>(&self, name: &str, read: impl Fn(&Columns<'_>) -> std::result::Result<T, ColumnError>) -> Result<T> {
+        read(&Columns::of(&self.batches)).map_err(|e| match e {
+            ColumnError::Missing => Error::msg(format!("the report needs column `{name}` from query `{}`, which does not return it", self.query)),
+            ColumnError::Cast(e) => Error::msg(format!("reading column `{name}` of query `{}`: {e}", self.query)),
+        })
     }
 
     fn f64s(&self, name: &str) -> Result<Vec<Option<f64>>> {
-        self.column(name, &DataType::Float64, |a, i| a.as_primitive::<Float64Type>().value(i))
+        self.read(name, |c| c.floats(name))
     }
 
     fn i64s(&self, name: &str) -> Result<Vec<Option<i64>>> {
-        self.column(name, &DataType::Int64, |a, i| a.as_primitive::<Int64Type>().value(i))
+        self.read(name, |c| c.integers(name))
     }
 
     fn strings(&self, name: &str) -> Result<Vec<Option<String>>> {
-        self.column(name, &DataType::Utf8, |a, i| a.as_string::<i32>().value(i).to_string())
+        self.read(name, |c| c.texts(name))
     }
 
     fn bools(&self, name: &str) -> Result<Vec<Option<bool>>> {
-        self.column(name, &DataType::Boolean, |a, i| a.as_boolean().value(i))
+        self.read(name, |c| c.bools(name))
     }
 }
 
@@ -510,7 +496,7 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         let query = catalog.get(name)?;
         let request = Request { kind: Some(kind), language, ..Request::default() };
         page.push_str(&format!("<figure>\n<figcaption>{}</figcaption>\n", escape(heading)));
-        match execution::draw_named(conn, catalog, query, &args, &request) {
+        match crate::charts::draw_named(conn, catalog, query, &args, &request) {
             Ok((chart, _)) => page.push_str(&chart.svg),
             // A month without, say, published increases has no chart, and the page says so.
             Err(e) => page.push_str(&format!("<p class=\"note\">{}: {}</p>\n", escape(l.no_chart), escape(&e.to_string()))),
@@ -532,8 +518,7 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
 /// sheet each, from the same named queries as the text; the source sheet lists every page the
 /// figures come from.
 pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Language) -> Result<Vec<u8>> {
-    let locale = if language == Language::Tr { crate::output::Locale::Tr } else { crate::output::Locale::En };
-    let mut book = crate::excel::Book::new(locale);
+    let mut book = crate::output::excel::Book::new(language);
     let common = crate::catalog::args([("year", facts.year.into()), ("month", facts.month.into()), ("basis", facts.basis.as_str().into())]);
     let with = |extra: Vec<(&str, Arg)>| -> Vec<(String, Arg)> {
         let mut args = common.clone();
@@ -577,7 +562,7 @@ pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         Language::Tr => format!("İl bazında ihracat raporu: {} {}", tr::capitalize(tr::month_name(facts.month)), facts.year),
         Language::En => format!("Report on exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
     };
-    let about = crate::excel::About { query: "report".into(), summary, parameters: common.clone() };
+    let about = crate::output::excel::About { query: "report".into(), summary, parameters: common.clone() };
     book.finish(Some(&about))
 }
 

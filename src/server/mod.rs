@@ -10,14 +10,14 @@
 //! a look-up. Each query runs with a time limit that interrupts DuckDB. Nothing is written and
 //! nothing is fetched: every asset is compiled into the binary.
 
+mod engine;
 mod pages;
+mod request;
 mod words;
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
@@ -27,12 +27,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::catalog::{Arg, Catalog};
-use crate::charts::{self, Shapes};
+use crate::charts;
 use crate::db::{self, Access, EngineSettings, Location};
 use crate::error::{Error, Result};
 use crate::execution::{self, Collected};
 use crate::language::Language;
 use crate::output::{self, Format, OutputOptions};
+use engine::{Answer, App, respond, status_of};
+use request::{Request, View, request, view_of};
 
 pub struct Config {
     pub location: Location,
@@ -46,34 +48,6 @@ pub struct Config {
     /// Keep answers until the database changes (off: every request runs its query).
     pub cache: bool,
 }
-
-struct App {
-    config: Config,
-    shapes: Shapes,
-    cache: Mutex<Cache>,
-    /// The open engine requests share; let go (and dropped once the last request using it ends)
-    /// when a writer waits for the file.
-    engine: Mutex<Option<Arc<Mutex<db::Database>>>>,
-}
-
-/// Answers by request, valid while the database file is unchanged.
-#[derive(Default)]
-struct Cache {
-    stamp: Option<Stamp>,
-    answers: HashMap<String, Answer>,
-}
-
-type Stamp = Vec<(u64, Option<SystemTime>)>;
-
-#[derive(Clone)]
-struct Answer {
-    status: StatusCode,
-    content_type: &'static str,
-    disposition: Option<String>,
-    body: Arc<Vec<u8>>,
-}
-
-const CACHE_ENTRIES: usize = 2048;
 
 /// Binds, prints the address and serves until Ctrl-C.
 pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Result<()> {
@@ -129,170 +103,6 @@ fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-/// The request's parameters in order, `lang` taken out, empty form fields dropped.
-struct Request {
-    language: Language,
-    args: Vec<(String, Arg)>,
-    /// The query string as given, for links that keep the state.
-    raw: String,
-}
-
-fn request(raw: Option<String>, headers: &HeaderMap) -> std::result::Result<Request, String> {
-    let raw = raw.unwrap_or_default();
-    let pairs: Vec<(String, String)> = serde_urlencoded_pairs(&raw)?;
-    let chosen = pairs.iter().find(|(k, _)| k == "lang").map(|(_, v)| v.as_str());
-    let language = match chosen {
-        Some("en") => Language::En,
-        Some("tr") => Language::Tr,
-        _ => {
-            // The browser's first language, when the URL does not choose.
-            let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
-            if accept.trim_start().to_ascii_lowercase().starts_with("en") { Language::En } else { Language::Tr }
-        }
-    };
-    let args = pairs.into_iter().filter(|(k, v)| k != "lang" && !v.trim().is_empty()).map(|(k, v)| (k, Arg::Text(v))).collect();
-    Ok(Request { language, args, raw })
-}
-
-/// `a=1&b=x+y` as pairs, percent-decoded.
-fn serde_urlencoded_pairs(raw: &str) -> std::result::Result<Vec<(String, String)>, String> {
-    raw.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            Ok((decode(k)?, decode(v)?))
-        })
-        .collect()
-}
-
-fn decode(text: &str) -> std::result::Result<String, String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => return Err(format!("`{text}` is not percent-encoded text")),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| format!("`{text}` is not UTF-8 text"))
-}
-
-impl App {
-    /// The database's size and time, for the cache: a load changes them.
-    fn stamp(&self) -> Stamp {
-        let Location::File(path) = &self.config.location else { return Vec::new() };
-        let wal = PathBuf::from(format!("{}.wal", path.display()));
-        [path.as_path(), wal.as_path()]
-            .iter()
-            .map(|p| std::fs::metadata(p).map(|m| (m.len(), m.modified().ok())).unwrap_or((0, None)))
-            .collect()
-    }
-
-    fn cached(&self, key: &str) -> Option<Answer> {
-        if !self.config.cache {
-            return None;
-        }
-        let stamp = self.stamp();
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.stamp.as_ref() != Some(&stamp) {
-            cache.answers.clear();
-            cache.stamp = Some(stamp);
-            return None;
-        }
-        cache.answers.get(key).cloned()
-    }
-
-    fn remember(&self, key: String, answer: &Answer) {
-        if answer.status != StatusCode::OK || !self.config.cache {
-            return;
-        }
-        let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        if cache.answers.len() >= CACHE_ENTRIES {
-            cache.answers.clear();
-        }
-        cache.answers.insert(key, answer.clone());
-    }
-
-    /// Whether a writer waits for the database file; if so, the shared engine is let go (it
-    /// closes when the last request on it ends).
-    fn release_for_writer(&self) -> bool {
-        let Location::File(path) = &self.config.location else { return false };
-        let waiting = db::WriterWaiting::is_waiting(path);
-        if waiting {
-            self.engine.lock().unwrap_or_else(|e| e.into_inner()).take();
-        }
-        waiting
-    }
-
-    /// A connection for one piece of work, on the engine requests share (opened read-only when
-    /// there is none). A writer waiting for the file goes first: the shared engine is let go,
-    /// and requests hold back until the writer has the file (or five seconds pass); a database
-    /// another process is writing is then tried again for up to two seconds.
-    fn engine(&self) -> Result<Arc<Mutex<db::Database>>> {
-        if self.release_for_writer() {
-            let patience = Instant::now() + Duration::from_secs(5);
-            while self.release_for_writer() && Instant::now() < patience {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-        let mut engine = self.engine.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(shared) = engine.as_ref() {
-            return Ok(shared.clone());
-        }
-        let deadline = Instant::now() + Duration::from_secs(2);
-        let database = loop {
-            match db::open(&self.config.location, Access::Analysis, &self.config.settings) {
-                Err(Error::DatabaseInUse { .. }) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
-                other => break other?,
-            }
-        };
-        // Nothing a request runs reads or writes a file: DuckDB's file access is switched off for
-        // the whole engine (once off, it cannot be switched on again while the engine runs).
-        database.conn.execute_batch("SET enable_external_access = false").map_err(|e| Error::Sql { context: "closing file access".into(), source: e })?;
-        // And no request changes a setting for the next (`SET GLOBAL memory_limit = '1MB'`).
-        db::lock_configuration(&database.conn)?;
-        let shared = Arc::new(Mutex::new(database));
-        *engine = Some(shared.clone());
-        Ok(shared)
-    }
-
-    /// Runs one piece of work on its own read-only connection, under the time limit.
-    fn with_db<T>(&self, work: impl FnOnce(&duckdb::Connection) -> Result<T>) -> Result<T> {
-        let engine = crate::ui::timed("serve: the engine", || self.engine())?;
-        // Declared after `engine`, so dropped before it: the engine outlives its connections.
-        let conn = crate::ui::timed("serve: a connection", || engine.lock().unwrap_or_else(|e| e.into_inner()).connect())?;
-        let interrupt = conn.interrupt_handle();
-        let (done, finished) = std::sync::mpsc::channel::<()>();
-        let limit = self.config.time_limit;
-        let watchdog = std::thread::spawn(move || {
-            let timed_out = matches!(finished.recv_timeout(limit), Err(std::sync::mpsc::RecvTimeoutError::Timeout));
-            if timed_out {
-                interrupt.interrupt();
-            }
-            timed_out
-        });
-        let result = crate::ui::timed("serve: the work", || work(&conn));
-        let _ = done.send(());
-        let timed_out = watchdog.join().unwrap_or(false);
-        match result {
-            Err(_) if timed_out => Err(Error::TimedOut { seconds: limit.as_secs_f64() }),
-            other => other,
-        }
-    }
-}
-
 /// Runs blocking work off the async threads and turns its outcome into an answer.
 async fn answer(app: Arc<App>, key: String, work: impl FnOnce(&App) -> Answer + Send + 'static) -> Response {
     if let Some(hit) = app.cached(&key) {
@@ -307,57 +117,10 @@ async fn answer(app: Arc<App>, key: String, work: impl FnOnce(&App) -> Answer + 
     respond(answer)
 }
 
-impl Answer {
-    fn html(status: StatusCode, body: String) -> Answer {
-        Answer { status, content_type: "text/html; charset=utf-8", disposition: None, body: Arc::new(body.into_bytes()) }
-    }
-
-    fn text(status: StatusCode, body: &str) -> Answer {
-        Answer { status, content_type: "text/plain; charset=utf-8", disposition: None, body: Arc::new(body.as_bytes().to_vec()) }
-    }
-
-    fn json(status: StatusCode, value: String) -> Answer {
-        Answer { status, content_type: "application/json", disposition: None, body: Arc::new(value.into_bytes()) }
-    }
-}
-
-fn respond(answer: Answer) -> Response {
-    let mut response = Response::new(Body::from(answer.body.as_ref().clone()));
-    *response.status_mut() = answer.status;
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(answer.content_type));
-    // Nothing runs but the page's own styles; nothing is loaded from elsewhere.
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
-    );
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    if let Some(value) = answer.disposition.and_then(|d| HeaderValue::from_str(&d).ok()) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
-}
-
-/// The HTTP status an error deserves.
-fn status_of(error: &Error) -> StatusCode {
-    match error {
-        Error::Parameter { .. } | Error::Unknown { .. } => StatusCode::BAD_REQUEST,
-        Error::UnknownQuery { .. } => StatusCode::NOT_FOUND,
-        Error::DatabaseInUse { .. } => StatusCode::SERVICE_UNAVAILABLE,
-        Error::TimedOut { .. } => StatusCode::SERVICE_UNAVAILABLE,
-        // A query's own refusal (`error(…)` in its SQL: the data cannot answer), and a chart
-        // with no value to draw, which says why.
-        Error::Sql { source, .. } if source.to_string().contains("Invalid Input Error") => StatusCode::UNPROCESSABLE_ENTITY,
-        Error::NothingToDraw { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
-}
-
 async fn home(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let request = match request(raw, &headers) {
         Ok(r) => r,
-        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e)),
+        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     let key = format!("home?{:?}", request.language);
     answer(app, key, move |app| {
@@ -370,40 +133,10 @@ async fn home(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Hea
     .await
 }
 
-/// What `/q/NAME.EXT` asks for.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum View {
-    Page,
-    Json,
-    Csv,
-    Parquet,
-    Xlsx,
-    Svg,
-    Png,
-}
-
-fn view_of(name: &str) -> (String, Option<View>) {
-    match name.rsplit_once('.') {
-        None => (name.to_string(), Some(View::Page)),
-        Some((base, ext)) => (
-            base.to_string(),
-            match ext {
-                "json" => Some(View::Json),
-                "csv" => Some(View::Csv),
-                "parquet" => Some(View::Parquet),
-                "xlsx" => Some(View::Xlsx),
-                "svg" => Some(View::Svg),
-                "png" => Some(View::Png),
-                _ => None,
-            },
-        ),
-    }
-}
-
 async fn query(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let (name, view) = view_of(&name);
     let Some(view) = view else {
-        return respond(Answer::text(StatusCode::NOT_FOUND, "unknown extension: the views are .json, .csv, .parquet, .xlsx, .svg and .png"));
+        return respond(Answer::text(StatusCode::NOT_FOUND, &format!("unknown extension: the views are {}", request::view_extensions())));
     };
     run_view(app, name, view, raw, headers).await
 }
@@ -415,7 +148,7 @@ async fn api_query(State(app): State<Arc<App>>, Path(name): Path<String>, RawQue
 async fn run_view(app: Arc<App>, name: String, view: View, raw: Option<String>, headers: HeaderMap) -> Response {
     let request = match request(raw, &headers) {
         Ok(r) => r,
-        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e)),
+        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     let key = format!("q/{name}/{view:?}/{:?}?{}", request.language, request.raw);
     answer(app, key, move |app| query_answer(app, &name, view, &request)).await
@@ -442,32 +175,28 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
         return Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, None, &app.shapes, None));
     }
     let outcome = app.with_db(|conn| {
-        let collected = crate::ui::timed("serve: the query", || execution::collect_named(conn, query, &request.args))?;
+        let collected = crate::trace::timed("serve: the query", || execution::collect_named(conn, query, &request.args))?;
         Ok(match view {
             View::Page => {
                 let result = pages::QueryResult { conn, catalog: &app.config.catalog, collected: &collected, row_cap: app.config.row_cap };
                 Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, Some(&result), &app.shapes, None))
             }
             View::Json => Answer::json(StatusCode::OK, result_json(query, &request.args, &collected)?),
-            View::Csv | View::Parquet | View::Xlsx => {
-                let (format, content_type, ext) = match view {
-                    View::Csv => (Format::Csv, "text/csv; charset=utf-8", "csv"),
-                    View::Parquet => (Format::Parquet, "application/vnd.apache.parquet", "parquet"),
-                    _ => (Format::Xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-                };
+            View::Download(format) => {
+                let spec = format.spec();
                 let options = OutputOptions {
-                    locale: if language == Language::Tr { output::Locale::Tr } else { output::Locale::En },
-                    about: Some(crate::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &request.args) }),
+                    locale: language,
+                    about: Some(crate::output::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &request.args) }),
                     ..OutputOptions::default()
                 };
                 let mut body: Vec<u8> = Vec::new();
-                let stream = execution::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
+                let stream = crate::db::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
                 output::write_into(stream, format, &options, &mut body)?;
-                Answer { status: StatusCode::OK, content_type, disposition: Some(format!("attachment; filename=\"{}.{ext}\"", query.name)), body: Arc::new(body) }
+                Answer { status: StatusCode::OK, content_type: spec.media_type, disposition: Some(format!("attachment; filename=\"{}.{}\"", query.name, spec.extensions[0])), body: Arc::new(body) }
             }
             View::Svg | View::Png => {
                 let chart_request = charts::Request { language, ..charts::Request::default() };
-                let chart = execution::draw_collected(conn, &app.config.catalog, query, &request.args, &collected, &chart_request, Some(&app.shapes))?;
+                let chart = charts::draw_collected(conn, &app.config.catalog, query, &request.args, &collected, &chart_request, Some(&app.shapes))?;
                 match view {
                     View::Svg => Answer { status: StatusCode::OK, content_type: "image/svg+xml", disposition: None, body: Arc::new(chart.svg.into_bytes()) },
                     _ => Answer { status: StatusCode::OK, content_type: "image/png", disposition: None, body: Arc::new(chart.png(1.0)?) },
@@ -500,7 +229,7 @@ fn error_json(error: &Error) -> String {
 /// sources the rows cite.
 fn result_json(query: &crate::catalog::Query, args: &[(String, Arg)], collected: &Collected) -> Result<String> {
     let mut rows: Vec<u8> = Vec::new();
-    let stream = execution::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
+    let stream = crate::db::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
     let count = output::write_into(stream, Format::Json, &OutputOptions::default(), &mut rows)?;
     let rows = String::from_utf8(rows).map_err(|_| Error::msg("the JSON writer wrote text that is not UTF-8"))?;
     let mut parameters = serde_json::Map::new();
@@ -534,7 +263,7 @@ async fn api_catalog(State(app): State<Arc<App>>) -> Response {
 async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, String)>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let request = match request(raw, &headers) {
         Ok(r) => r,
-        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e)),
+        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     let (Ok(year), Ok(month)) = (year.parse::<i32>(), month.parse::<u32>()) else {
         return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(request.language, StatusCode::NOT_FOUND, "a report's address is /report/YEAR/MONTH, such as /report/2025/10", &[])));
@@ -570,7 +299,7 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
 async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let request = match request(raw, &headers) {
         Ok(r) => r,
-        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e)),
+        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     let key = format!("province/{name}/{:?}?{}", request.language, request.raw);
     answer(app, key, move |app| {
@@ -588,7 +317,7 @@ async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuer
                 let collected = execution::collect_named(conn, query, &args)?;
                 let chart = charts::Request { language, kind: Some(charts::Kind::Line), ..charts::Request::default() };
                 let has_values = pages::has_values(&collected, "value_usd")?;
-                let svg = if has_values { execution::draw_collected(conn, &app.config.catalog, query, &args, &collected, &chart, None).ok().map(|c| c.svg) } else { None };
+                let svg = if has_values { charts::draw_collected(conn, &app.config.catalog, query, &args, &collected, &chart, None).ok().map(|c| c.svg) } else { None };
                 bases.push(pages::Basis { basis, args, collected, svg, has_values });
             }
             Ok(pages::province_page(language, &resolved.name, year, &bases, app.config.row_cap))
@@ -624,7 +353,7 @@ async fn report_latest(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, hea
 async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let request = match request(raw, &headers) {
         Ok(r) => r,
-        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e)),
+        Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     let language = request.language;
     if !app.config.sql {
@@ -720,7 +449,9 @@ mod tests {
 
     #[test]
     fn extensions_choose_the_view() {
-        assert_eq!(view_of("top_provinces.csv"), ("top_provinces".into(), Some(View::Csv)));
+        assert_eq!(view_of("top_provinces.csv"), ("top_provinces".into(), Some(View::Download(Format::Csv))));
+        assert_eq!(view_of("top_provinces.ndjson"), ("top_provinces".into(), Some(View::Download(Format::Ndjson))));
+        assert_eq!(view_of("top_provinces.txt"), ("top_provinces".into(), None));
         assert_eq!(view_of("top_provinces"), ("top_provinces".into(), Some(View::Page)));
         assert_eq!(view_of("top_provinces.exe").1, None);
     }

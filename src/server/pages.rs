@@ -15,7 +15,7 @@ use crate::charts::{self, Kind, Shapes};
 use crate::error::{Error, Result};
 use crate::execution::{self, Collected};
 use crate::language::Language;
-use crate::output::{self, Locale};
+use crate::output;
 
 const STYLE: &str = include_str!("style.css");
 
@@ -28,9 +28,7 @@ pub fn asset(file: &str) -> Option<(&'static str, &'static [u8])> {
     }
 }
 
-fn locale(language: Language) -> Locale {
-    if language == Language::Tr { Locale::Tr } else { Locale::En }
-}
+
 
 /// `path?args&lang=…`: the same page in the other language.
 fn switch_link(here: &str, args: &[(String, crate::catalog::Arg)], language: Language) -> String {
@@ -296,14 +294,14 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
     let mut charts_drawn: Vec<(String, String)> = Vec::new();
     if rows > 0 {
         if let Some(spec) = &query.header.chart {
-            if let Ok(chart) = execution::draw_collected(result.conn, result.catalog, query, args, collected, &request, Some(shapes)) {
+            if let Ok(chart) = charts::draw_collected(result.conn, result.catalog, query, args, collected, &request, Some(shapes)) {
                 charts_drawn.push((if spec.kind == Kind::Map { w.map } else { w.chart }.to_string(), chart.svg));
             }
             // A result with provinces has its map too.
             let has_provinces = collected.schema.fields().iter().any(|f| f.name() == "province" || f.name() == "code");
             if spec.kind != Kind::Map && has_provinces && spec.kind == Kind::Bar {
                 let map_request = charts::Request { kind: Some(Kind::Map), value: spec.value.clone(), ..request.clone() };
-                if let Ok(chart) = execution::draw_collected(result.conn, result.catalog, query, args, collected, &map_request, Some(shapes)) {
+                if let Ok(chart) = charts::draw_collected(result.conn, result.catalog, query, args, collected, &map_request, Some(shapes)) {
                     charts_drawn.push((w.map.to_string(), chart.svg));
                 }
             }
@@ -361,7 +359,7 @@ fn panel_fewest(collected: &Collected) -> Result<Option<i64>> {
 /// A result as an HTML table, cells formatted by the output layer as the terminal table does.
 fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Markup> {
     let w: &Words = words(language);
-    let cells = output::cells(&collected.schema, &collected.batches, locale(language), row_cap, "")?;
+    let cells = output::cells(&collected.schema, &collected.batches, language, row_cap, "")?;
     Ok(html! {
         div.table {
             table {
@@ -380,7 +378,7 @@ fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Ma
             }
         }
         p.rows {
-            (output::group_digits(&cells.total.to_string(), locale(language))) " " (w.rows)
+            (crate::language::group_digits(&cells.total.to_string(), language)) " " (w.rows)
             @if (cells.rows.len() as u64) < cells.total { "; " (w.shown_first) }
         }
     })

@@ -19,46 +19,11 @@ use arrow::compute::{cast, concat, take};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use arrow::row::{RowConverter, SortField};
 
+use crate::catalog::PivotSpec;
 use crate::error::{Error, Result};
-
-/// `--- pivot column=COLUMN value=COLUMN [row_heading=COLUMN]`
-#[derive(Debug, Clone, PartialEq)]
-pub struct PivotSpec {
-    /// The column whose values name the new columns.
-    pub column: String,
-    /// The column whose values fill them.
-    pub value: String,
-    /// A column whose (first) value names the first key column, so that the corner of the table
-    /// can be in the table's language ("İL", "Province"); it is not a key itself.
-    pub row_heading: Option<String>,
-}
 
 /// Excel's last column is XFD: a wider table opens nowhere people would look at it.
 const MAX_COLUMNS: usize = 16_384;
-
-impl PivotSpec {
-    pub fn parse(text: &str) -> std::result::Result<PivotSpec, String> {
-        let (mut column, mut value, mut row_heading) = (None, None, None);
-        for word in text.split_whitespace() {
-            match word.split_once('=') {
-                Some(("column", c)) if !c.is_empty() => column = Some(c.to_string()),
-                Some(("value", v)) if !v.is_empty() => value = Some(v.to_string()),
-                Some(("row_heading", r)) if !r.is_empty() => row_heading = Some(r.to_string()),
-                _ => return Err(format!("`{word}` in `pivot`: expected column=COLUMN, value=COLUMN or row_heading=COLUMN")),
-            }
-        }
-        match (column, value) {
-            (Some(column), Some(value)) if column != value => Ok(PivotSpec { column, value, row_heading }),
-            (Some(_), Some(_)) => Err("`pivot` needs two different columns for column= and value=".into()),
-            _ => Err("`pivot` needs column=COLUMN (the headings) and value=COLUMN (the cells)".into()),
-        }
-    }
-
-    /// The columns the long result must have.
-    pub fn needs(&self) -> impl Iterator<Item = &str> {
-        [Some(self.column.as_str()), Some(self.value.as_str()), self.row_heading.as_deref()].into_iter().flatten()
-    }
-}
 
 /// The wide table of a long result. `query` names the query in errors.
 pub fn pivot(query: &str, spec: &PivotSpec, schema: &SchemaRef, batches: &[RecordBatch]) -> Result<(SchemaRef, Vec<RecordBatch>)> {

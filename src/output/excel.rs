@@ -13,7 +13,7 @@ use arrow::util::display::{ArrayFormatter, FormatOptions};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::error::{Error, Result};
-use crate::output::Locale;
+use crate::language::Locale;
 
 /// Excel's rows a sheet, the header included.
 pub const MAX_ROWS: u64 = 1_048_576;
@@ -29,6 +29,11 @@ pub struct About {
 
 fn excel(e: XlsxError) -> Error {
     Error::msg(format!("writing the Excel file: {e}"))
+}
+
+/// `Format::Xlsx`: the result's sheet and the sheet that says where it comes from.
+pub(super) fn write_workbook(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, options: &super::OutputOptions, out: &mut (dyn Write + Send)) -> Result<()> {
+    write(schema, batches, options.about.as_ref(), options.locale, out).map(|_| ())
 }
 
 /// Writes the result as a workbook into `out`; returns the rows written.
@@ -99,7 +104,7 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                 let fail = |e: arrow::error::ArrowError| Error::msg(format!("column {name}: {e}"));
                 cells.push(match data_type {
                     t if t.is_numeric() => {
-                        let kind = if crate::output::is_identifier(name) { NumberKind::Plain } else if t.is_integer() { NumberKind::Integer } else { NumberKind::Decimal };
+                        let kind = if super::is_identifier(name) { NumberKind::Plain } else if t.is_integer() { NumberKind::Integer } else { NumberKind::Decimal };
                         Cells::Number(cast(column, &DataType::Float64).map_err(fail)?, kind)
                     }
                     DataType::Boolean => Cells::Bool(column.clone()),

@@ -47,23 +47,3 @@ impl Messages {
         std::io::stderr().is_terminal()
     }
 }
-
-/// Runs `f`, and with IHRACAT_TIMINGS set says on stderr how long it took: how BENCHMARKS.md
-/// finds where a command spends its time, without a profiler.
-pub fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
-    if std::env::var_os("IHRACAT_TIMINGS").is_none_or(|v| v.is_empty()) {
-        return f();
-    }
-    let start = std::time::Instant::now();
-    let result = f();
-    eprintln!("ihracat: timing: {what}: {:.3} s", start.elapsed().as_secs_f64());
-    result
-}
-
-/// With IHRACAT_TIMINGS set, says on stderr what a command decided on the way (why a load took
-/// the slower way, say), beside the timings it explains.
-pub fn trace(what: impl FnOnce() -> String) {
-    if std::env::var_os("IHRACAT_TIMINGS").is_some_and(|v| !v.is_empty()) {
-        eprintln!("ihracat: timing: {}", what());
-    }
-}
