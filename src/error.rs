@@ -72,6 +72,20 @@ pub enum Error {
     #[error("{context}: {}", clean_duckdb_message(.source))]
     Sql { context: String, source: duckdb::Error },
 
+    /// A query refused to answer: DuckDB's `Invalid Input Error`, which an analysis raises with
+    /// `error(…)` where the data cannot answer (the bundled, partial detail) and DuckDB raises for
+    /// a value a function cannot take. Told apart once, where DuckDB's error becomes ihracat's.
+    #[error("{context}: {message}")]
+    Refused { context: String, message: String },
+
+    /// A statement stopped by an interrupt (Ctrl-C in the shell, a time limit in the server).
+    #[error("{context}: {message}")]
+    Interrupted { context: String, message: String },
+
+    /// A period and basis with no figure at all (the report of a month nobody published).
+    #[error("no figures for {period} on the {basis} basis")]
+    NoFigures { period: String, basis: String },
+
     #[error("{context}: {source}")]
     Arrow { context: String, source: arrow::error::ArrowError },
 }
@@ -79,6 +93,15 @@ pub enum Error {
 impl Error {
     pub fn msg(message: impl Into<String>) -> Error {
         Error::Message(message.into())
+    }
+
+    /// DuckDB's error as ihracat's: a refusal (`Invalid Input Error`) is `Refused`, the rest `Sql`.
+    pub fn from_duckdb(context: String, source: duckdb::Error) -> Error {
+        match &source {
+            duckdb::Error::DuckDBFailure(_, Some(message)) if message.starts_with("Invalid Input Error") => Error::Refused { context, message: clean_duckdb_message(&source) },
+            duckdb::Error::DuckDBFailure(_, Some(message)) if message.starts_with("INTERRUPT") => Error::Interrupted { context, message: clean_duckdb_message(&source) },
+            _ => Error::Sql { context, source },
+        }
     }
 
     /// True when the error came from a closed pipe (`ihracat ... | head`): not a failure.
@@ -125,7 +148,7 @@ pub trait Context<T> {
 
 impl<T> Context<T> for std::result::Result<T, duckdb::Error> {
     fn context(self, context: impl FnOnce() -> String) -> Result<T> {
-        self.map_err(|source| Error::Sql { context: context(), source })
+        self.map_err(|source| Error::from_duckdb(context(), source))
     }
 }
 

@@ -304,12 +304,12 @@ pub fn run(conn: &duckdb::Connection, text: &str, writable: bool, one_result: bo
 /// statements here too.
 pub fn execute(conn: &duckdb::Connection, statement: &Statement, writable: bool, show: &mut dyn FnMut(ResultStream<'_>) -> Result<()>) -> Result<usize> {
     statement.check(conn, writable)?;
-    let mut stmt = conn.prepare(&statement.text).map_err(|e| Error::Sql { context: String::new(), source: e })?;
+    let mut stmt = conn.prepare(&statement.text).map_err(|e| Error::from_duckdb(String::new(), e))?;
     if statement.returns_rows() {
         show(ResultStream::from_statement(&mut stmt, Vec::new())?)?;
         Ok(0)
     } else {
-        stmt.execute([]).map_err(|e| Error::Sql { context: String::new(), source: e })
+        stmt.execute([]).map_err(|e| Error::from_duckdb(String::new(), e))
     }
 }
 
@@ -318,6 +318,7 @@ pub fn execute(conn: &duckdb::Connection, statement: &Statement, writable: bool,
 pub fn clean(e: &Error) -> String {
     match e {
         Error::Sql { source, .. } => crate::error::clean_duckdb_message(source),
+        Error::Refused { message, .. } | Error::Interrupted { message, .. } => message.clone(),
         other => other.to_string(),
     }
 }
@@ -326,6 +327,7 @@ pub fn clean(e: &Error) -> String {
 fn explain(e: Error, writable: bool) -> String {
     let text = match e {
         Error::Sql { source, .. } => crate::error::clean_duckdb_message(&source),
+        Error::Refused { message, .. } | Error::Interrupted { message, .. } => message,
         other => other.to_string(),
     };
     if text.contains("read-only") || text.contains("read only") {

@@ -92,6 +92,17 @@ fn every_shape_is_one_province_and_a_complete_panel_shades_them_all() {
         assert!(!attr(*shape, "d").is_empty());
     }
     assert!(shapes.iter().all(|s| attr(*s, "fill") != GREY));
+    // Worked independently of the legend: the 81 values are evenly spread (code × 10 million),
+    // so five quantile classes hold 16 or 17 provinces each, in order of value, the lowest class
+    // from the smallest value and the highest to the largest.
+    assert_eq!(classes.len(), 5, "{classes:?}");
+    let class_of_fill = |fill: &str| classes.iter().position(|c| c.3 == fill).unwrap();
+    let mut by_value: Vec<(i64, usize)> = shapes.iter().map(|s| (attr(*s, "data-plate").parse::<i64>().unwrap(), class_of_fill(attr(*s, "fill")))).collect();
+    by_value.sort();
+    assert!(by_value.windows(2).all(|pair| pair[0].1 <= pair[1].1), "classes follow the values: {by_value:?}");
+    let per_class: Vec<usize> = (0..5).map(|i| by_value.iter().filter(|(_, c)| *c == i).count()).collect();
+    assert!(per_class.iter().all(|n| (16..=17).contains(n)), "about 81/5 a class: {per_class:?}");
+    assert_eq!((classes[0].0, classes[4].1), (october_2025(1) as f64, october_2025(81) as f64));
     assert!(!text.contains("veri yok"), "nothing is missing on a complete panel");
     assert!(!text.contains("Eksik veri"));
     // The plate codes go with the right outlines: İstanbul (34) lies north-west of Van (65).

@@ -98,8 +98,18 @@ fn a_writer_is_told_readers_hold_the_database_and_can_wait_for_them() {
     assert_eq!(code, 1);
     assert!(stderr.contains("database is in use by another process that reads it"), "{stderr}");
     // With --wait the load goes through once the reader is gone.
-    let waiting = w.command(&["--wait", "30", "load", path.to_str().unwrap(), "--basis", "activity"]).stdout(std::process::Stdio::piped()).spawn().unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut waiting = w.command(&["--wait", "30", "load", path.to_str().unwrap(), "--basis", "activity"]).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    // The load says it waits by the marker beside the database (what `serve` watches for); until
+    // the reader lets go it has neither finished nor written anything.
+    let marker = std::path::PathBuf::from(format!("{}.writer-waiting", w.db().display()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !marker.exists() && waiting.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(marker.exists(), "the load never said it waits");
+    assert!(waiting.try_wait().unwrap().is_none(), "the load ended while the reader still held the database");
+    let loaded: i64 = held.conn.query_row("SELECT count(*) FROM exports WHERE load_id IS NOT NULL", [], |r| r.get(0)).unwrap();
+    assert_eq!(loaded, 0);
     drop(held);
     let output = waiting.wait_with_output().unwrap();
     assert!(output.status.success(), "{}", common::text(&output.stdout));

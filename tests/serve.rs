@@ -274,32 +274,48 @@ fn a_load_in_another_process_goes_ahead_while_clients_read_and_the_next_answer_s
     let path = "/q/province_profile.json?province=Kocaeli&year=2025";
     let before: serde_json::Value = serde_json::from_slice(&get(&server, path).body).unwrap();
     assert_eq!(before["rows"][9]["value_usd"].as_f64(), Some(3_019_000_000.0), "October as the release stated it");
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::time::Instant;
+    let (stop, answered) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicUsize::new(0)));
     let port = server.port;
     let clients: Vec<_> = (0..8)
         .map(|i| {
-            let stop = stop.clone();
+            let (stop, answered) = (stop.clone(), answered.clone());
             std::thread::spawn(move || {
                 let mut answers = Vec::new();
-                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                while !stop.load(Ordering::Relaxed) {
                     let path = if i % 2 == 0 { "/q/province_profile.json?province=Kocaeli&year=2025" } else { "/q/top_provinces.json?year=2025&month=10" };
+                    let asked = Instant::now();
                     let reply = get_port(port, path, &[]);
-                    answers.push((reply.status, reply.body));
+                    answers.push((asked, Instant::now(), reply.status, reply.body));
+                    answered.fetch_add(1, Ordering::Relaxed);
                 }
                 answers
             })
         })
         .collect();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Clients are reading (eight answers in) before the load starts, and keep reading (eight more)
+    // after it ends: bounded waits for results, not sleeps.
+    let wait_for = |count: usize| {
+        let deadline = Instant::now() + std::time::Duration::from_secs(60);
+        while answered.load(Ordering::Relaxed) < count && Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        answered.load(Ordering::Relaxed)
+    };
+    assert!(wait_for(8) >= 8, "the clients never got going");
     let file = w.write("kocaeli.csv", "il,yıl,ay,ihracat (usd)\nKocaeli,2025,10,3100000000\n");
+    let load_started = Instant::now();
     let load = w.command(&["load", file.to_str().unwrap(), "--basis", "activity"]).output().unwrap();
+    let load_ended = Instant::now();
     assert!(load.status.success(), "the load goes ahead: {}", String::from_utf8_lossy(&load.stderr));
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let mut total = 0;
+    let after_load = answered.load(Ordering::Relaxed);
+    assert!(wait_for(after_load + 8) >= after_load + 8, "the clients stopped getting answers after the load");
+    stop.store(true, Ordering::Relaxed);
+    let (mut overlapping, mut before_load, mut after_load_ended) = (0, 0, 0);
     for client in clients {
-        for (status, body) in client.join().unwrap() {
-            total += 1;
+        for (asked, got, status, body) in client.join().unwrap() {
             // Every answer is a whole, correct one: or, while the load holds the file, a clear 503.
             match status {
                 200 => {
@@ -309,9 +325,14 @@ fn a_load_in_another_process_goes_ahead_while_clients_read_and_the_next_answer_s
                 503 => assert!(String::from_utf8_lossy(&body).contains("in use"), "{}", String::from_utf8_lossy(&body)),
                 other => panic!("status {other}: {}", String::from_utf8_lossy(&body)),
             }
+            before_load += usize::from(got < load_started);
+            after_load_ended += usize::from(asked > load_ended);
+            overlapping += usize::from(asked < load_ended && got > load_started);
         }
     }
-    assert!(total > 8, "{total} answers");
+    assert!(before_load >= 8 && after_load_ended >= 1, "answers before the load: {before_load}, after it: {after_load_ended}");
+    // Clients were asking while the load ran: requests overlapped it.
+    assert!(overlapping >= 1, "no request overlapped the load");
     let after: serde_json::Value = serde_json::from_slice(&get(&server, path).body).unwrap();
     assert_eq!(after["rows"][9]["value_usd"].as_f64(), Some(3_100_000_000.0), "the next answer has the loaded value");
     assert_eq!(after["rows"][9]["origin"], "loaded");

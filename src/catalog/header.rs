@@ -202,7 +202,7 @@ mod tests {
             "--- chart    map value=change_pct",
         ])
         .unwrap();
-        assert_eq!(h.chart, Some(super::ChartSpec { kind: super::Kind::Map, value: Some("change_pct".into()), label: None, map: None }));
+        assert_eq!(h.chart, Some(crate::catalog::ChartSpec { kind: crate::catalog::Kind::Map, value: Some("change_pct".into()), label: None, map: None }));
         assert_eq!(h.summary, "Top provinces");
         assert_eq!(h.detail, vec!["First line.", "Second line."]);
         assert_eq!(h.returns, vec![("rank".into(), "int".into()), ("province".into(), "text".into())]);

@@ -160,13 +160,9 @@ impl Session {
             if self.timer {
                 eprintln!("Run Time: {:.3} s", started.elapsed().as_secs_f64());
             }
-            result.map_err(|e| {
-                let text = e.to_string();
-                if text.contains("INTERRUPT") || text.contains("Interrupted") {
-                    Error::msg("query cancelled")
-                } else {
-                    e
-                }
+            result.map_err(|e| match e {
+                Error::Interrupted { .. } => Error::msg("query cancelled"),
+                other => other,
             })?;
         }
         Ok(())
@@ -176,6 +172,8 @@ impl Session {
         let writable = self.writable;
         script::execute(conn, statement, writable, &mut |stream| self.show(stream)).map(|_| ()).map_err(|e| match e {
             Error::Sql { source, .. } => Error::Sql { context: statement.describe(), source },
+            Error::Refused { message, .. } => Error::Refused { context: statement.describe(), message },
+            Error::Interrupted { message, .. } => Error::Interrupted { context: statement.describe(), message },
             other => other,
         })
     }

@@ -9,6 +9,7 @@
 mod bundled;
 mod columns;
 mod result;
+mod shared;
 pub mod introspect;
 pub mod macros;
 
@@ -21,6 +22,7 @@ use crate::error::{Context, Error, Holder, Result};
 pub use bundled::{DATA_VERSION, data_sha256};
 pub use columns::{ColumnError, Columns};
 pub use result::ResultStream;
+pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.

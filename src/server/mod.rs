@@ -28,7 +28,7 @@ use axum::routing::get;
 
 use crate::catalog::{Arg, Catalog};
 use crate::charts;
-use crate::db::{self, Access, EngineSettings, Location};
+use crate::db::{self, Access, EngineSettings, Location, SharedEngine};
 use crate::error::{Error, Result};
 use crate::execution::{self, Collected};
 use crate::language::Language;
@@ -63,7 +63,8 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
         }
         charts::shapes(&db.conn)?
     };
-    let app = Arc::new(App { config, shapes, cache: Mutex::default(), engine: Mutex::default() });
+    let engine = SharedEngine::new(config.location.clone(), config.settings.clone(), config.time_limit);
+    let app = Arc::new(App { config, shapes, cache: Mutex::default(), engine });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Error::msg(format!("starting the server: {e}")))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| Error::msg(format!("listening on {address}: {e}")))?;
@@ -76,7 +77,7 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
             let mut ticks = tokio::time::interval(Duration::from_millis(50));
             loop {
                 ticks.tick().await;
-                watcher.release_for_writer();
+                watcher.engine.release_for_writer();
             }
         });
         axum::serve(listener, router(app))
@@ -280,14 +281,14 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
         let page = app.with_db(|conn| {
             let facts = crate::report::facts(conn, &app.config.catalog, year, month, &basis)?;
             if facts.is_empty() {
-                return Err(Error::msg(format!("no figures for {year}-{month:02} on the {basis} basis")));
+                return Err(Error::NoFigures { period: format!("{year}-{month:02}"), basis: basis.clone() });
             }
             crate::report::html(conn, &app.config.catalog, &facts, request.language)
         });
         match page {
             Ok(html) => Answer::html(StatusCode::OK, pages::with_navigation(&html, request.language, &format!("/report/{year}/{month}"))),
             Err(e) => {
-                let status = if e.to_string().starts_with("no figures") { StatusCode::NOT_FOUND } else { status_of(&e) };
+                let status = status_of(&e);
                 Answer::html(status, pages::error_page(request.language, status, &e.to_string(), &[]))
             }
         }
@@ -433,6 +434,7 @@ async fn not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> impl IntoResp
 
 #[cfg(test)]
 mod tests {
+    use super::request::serde_urlencoded_pairs;
     use super::*;
 
     #[test]
