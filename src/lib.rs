@@ -11,6 +11,7 @@ pub mod error;
 pub mod execution;
 pub mod language;
 pub mod load;
+pub mod mcp;
 pub mod output;
 pub mod parser;
 pub mod paths;

@@ -313,6 +313,18 @@ pub fn execute(conn: &duckdb::Connection, statement: &Statement, writable: bool,
     }
 }
 
+/// The one statement that returns rows which the web application's SQL page and the assistant
+/// interface's SQL tool take (their other checks are `execute`'s).
+pub fn one_read_statement(text: &str) -> Result<Statement> {
+    let mut statements = split(text);
+    match statements.len() {
+        0 => Err(Error::msg("no SQL statement")),
+        1 if statements[0].returns_rows() => Ok(statements.remove(0)),
+        1 => Err(Error::msg("only a statement that returns rows (SELECT, FROM, WITH …) runs here")),
+        n => Err(Error::msg(format!("one statement at a time: this text has {n}"))),
+    }
+}
+
 /// DuckDB's own words for a failed statement, without ihracat's context (for the web server's
 /// SQL page, where no command-line hint applies).
 pub fn clean(e: &Error) -> String {

@@ -8,6 +8,7 @@ mod export;
 mod generate;
 mod info;
 mod load;
+mod mcp;
 mod queries;
 mod reference;
 mod report;
@@ -102,6 +103,7 @@ pub enum Command {
     Export(export::ExportArgs),
     Report(report::ReportArgs),
     Serve(serve::ServeArgs),
+    Mcp(mcp::McpArgs),
     Info(info::InfoArgs),
     Completions(completions::CompletionsArgs),
     Generate(generate::GenerateArgs),
@@ -236,6 +238,7 @@ pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
         Command::Export(args) => export::run(args, &context),
         Command::Report(args) => report::run(args, &context),
         Command::Serve(args) => serve::run(args, &context),
+        Command::Mcp(args) => mcp::run(args, &context),
         Command::Info(args) => info::run(args, &context),
         Command::Completions(args) => completions::run(args),
         Command::Generate(args) => generate::run(args, &context),

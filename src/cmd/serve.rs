@@ -59,7 +59,7 @@ pub fn run(args: ServeArgs, context: &Context) -> Result<ExitCode> {
     let config = Config {
         location: context.location(),
         settings: EngineSettings::for_access(Access::Analysis, global.memory_limit.clone(), global.temp_dir.clone(), global.threads),
-        catalog: context.catalog()?,
+        catalog: std::sync::Arc::new(context.catalog()?),
         sql: !args.no_sql,
         time_limit: Duration::from_secs_f64(args.time_limit),
         row_cap: args.max_rows.max(1),

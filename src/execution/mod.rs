@@ -9,7 +9,7 @@
 mod panel;
 pub mod pivot;
 
-use arrow::array::RecordBatch;
+use arrow::array::{Array, AsArray, RecordBatch};
 use arrow::datatypes::SchemaRef;
 use duckdb::Connection;
 
@@ -99,6 +99,30 @@ pub struct Collected {
     pub sql_schema: SchemaRef,
     pub batches: Vec<RecordBatch>,
     pub notices: Vec<Notice>,
+}
+
+impl Collected {
+    /// The sources a result's rows cite: the distinct values of its source columns.
+    pub fn sources(&self) -> Result<Vec<String>> {
+        let mut found: Vec<String> = Vec::new();
+        for batch in &self.batches {
+            for name in ["source", "source_url", "previous_source"] {
+                let Some(column) = batch.column_by_name(name) else { continue };
+                let strings = arrow::compute::cast(column, &arrow::datatypes::DataType::Utf8).map_err(|e| crate::error::Error::msg(format!("column {name}: {e}")))?;
+                let strings = strings.as_string::<i32>();
+                for i in 0..strings.len() {
+                    if strings.is_valid(i) {
+                        for part in strings.value(i).split(" ; ") {
+                            if !part.is_empty() && !found.iter().any(|f| f == part) {
+                                found.push(part.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
 }
 
 /// Runs a named query to completion: for results read whole (charts, the report's facts).

@@ -6,6 +6,7 @@
 mod columnar;
 pub mod copy;
 mod delimited;
+pub mod document;
 pub mod excel;
 mod files;
 mod json;

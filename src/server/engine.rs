@@ -20,7 +20,7 @@ pub(super) struct App {
     pub(super) config: Config,
     pub(super) shapes: Shapes,
     pub(super) cache: Mutex<Cache>,
-    pub(super) engine: SharedEngine,
+    pub(super) engine: Arc<SharedEngine>,
 }
 
 /// Answers by request, valid while the database file is unchanged.

@@ -26,20 +26,20 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::catalog::{Arg, Catalog};
+use crate::catalog::Catalog;
 use crate::charts;
 use crate::db::{self, Access, EngineSettings, Location, SharedEngine};
 use crate::error::{Error, Result};
 use crate::execution::{self, Collected};
 use crate::language::Language;
-use crate::output::{self, Format, OutputOptions};
+use crate::output::{self, OutputOptions};
 use engine::{Answer, App, respond, status_of};
 use request::{Request, View, request, view_of};
 
 pub struct Config {
     pub location: Location,
     pub settings: EngineSettings,
-    pub catalog: Catalog,
+    pub catalog: Arc<Catalog>,
     /// The ad-hoc SQL page (`--no-sql` turns it off).
     pub sql: bool,
     pub time_limit: Duration,
@@ -63,7 +63,7 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
         }
         charts::shapes(&db.conn)?
     };
-    let engine = SharedEngine::new(config.location.clone(), config.settings.clone(), config.time_limit);
+    let engine = Arc::new(SharedEngine::new(config.location.clone(), config.settings.clone(), config.time_limit));
     let app = Arc::new(App { config, shapes, cache: Mutex::default(), engine });
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Error::msg(format!("starting the server: {e}")))?;
     runtime.block_on(async move {
@@ -80,7 +80,8 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
                 watcher.engine.release_for_writer();
             }
         });
-        axum::serve(listener, router(app))
+        let loopback = address.ip().is_loopback();
+        axum::serve(listener, router(app, loopback))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
@@ -89,8 +90,14 @@ pub fn serve(config: Config, address: SocketAddr, announce: &dyn Fn(&str)) -> Re
     })
 }
 
-fn router(app: Arc<App>) -> Router {
+fn router(app: Arc<App>, loopback: bool) -> Router {
+    // The assistant interface on the same engine, time limit and catalog, curated (no SQL tool).
+    let assistant = crate::mcp::Assistant::new(
+        crate::mcp::Config { catalog: app.config.catalog.clone(), allow_sql: false, row_cap: app.config.row_cap, size_cap: 200_000 },
+        app.engine.clone(),
+    );
     Router::new()
+        .nest_service("/mcp", crate::mcp::http_service(assistant, loopback))
         .route("/", get(home))
         .route("/q/{name}", get(query))
         .route("/api/queries", get(api_catalog))
@@ -182,7 +189,7 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
                 let result = pages::QueryResult { conn, catalog: &app.config.catalog, collected: &collected, row_cap: app.config.row_cap };
                 Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, Some(&result), &app.shapes, None))
             }
-            View::Json => Answer::json(StatusCode::OK, result_json(query, &request.args, &collected)?),
+            View::Json => Answer::json(StatusCode::OK, output::document::result_json(query, &request.args, &collected)?),
             View::Download(format) => {
                 let spec = format.spec();
                 let options = OutputOptions {
@@ -223,37 +230,6 @@ fn error_json(error: &Error) -> String {
         _ => None,
     };
     serde_json::json!({ "error": error.to_string(), "parameter": field }).to_string()
-}
-
-/// A result for programs: the query, the parameters it ran with (defaults included), the columns
-/// with their types, the rows (written by the output layer's JSON writer), the notices and the
-/// sources the rows cite.
-fn result_json(query: &crate::catalog::Query, args: &[(String, Arg)], collected: &Collected) -> Result<String> {
-    let mut rows: Vec<u8> = Vec::new();
-    let stream = crate::db::ResultStream::from_batches(collected.schema.clone(), collected.batches.clone());
-    let count = output::write_into(stream, Format::Json, &OutputOptions::default(), &mut rows)?;
-    let rows = String::from_utf8(rows).map_err(|_| Error::msg("the JSON writer wrote text that is not UTF-8"))?;
-    let mut parameters = serde_json::Map::new();
-    for param in &query.header.params {
-        let value = args.iter().find(|(k, _)| *k == param.name).map(|(_, v)| v.to_string()).or_else(|| param.default.clone().filter(|d| d != "null"));
-        parameters.insert(param.name.clone(), value.map(serde_json::Value::String).unwrap_or(serde_json::Value::Null));
-    }
-    let columns: Vec<serde_json::Value> = collected.schema.fields().iter().map(|f| serde_json::json!({"name": f.name(), "type": f.data_type().to_string()})).collect();
-    let sources = pages::sources(collected)?;
-    let head = serde_json::json!({
-        "query": query.name,
-        "summary": query.header.summary,
-        "parameters": parameters,
-        "columns": columns,
-        "row_count": count,
-        "notices": collected.notices.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
-        "sources": sources,
-    });
-    let head = head.to_string();
-    // The rows are the output layer's own JSON array, placed into the object as they are.
-    let rows = rows.trim();
-    let rows = if rows.is_empty() { "[]" } else { rows };
-    Ok(format!("{},\"rows\":{rows}}}\n", &head[..head.len() - 1]))
 }
 
 async fn api_catalog(State(app): State<Arc<App>>) -> Response {
@@ -367,7 +343,7 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
     let key = format!("sql/{language:?}?{}", request.raw);
     answer(app, key, move |app| {
         let outcome = app.with_db(|conn| {
-            let statement = one_read_statement(&text)?;
+            let statement = crate::script::one_read_statement(&text)?;
             // No file is read from the server: the engine's file access is off (see `engine`),
             // and `execute` refuses SET, ATTACH, COPY and the rest before anything runs.
             let mut collected = None;
@@ -398,17 +374,6 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
         }
     })
     .await
-}
-
-/// The SQL page takes one statement that returns rows.
-fn one_read_statement(text: &str) -> Result<crate::script::Statement> {
-    let mut statements = crate::script::split(text);
-    match statements.len() {
-        0 => Err(Error::msg("no SQL statement")),
-        1 if statements[0].returns_rows() => Ok(statements.remove(0)),
-        1 => Err(Error::msg("only a statement that returns rows (SELECT, FROM, WITH …) runs here")),
-        n => Err(Error::msg(format!("one statement at a time: this text has {n}"))),
-    }
 }
 
 async fn asset(Path(file): Path<String>) -> Response {

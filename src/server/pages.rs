@@ -390,28 +390,6 @@ fn shorten(url: &str) -> String {
     if rest.chars().count() > 48 { format!("{}…", rest.chars().take(47).collect::<String>()) } else { rest.to_string() }
 }
 
-/// The sources a result's rows cite: the distinct values of its source columns.
-pub fn sources(collected: &Collected) -> Result<Vec<String>> {
-    let mut found: Vec<String> = Vec::new();
-    for batch in &collected.batches {
-        for name in ["source", "source_url", "previous_source"] {
-            let Some(column) = batch.column_by_name(name) else { continue };
-            let strings = cast(column, &DataType::Utf8).map_err(|e| Error::msg(format!("column {name}: {e}")))?;
-            let strings = strings.as_string::<i32>();
-            for i in 0..strings.len() {
-                if strings.is_valid(i) {
-                    for part in strings.value(i).split(" ; ") {
-                        if !part.is_empty() && !found.iter().any(|f| f == part) {
-                            found.push(part.to_string());
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Ok(found)
-}
-
 /// One basis of a province's page.
 pub struct Basis {
     pub basis: &'static str,

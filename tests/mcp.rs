@@ -1,0 +1,386 @@
+//! The assistant interface (`ihracat mcp`, and `/mcp` of `ihracat serve`) against a client
+//! nobody here wrote: the official Python MCP SDK (tests/mcp_client.py). Every shipped analysis
+//! is called with each of its header's examples, over stdio and over streamable HTTP, and each
+//! answer is compared with `ihracat run NAME … --format json`. The protocol's rough edges (bad
+//! JSON-RPC, a load in another process, the time limit) are driven line by line over stdio.
+//!
+//! Without the Python SDK the client tests say what they need and skip; `.ci/run` installs it
+//! and sets IHRACAT_REQUIRE_MCP, which makes its absence a failure (DECISIONS 31).
+
+mod common;
+
+use std::io::{BufRead, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{Workdir, serve_with};
+use serde_json::{Value, json};
+
+/// The Python that has the MCP SDK: IHRACAT_MCP_PYTHON (as `.ci/run` sets it), else python3.
+fn python() -> Option<String> {
+    let python = std::env::var("IHRACAT_MCP_PYTHON").unwrap_or_else(|_| "python3".into());
+    let present = Command::new(&python).args(["-c", "import mcp"]).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success());
+    common::tool_available("the Python MCP SDK (pip install mcp)", present, "IHRACAT_REQUIRE_MCP").then_some(python)
+}
+
+/// Runs the Python client with a plan; its JSON account of the session.
+fn client(w: &Workdir, python: &str, target: &[&str], plan: &Value) -> Value {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mcp_client.py");
+    let mut child = Command::new(python)
+        .arg(script)
+        .args(target)
+        // The server the client starts inherits HOME (the SDK passes a safe few variables on), so
+        // no query folder of the machine's user is read.
+        .env("HOME", w.path("home"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python starts");
+    child.stdin.take().unwrap().write_all(plan.to_string().as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "the client failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+fn stdio_target(w: &Workdir, extra: &[&str]) -> Vec<String> {
+    let mut target = vec!["stdio".to_string(), env!("CARGO_BIN_EXE_ihracat").to_string(), "--db".into(), w.db().display().to_string(), "mcp".into()];
+    target.extend(extra.iter().map(|s| s.to_string()));
+    target
+}
+
+fn call(tool: &str, arguments: Value) -> Value {
+    json!({"op": "call", "tool": tool, "arguments": arguments})
+}
+
+/// Every example of every shipped analysis, as (name, example line).
+fn examples(w: &Workdir) -> Vec<(String, String)> {
+    let queries: Value = serde_json::from_str(&w.stdout(&["queries", "--format", "json"])).unwrap();
+    let mut all = Vec::new();
+    for query in queries.as_array().unwrap() {
+        let name = query["name"].as_str().unwrap().to_string();
+        let shown: Value = serde_json::from_str(&w.stdout(&["queries", "show", &name, "--format", "json"])).unwrap();
+        let lines: Vec<String> = shown["examples"].as_array().map(|e| e.iter().map(|x| x.as_str().unwrap().to_string()).collect()).unwrap_or_default();
+        for line in if lines.is_empty() { vec![String::new()] } else { lines } {
+            all.push((name.clone(), line));
+        }
+    }
+    all
+}
+
+/// What `ihracat run` gives for an example: its rows as JSON, or its error.
+fn run_json(w: &Workdir, name: &str, example: &str) -> Result<(Value, String), String> {
+    let mut args = vec!["run".to_string(), name.to_string()];
+    for assignment in example.split_whitespace() {
+        args.extend(["-p".to_string(), assignment.to_string()]);
+    }
+    args.extend(["--format".to_string(), "json".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = w.command(&args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    if output.status.success() { Ok((serde_json::from_slice(&output.stdout).unwrap(), stderr)) } else { Err(stderr) }
+}
+
+/// Each tool answer equals `ihracat run`'s for the same example: the same rows in the same order
+/// with the same values, every notice `run` prints, or the same refusal.
+fn assert_same_as_run(w: &Workdir, examples: &[(String, String)], results: &[Value], how: &str) {
+    assert_eq!(results.len(), examples.len(), "{how}: one answer an example");
+    for ((name, example), result) in examples.iter().zip(results) {
+        let label = format!("{how}: {name} {example}");
+        match run_json(w, name, example) {
+            Ok((rows, stderr)) => {
+                assert_eq!(result["isError"], false, "{label}: {result}");
+                assert_eq!(result["structured"]["rows"], rows, "{label}");
+                assert_eq!(result["structured"]["query"], name.as_str(), "{label}");
+                for notice in result["structured"]["notices"].as_array().unwrap() {
+                    assert!(stderr.contains(notice.as_str().unwrap()), "{label}: run does not say {notice}: {stderr}");
+                }
+                let text = result["text"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect::<String>();
+                assert!(text.starts_with('|'), "{label}: a Markdown table first: {text}");
+            }
+            Err(stderr) => {
+                assert_eq!(result["isError"], true, "{label}: run failed ({stderr}) but the tool answered {result}");
+                let message = result["text"][0].as_str().unwrap();
+                assert!(stderr.contains(message), "{label}: run said {stderr}, the tool {message}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_shipped_example_answers_as_run_does_over_stdio_and_http() {
+    let Some(python) = python() else { return };
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let examples = examples(&w);
+    assert!(examples.len() >= 40, "{} examples", examples.len());
+    let plan: Vec<Value> = examples.iter().map(|(name, example)| json!({"op": "example", "tool": name, "example": example})).collect();
+    let target = stdio_target(&w, &[]);
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    let over_stdio = client(&w, &python, &target, &Value::Array(plan.clone()));
+    assert_eq!(over_stdio["server"], "ihracat");
+    // One tool per analysis, each with its header's parameters as a typed schema.
+    let tools = over_stdio["tools"].as_array().unwrap();
+    let named: Vec<&str> = tools.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    for (name, _) in &examples {
+        assert!(named.contains(&name.as_str()), "no tool {name}");
+    }
+    let top = tools.iter().find(|t| t["name"] == "top_provinces").unwrap();
+    assert_eq!(top["inputSchema"]["properties"]["year"], json!({"type": "integer", "description": "the year", "minimum": 2000, "maximum": 2100}));
+    assert_eq!(top["inputSchema"]["properties"]["basis"]["enum"], json!(["activity", "registered"]));
+    assert_eq!(top["inputSchema"]["required"], json!(["year", "month"]));
+    assert!(top["description"].as_str().unwrap().contains("`panel` counts the provinces"));
+    assert!(!named.contains(&"run_sql"), "no SQL tool without --allow-sql");
+    assert_same_as_run(&w, &examples, over_stdio["results"].as_array().unwrap(), "stdio");
+
+    let server = serve_with(&w, &[], &[]);
+    let url = format!("http://127.0.0.1:{}/mcp", server.port);
+    let over_http = client(&w, &python, &["http", &url], &Value::Array(plan));
+    assert_same_as_run(&w, &examples, over_http["results"].as_array().unwrap(), "http");
+}
+
+/// October 2025, the seed month, as the release printed it (tests/fixtures/releases/).
+#[test]
+fn the_seed_month_through_the_tools_is_the_releases() {
+    let Some(python) = python() else { return };
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let plan = json!([
+        call("top_provinces", json!({"year": 2025, "month": 10, "n": 5})),
+        call("top_increases", json!({"year": 2025, "month": 10})),
+        call("over_threshold", json!({"year": 2025, "month": 10})),
+        call("resolve_name", json!({"kind": "province", "name": "kahramanmaras"})),
+        call("monthly_report", json!({"year": 2025, "month": 10, "lang": "tr"})),
+        call("draw_chart", json!({"analysis": "top_provinces", "arguments": {"year": 2025, "month": 10}})),
+        {"op": "resources"},
+        {"op": "read", "uri": "ihracat://report/2025/10/en"},
+        {"op": "prompts"},
+        {"op": "prompt", "name": "compare_provinces", "arguments": {"first": "Bursa", "second": "Kocaeli", "year": "2025"}},
+    ]);
+    let target = stdio_target(&w, &[]);
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    let out = client(&w, &python, &target, &plan);
+    let results = out["results"].as_array().unwrap();
+    let released = common::release_rows("province_figures.csv");
+    let release = |metric: &str| -> Vec<(String, f64)> {
+        let mut rows: Vec<_> = released
+            .iter()
+            .filter(|r| r["year"] == "2025" && r["month"] == "10" && r["period"] == "month" && r["basis"] == "activity" && r["metric"] == metric && !r["rank"].is_empty())
+            .map(|r| (r["rank"].parse::<u32>().unwrap(), r["province"].clone(), r["value_musd"].parse::<f64>().unwrap() * 1e6))
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        rows.into_iter().map(|(_, p, v)| (p, v)).collect()
+    };
+    let rows = |i: usize| results[i]["structured"]["rows"].as_array().unwrap().clone();
+    let top: Vec<(String, f64)> = rows(0).iter().map(|r| (r["province"].as_str().unwrap().to_string(), r["value_usd"].as_f64().unwrap())).collect();
+    assert_eq!(top, release("exports"));
+    assert_eq!(top.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), ["İstanbul", "Kocaeli", "İzmir", "Bursa", "Ankara"]);
+    for row in rows(0) {
+        assert_eq!(row["origin"], "published");
+        assert!(row["source"].as_str().unwrap().starts_with("https://"));
+    }
+    // İstanbul's share is of Türkiye's published total, never of the five provinces named.
+    let istanbul = &rows(0)[0];
+    assert!(istanbul["share_of"].as_str().unwrap().starts_with("national total"), "{istanbul}");
+    let of_five = 4859.0 / (4859.0 + 3019.0 + 1929.0 + 1821.0 + 1107.0) * 100.0;
+    assert!((istanbul["share_pct"].as_f64().unwrap() - of_five).abs() > 10.0, "{istanbul}");
+    let notices = results[0]["structured"]["notices"].as_array().unwrap();
+    assert!(notices.iter().any(|n| n.as_str().unwrap().contains("of 81 provinces have data for 2025-10")), "{notices:?}");
+    assert!(results[0]["text"][0].as_str().unwrap().contains("Notice: "), "the notice is its own line");
+    let increases: Vec<String> = rows(1).iter().map(|r| r["province"].as_str().unwrap().to_string()).collect();
+    assert_eq!(increases, release("increase").into_iter().map(|(p, _)| p).collect::<Vec<_>>());
+    assert_eq!(increases, ["Kocaeli", "İzmir", "Çorum", "Yalova", "Bursa"]);
+    let over = &rows(2)[0];
+    assert_eq!((over["provinces"].as_i64(), over["origin"].as_str()), (Some(29), Some("published")));
+    assert_eq!(results[3]["structured"]["name"], "Kahramanmaraş");
+    assert_eq!(results[3]["structured"]["code"], "46");
+    assert!(results[4]["text"][0].as_str().unwrap().contains("İstanbul"), "{}", results[4]);
+    assert_eq!(results[5]["images"][0]["mime"], "image/png");
+    assert!(results[5]["images"][0]["bytes"].as_u64().unwrap() > 10_000);
+    let resources: Vec<&str> = results[6]["resources"].as_array().unwrap().iter().map(|r| r["uri"].as_str().unwrap()).collect();
+    assert!(resources.contains(&"ihracat://report/2025/10/tr") && resources.contains(&"ihracat://data/provenance"), "{resources:?}");
+    assert!(results[7]["contents"][0].as_str().unwrap().contains("Istanbul") || results[7]["contents"][0].as_str().unwrap().contains("İstanbul"));
+    assert_eq!(results[8]["prompts"], json!(["aylik_bulten", "compare_provinces"]));
+    assert!(results[9]["messages"][0].as_str().unwrap().contains("Bursa and Kocaeli in 2025"));
+}
+
+#[test]
+fn bad_calls_are_tool_errors_that_say_what_to_fix_and_change_nothing() {
+    let Some(python) = python() else { return };
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let snapshot = || w.csv(&["sql", "SELECT (SELECT count(*) FROM exports), (SELECT sum(value_usd) FROM exports), (SELECT count(*) FROM published_figures), (SELECT count(*) FROM loads)"]);
+    let before = snapshot();
+    let plan = json!([
+        call("no_such_analysis", json!({})),
+        call("top_provinces", json!({"month": 10})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "colour": "red"})),
+        call("top_provinces", json!({"year": "two thousand", "month": 10})),
+        call("top_provinces", json!({"year": 2025, "month": 13})),
+        call("province_profile", json!({"province": "Kahramanmras", "year": 2025})),
+        call("province_profile", json!({"province": "x".repeat(1_000_000), "year": 2025})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "basis": "registered; DROP TABLE exports"})),
+        call("run_sql", json!({"sql": "DELETE FROM exports"})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "n": 3})),
+    ]);
+    let target = stdio_target(&w, &[]);
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    let out = client(&w, &python, &target, &plan);
+    let results = out["results"].as_array().unwrap();
+    let error = |i: usize| -> String {
+        assert_eq!(results[i]["isError"], true, "step {i}: {}", results[i]);
+        results[i]["text"][0].as_str().unwrap().to_string()
+    };
+    assert!(error(0).starts_with("unknown query `no_such_analysis`"), "{}", error(0));
+    assert!(error(1).contains("`year`"), "{}", error(1));
+    assert!(error(2).contains("parameter `colour`"), "{}", error(2));
+    assert!(error(3).contains("parameter `year`"), "{}", error(3));
+    assert!(error(4).contains("parameter `month`") && error(4).contains("outside"), "{}", error(4));
+    assert!(error(5).contains("Kahramanmaraş"), "suggestions: {}", error(5));
+    assert!(results[5]["structured"]["suggestions"].as_array().unwrap().iter().any(|s| s == "Kahramanmaraş") || error(5).contains("did you mean"));
+    assert!(error(6).contains("at most 10000 bytes"), "{}", error(6));
+    assert!(error(7).contains("parameter `basis`"), "{}", error(7));
+    assert!(error(8).contains("run_sql is off"), "{}", error(8));
+    assert_eq!(results[9]["isError"], false, "the server keeps answering: {}", results[9]);
+    assert_eq!(results[9]["structured"]["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(snapshot(), before, "the managed tables are as they were");
+}
+
+#[test]
+fn with_allow_sql_one_read_only_select_runs_and_nothing_else() {
+    let Some(python) = python() else { return };
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let written = w.path("out.csv");
+    let plan = json!([
+        call("run_sql", json!({"sql": "SELECT count(*) AS n FROM provinces"})),
+        call("run_sql", json!({"sql": "DELETE FROM exports"})),
+        call("run_sql", json!({"sql": format!("COPY (SELECT 1) TO '{}'", written.display())})),
+        call("run_sql", json!({"sql": "SELECT * FROM read_csv('/etc/passwd')"})),
+        call("run_sql", json!({"sql": format!("ATTACH '{}' AS other", w.path("other.duckdb").display())})),
+        call("run_sql", json!({"sql": "/* /* */ SELECT */ SET GLOBAL memory_limit = '1MB'"})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "n": 2})),
+    ]);
+    let target = stdio_target(&w, &["--allow-sql"]);
+    let target: Vec<&str> = target.iter().map(String::as_str).collect();
+    let out = client(&w, &python, &target, &plan);
+    assert!(out["tools"].as_array().unwrap().iter().any(|t| t["name"] == "run_sql"));
+    let results = out["results"].as_array().unwrap();
+    assert_eq!(results[0]["structured"]["rows"], json!([{"n": 81}]));
+    for (i, result) in results.iter().enumerate().take(6).skip(1) {
+        assert_eq!(result["isError"], true, "step {i} was let through: {result}");
+    }
+    assert!(!written.exists(), "COPY wrote a file");
+    assert!(!w.path("other.duckdb").exists(), "ATTACH made a file");
+    assert_eq!(results[6]["isError"], false, "a setting changed for the next call: {}", results[6]);
+}
+
+/// `ihracat mcp` driven by hand, one JSON-RPC line at a time.
+struct Session {
+    child: std::process::Child,
+    stdin: std::process::ChildStdin,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Session {
+    fn start(w: &Workdir, extra: &[&str]) -> Session {
+        let mut args = vec!["mcp"];
+        args.extend_from_slice(extra);
+        let mut child = w.command(&args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (send, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = send.send(line);
+            }
+        });
+        let mut session = Session { child, stdin, lines };
+        session.send(&json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "tests/mcp.rs", "version": "1"}}}));
+        assert!(session.answer(0)["result"]["serverInfo"]["name"] == "ihracat");
+        session.send(&json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));
+        session
+    }
+
+    fn send(&mut self, message: &Value) {
+        self.send_text(&message.to_string());
+    }
+
+    fn send_text(&mut self, text: &str) {
+        writeln!(self.stdin, "{text}").unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn call(&mut self, id: u64, tool: &str, arguments: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": {"name": tool, "arguments": arguments}}));
+    }
+
+    /// The answer to request `id`, whatever else arrives first (bounded: a minute).
+    fn answer(&mut self, id: u64) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self.lines.recv_timeout(left).unwrap_or_else(|_| panic!("no answer to request {id}"));
+            let message: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{e}: {line}"));
+            if message["id"] == id {
+                return message;
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn malformed_messages_get_answers_and_the_session_goes_on() {
+    let w = Workdir::new();
+    let mut session = Session::start(&w, &[]);
+    session.send_text("{\"jsonrpc\": \"2.0\", \"id\": 5, \"method\": \"tools/list\"");
+    session.send(&json!({"jsonrpc": "2.0", "id": 6, "method": "no/such/method"}));
+    let unknown = session.answer(6);
+    assert!(unknown["error"]["code"].is_i64(), "{unknown}");
+    session.send(&json!({"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": {"name": "top_provinces", "arguments": "not an object"}}));
+    let wrong = session.answer(7);
+    assert!(wrong.get("error").is_some() || wrong["result"]["isError"] == true, "{wrong}");
+    session.call(8, "top_provinces", json!({"year": 2025, "month": 10, "n": 1}));
+    let answer = session.answer(8);
+    assert_eq!(answer["result"]["structuredContent"]["rows"][0]["province"], "İstanbul", "{answer}");
+}
+
+#[test]
+fn a_load_in_another_process_goes_ahead_and_the_next_call_shows_it() {
+    let w = Workdir::new();
+    let mut session = Session::start(&w, &[]);
+    let kocaeli = |session: &mut Session, id: u64| -> Value {
+        session.call(id, "province_profile", json!({"province": "Kocaeli", "year": 2025}));
+        let answer = session.answer(id);
+        answer["result"]["structuredContent"]["rows"].as_array().unwrap().iter().find(|r| r["month"] == 10).cloned().unwrap()
+    };
+    assert_eq!(kocaeli(&mut session, 1)["value_usd"].as_f64(), Some(3_019_000_000.0));
+    let file = w.write("kocaeli.csv", "il,yıl,ay,ihracat (usd)\nKocaeli,2025,10,3100000000\n");
+    let load = w.command(&["load", file.to_str().unwrap(), "--basis", "activity"]).output().unwrap();
+    assert!(load.status.success(), "the load goes ahead: {}", String::from_utf8_lossy(&load.stderr));
+    let after = kocaeli(&mut session, 2);
+    assert_eq!((after["value_usd"].as_f64(), after["origin"].as_str()), (Some(3_100_000_000.0), Some("loaded")));
+}
+
+#[test]
+fn a_call_over_its_time_limit_is_stopped_while_another_answers() {
+    let w = Workdir::new();
+    w.write("q/slow.sql", "--- summary  Runs for hours\nSELECT sum(hash(i)) AS h FROM range(1000000000000) t(i)\n");
+    let dir = w.path("q");
+    let mut session = Session::start(&w, &["--time-limit", "1", "--queries", dir.to_str().unwrap()]);
+    session.call(1, "slow", json!({}));
+    session.call(2, "top_provinces", json!({"year": 2025, "month": 10, "n": 1}));
+    let quick = session.answer(2);
+    assert_eq!(quick["result"]["isError"], false, "{quick}");
+    let slow = session.answer(1);
+    assert_eq!(slow["result"]["isError"], true, "{slow}");
+    assert!(slow["result"]["content"][0]["text"].as_str().unwrap().contains("ran longer than 1 s"), "{slow}");
+}
