@@ -269,6 +269,114 @@ finally:
     datasette.terminate()
     datasette.wait()
 
+
+# 7. The assistant interface (MCP): a thousand sequential tool calls of top_provinces over stdio
+# against as many `ihracat run` processes for the same answer (what a call saves is the process
+# start), and tool calls over streamable HTTP at 32 concurrent clients (ApacheBench, one session)
+# beside Datasette's JSON above.
+mcp_results = []
+calls_n = {"tiny": 50, "small": 1000, "full": 1000}[a.scale]
+call_args = {"year": 2025, "month": 10, "n": 5}
+INIT = {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "1"}}}
+CALL = lambda i: {"jsonrpc": "2.0", "id": i, "method": "tools/call", "params": {"name": "top_provinces", "arguments": call_args}}
+
+
+def spread(label, seconds):
+    ordered = sorted(seconds)
+    at = lambda q: ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] * 1000
+    mcp_results.append(dict(side=label, n=len(ordered), p50=at(0.5), p99=at(0.99)))
+    print(f"mcp: {label}: {mcp_results[-1]}", flush=True)
+
+
+server = subprocess.Popen([a.ihracat, "--quiet", "--db", bundled, "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True, bufsize=1)
+
+
+def rpc(message, wait=True):
+    server.stdin.write(json.dumps(message) + "\n")
+    server.stdin.flush()
+    while wait:
+        answer = json.loads(server.stdout.readline())
+        if answer.get("id") == message["id"]:
+            if answer.get("result", {}).get("isError"):
+                raise SystemExit(f"the tool call failed: {answer}")
+            return answer
+
+
+rpc(INIT)
+rpc({"jsonrpc": "2.0", "method": "notifications/initialized"}, wait=False)
+for i in range(10):  # warm-up: the engine opens on the first call
+    rpc(CALL(1000 + i))
+times = []
+for i in range(calls_n):
+    started = time.perf_counter()
+    rpc(CALL(i + 1))
+    times.append(time.perf_counter() - started)
+server.stdin.close()
+server.wait()
+spread("ihracat mcp (stdio), a tool call of top_provinces", times)
+run_cmd = [a.ihracat, "--quiet", "--db", bundled, "run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5", "--format", "json"]
+times = []
+for i in range(calls_n):
+    started = time.perf_counter()
+    subprocess.run(run_cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+    times.append(time.perf_counter() - started)
+spread("ihracat run top_provinces --format json, a process each", times)
+
+port = free_port()
+server = subprocess.Popen([a.ihracat, "--quiet", "--db", bundled, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    import urllib.request
+    wait_for(port, server)
+    url = f"http://127.0.0.1:{port}/mcp"
+    headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+    with urllib.request.urlopen(urllib.request.Request(url, json.dumps(INIT).encode(), headers)) as reply:
+        session = reply.headers.get("Mcp-Session-Id")
+        reply.read()
+    headers.update({"Mcp-Session-Id": session, "MCP-Protocol-Version": "2025-06-18"})
+    urllib.request.urlopen(urllib.request.Request(url, json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}).encode(), headers)).read()
+    # 32 clients, each its own session and connection, calling one after another with ids of
+    # their own (as an assistant does; ApacheBench cannot vary the request id).
+    import http.client, threading
+    def client(results, stop_at):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        def post(message, session=None):
+            hdrs = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+            if session:
+                hdrs.update({"Mcp-Session-Id": session, "MCP-Protocol-Version": "2025-06-18"})
+            connection.request("POST", "/mcp", json.dumps(message), hdrs)
+            reply = connection.getresponse()
+            text = reply.read().decode()
+            return reply, text
+        reply, _ = post(INIT)
+        session = reply.getheader("Mcp-Session-Id")
+        post({"jsonrpc": "2.0", "method": "notifications/initialized"}, session)
+        i = 0
+        while time.perf_counter() < stop_at:
+            i += 1
+            started = time.perf_counter()
+            reply, text = post(CALL(i), session)
+            results.append((time.perf_counter() - started, reply.status == 200 and '"isError":false' in text))
+    seconds = {"tiny": 3, "small": 15, "full": 30}[a.scale]
+    warm = []
+    client(warm, time.perf_counter() + 1)
+    results = []
+    stop_at = time.perf_counter() + seconds
+    threads = [threading.Thread(target=client, args=(results, stop_at)) for _ in range(32)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    latencies = sorted(r[0] for r in results)
+    at = lambda q: int(round(latencies[min(len(latencies) - 1, int(round(q * (len(latencies) - 1))))] * 1000))
+    serve_results.append(dict(side="ihracat serve /mcp (streamable HTTP), a tool call of top_provinces (32 sessions from Python threads, not ApacheBench)", rps=len(results) / elapsed,
+                              p50=at(0.5), p99=at(0.99), failed=sum(1 for r in results if not r[1])))
+    print(f"serve: {serve_results[-1]}", flush=True)
+finally:
+    server.terminate()
+    server.wait()
+
 # BENCHMARKS.md
 def version(cmd):
     try:
@@ -323,6 +431,19 @@ datasette_rps = next((r["rps"] for r in serve_results if r["side"].startswith("D
 for r in serve_results:
     against = f"{r['rps'] / datasette_rps:.1f}×" if datasette_rps else ""
     lines.append(f"| {r['side']} | {r['rps']:.0f} | {r['p50']} | {r['p99']} | {r['failed']} | {against} |")
+lines += [
+    "",
+    "## The assistant interface (MCP)",
+    "",
+    f"{calls_n:,} sequential calls of the top_provinces tool over `ihracat mcp`'s stdio (one session, after ten warm-up calls), against as many "
+    "`ihracat run top_provinces --format json` processes for the same answer: a call costs the query without the process start and the database open. "
+    "Over HTTP the calls go to `ihracat serve`'s `/mcp` at 32 concurrent clients in the web server's table above.",
+    "",
+    "| side | calls | p50 ms | p99 ms |",
+    "|---|---:|---:|---:|",
+]
+for r in mcp_results:
+    lines.append(f"| {r['side']} | {r['n']:,} | {r['p50']:.1f} | {r['p99']:.1f} |")
 lines += [""]
 notes = os.path.join(ROOT, "bench", "NOTES.md")
 if os.path.exists(notes):

@@ -401,6 +401,7 @@ async fn not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> impl IntoResp
 mod tests {
     use super::request::serde_urlencoded_pairs;
     use super::*;
+    use crate::output::Format;
 
     #[test]
     fn query_strings_decode_as_forms_send_them() {
