@@ -359,19 +359,19 @@ try:
     seconds = {"tiny": 3, "small": 15, "full": 30}[a.scale]
     warm = []
     client(warm, time.perf_counter() + 1)
-    results = []
+    calls = []
     stop_at = time.perf_counter() + seconds
-    threads = [threading.Thread(target=client, args=(results, stop_at)) for _ in range(32)]
+    threads = [threading.Thread(target=client, args=(calls, stop_at)) for _ in range(32)]
     began = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - began
-    latencies = sorted(r[0] for r in results)
+    latencies = sorted(r[0] for r in calls)
     at = lambda q: int(round(latencies[min(len(latencies) - 1, int(round(q * (len(latencies) - 1))))] * 1000))
-    serve_results.append(dict(side="ihracat serve /mcp (streamable HTTP), a tool call of top_provinces (32 sessions from Python threads, not ApacheBench)", rps=len(results) / elapsed,
-                              p50=at(0.5), p99=at(0.99), failed=sum(1 for r in results if not r[1])))
+    serve_results.append(dict(side="ihracat serve /mcp (streamable HTTP), a tool call of top_provinces (32 sessions from Python threads, not ApacheBench)", rps=len(calls) / elapsed,
+                              p50=at(0.5), p99=at(0.99), failed=sum(1 for r in calls if not r[1])))
     print(f"serve: {serve_results[-1]}", flush=True)
 finally:
     server.terminate()
