@@ -30,6 +30,33 @@ impl Holder {
     }
 }
 
+/// What is wrong with a piece of text a person wrote (a header line, a parameter's value, a
+/// table's header rows), in words for that person. The caller says where it is (the file and
+/// line, the parameter's name) when it turns this into an `Error`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+/// `Invalid(format!(…))`.
+#[macro_export]
+macro_rules! invalid {
+    ($($words:tt)*) => {
+        $crate::error::Invalid(format!($($words)*))
+    };
+}
+
+impl From<String> for Invalid {
+    fn from(text: String) -> Invalid {
+        Invalid(text)
+    }
+}
+
+impl From<&str> for Invalid {
+    fn from(text: &str) -> Invalid {
+        Invalid(text.to_string())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("database is in use by another process that {}: {path}\n({})", .holder.verb(), .holder.advice())]

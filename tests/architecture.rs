@@ -116,7 +116,9 @@ fn imports(text: &str) -> Vec<(String, String)> {
             }
         } else {
             let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            if !name.is_empty() {
+            // `crate::invalid!(…)` is a macro exported at the crate root (error.rs), not a module.
+            let is_macro = after[name.len()..].starts_with('!');
+            if !name.is_empty() && !is_macro {
                 let shown: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
                 found.push((name, format!("crate::{}", shown.trim_end_matches(':'))));
             }
@@ -271,4 +273,32 @@ fn no_file_is_longer_than_one_sitting() {
         .map(|(path, lines)| format!("{} ({lines} lines)", path.display()))
         .collect();
     assert!(long.is_empty(), "files over {MAX_LINES} lines: split them into rooms of one job: {}", long.join(", "));
+}
+
+/// A function over about 100 lines says why in its doc comment ("Long because …").
+#[test]
+fn a_long_function_says_why() {
+    let mut unexplained = Vec::new();
+    for (path, text) in sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let is_fn = ["fn ", "pub fn ", "pub(super) fn ", "pub(crate) fn ", "async fn ", "pub async fn "].iter().any(|p| trimmed.starts_with(p));
+            if !is_fn || trimmed.ends_with(';') {
+                continue;
+            }
+            let closing = format!("{}}}", " ".repeat(indent));
+            let Some(end) = lines[i + 1..].iter().position(|l| l.trim_end() == closing) else { continue };
+            let length = end + 2;
+            let mut doc = i;
+            while doc > 0 && lines[doc - 1].trim_start().starts_with("///") {
+                doc -= 1;
+            }
+            if length > 110 && !lines[doc..i].iter().any(|l| l.contains("Long because")) {
+                unexplained.push(format!("{}:{} ({length} lines)", path.display(), i + 1));
+            }
+        }
+    }
+    assert!(unexplained.is_empty(), "functions over about 100 lines with no reason in their comment: {}", unexplained.join(", "));
 }

@@ -18,7 +18,7 @@
 //! required, and `= null` makes it optional with NULL bound when it is not given.
 
 use super::params::{Param, ParamType};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Invalid};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Header {
@@ -68,7 +68,7 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
                 }
             }
             "param" => {
-                let param = parse_param(value).map_err(|m| err(number, m))?;
+                let param = parse_param(value).map_err(|m| err(number, m.0))?;
                 // `ihracat serve` reads ?lang= as the page's language: such a parameter could not
                 // be given there.
                 if param.name == "lang" {
@@ -83,9 +83,9 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
             "empty" if header.empty.is_some() => return Err(err(number, "a second `empty`".into())),
             "empty" => header.empty = Some(value.to_string()),
             "chart" if header.chart.is_some() => return Err(err(number, "a second `chart`".into())),
-            "chart" => header.chart = Some(super::ChartSpec::parse(value).map_err(|m| err(number, m))?),
+            "chart" => header.chart = Some(super::ChartSpec::parse(value).map_err(|m| err(number, m.0))?),
             "pivot" if header.pivot.is_some() => return Err(err(number, "a second `pivot`".into())),
-            "pivot" => header.pivot = Some(super::PivotSpec::parse(value).map_err(|m| err(number, m))?),
+            "pivot" => header.pivot = Some(super::PivotSpec::parse(value).map_err(|m| err(number, m.0))?),
             "summary_tr" if header.summary_tr.is_some() => return Err(err(number, "a second `summary_tr`".into())),
             "summary_tr" => header.summary_tr = Some(value.to_string()),
             other => {
@@ -111,11 +111,11 @@ fn hint_text(hint: &[String]) -> String {
 }
 
 /// `NAME TYPE [LOW..HIGH] [= DEFAULT] [description]`
-fn parse_param(text: &str) -> std::result::Result<Param, String> {
+fn parse_param(text: &str) -> std::result::Result<Param, Invalid> {
     let mut rest = text.trim();
     let name = take_word(&mut rest).ok_or("`param` needs a name and a type")?;
     if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || name.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(format!("`{name}` is not a parameter name (letters, digits and _)"));
+        return Err(crate::invalid!("`{name}` is not a parameter name (letters, digits and _)"));
     }
     let type_text = take_type(&mut rest).ok_or_else(|| format!("parameter `{name}` has no type"))?;
     let ty = ParamType::parse(&type_text).map_err(|m| format!("parameter `{name}`: {m}"))?;

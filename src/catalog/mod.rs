@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use duckdb::Connection;
 use duckdb::types::Value;
 
-use crate::error::{Context, Error, Result};
+use crate::error::{Context, Error, Result, Invalid};
 pub use header::Header;
 pub use shape::{ChartSpec, Kind, PivotSpec};
 pub use params::{Arg, Args, Param, ParamType, args};
@@ -342,25 +342,25 @@ pub fn ensure_single_select(conn: &Connection, query: &Query) -> Result<()> {
 /// Whether `sql` is exactly one SELECT statement; the reason when it is not. Text that is
 /// wrapped into another statement (`export --sql` into `COPY (…) TO`) must pass this first, so
 /// that it cannot close the parenthesis and run statements of its own.
-pub fn ensure_one_select(conn: &Connection, sql: &str) -> std::result::Result<(), String> {
+pub fn ensure_one_select(conn: &Connection, sql: &str) -> std::result::Result<(), Invalid> {
     let json: String = conn
         .query_row("SELECT json_serialize_sql($1::VARCHAR)::VARCHAR", [sql], |r| r.get(0))
         .map_err(|e| format!("cannot be parsed: {e}"))?;
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     if parsed["error"].as_bool() == Some(true) {
         let message = parsed["error_message"].as_str().unwrap_or("not a SELECT statement");
-        return Err(if message.contains("Only SELECT") { "must be one SELECT statement (it may not change anything)".to_string() } else { message.to_string() });
+        return Err(Invalid(if message.contains("Only SELECT") { "must be one SELECT statement (it may not change anything)".to_string() } else { message.to_string() }));
     }
     let count = parsed["statements"].as_array().map_or(0, Vec::len);
     if count != 1 {
-        return Err(format!("has {count} statements; it must be exactly one SELECT"));
+        return Err(crate::invalid!("has {count} statements; it must be exactly one SELECT"));
     }
     // A SELECT can carry a write in a common table expression (WITH d AS (DELETE … RETURNING *)):
     // the parsed tree names it. (Text inside a string literal is escaped in the JSON, so it
     // cannot match.)
     for node in ["DELETE_QUERY_NODE", "INSERT_QUERY_NODE", "UPDATE_QUERY_NODE", "MERGE_INTO_QUERY_NODE"] {
         if json.contains(&format!("\"type\":\"{node}\"")) {
-            return Err(format!("must only read: it has a {} inside", node.trim_end_matches("_QUERY_NODE").replace('_', " ")));
+            return Err(crate::invalid!("must only read: it has a {} inside", node.trim_end_matches("_QUERY_NODE").replace('_', " ")));
         }
     }
     Ok(())

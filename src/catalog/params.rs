@@ -4,7 +4,7 @@
 use duckdb::Connection;
 use duckdb::types::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Invalid};
 use crate::reference::{Kind, resolve};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +27,7 @@ pub enum ParamType {
 }
 
 impl ParamType {
-    pub fn parse(text: &str) -> std::result::Result<ParamType, String> {
+    pub fn parse(text: &str) -> std::result::Result<ParamType, Invalid> {
         let text = text.trim();
         if let Some(inner) = text.strip_prefix("one_of(").and_then(|t| t.strip_suffix(')')) {
             let values: Vec<String> = inner.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
@@ -53,7 +53,7 @@ impl ParamType {
             "country" => ParamType::Country,
             "product" => ParamType::Product,
             other => {
-                return Err(format!(
+                return Err(crate::invalid!(
                     "unknown type `{other}`; the types are int, decimal, text, bool, date, province, country, product, one_of(…), list(…)"
                 ))
             }
@@ -170,10 +170,10 @@ impl Param {
     }
 
     /// A declaration is checked when the header is read: its range and default must fit the type.
-    pub(super) fn check_declaration(&self) -> std::result::Result<(), String> {
+    pub(super) fn check_declaration(&self) -> std::result::Result<(), Invalid> {
         if let Some((low, high)) = &self.range {
             if !matches!(self.ty, ParamType::Int | ParamType::Decimal) {
-                return Err(format!("parameter `{}`: a range applies to int and decimal only", self.name));
+                return Err(crate::invalid!("parameter `{}`: a range applies to int and decimal only", self.name));
             }
             for bound in [low, high] {
                 parse_value(&self.ty, bound).map_err(|m| format!("parameter `{}`: range bound `{bound}`: {m}", self.name))?;
@@ -187,14 +187,14 @@ impl Param {
         Ok(())
     }
 
-    fn parse(&self, text: &str) -> std::result::Result<Parsed, String> {
+    fn parse(&self, text: &str) -> std::result::Result<Parsed, Invalid> {
         let value = parse_value(&self.ty, text)?;
         self.check_range(&value).map_err(|range| format!("{text} is outside {range}"))?;
         Ok(value)
     }
 
     /// The range a value falls outside of, as the header wrote it.
-    fn check_range(&self, value: &Parsed) -> std::result::Result<(), String> {
+    fn check_range(&self, value: &Parsed) -> std::result::Result<(), Invalid> {
         let Some((low, high)) = &self.range else { return Ok(()) };
         let (low_v, high_v) = (parse_value(&self.ty, low)?, parse_value(&self.ty, high)?);
         let outside = match (value, &low_v, &high_v) {
@@ -202,16 +202,16 @@ impl Param {
             (x @ Parsed::Decimal { .. }, l, h) => as_f64(x) < as_f64(l) || as_f64(x) > as_f64(h),
             _ => false,
         };
-        if outside { Err(format!("{low}..{high}")) } else { Ok(()) }
+        if outside { Err(crate::invalid!("{low}..{high}")) } else { Ok(()) }
     }
 
     /// A number a program holds, as the parameter's type: an int stays an int, a decimal
     /// parameter takes it exactly; any other type wants text.
-    fn accept_int(&self, i: i64) -> std::result::Result<Parsed, String> {
+    fn accept_int(&self, i: i64) -> std::result::Result<Parsed, Invalid> {
         let value = match self.ty {
             ParamType::Int => Parsed::Int(i),
             ParamType::Decimal => Parsed::Decimal { digits: i.into(), scale: 0 },
-            _ => return Err(format!("the number {i} is not a {}", self.ty.describe())),
+            _ => return Err(crate::invalid!("the number {i} is not a {}", self.ty.describe())),
         };
         self.check_range(&value).map_err(|range| format!("{i} is outside {range}"))?;
         Ok(value)
@@ -224,10 +224,10 @@ impl Param {
             message: format!("`{shown}` is not a valid {}: {message}", self.ty.describe()),
         };
         let parsed = match (given, &self.default) {
-            (Some(Arg::Text(text)), _) => self.parse(text).map_err(|m| invalid(text, m))?,
-            (Some(Arg::Int(i)), _) => self.accept_int(*i).map_err(|m| invalid(&i.to_string(), m))?,
+            (Some(Arg::Text(text)), _) => self.parse(text).map_err(|m| invalid(text, m.0))?,
+            (Some(Arg::Int(i)), _) => self.accept_int(*i).map_err(|m| invalid(&i.to_string(), m.0))?,
             (None, Some(default)) if default == "null" => return Ok(Value::Null),
-            (None, Some(default)) => self.parse(default).map_err(|m| invalid(default, m))?,
+            (None, Some(default)) => self.parse(default).map_err(|m| invalid(default, m.0))?,
             (None, None) => {
                 return Err(Error::Parameter { name: self.name.clone(), message: format!("is required ({})", self.ty.describe()) })
             }
@@ -244,7 +244,7 @@ fn as_f64(v: &Parsed) -> f64 {
     }
 }
 
-fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String> {
+fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, Invalid> {
     let trimmed = text.trim();
     match ty {
         ParamType::Int => trimmed.replace('_', "").parse::<i64>().map(Parsed::Int).map_err(|_| "expected a whole number".into()),
@@ -266,7 +266,7 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String
                 .iter()
                 .find(|v| v.to_lowercase() == lower)
                 .map(|v| Parsed::Text(v.clone()))
-                .ok_or_else(|| format!("expected one of {}", values.join(", ")))
+                .ok_or_else(|| crate::invalid!("expected one of {}", values.join(", ")))
         }
         ParamType::List(inner) => {
             // A list is its items, comma-separated: an empty one, brackets or an empty item
@@ -275,10 +275,10 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String
                 return Err("an empty list: give at least one value (a,b), or leave the parameter out".into());
             }
             if trimmed.starts_with(['[', '(', '{']) || trimmed.ends_with([']', ')', '}']) {
-                return Err(format!("write a list as its items, comma-separated (a,b), not `{trimmed}`"));
+                return Err(crate::invalid!("write a list as its items, comma-separated (a,b), not `{trimmed}`"));
             }
             if trimmed.split(',').any(|item| item.trim().is_empty()) {
-                return Err(format!("`{trimmed}` has an empty item: write the items comma-separated, as a,b"));
+                return Err(crate::invalid!("`{trimmed}` has an empty item: write the items comma-separated, as a,b"));
             }
             trimmed.split(',').map(|item| parse_value(inner, item)).collect::<std::result::Result<Vec<_>, _>>().map(Parsed::List)
         }
@@ -287,7 +287,7 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, String
 
 /// Decimals stay exact: "1000000000", "1000000.5", "2.5e9" are accepted; "1_000" is not (a
 /// number written as no table writes it is a slip, not a number).
-fn parse_decimal(text: &str) -> std::result::Result<Parsed, String> {
+fn parse_decimal(text: &str) -> std::result::Result<Parsed, Invalid> {
     let err = || "expected a number such as 1000000 or 2.5e9".to_string();
     let text = text.to_string();
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
@@ -300,7 +300,7 @@ fn parse_decimal(text: &str) -> std::result::Result<Parsed, String> {
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((&mantissa, ""));
     if (int.is_empty() && frac.is_empty()) || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
-        return Err(err());
+        return Err(err().into());
     }
     let mut digits: i128 = format!("{int}{frac}").parse().map_err(|_| err())?;
     let mut scale = frac.len() as i32 - exponent;
@@ -315,16 +315,16 @@ fn parse_decimal(text: &str) -> std::result::Result<Parsed, String> {
 }
 
 /// YYYY-MM-DD, as days since 1970-01-01.
-fn parse_date(text: &str) -> std::result::Result<i32, String> {
+fn parse_date(text: &str) -> std::result::Result<i32, Invalid> {
     let err = || "expected a date as YYYY-MM-DD".to_string();
     let mut parts = text.split('-');
     let (y, m, d) = (parts.next(), parts.next(), parts.next());
-    let (Some(y), Some(m), Some(d), None) = (y, m, d, parts.next()) else { return Err(err()) };
+    let (Some(y), Some(m), Some(d), None) = (y, m, d, parts.next()) else { return Err(err().into()) };
     let (y, m, d): (i64, i64, i64) = (y.parse().map_err(|_| err())?, m.parse().map_err(|_| err())?, d.parse().map_err(|_| err())?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
     if !(1..=12).contains(&m) || d < 1 || d > days_in_month[(m - 1) as usize] {
-        return Err(format!("{text} is not a calendar date"));
+        return Err(crate::invalid!("{text} is not a calendar date"));
     }
     // Days from civil date (Howard Hinnant's algorithm).
     let y = if m <= 2 { y - 1 } else { y };

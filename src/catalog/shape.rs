@@ -2,6 +2,8 @@
 //! wide table it is reshaped into (`--- pivot`). Parsed here with the rest of the header; drawn
 //! by the chart layer and reshaped by execution.
 
+use crate::error::Invalid;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Bar,
@@ -40,7 +42,7 @@ pub struct ChartSpec {
 }
 
 impl ChartSpec {
-    pub fn parse(text: &str) -> std::result::Result<ChartSpec, String> {
+    pub fn parse(text: &str) -> std::result::Result<ChartSpec, Invalid> {
         let mut words = text.split_whitespace();
         let kind_word = words.next().ok_or("`chart` needs a kind: bar, line or map")?;
         let kind = Kind::from_name(kind_word).ok_or_else(|| format!("unknown chart kind `{kind_word}`: the kinds are bar, line and map"))?;
@@ -50,7 +52,7 @@ impl ChartSpec {
                 Some(("value", column)) if !column.is_empty() => spec.value = Some(column.to_string()),
                 Some(("label", column)) if !column.is_empty() => spec.label = Some(column.to_string()),
                 Some(("map", query)) if !query.is_empty() => spec.map = Some(query.to_string()),
-                _ => return Err(format!("`{word}` in `chart`: expected value=COLUMN, label=COLUMN or map=QUERY")),
+                _ => return Err(crate::invalid!("`{word}` in `chart`: expected value=COLUMN, label=COLUMN or map=QUERY")),
             }
         }
         Ok(spec)
@@ -70,14 +72,14 @@ pub struct PivotSpec {
 }
 
 impl PivotSpec {
-    pub fn parse(text: &str) -> std::result::Result<PivotSpec, String> {
+    pub fn parse(text: &str) -> std::result::Result<PivotSpec, Invalid> {
         let (mut column, mut value, mut row_heading) = (None, None, None);
         for word in text.split_whitespace() {
             match word.split_once('=') {
                 Some(("column", c)) if !c.is_empty() => column = Some(c.to_string()),
                 Some(("value", v)) if !v.is_empty() => value = Some(v.to_string()),
                 Some(("row_heading", r)) if !r.is_empty() => row_heading = Some(r.to_string()),
-                _ => return Err(format!("`{word}` in `pivot`: expected column=COLUMN, value=COLUMN or row_heading=COLUMN")),
+                _ => return Err(crate::invalid!("`{word}` in `pivot`: expected column=COLUMN, value=COLUMN or row_heading=COLUMN")),
             }
         }
         match (column, value) {

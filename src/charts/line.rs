@@ -25,6 +25,7 @@ pub struct Lines<'a> {
 const COLORS: [&str; 6] = ["#2171b5", "#d94801", "#238b45", "#6a51a3", "#b2182b", "#525252"];
 const PLOT_HEIGHT: f64 = 260.0;
 
+/// Long because it lays out one SVG from top to bottom (axes, ticks, series, labels, legend).
 pub fn draw(lines: &Lines, frame: &Frame, width: f64) -> (String, f64) {
     let mut svg = Svg::new();
     let mut top = frame.header(&mut svg, width);

@@ -7,6 +7,7 @@ use duckdb::Connection;
 use super::*;
 
 /// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
+/// Long because one list of SQL checks, each a few lines, run in one pass: split, the list a reader compares with the documented refusals would scatter.
 pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target, staged_rows: u64) -> Result<Vec<String>> {
     let key = target.key.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ");
     let plain_key = target.key;

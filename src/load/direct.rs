@@ -23,7 +23,7 @@ use super::{
     LoadOptions, NumberStyle, Reading, Summary, BASIS_OF_TEXT, DETAIL,
 };
 use crate::db::sql_literal;
-use crate::error::{Context, Error, Result};
+use crate::error::{Context, Error, Result, Invalid};
 use crate::trace::timed;
 
 /// Which way a load takes: `staged` or `direct` (which still gives way when it must) instead of
@@ -72,6 +72,7 @@ impl Columns {
 }
 
 /// The load, if the file is clean; `None` when the staged way must read it.
+/// Long because the direct way's one sequence (read, check, store) with its early exits to the staged way; each step is a call.
 pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOptions, hash: &str, work: &Path) -> Result<Option<Summary>> {
     let file = path.display().to_string();
     let head = match timed("staging the head", || source::stage_head(conn, path, format, work)) {
@@ -101,7 +102,7 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
     let cell = |column: usize| types.cell(column);
     let survey = match timed("surveying", || survey(conn, &reader, &columns, &text))? {
         Ok(survey) => survey,
-        Err(why) => return declined(&why),
+        Err(why) => return declined(&why.0),
     };
     let value_sql = value_sql(&types, columns.long.value, unit.factor());
     let quantity_sql = columns.long.quantity.map(|q| quantity_sql(&types, q)).unwrap_or_else(|| "NULL".into());
@@ -367,7 +368,7 @@ struct Survey {
 /// One pass over the file: the distinct spellings of each named column (grouping sets), then
 /// each resolved as the staged way resolves it, into `_direct_*` tables. `None` when a spelling
 /// does not resolve, or the file has no rows: the reason.
-fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> String) -> Result<std::result::Result<Survey, String>> {
+fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> String) -> Result<std::result::Result<Survey, Invalid>> {
     let column = |n: Option<usize>| n.map(text).unwrap_or_else(|| "NULL::VARCHAR".into());
     let (province, year, month, period, basis, country, product) =
         (column(Some(c.province)), column(c.long.year), column(c.long.month), column(c.long.period), column(c.long.basis), column(c.long.country), column(c.long.product));
@@ -385,7 +386,7 @@ fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> 
          GROUP BY GROUPING SETS ((p), (y, m, per), {sets}())"
     );
     if let Err(e) = conn.execute_batch(&sql) {
-        return Ok(Err(format!("DuckDB's reader: {}", crate::error::clean_duckdb_message(&e).lines().next().unwrap_or_default())));
+        return Ok(Err(crate::invalid!("DuckDB's reader: {}", crate::error::clean_duckdb_message(&e).lines().next().unwrap_or_default())));
     }
     let month_of = |text: &str| format!("coalesce({}, names.month)", whole_number(text));
     let batch = format!(
@@ -440,7 +441,7 @@ fn survey(conn: &Connection, reader: &str, c: &Columns, text: &dyn Fn(usize) -> 
         )
         .context(|| "summarising the rows".into())?;
     if unresolved > 0 {
-        return Ok(Err(format!("{unresolved} spellings or periods do not resolve")));
+        return Ok(Err(crate::invalid!("{unresolved} spellings or periods do not resolve")));
     }
     if rows == 0 {
         return Ok(Err("no rows".into()));

@@ -3,6 +3,8 @@
 //! per period, as official tables print them). Only the first rows are read here; the data
 //! itself is handled in SQL.
 
+use crate::error::Invalid;
+
 use crate::turkish::{fold, month_number};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,7 +191,8 @@ fn unit_in(text: &str) -> Option<Unit> {
 }
 
 /// Finds the header among the first rows and reads the layout from it.
-pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>) -> Result<Layout, String> {
+/// Long because the header rules are tried in order, each a few lines, and the order is the rule.
+pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>) -> std::result::Result<Layout, Invalid> {
     let header_index = rows
         .iter()
         .position(|(_, cells)| cells.iter().flatten().any(|c| is_province_header(c)))
@@ -199,7 +202,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
     let province = headers.iter().position(|h| is_province_header(h)).expect("found above") + 1;
     // Two province columns: taking the first would be a guess (İl and İl, or İl and Province).
     if let Some(second) = headers.iter().enumerate().skip(province).find(|(_, h)| is_province_header(h)).map(|(i, _)| i + 1) {
-        return Err(format!(
+        return Err(crate::invalid!(
             "line {header_line}: two columns could be the province: \"{}\" (column {province}) and \"{}\" (column {second}); remove or rename one",
             headers[province - 1].trim(),
             headers[second - 1].trim()
@@ -209,7 +212,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
     for (line, cells) in &rows[..=header_index] {
         for cell in cells.iter().flatten() {
             if let Some(currency) = other_currency_in(cell) {
-                return Err(format!(
+                return Err(crate::invalid!(
                     "line {line}: \"{}\" says the values are in {currency}: ihracat stores US dollars and has no exchange rates; convert the table to USD first",
                     cell.trim()
                 ));
@@ -239,7 +242,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
                 // the first would be a guess.
                 Some(role) => {
                     let first = roles[role];
-                    return Err(format!(
+                    return Err(crate::invalid!(
                         "line {header_line}: two columns could be the {role}: \"{}\" (column {first}) and \"{h}\" (column {column}); remove or rename one",
                         headers[first - 1]
                     ));
@@ -254,7 +257,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
         None if long_possible => LayoutChoice::Long,
         None if !months.is_empty() => LayoutChoice::Wide,
         None => {
-            return Err(format!(
+            return Err(crate::invalid!(
                 "line {header_line}: cannot tell the layout: the header has neither period columns (such as \"Ekim 2025\" or \"2025-10\") nor year, month and value columns"
             ))
         }

@@ -49,6 +49,7 @@ pub(super) struct NumberStyles {
 /// The name the quantity column's evidence goes by (no header of a file starts with a NUL).
 pub(super) const QUANTITY: &str = "\u{0}quantity";
 
+/// Long because one SQL survey of the evidence and the decision rules that read it, in the order the comment above gives them.
 pub(super) fn number_styles(conn: &Connection, unit: Unit, forced: Option<NumberStyle>, place: &dyn Fn(i64) -> String) -> Result<NumberStyles> {
     type Evidence = (String, i64, i64, i64, Option<String>, Option<i64>, Option<String>, Option<i64>, Option<String>, Option<i64>);
     // A plain decimal such as 1234.50 is English at a glance (one cheap pattern): most cells of a

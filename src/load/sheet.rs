@@ -21,6 +21,7 @@ pub(super) struct SheetCell {
 /// An Excel sheet, written out as the same staging CSV (row numbers as Excel shows them). An
 /// `.xlsx` sheet is read cell by cell (only the cells it holds, so a stray far cell costs
 /// nothing); other workbooks (.xls, .ods) through calamine's ranges.
+/// Long because its two readers (an .xlsx cell by cell, other workbooks by ranges) write the same staging rows.
 pub(super) fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, work: &Path) -> Result<Staged> {
     use calamine::{Reader, Sheets, open_workbook_auto};
     let mut workbook = open_workbook_auto(path).map_err(|e| {

@@ -293,6 +293,7 @@ impl<R: Read> Read for LineEndings<R> {
 
 /// `head_only`: stage only the first HEAD_LINES lines (for the direct read), with no checks of the
 /// file's end.
+/// Long because the text path's steps (encoding, line endings, delimiter, staging) share the open file and its counts.
 fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Option<Encoding>, work: &Path, head_only: bool) -> Result<Staged> {
     let encoding = match encoding {
         Some(e) => e,

@@ -72,6 +72,7 @@ impl Book {
     }
 }
 
+/// Long because each Arrow type's cell writer is one arm of a match over the column types.
 fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, sources: &mut Vec<String>) -> Result<u64> {
     let bold = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let decimal = Format::new().set_num_format("#,##0.00");

@@ -369,7 +369,7 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
             Ok(result) => Answer::html(StatusCode::OK, pages::sql_page(language, &text, Some(Ok(result)))),
             Err(e) => {
                 let status = if matches!(status_of(&e), StatusCode::SERVICE_UNAVAILABLE) { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::BAD_REQUEST };
-                Answer::html(status, pages::sql_page(language, &text, Some(Err(crate::script::clean(&e)))))
+                Answer::html(status, pages::sql_page(language, &text, Some(Err(crate::error::Invalid(crate::script::clean(&e))))))
             }
         }
     })

@@ -448,7 +448,7 @@ pub fn province_page(language: Language, name: &str, year: i32, bases: &[Basis],
     layout(language, name, &here, &crate::catalog::args([("year", year.into())]), body)
 }
 
-pub fn sql_page(language: Language, text: &str, result: Option<std::result::Result<String, String>>) -> String {
+pub fn sql_page(language: Language, text: &str, result: Option<std::result::Result<String, crate::error::Invalid>>) -> String {
     let w = words(language);
     let body = html! {
         h1 { (w.sql) }
@@ -460,7 +460,7 @@ pub fn sql_page(language: Language, text: &str, result: Option<std::result::Resu
         }
         @match &result {
             Some(Ok(table)) => (PreEscaped(table.as_str())),
-            Some(Err(message)) => p.error role="alert" { (message) },
+            Some(Err(message)) => p.error role="alert" { (message.0) },
             None => {},
         }
     };
