@@ -325,6 +325,30 @@ pub fn one_read_statement(text: &str) -> Result<Statement> {
     }
 }
 
+/// Runs the one read statement of `text` and keeps its rows up to the first batch past
+/// `row_cap` (the caller shows at most `row_cap`): the web application's SQL page and the
+/// assistant interface's SQL tool.
+pub fn read_capped(conn: &duckdb::Connection, text: &str, row_cap: usize) -> Result<crate::execution::Collected> {
+    let statement = one_read_statement(text)?;
+    let mut collected = None;
+    execute(conn, &statement, false, &mut |stream| {
+        let schema = stream.schema.clone();
+        let mut batches = Vec::new();
+        let mut rows = 0usize;
+        for batch in stream.batches {
+            let batch = batch.map_err(|e| Error::from_duckdb(String::new(), e))?;
+            rows += batch.num_rows();
+            batches.push(batch);
+            if rows > row_cap {
+                break;
+            }
+        }
+        collected = Some(crate::execution::Collected { sql_schema: schema.clone(), schema, batches, notices: Vec::new() });
+        Ok(())
+    })?;
+    collected.ok_or_else(|| Error::msg("the statement returned no result"))
+}
+
 /// DuckDB's own words for a failed statement, without ihracat's context (for the web server's
 /// SQL page, where no command-line hint applies).
 pub fn clean(e: &Error) -> String {

@@ -453,7 +453,7 @@ mod tests {
         assert_eq!(param("int", Some(("1", "12"))).parse("13"), Err("13 is outside 1..12".into()));
         assert_eq!(param("decimal", Some(("0", "1"))).parse("1.5"), Err("1.5 is outside 0..1".into()));
         assert!(param("decimal", None).parse("1,5").is_err());
-        assert!(param("date", None).parse("2025-02-29").unwrap_err().contains("not a calendar date"));
+        assert!(param("date", None).parse("2025-02-29").unwrap_err().0.contains("not a calendar date"));
         assert_eq!(param("one_of(a, b)", None).parse("c"), Err("expected one of a, b".into()));
         assert_eq!(param("bool", None).parse("maybe"), Err("expected true or false".into()));
     }

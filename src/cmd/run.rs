@@ -52,17 +52,18 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         context.messages.note(&format!("wrote {rows} rows to {}", path.display()));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut prepared = timed("preparing the query", || execution::prepare(&db.conn, query, &assignments))?;
-    let result = timed("running the query", || execution::run(query, &mut prepared, &assignments))?;
-    if let Some(notice) = &result.panel_notice {
-        // Before the rows, so that it is seen above a long table.
-        context.messages.note(&notice.to_string());
-    }
-    let empty_notice = result.empty_notice.clone();
-    let rows = timed("writing the result", || output::write(result.stream, &options))?;
-    if let (0, Some(notice)) = (rows, empty_notice) {
-        context.messages.note(&notice.to_string());
-    }
+    execution::with_result(&db.conn, query, &assignments, |result| {
+        if let Some(notice) = &result.panel_notice {
+            // Before the rows, so that it is seen above a long table.
+            context.messages.note(&notice.to_string());
+        }
+        let empty_notice = result.empty_notice.clone();
+        let rows = timed("writing the result", || output::write(result.stream, &options))?;
+        if let (0, Some(notice)) = (rows, empty_notice) {
+            context.messages.note(&notice.to_string());
+        }
+        Ok(())
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,7 +15,8 @@ use super::Context;
 /// chart and map, and the same result as JSON, CSV, Parquet, Excel, SVG or PNG from the same
 /// address with an extension: /q/top_provinces?year=2025&month=10 and
 /// /q/top_provinces.csv?year=2025&month=10. The monthly report at /report/2025/10, a province's
-/// page at /province/Bursa, read-only SQL at /sql, the catalog as JSON at /api/queries. It
+/// page at /province/Bursa, read-only SQL at /sql, the catalog as JSON at /api/queries, and the
+/// analyses as tools for AI assistants at /mcp (MCP over streamable HTTP; see `ihracat mcp`). It
 /// listens on 127.0.0.1 unless --host says otherwise, reads the database read-only and lets
 /// go of it whenever a load in another process waits for it, fetches nothing from the
 /// network, and stops on Ctrl-C.

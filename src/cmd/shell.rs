@@ -220,9 +220,8 @@ impl Session {
                 };
                 let query = catalog.get(query_name)?;
                 let assignments = args.iter().map(|a| catalog::parse_assignment(a)).collect::<Result<Vec<_>>>()?;
-                let mut prepared = ihracat::execution::prepare(conn, query, &assignments)?;
                 *self.running.lock().unwrap() = true;
-                let result = ihracat::execution::run(query, &mut prepared, &assignments).and_then(|r| {
+                let result = ihracat::execution::with_result(conn, query, &assignments, |r| {
                     if let Some(notice) = &r.panel_notice {
                         context.messages.note(&notice.to_string());
                     }
@@ -232,7 +231,8 @@ impl Session {
                 result?;
             }
             "mode" => {
-                let format = rest.first().ok_or_else(|| Error::msg(".mode FORMAT (table, csv, tsv, json, ndjson, markdown)"))?;
+                let text_formats: Vec<&str> = ihracat::output::FORMATS.iter().filter(|f| !f.binary).map(|f| f.name).collect();
+                let format = rest.first().ok_or_else(|| Error::msg(format!(".mode FORMAT ({})", text_formats.join(", "))))?;
                 let format = Format::from_name(format).ok_or_else(|| Error::msg(format!("unknown mode `{format}`")))?;
                 if format.is_binary() {
                     return Err(Error::msg("binary formats go to files: use `ihracat sql -o FILE`"));

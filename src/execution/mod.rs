@@ -75,6 +75,15 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
     Ok(NamedResult { stream, sql_schema: schema, panel_notice, empty_notice })
 }
 
+/// Prepares a named query, runs it and hands its result to `use_result` as it streams: the one
+/// prepare → run → notices sequence every front end takes (the prepared statement lives until
+/// `use_result` returns). With IHRACAT_TIMINGS the two phases are timed.
+pub fn with_result<T>(conn: &Connection, query: &Query, args: &[(String, Arg)], use_result: impl FnOnce(NamedResult<'_>) -> Result<T>) -> Result<T> {
+    let mut prepared = crate::trace::timed("preparing the query", || prepare(conn, query, args))?;
+    let result = crate::trace::timed("running the query", || run(query, &mut prepared, args))?;
+    use_result(result)
+}
+
 /// The arguments as the query runs with them: those given, then each other parameter's default.
 pub fn effective_args(query: &Query, args: &[(String, Arg)]) -> Vec<(String, Arg)> {
     let mut effective: Vec<(String, Arg)> = args.to_vec();
@@ -127,14 +136,14 @@ impl Collected {
 
 /// Runs a named query to completion: for results read whole (charts, the report's facts).
 pub fn collect_named(conn: &Connection, query: &Query, args: &[(String, Arg)]) -> Result<Collected> {
-    let mut prepared = prepare(conn, query, args)?;
-    let result = run(query, &mut prepared, args)?;
-    let (schema, sql_schema) = (result.stream.schema.clone(), result.sql_schema.clone());
-    let batches: Vec<RecordBatch> = result.stream.batches.map(|b| b.context(|| format!("running `{}`", query.name))).collect::<Result<_>>()?;
-    let mut notices: Vec<Notice> = result.panel_notice.into_iter().collect();
-    if batches.iter().all(|b| b.num_rows() == 0) {
-        notices.extend(result.empty_notice);
-    }
-    Ok(Collected { schema, sql_schema, batches, notices })
+    with_result(conn, query, args, |result| {
+        let (schema, sql_schema) = (result.stream.schema.clone(), result.sql_schema.clone());
+        let batches: Vec<RecordBatch> = result.stream.batches.map(|b| b.context(|| format!("running `{}`", query.name))).collect::<Result<_>>()?;
+        let mut notices: Vec<Notice> = result.panel_notice.into_iter().collect();
+        if batches.iter().all(|b| b.num_rows() == 0) {
+            notices.extend(result.empty_notice);
+        }
+        Ok(Collected { schema, sql_schema, batches, notices })
+    })
 }
 

@@ -173,7 +173,7 @@ mod tests {
             PivotSpec::parse("column=h value=v row_heading=c").unwrap(),
             PivotSpec { column: "h".into(), value: "v".into(), row_heading: Some("c".into()) }
         );
-        assert!(PivotSpec::parse("column=h").unwrap_err().contains("needs column=COLUMN"));
-        assert!(PivotSpec::parse("column=h value=v colour=red").unwrap_err().contains("`colour=red`"));
+        assert!(PivotSpec::parse("column=h").unwrap_err().0.contains("needs column=COLUMN"));
+        assert!(PivotSpec::parse("column=h value=v colour=red").unwrap_err().0.contains("`colour=red`"));
     }
 }

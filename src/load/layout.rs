@@ -366,6 +366,6 @@ mod tests {
     #[test]
     fn no_header_is_an_error() {
         let rows = vec![row(1, &["a", "b"]), row(2, &["1", "2"])];
-        assert!(detect(&rows, None).unwrap_err().contains("no header row names a province column"));
+        assert!(detect(&rows, None).unwrap_err().0.contains("no header row names a province column"));
     }
 }

@@ -224,24 +224,7 @@ pub fn chart(conn: &Connection, config: &Config, given: &JsonObject) -> Result<C
 /// cap, the time limit (only with `--allow-sql`).
 pub fn sql(conn: &Connection, config: &Config, given: &JsonObject) -> Result<CallToolResult> {
     let text = text_argument(given, "sql")?;
-    let statement = crate::script::one_read_statement(&text)?;
-    let mut collected = None;
-    crate::script::execute(conn, &statement, false, &mut |stream| {
-        let schema = stream.schema.clone();
-        let mut batches = Vec::new();
-        let mut rows = 0usize;
-        for batch in stream.batches {
-            let batch = batch.map_err(|e| Error::from_duckdb(String::new(), e))?;
-            rows += batch.num_rows();
-            batches.push(batch);
-            if rows > config.row_cap {
-                break;
-            }
-        }
-        collected = Some(Collected { sql_schema: schema.clone(), schema, batches, notices: Vec::new() });
-        Ok(())
-    })?;
-    let collected = collected.ok_or_else(|| Error::msg("the statement returned no result"))?;
+    let collected = crate::script::read_capped(conn, &text, config.row_cap)?;
     let total = collected.batches.iter().map(|b| b.num_rows()).sum::<usize>();
     let shown = total.min(config.row_cap);
     let mut rows = Vec::new();

@@ -60,12 +60,12 @@ pub fn write_file(conn: &Connection, source: Source<'_>, options: &OutputOptions
         return match source {
             Source::Named { query, args } => {
                 options.about.get_or_insert_with(|| super::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: effective_args(query, args) });
-                let mut prepared = prepare(conn, query, args)?;
-                let result = run(query, &mut prepared, args)?;
-                let notices: Vec<Notice> = result.panel_notice.clone().into_iter().collect();
-                let empty = result.empty_notice.clone();
-                let rows = super::write(result.stream, &options)? as usize;
-                Ok((rows, notices.into_iter().chain(empty.filter(|_| rows == 0)).collect()))
+                crate::execution::with_result(conn, query, args, |result| {
+                    let notices: Vec<Notice> = result.panel_notice.clone().into_iter().collect();
+                    let empty = result.empty_notice.clone();
+                    let rows = super::write(result.stream, &options)? as usize;
+                    Ok((rows, notices.into_iter().chain(empty.filter(|_| rows == 0)).collect()))
+                })
             }
             Source::Sql(sql) => {
                 options.about.get_or_insert_with(|| super::excel::About { query: "SQL".into(), summary: sql.to_string(), parameters: Vec::new() });

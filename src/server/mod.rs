@@ -30,7 +30,7 @@ use crate::catalog::Catalog;
 use crate::charts;
 use crate::db::{self, Access, EngineSettings, Location, SharedEngine};
 use crate::error::{Error, Result};
-use crate::execution::{self, Collected};
+use crate::execution;
 use crate::language::Language;
 use crate::output::{self, OutputOptions};
 use engine::{Answer, App, respond, status_of};
@@ -343,27 +343,9 @@ async fn sql(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Head
     let key = format!("sql/{language:?}?{}", request.raw);
     answer(app, key, move |app| {
         let outcome = app.with_db(|conn| {
-            let statement = crate::script::one_read_statement(&text)?;
             // No file is read from the server: the engine's file access is off (see `engine`),
             // and `execute` refuses SET, ATTACH, COPY and the rest before anything runs.
-            let mut collected = None;
-            crate::script::execute(conn, &statement, false, &mut |stream| {
-                let schema = stream.schema.clone();
-                let mut batches = Vec::new();
-                let mut rows = 0usize;
-                for batch in stream.batches {
-                    let batch = batch.map_err(|e| Error::Sql { context: String::new(), source: e })?;
-                    rows += batch.num_rows();
-                    batches.push(batch);
-                    if rows > app.config.row_cap {
-                        break;
-                    }
-                }
-                collected = Some(Collected { sql_schema: schema.clone(), schema, batches, notices: Vec::new() });
-                Ok(())
-            })?;
-            collected.ok_or_else(|| Error::msg("the statement returned no result"))
-                .and_then(|c| pages::sql_result(language, &c, app.config.row_cap))
+            crate::script::read_capped(conn, &text, app.config.row_cap).and_then(|c| pages::sql_result(language, &c, app.config.row_cap))
         });
         match outcome {
             Ok(result) => Answer::html(StatusCode::OK, pages::sql_page(language, &text, Some(Ok(result)))),
