@@ -429,7 +429,7 @@ lines += [
 ]
 datasette_rps = next((r["rps"] for r in serve_results if r["side"].startswith("Datasette, the same SQL")), None)
 for r in serve_results:
-    against = f"{r['rps'] / datasette_rps:.1f}×" if datasette_rps else ""
+    against = f"{r['rps'] / datasette_rps:.2f}×" if datasette_rps else ""
     lines.append(f"| {r['side']} | {r['rps']:.0f} | {r['p50']} | {r['p99']} | {r['failed']} | {against} |")
 lines += [
     "",
