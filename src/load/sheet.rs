@@ -122,17 +122,19 @@ pub(super) fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, w
     let (first_row, last_row) = (cells[0].row, cells[cells.len() - 1].row);
     let mut next = cells.iter().peekable();
     let mut line = vec![String::new(); columns];
+    let mut line_breaks = false;
     for row in first_row..=last_row {
         line.iter_mut().for_each(String::clear);
         while let Some(cell) = next.next_if(|c| c.row == row) {
             line[cell.column as usize] = cell_text(&cell.value, turkish[cell.column as usize]);
+            line_breaks |= line[cell.column as usize].contains(['\n', '\r']);
         }
         let quoted: Vec<String> = line.iter().map(|text| format!("\"{}\"", text.replace('"', "\"\""))).collect();
         writeln!(out, "{},{}", row + 1, quoted.join(",")).context(|| "writing the staging file".into())?;
     }
     out.flush().context(|| "writing the staging file".into())?;
     drop(out);
-    read_staged(conn, &out_path, columns, ',').context(|| format!("staging sheet `{name}`"))?;
+    read_staged(conn, &out_path, columns, ',', line_breaks).context(|| format!("staging sheet `{name}`"))?;
     Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name), multiline: false, columns_typed: Vec::new(), line_fields: Vec::new() })
 }
 

@@ -141,8 +141,9 @@ fn literal(path: &Path) -> String {
 
 /// The staging CSV (line number first, then every cell as text) into `_raw`, without sniffing.
 /// DuckDB's parallel reader cannot pad short rows of a file whose quoted cells hold line breaks
-/// (a header cell "yıl\nx", say); such a file is read again on one thread.
-pub(super) fn read_staged(conn: &Connection, path: &Path, columns: usize, delimiter: char) -> duckdb::Result<()> {
+/// (a header cell "yıl\nx", say): the writer of the staging file knows whether any does
+/// (`line_breaks`), and such a file is read on one thread.
+pub(super) fn read_staged(conn: &Connection, path: &Path, columns: usize, delimiter: char, line_breaks: bool) -> duckdb::Result<()> {
     let spec: Vec<String> = std::iter::once("'line': 'BIGINT'".to_string()).chain((1..=columns).map(|i| format!("'c{i}': 'VARCHAR'"))).collect();
     let read = |parallel: bool| {
         conn.execute_batch(&format!(
@@ -152,10 +153,7 @@ pub(super) fn read_staged(conn: &Connection, path: &Path, columns: usize, delimi
             if delimiter == '\t' { "\\t".to_string() } else { delimiter.to_string() }
         ))
     };
-    match read(true) {
-        Err(e) if e.to_string().contains("quoted new lines") => read(false),
-        other => other,
-    }
+    read(!line_breaks)
 }
 
 /// The bytes of a text file, decoded; a Windows-1254 file is recognised by not being UTF-8.
@@ -391,7 +389,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     drop(out);
     if head_only {
         let multiline = in_quotes || rows != number;
-        crate::trace::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
+        crate::trace::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter, multiline))
             .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
         return Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline, columns_typed: Vec::new(), line_fields });
     }
@@ -406,7 +404,7 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             path.display()
         )));
     }
-    crate::trace::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter))
+    crate::trace::timed("reading the staged text", || read_staged(conn, &out_path, columns, delimiter, rows != number))
         .map_err(|e| Error::msg(format!("{}: DuckDB could not read the table: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
     Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline: rows != number, columns_typed: Vec::new(), line_fields })
 }
