@@ -98,6 +98,16 @@ fn a_write_inside_a_common_table_expression_is_not_a_read() {
     w.run(&["--queries", queries.to_str().unwrap(), "run", "innocent"]);
 }
 
+/// A database with the bundled data and one table of the user's (`mine`), with the managed
+/// tables' snapshot and the folder's files as they are before an attempt.
+fn workdir_with_a_table_of_the_users() -> (Workdir, String, Vec<String>) {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
+    let (before, files_before) = (snapshot(&w), files(&w));
+    (w, before, files_before)
+}
+
 /// Every file below the work folder but the database's own and the XDG folders: what a refused
 /// statement must not have added to.
 fn files(w: &Workdir) -> Vec<String> {
@@ -135,11 +145,7 @@ fn refused_with_and_without_write(w: &Workdir, sql: &str) {
 /// through. Now DuckDB's own parser decides, and each is refused before anything runs.
 #[test]
 fn statements_duckdb_reads_otherwise_than_a_text_guard_are_refused() {
-    let w = Workdir::new();
-    w.run(&["provinces"]);
-    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
-    let before = snapshot(&w);
-    let files_before = files(&w);
+    let (w, before, files_before) = workdir_with_a_table_of_the_users();
     let db = w.db().display().to_string();
     let p = |name: &str| w.path(name).display().to_string();
     let attempts = [
@@ -174,11 +180,7 @@ fn statements_duckdb_reads_otherwise_than_a_text_guard_are_refused() {
 /// folder are as they were.
 #[test]
 fn forbidden_statements_in_any_disguise_are_refused() {
-    let w = Workdir::new();
-    w.run(&["provinces"]);
-    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
-    let before = snapshot(&w);
-    let files_before = files(&w);
+    let (w, before, files_before) = workdir_with_a_table_of_the_users();
     let db = w.db().display().to_string();
     let out = w.path("out.csv").display().to_string();
     let forbidden = [
@@ -229,10 +231,7 @@ fn forbidden_statements_in_any_disguise_are_refused() {
 /// the command and whatever --overwrite says.
 #[test]
 fn no_writer_replaces_the_database() {
-    let w = Workdir::new();
-    w.run(&["provinces"]);
-    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT 1 AS x"]);
-    let before = snapshot(&w);
+    let (w, before, _) = workdir_with_a_table_of_the_users();
     let db = w.db().display().to_string();
     let workspace = w.path("test.workspace.duckdb").display().to_string();
     assert!(std::path::Path::new(&workspace).exists(), "the workspace is where the test expects it");
