@@ -157,7 +157,7 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
     let before = snapshot(&w);
     let cases: &[(&str, &[&str], &str)] = &[
         ("utf16.csv", &[], "utf16.csv: the file is UTF-16"),
-        ("truncated.csv", &[], "truncated.csv:2: a quoted field is never closed"),
+        ("truncated.csv", &[], "truncated.csv:2: a quote opens a quoted field that is never closed"),
         ("garbage.csv", &[], "garbage.csv: this is not a text table"),
         ("unknown_province.csv", &[], "unknown_province.csv:3: column \"province\": `Atlantis`: unknown province"),
         ("duplicate_province.csv", &[], "duplicate_province.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 (lines 2, 3)"),
@@ -180,7 +180,7 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("no_layout.csv", &[], "no_layout.csv: line 1: cannot tell the layout"),
         ("unknown_extension.xyz", &[], "unknown_extension.xyz: cannot tell the format from the extension"),
         ("not_excel.xlsx", &[], "not_excel.xlsx: cannot read it as an Excel workbook"),
-        ("not_parquet.parquet", &[], "not_parquet.parquet: DuckDB could not read it"),
+        ("not_parquet.parquet", &[], "not_parquet.parquet: it is not a Parquet file (a Parquet file begins and ends with PAR1)"),
         ("many_errors.csv", &["--max-errors", "5"], "stopped after 5 problems"),
         // Issue 17: files that loaded wrong or lost data, crashed or hung.
         ("nul_after_64k.csv", &[], "nul_after_64k.csv:4002: the line holds a NUL byte: the file is binary or damaged here"),
@@ -222,7 +222,7 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("wide_total_thousands.csv", &["--numbers", "tr"], "wide_total_thousands.csv:4: column \"Ekim 2025 (1000 $)\": `3.500`: the total row says 3500000 but the provinces add up to 3000000"),
         ("tsv_text_value.tsv", &[], "tsv_text_value.tsv:2: column \"değer\": `bin`: not a number of US dollars"),
         ("windows_1254_unknown.csv", &[], "windows_1254_unknown.csv:3: column \"province\": `ŞIRNAKK`: unknown province (did you mean Şırnak?)"),
-        ("not_json.json", &[], "not_json.json: DuckDB could not read it: Invalid Input Error: Malformed JSON"),
+        ("not_json.json", &[], "not_json.json record 2: not valid JSON: unexpected character"),
         ("json_negative.json", &[], "json_negative.json row 2: column \"value_usd\": `-5`: a negative value"),
         ("ndjson_unknown.ndjson", &[], "ndjson_unknown.ndjson row 3: column \"province\": `Atlantis`: unknown province"),
         ("detail_negative.csv", &[], "detail_negative.csv:2: column \"değer\": `-1000`: a negative value"),
@@ -242,6 +242,13 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("detail_unknown_product.csv", &[], "detail_unknown_product.csv:2: column \"product\": `99x`: unknown product"),
         ("two_province_columns.csv", &[], "two_province_columns.csv: line 1: two columns could be the province: \"İl\" (column 1) and \"İl\" (column 2)"),
         ("html_named.xlsx", &[], "html_named.xlsx: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name"),
+        // Issue 31: a figure is never rounded without a word; `0.004` is no grouping of thousands.
+        ("sub_cent.csv", &[], "sub_cent.csv:3: column \"value_usd\": `1234.5678`: finer than a cent"),
+        ("zero_point_cents.csv", &[], "zero_point_cents.csv:2: column \"value_usd\": `0.004`: finer than a cent"),
+        ("far_row.xlsx", &[], "far_row.xlsx [Sheet] row 4294967295, column A: a cell below row 1,048,576"),
+        ("wide_stray_quote.csv", &[], "wide_stray_quote.csv:3: a quote opens a quoted field that is never closed: a stray \" in a cell"),
+        ("parquet_cut_short.parquet", &[], "parquet_cut_short.parquet: it begins as a Parquet file but does not end as one: it is cut short"),
+        ("json_duplicate_key.json", &[], "json_duplicate_key.json record 1: the key \"value_usd\" appears twice in one record"),
     ];
     // The corpus (issue 17): every file in broken/ is a case, and there are at least 80.
     let files = std::fs::read_dir(fixture("broken")).unwrap().count();
@@ -294,6 +301,57 @@ fn a_problem_in_a_parquet_or_json_file_names_its_row() {
         assert_eq!(code, 1);
         assert!(stderr.contains(&format!("{name} row 90001: column \"province\": `Atlantis`: unknown province")), "{stderr}");
     }
+}
+
+/// Types come from every record, not a sample: a text where numbers stood for 49,999 records is
+/// named by its row (it was DuckDB's "Failed to cast value … Try increasing 'sample_size'").
+#[test]
+fn a_text_late_in_a_json_file_is_named_by_its_row() {
+    let w = Workdir::new();
+    let path = w.path("late.ndjson").to_string_lossy().into_owned();
+    duckdb::Connection::open_in_memory()
+        .unwrap()
+        .execute_batch(&format!(
+            "COPY (SELECT ((i % 81) + 1) AS province, 1990 + i // 972 AS year, (i // 81) % 12 + 1 AS month,
+                          CASE WHEN i = 49999 THEN 'abc' ELSE (1000 + i)::VARCHAR END AS value_usd
+                   FROM range(60000) r(i) ORDER BY i) TO '{path}' (FORMAT json)"
+        ))
+        .unwrap();
+    // The column is text in the file itself for the last 10,001 records; make the first 49,999
+    // numbers, as a program writing JSON would.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let fixed: String = text.lines().map(|l| if l.contains("\"abc\"") { l.to_string() } else { l.replacen("\"value_usd\":\"", "\"value_usd\":", 1).replacen("\"}", "}", 1) }).map(|l| l + "\n").collect();
+    std::fs::write(&path, fixed).unwrap();
+    let (code, stderr) = w.fail(&["load", &path, "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("late.ndjson row 50000: column \"value_usd\": `abc`: not a number of US dollars"), "{stderr}");
+    assert!(!stderr.contains("sample_size"), "{stderr}");
+}
+
+/// A period column written by pandas or Spark is a date or timestamp on the first of its month:
+/// it loads as that month; any other day is no month, and is refused with its row.
+#[test]
+fn a_parquet_period_stored_as_a_date_or_timestamp_loads_as_its_month() {
+    let w = Workdir::new();
+    let write = |name: &str, select: &str| {
+        let path = w.path(name).to_string_lossy().into_owned();
+        duckdb::Connection::open_in_memory().unwrap().execute_batch(&format!("COPY ({select}) TO '{path}' (FORMAT parquet)")).unwrap();
+        path
+    };
+    let stamps = write(
+        "stamps.parquet",
+        "SELECT * FROM (VALUES ('Ankara', TIMESTAMP '2021-07-01 00:00:00', 5000.0), ('İzmir', TIMESTAMP '2021-08-01 00:00:00', 6000.0)) t(province, period, value_usd)",
+    );
+    let dates = write("dates.parquet", "SELECT * FROM (VALUES ('Bursa', DATE '2021-09-01', 7000.0)) t(province, period, value_usd)");
+    w.run(&["load", &stamps, "--basis", "activity"]);
+    w.run(&["load", &dates, "--basis", "activity"]);
+    let rows = w.csv(&["sql", "SELECT province_code, year, month, value_usd FROM exports WHERE load_id IS NOT NULL ORDER BY year, month"]);
+    assert_eq!(rows[1..], [["6", "2021", "7", "5000.00"], ["35", "2021", "8", "6000.00"], ["16", "2021", "9", "7000.00"]]);
+
+    let mid_month = write("mid.parquet", "SELECT * FROM (VALUES ('Konya', DATE '2021-09-15', 7000.0)) t(province, period, value_usd)");
+    let (code, stderr) = w.fail(&["load", &mid_month, "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("mid.parquet row 1: column \"month\": `2021-09-15`"), "{stderr}");
 }
 
 #[test]

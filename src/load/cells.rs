@@ -168,7 +168,7 @@ pub(super) fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, 
           WITH cells AS (
               SELECT *,
                      -- A cast alone would also take 1e5, 0x10 or 1_000; only plain digits take the short way.
-                     CASE WHEN regexp_full_match(value_text, '-?[0-9]+{plain_fraction}') THEN TRY_CAST(value_text AS DECIMAL(38, 6)) END AS plain,
+                     CASE WHEN regexp_full_match(value_text, '-?[0-9]+{plain_fraction}') THEN TRY_CAST(value_text AS DECIMAL(38, 10)) END AS plain,
                      CASE WHEN period_text IS NULL THEN year_text ELSE {period_year} END AS year_part,
                      CASE WHEN period_text IS NULL THEN month_text ELSE {period_month} END AS period_month
               FROM _cells
@@ -182,7 +182,7 @@ pub(super) fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, 
                           -- Dollars only, and no scale word: `1.000 TL`, `€1.000` or `4 milyon dolar` are
                           -- not a number of US dollars (a dropped word would store 4 for 4 million).
                           ELSE regexp_matches(lower(trim(value_text)), '^[$]?\s*[-+]?[0-9][0-9.,]*\s*([$]|usd|dolar)?$') END AS numeric_text,
-                     coalesce(plain, TRY_CAST({normalise} AS DECIMAL(38, 6))) AS number
+                     coalesce(plain, TRY_CAST({normalise} AS DECIMAL(38, 10))) AS number
               FROM cells
           )
           SELECT c.line, c.column_header, c.province_text, c.value_text, c.cumulative, c.first_month, c.missing, c.numeric_text,

@@ -17,7 +17,7 @@ pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usi
     // Each check: which cells it finds, and what it says about them. The rows any check could
     // find are set aside first in one scan (none, in a clean file); each check then reads only
     // those, one query at a time (a union of them all ran out of memory on tens of millions of rows).
-    let row_checks: [(&str, &str, &str, &str); 13] = [
+    let row_checks: [(&str, &str, &str, &str); 14] = [
         (
             // The database stores dollars as DECIMAL(18, 2): a larger value would fail at storing
             // time with no place named. (Turkey exports about 2.7e11 dollars a year.)
@@ -48,6 +48,14 @@ pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usi
             "'not a number as the column writes them (groups of three digits, one decimal separator, nothing after it)'",
         ),
         ("value_usd < 0", "column_header", "value_text", "'a negative value: exports cannot be negative'"),
+        (
+            // A figure is stored as it was published, never rounded without a word: 0.004 would
+            // be a positive export stored as 0.00.
+            "value_usd <> round(value_usd, 2)",
+            "column_header",
+            "value_text",
+            "'finer than a cent: dollars are stored to the cent, and ihracat does not round a figure silently; round the column in the file'",
+        ),
         ("NOT missing AND NOT total_row AND (month IS NULL OR month NOT BETWEEN 1 AND 12)", "'month'", "month_part", "'month must be 1 to 12'"),
         ("NOT missing AND NOT total_row AND (year IS NULL OR year NOT BETWEEN 1990 AND 2100)", "'year'", "year_part", "'year must be 1990 to 2100'"),
         ("NOT missing AND NOT total_row AND basis IS NULL", "'basis'", "basis_text", "'basis must be activity or registered'"),

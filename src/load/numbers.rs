@@ -21,12 +21,13 @@ impl NumberStyle {
     /// The SQL that turns a cell's cleaned text (`@`) into a plain decimal, or NULL (then refused
     /// with its place) unless the text is a number of the style entire: groups of three digits,
     /// one decimal separator, nothing after it. `12,34,56`, `1,5,` or `1.2.3` are no number in any
-    /// style, and were once read as 123456, 15 and 123.
+    /// style, and were once read as 123456, 15 and 123. A group never follows a leading 0: `0.004`
+    /// is a decimal, never four dollars.
     pub(super) fn normalise(self) -> &'static str {
         match self {
-            NumberStyle::Turkish => r"CASE WHEN regexp_full_match(@, '-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?') THEN replace(replace(@, '.', ''), ',', '.') END",
-            NumberStyle::English => r"CASE WHEN regexp_full_match(@, '-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?') THEN replace(@, ',', '') END",
-            NumberStyle::Grouped => r"CASE WHEN regexp_full_match(@, '-?([0-9]{1,3}(\.[0-9]{3})+|[0-9]{1,3}(,[0-9]{3})+)') THEN regexp_replace(@, '[.,]', '', 'g')
+            NumberStyle::Turkish => r"CASE WHEN regexp_full_match(@, '-?([1-9][0-9]{0,2}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?') THEN replace(replace(@, '.', ''), ',', '.') END",
+            NumberStyle::English => r"CASE WHEN regexp_full_match(@, '-?([1-9][0-9]{0,2}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?') THEN replace(@, ',', '') END",
+            NumberStyle::Grouped => r"CASE WHEN regexp_full_match(@, '-?([1-9][0-9]{0,2}(\.[0-9]{3})+|[1-9][0-9]{0,2}(,[0-9]{3})+)') THEN regexp_replace(@, '[.,]', '', 'g')
                                            WHEN regexp_full_match(@, '-?[0-9]+([.,][0-9]+)?') THEN replace(@, ',', '.') END",
         }
     }
@@ -72,8 +73,8 @@ pub(super) fn number_styles(conn: &Connection, unit: Unit, forced: Option<Number
                 ),
                 read AS (
                     SELECT column_header, line, t,
-                           CASE WHEN plain_en THEN false ELSE regexp_full_match(t, '-?([0-9]{1,3}(\.[0-9]{3})*|[0-9]+)(,[0-9]+)?') END AS as_tr,
-                           CASE WHEN plain_en THEN true ELSE regexp_full_match(t, '-?([0-9]{1,3}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?') END AS as_en
+                           CASE WHEN plain_en THEN false ELSE regexp_full_match(t, '-?([1-9][0-9]{0,2}(\.[0-9]{3})*|[0-9]+)(,[0-9]+)?') END AS as_tr,
+                           CASE WHEN plain_en THEN true ELSE regexp_full_match(t, '-?([1-9][0-9]{0,2}(,[0-9]{3})*|[0-9]+)(\.[0-9]+)?') END AS as_en
                     FROM cleaned
                 )
                 SELECT column_header,

@@ -85,7 +85,15 @@ pub(super) fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, w
         return Err(Error::msg(format!("{}: sheet `{name}` is empty", path.display())));
     }
     cells.sort_by_key(|c| (c.row, c.column));
-    let place = |cell: &SheetCell| format!("{} [{name}] row {}, column {}", path.display(), cell.row + 1, column_letters(cell.column));
+    let place = |cell: &SheetCell| format!("{} [{name}] row {}, column {}", path.display(), u64::from(cell.row) + 1, column_letters(cell.column));
+    // Every row up to the last is staged, so a cell written far below any sheet Excel can make
+    // (row 4,294,967,295 in a file of a few kilobytes) would take hours: refused at once.
+    if let Some(far) = cells.iter().find(|c| c.row >= MAX_SHEET_ROWS) {
+        return Err(Error::msg(format!(
+            "{}: a cell below row 1,048,576, the last row an Excel sheet has; delete what stands below the table",
+            place(far)
+        )));
+    }
     if let Some(far) = cells.iter().find(|c| c.column as usize >= MAX_COLUMNS) {
         return Err(Error::msg(format!(
             "{}: a table ihracat reads has at most {MAX_COLUMNS} columns; delete what stands beyond the table",
@@ -138,14 +146,17 @@ pub(super) fn stage_sheet(conn: &Connection, path: &Path, sheet: Option<&str>, w
     Ok(Staged { columns, rows: (last_row - first_row + 1) as u64, place: "row", encoding: None, delimiter: None, sheet: Some(name), multiline: false, columns_typed: Vec::new(), line_fields: Vec::new() })
 }
 
+/// Excel's last row (1,048,576): no sheet Excel or LibreOffice writes has a cell below it.
+const MAX_SHEET_ROWS: u32 = 1_048_576;
+
 /// A cell as the staging CSV holds it.
 pub(super) fn cell_text(value: &calamine::Data, turkish: bool) -> String {
     use calamine::Data;
     match value {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
-        Data::Float(f) if turkish => format!("{f}").replace('.', ","),
-        Data::Float(f) => format!("{f}"),
+        Data::Float(f) if turkish => as_excel_shows(*f).replace('.', ","),
+        Data::Float(f) => as_excel_shows(*f),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => {
@@ -155,6 +166,14 @@ pub(super) fn cell_text(value: &calamine::Data, turkish: bool) -> String {
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
+}
+
+/// A number as Excel shows it: to 15 significant digits, the precision Excel keeps. A formula's
+/// result (=0.1+0.2 is stored as 0.30000000000000004) is read as the figure on the screen, not as
+/// a fraction of a cent finer than anything the sheet shows.
+fn as_excel_shows(f: f64) -> String {
+    let shown: f64 = format!("{f:.14e}").parse().unwrap_or(f);
+    format!("{shown}")
 }
 
 /// Excel's name of a zero-based column: 0 → A, 25 → Z, 26 → AA, 16383 → XFD.
@@ -196,6 +215,14 @@ mod tests {
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(16_383), "XFD");
+    }
+
+    #[test]
+    fn numbers_are_read_to_the_fifteen_digits_excel_keeps() {
+        assert_eq!(as_excel_shows(0.1 + 0.2), "0.3");
+        assert_eq!(as_excel_shows(4_859_123_456.78), "4859123456.78");
+        assert_eq!(as_excel_shows(1000.0), "1000");
+        assert_eq!(as_excel_shows(1234.5678), "1234.5678");
     }
 
     #[test]

@@ -82,12 +82,15 @@ pub fn stage(conn: &Connection, path: &Path, format: InputFormat, encoding: Opti
         InputFormat::Xlsx => super::sheet::stage_sheet(conn, path, sheet, work),
         // Parquet numbers its rows itself, in parallel; JSON needs a window over the whole file.
         InputFormat::Parquet => {
+            parquet_marks(path)?;
             let file = literal(path);
             let numbered = format!("SELECT file_row_number + 1 AS _ihracat_line, * EXCLUDE (file_row_number) FROM read_parquet({file}, file_row_number = true)");
             stage_engine(conn, path, &format!("read_parquet({file})"), &numbered)
         }
         InputFormat::Json => {
-            let reader = format!("read_json_auto({}, format = 'auto')", literal(path));
+            // Types from every record, not a sample: a text in a number's key on record 50,000
+            // makes the key text, and the number rules name that cell.
+            let reader = format!("read_json_auto({}, format = 'auto', sample_size = -1)", literal(path));
             let numbered = format!("SELECT row_number() OVER () AS _ihracat_line, * FROM {reader}");
             stage_engine(conn, path, &reader, &numbered)
         }
@@ -103,6 +106,7 @@ pub fn stage_head(conn: &Connection, path: &Path, format: InputFormat, work: &Pa
     match format {
         InputFormat::Csv | InputFormat::Tsv => stage_text(conn, path, format, Some(Encoding::Utf8), work, true),
         InputFormat::Parquet => {
+            parquet_marks(path)?;
             let file = literal(path);
             let numbered = format!(
                 "SELECT file_row_number + 1 AS _ihracat_line, * EXCLUDE (file_row_number) FROM read_parquet({file}, file_row_number = true) WHERE file_row_number < {HEAD_LINES}"
@@ -116,9 +120,17 @@ pub fn stage_head(conn: &Connection, path: &Path, format: InputFormat, work: &Pa
 /// A typed column's cells as the text the number rules read. Integers and decimals of up to six
 /// places as DuckDB writes them; floating-point numbers (and finer decimals) to six places, so
 /// that 0.1 + 0.2 is read as 0.300000, not as the 0.30000000000000004 a double prints.
+/// A date or timestamp on the first of a month at midnight is that month (2021-07), as tables
+/// written by pandas or Spark store a period; any other day is written in full, and refused as
+/// no month. A JSON column (a key whose records mix numbers and text) is its value's text,
+/// without JSON's quotes.
 pub fn as_text(column: &str, ty: &str) -> String {
     if matches!(ty, "FLOAT" | "DOUBLE") || decimal_scale(ty).is_some_and(|s| s > 6) {
         format!("coalesce(TRY_CAST({column} AS DECIMAL(38, 6))::VARCHAR, {column}::VARCHAR)")
+    } else if ty == "DATE" || ty.starts_with("TIMESTAMP") {
+        format!("CASE WHEN {column}::TIMESTAMP = date_trunc('month', {column}::TIMESTAMP) THEN strftime({column}::TIMESTAMP, '%Y-%m') ELSE {column}::VARCHAR END")
+    } else if ty == "JSON" {
+        format!("({column} ->> '$')")
     } else {
         format!("{column}::VARCHAR")
     }
@@ -339,6 +351,8 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
     let mut rows = 0u64;
     let mut physical = 0u64;
     let mut in_quotes = false;
+    // The line the open quoted field began on: where a stray quote stands.
+    let mut opened = 0u64;
     let mut last_fields = 0usize;
     let mut line_fields = Vec::new();
     let mut write_line = |text: &str, out: &mut BufWriter<std::fs::File>| -> Result<()> {
@@ -370,7 +384,10 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
             }
         }
         columns = columns.max(fields);
-        in_quotes ^= text.matches('"').count() % 2 == 1;
+        if text.matches('"').count() % 2 == 1 {
+            in_quotes = !in_quotes;
+            opened = physical;
+        }
         out.write_all(text.trim_end_matches(['\r', '\n']).as_bytes()).context(|| "writing the staging file".into())?;
         out.write_all(b"\n").context(|| "writing the staging file".into())?;
         Ok(())
@@ -394,7 +411,10 @@ fn stage_text(conn: &Connection, path: &Path, format: InputFormat, encoding: Opt
         return Ok(Staged { columns, rows, place: "line", encoding: Some(encoding), delimiter: Some(delimiter), sheet: None, multiline, columns_typed: Vec::new(), line_fields });
     }
     if in_quotes {
-        return Err(Error::msg(format!("{}:{}: a quoted field is never closed (the file may be truncated)", path.display(), number)));
+        return Err(Error::msg(format!(
+            "{}:{opened}: a quote opens a quoted field that is never closed: a stray \" in a cell (write it \"\" inside a quoted cell), or the file is cut short",
+            path.display()
+        )));
     }
     // A last line with fewer cells than the table and no line ending is a file cut short (a
     // download or copy that stopped): its missing cells are not missing values.
@@ -420,7 +440,7 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) ->
     let columns: Vec<(String, String)> = {
         let mut stmt = conn
             .prepare(&format!("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {reader})"))
-            .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+            .map_err(|e| unreadable(path, &e))?;
         let names = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))).context(|| format!("reading {}", path.display()))?;
         names.collect::<std::result::Result<_, _>>().context(|| format!("reading {}", path.display()))?
     };
@@ -432,9 +452,49 @@ fn stage_engine(conn: &Connection, path: &Path, reader: &str, numbered: &str) ->
          UNION ALL
          SELECT _ihracat_line::BIGINT AS line, {body} FROM ({numbered})"
     ))
-    .map_err(|e| Error::msg(format!("{}: DuckDB could not read it: {}", path.display(), crate::error::clean_duckdb_message(&e))))?;
+    .map_err(|e| unreadable(path, &e))?;
     let rows: u64 = conn.query_row("SELECT count(*) - 1 FROM _raw", [], |r| r.get(0)).context(|| "counting rows".into())?;
     Ok(Staged { columns: columns.len(), rows, place: "row", encoding: None, delimiter: None, sheet: None, multiline: false, columns_typed: columns, line_fields: Vec::new() })
+}
+
+/// A Parquet file begins and ends with the four bytes `PAR1`, its footer before the last four:
+/// a file without them is cut short or another kind of file, said before DuckDB reads it.
+fn parquet_marks(path: &Path) -> Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = std::fs::File::open(path).context(|| format!("opening {}", path.display()))?;
+    let length = file.metadata().context(|| format!("reading {}", path.display()))?.len();
+    let (mut head, mut tail) = ([0u8; 4], [0u8; 4]);
+    let marked = length >= 12
+        && file.read_exact(&mut head).is_ok()
+        && file.seek(SeekFrom::End(-4)).is_ok()
+        && file.read_exact(&mut tail).is_ok()
+        && &head == b"PAR1"
+        && &tail == b"PAR1";
+    if marked {
+        return Ok(());
+    }
+    let why = if length >= 4 && &head == b"PAR1" { "it begins as a Parquet file but does not end as one: it is cut short (copy or download it again)" } else { "it is not a Parquet file (a Parquet file begins and ends with PAR1): give the file's own extension, or --input-format" };
+    Err(Error::msg(format!("{}: {why}", path.display())))
+}
+
+/// DuckDB's refusal of a Parquet or JSON file in ihracat's words where it has them (a key twice
+/// in one JSON record), else DuckDB's first line without its advice on reader options, which
+/// ihracat sets itself.
+fn unreadable(path: &Path, e: &duckdb::Error) -> Error {
+    let message = crate::error::clean_duckdb_message(e);
+    let first = message.lines().next().unwrap_or_default();
+    let first = first.strip_prefix("Invalid Input Error: ").unwrap_or(first);
+    let number_after = |marker: &str| first.find(marker).map(|at| first[at + marker.len()..].chars().take_while(char::is_ascii_digit).collect::<String>()).filter(|n| !n.is_empty());
+    let record = number_after("in line ").map(|n| format!(":{n}")).or_else(|| number_after("record/value ").map(|n| format!(" record {n}")));
+    if let Some(at) = first.find("has duplicate key \"") {
+        let key: String = first[at + 19..].chars().take_while(|c| *c != '"').collect();
+        return Error::msg(format!("{}{}: the key \"{key}\" appears twice in one record: keep one of them", path.display(), record.unwrap_or_default()));
+    }
+    if first.starts_with("Malformed JSON") {
+        let what = first.rsplit(": ").next().unwrap_or_default().trim_end_matches('.');
+        return Error::msg(format!("{}{}: not valid JSON: {what}", path.display(), record.unwrap_or_default()));
+    }
+    Error::msg(format!("{}: cannot read it: {first}", path.display()))
 }
 
 /// A column's name as SQL.
