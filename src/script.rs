@@ -289,7 +289,7 @@ pub fn run(conn: &duckdb::Connection, text: &str, writable: bool, one_result: bo
         statement.check(conn, writable)?;
     }
     for statement in &statements {
-        let fail = |e: Error| Error::msg(format!("{}: {}", statement.describe(), explain(e, writable)));
+        let fail = |e: Error| Error::msg(format!("{}: {}", statement.describe(), explain(e, writable, statement)));
         // `execute`'s caller here names the statement once.
         let changed = execute(conn, statement, writable, show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
         if changed > 0 {
@@ -325,9 +325,13 @@ pub fn one_read_statement(text: &str) -> Result<Statement> {
     }
 }
 
+/// The longest text a cell of ad-hoc SQL keeps on the web application's SQL page and in the
+/// assistant's SQL tool: a row cap alone does not bound one cell of 100 MB.
+pub const CELL_CAP: usize = 10_000;
+
 /// Runs the one read statement of `text` and keeps its rows up to the first batch past
-/// `row_cap` (the caller shows at most `row_cap`): the web application's SQL page and the
-/// assistant interface's SQL tool.
+/// `row_cap` (the caller shows at most `row_cap`), each text cut to `CELL_CAP` bytes with its
+/// length said: the web application's SQL page and the assistant interface's SQL tool.
 pub fn read_capped(conn: &duckdb::Connection, text: &str, row_cap: usize) -> Result<crate::execution::Collected> {
     let statement = one_read_statement(text)?;
     let mut collected = None;
@@ -336,7 +340,7 @@ pub fn read_capped(conn: &duckdb::Connection, text: &str, row_cap: usize) -> Res
         let mut batches = Vec::new();
         let mut rows = 0usize;
         for batch in stream.batches {
-            let batch = batch.map_err(|e| Error::from_duckdb(String::new(), e))?;
+            let batch = cap_cells(batch.map_err(|e| Error::from_duckdb(String::new(), e))?)?;
             rows += batch.num_rows();
             batches.push(batch);
             if rows > row_cap {
@@ -349,6 +353,38 @@ pub fn read_capped(conn: &duckdb::Connection, text: &str, row_cap: usize) -> Res
     collected.ok_or_else(|| Error::msg("the statement returned no result"))
 }
 
+/// The batch with every text longer than `CELL_CAP` cut at a character boundary and followed by
+/// its length ("xxx… (100000000 characters)"); a batch with none is returned as it came.
+fn cap_cells(batch: arrow::record_batch::RecordBatch) -> Result<arrow::record_batch::RecordBatch> {
+    use arrow::array::{Array, AsArray, StringArray};
+    use arrow::datatypes::DataType;
+    let arrow_error = |e: arrow::error::ArrowError| Error::msg(format!("capping long cells: {e}"));
+    let mut columns = batch.columns().to_vec();
+    let mut changed = false;
+    for (i, column) in batch.columns().iter().enumerate() {
+        if !matches!(column.data_type(), DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) {
+            continue;
+        }
+        let strings = arrow::compute::cast(column, &DataType::Utf8).map_err(arrow_error)?;
+        let strings = strings.as_string::<i32>();
+        if strings.iter().flatten().all(|s| s.len() <= CELL_CAP) {
+            continue;
+        }
+        let cut = |s: &str| {
+            let end = (0..=CELL_CAP).rev().find(|&at| s.is_char_boundary(at)).unwrap_or(0);
+            format!("{}… ({} characters)", &s[..end], s.chars().count())
+        };
+        let capped: StringArray = strings.iter().map(|s| s.map(|s| if s.len() > CELL_CAP { cut(s) } else { s.to_string() })).collect();
+        columns[i] = arrow::compute::cast(&capped, column.data_type()).map_err(arrow_error)?;
+        debug_assert_eq!(columns[i].len(), column.len());
+        changed = true;
+    }
+    if !changed {
+        return Ok(batch);
+    }
+    arrow::record_batch::RecordBatch::try_new(batch.schema(), columns).map_err(arrow_error)
+}
+
 /// DuckDB's own words for a failed statement, without ihracat's context (for the web server's
 /// SQL page, where no command-line hint applies).
 pub fn clean(e: &Error) -> String {
@@ -359,13 +395,22 @@ pub fn clean(e: &Error) -> String {
     }
 }
 
-/// DuckDB's message without ihracat's context, and what to do about a refused write.
-fn explain(e: Error, writable: bool) -> String {
+/// DuckDB's message without ihracat's context, and what to do about a refused write. DuckDB
+/// names a prepared statement's type as EXECUTE; the user wrote DELETE, UPDATE or INSERT.
+fn explain(e: Error, writable: bool, statement: &Statement) -> String {
     let text = match e {
         Error::Sql { source, .. } => crate::error::clean_duckdb_message(&source),
         Error::Refused { message, .. } | Error::Interrupted { message, .. } => message,
         other => other.to_string(),
     };
+    if text.contains("attached in read-only mode") && text.contains("\"ihracat\"") {
+        let keyword = statement.keywords(1).into_iter().next().unwrap_or_default();
+        return if writable {
+            format!("{keyword} would change the managed database, which ad-hoc SQL only reads: the managed tables change only through ihracat's commands (load, unload); create your own tables and views instead")
+        } else {
+            format!("{keyword} would change the managed database: this command only reads (add --write to create your own tables and views in the workspace; the managed tables change only through ihracat's commands)")
+        };
+    }
     if text.contains("read-only") || text.contains("read only") {
         if writable {
             format!("{text} (the managed tables change only through ihracat's commands: create your own tables and views instead)")

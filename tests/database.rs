@@ -270,3 +270,38 @@ fn a_version_7_database_gets_each_release_s_own_changes() {
     assert!(common::text(&output.stdout).contains("Kocaeli'nin ihracatı yüzde 3 arttı"), "{}", common::text(&output.stdout));
     assert_eq!(w.csv(&["sql", "SELECT count(*) > 30 FROM published_figures WHERE quote IS NOT NULL"])[1], ["true"]);
 }
+
+/// The database opens in an older DuckDB than ihracat's own (issue 31: DuckDB 1.5's CLI refused
+/// version 69): Python's duckdb 1.1.3, found through IHRACAT_OLD_DUCKDB_PYTHON (`.ci/run` makes
+/// a virtual environment with it), reads the loaded rows, a workspace table and a named query's
+/// macro. The expected values are the fixture's own cells.
+#[test]
+fn duckdb_1_1_opens_the_database_and_its_workspace() {
+    let python = std::env::var("IHRACAT_OLD_DUCKDB_PYTHON").unwrap_or_else(|_| "python3".into());
+    let version = std::process::Command::new(&python).args(["-c", "import duckdb; print(duckdb.__version__)"]).output();
+    let present = version.as_ref().is_ok_and(|o| o.status.success() && common::text(&o.stdout).trim() == "1.1.3");
+    if !common::tool_available("Python with duckdb 1.1.3 (IHRACAT_OLD_DUCKDB_PYTHON)", present, "IHRACAT_REQUIRE_OLD_DUCKDB") {
+        return;
+    }
+    let w = Workdir::new();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/long.csv");
+    w.run(&["load", fixture.to_str().unwrap(), "--basis", "activity"]);
+    w.run(&["sql", "--write", "CREATE TABLE notes AS SELECT 'Bursa' AS il, 3 AS n"]);
+    let info = w.stdout(&["info", "--format", "json"]);
+    assert!(info.contains("\"storage_version\": \"v1.1.0\""), "{info}");
+    let script = format!(
+        "import duckdb
+c = duckdb.connect({db:?}, read_only=True)
+for row in c.sql('SELECT province_code, value_usd::VARCHAR FROM exports WHERE load_id = 1 ORDER BY province_code').fetchall():
+    print(*row)
+print(c.sql(\"SELECT count(*) FROM province_ranking(2025, 9, 'month', 'activity')\").fetchone()[0] > 0)
+w = duckdb.connect({workspace:?}, read_only=True)
+print(*w.sql('FROM notes').fetchone())",
+        db = w.db().display().to_string(),
+        workspace = w.path("test.workspace.duckdb").display().to_string(),
+    );
+    let output = std::process::Command::new(&python).args(["-c", &script]).output().unwrap();
+    assert!(output.status.success(), "{}", common::text(&output.stderr));
+    // long.csv: İSTANBUL 4,512,000,000.00, KOCAELİ 2827000000, IĞDIR 1234567.89 (Şanlıurfa `-` is missing).
+    assert_eq!(common::text(&output.stdout), "34 4512000000.00\n41 2827000000.00\n76 1234567.89\nTrue\nBursa 3\n");
+}

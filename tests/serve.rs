@@ -233,6 +233,20 @@ fn hostile_text_is_escaped_everywhere() {
     assert!(!sql.contains("<script>") && sql.contains("&lt;script&gt;"), "{sql}");
 }
 
+/// The row cap does not bound one cell: a cell of 100 MB is cut to its first 10,000 characters
+/// and its length, and the page stays small (issue 31).
+#[test]
+fn a_cell_of_a_hundred_megabytes_is_cut_on_the_sql_page() {
+    let w = Workdir::new();
+    let server = serve(&w, &[]);
+    let reply = get(&server, "/sql?q=SELECT+repeat(%27x%27%2C+100000000)+AS+big%2C+%27kısa%27+AS+small");
+    assert_eq!(reply.status, 200);
+    let page = reply.text();
+    assert!(page.len() < 100_000, "the page is {} bytes", page.len());
+    assert!(page.contains(&format!("{}… (100000000 characters)", "x".repeat(10_000))), "the cell is cut where it says");
+    assert!(page.contains(">kısa<"), "short cells are whole");
+}
+
 #[test]
 fn the_sql_page_reads_and_nothing_else() {
     let w = Workdir::new();

@@ -82,6 +82,8 @@ fn a_shell_session_as_a_person_uses_it() {
 
     // A statement over two lines runs when the semicolon comes.
     shell.send(&["SELECT 40 +", "Enter"]);
+    // Each further line of a statement has its own prompt.
+    shell.wait_for("\n    ...>");
     shell.send(&["2 AS answer;", "Enter"]);
     shell.wait_for("│     42 │");
 
@@ -130,4 +132,46 @@ fn a_shell_session_as_a_person_uses_it() {
     again.send(&["Up", "Up", "Up", "Up", "Up", "Up"]);
     again.wait_for("ihracat> .run top_provinces year=2025 month=10 n=2");
     again.send(&["C-d"]);
+}
+
+/// Off a terminal the shell reads as typed (issue 31): dot-commands between statements, a
+/// statement over lines, and the first error stops it with its exit code.
+#[test]
+fn a_piped_shell_runs_its_dot_commands() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let mut command = w.command(&["shell"]);
+    command.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b".mode json\nSELECT 40 +\n 2 AS answer;\n.mode csv\nSELECT name FROM provinces WHERE code = 34;\n.schema nosuch\nSELECT 'not reached';\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(common::text(&output.stdout), "[{\"answer\":42}]\n\nname\nİstanbul\n");
+    assert!(common::text(&output.stderr).contains("no table or view named `nosuch`"), "{}", common::text(&output.stderr));
+}
+
+/// A temporary table named like a managed one is announced, and does not stand in for it in a
+/// named query (issue 31: `.run top_provinces` showed İstanbul at 4,859,000,000,000).
+#[test]
+fn a_shadowing_table_is_announced_and_run_reads_the_managed_one() {
+    let w = Workdir::new();
+    let plain = w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=3"]);
+    // The October 2025 release: İstanbul 4,859,000,000 dollars.
+    assert!(plain.contains(",34,4859000000.00,"), "{plain}");
+    let mut command = w.command(&["shell", "--write"]);
+    command.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"CREATE TEMP TABLE exports AS SELECT * REPLACE (value_usd * 1000 AS value_usd) FROM ihracat.main.exports;\n.run top_provinces year=2025 month=10 n=3\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = common::text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(common::text(&output.stdout), plain);
+    assert_eq!(stderr.matches("your temp.main.exports stands in for the managed `exports`").count(), 1, "{stderr}");
 }

@@ -69,7 +69,13 @@ fn with_write_users_keep_their_own_tables_but_not_the_managed_ones() {
     let before = w.csv(&["sql", "SELECT count(*), sum(value_usd) FROM exports"]);
     for statement in ["DELETE FROM exports", "UPDATE provinces SET name = 'x'", "DROP TABLE published_figures", "INSERT INTO loads (load_id) VALUES (99)"] {
         let (_, stderr) = w.fail(&["sql", "--write", statement]);
-        assert!(stderr.contains("read-only"), "{statement}: {stderr}");
+        // Named by what the user wrote (DuckDB calls a prepared DELETE an "EXECUTE", issue 31).
+        let keyword = statement.split(' ').next().unwrap();
+        assert!(
+            stderr.contains(&format!("{keyword} would change the managed database, which ad-hoc SQL only reads")) || stderr.contains("read-only"),
+            "{statement}: {stderr}"
+        );
+        assert!(!stderr.contains("EXECUTE"), "{statement}: {stderr}");
     }
     assert_eq!(w.csv(&["sql", "SELECT count(*), sum(value_usd) FROM exports"]), before);
 }

@@ -52,6 +52,7 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
             "data_version": info.versions.data,
             "data_sha256": info.versions.data_sha256,
             "bundled_data_version": db::DATA_VERSION,
+            "storage_version": info.storage,
             "loads": info.loads,
             "detail": info.detail,
             "coverage": coverage,
@@ -65,6 +66,13 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
         format!("workspace:      {}", info.workspace.as_deref().unwrap_or("none")),
         format!("schema version: {} (this ihracat: {})", info.versions.schema, db::SCHEMA_VERSION),
         format!("data version:   {} ({}; this ihracat: {})", info.versions.data, info.versions.data_sha256, db::DATA_VERSION),
+        match info.storage.as_deref() {
+            Some(storage) => {
+                let release = storage.trim_start_matches('v').trim_end_matches('+').rsplit_once('.').map_or(storage, |(release, _)| release);
+                format!("storage:        {storage} (DuckDB {release} and later open the file)")
+            }
+            None => "storage:        in memory".to_string(),
+        },
         format!("loads:          {} (ihracat loads)", info.loads),
         format!(
             "detail:         {} loaded rows, {} bundled (the releases' top lists); {} provinces, {} to {}; {} province-months complete (load --complete)",

@@ -15,7 +15,7 @@ use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::{Config, Editor, Helper};
 
 use super::{Context, OutputArgs};
@@ -24,8 +24,9 @@ use super::{Context, OutputArgs};
 ///
 /// Statements may span lines and end with `;`. Ctrl-C cancels a running query, Ctrl-D leaves.
 /// Tab completes table and column names, SQL keywords and query names. History is kept in
-/// $XDG_STATE_HOME/ihracat/history. When stdin is not a terminal, the shell runs what it reads
-/// like `ihracat sql -`.
+/// $XDG_STATE_HOME/ihracat/history. When stdin is not a terminal, the shell reads it as typed
+/// (dot-commands between statements) and stops at the first error with exit code 1.
+/// `.run` reads the managed tables, whatever tables of yours are named like them.
 ///
 /// Dot-commands: .tables  .schema [TABLE]  .queries  .run NAME key=value ...  .mode FORMAT
 ///   .output [FILE]  .timer on|off  .read FILE  .help  .quit
@@ -66,21 +67,55 @@ const KEYWORDS: &[&str] = &[
 
 pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
+    // `.run` reads the managed tables only, on a connection of its own (set up before the
+    // configuration is locked).
+    let analysis = db.analysis_connection()?;
     ihracat::db::lock_configuration(&db.conn)?;
     let catalog = context.catalog()?;
-    if !std::io::stdin().is_terminal() {
+    let interactive = std::io::stdin().is_terminal();
+    let running = Arc::new(Mutex::new(false));
+    let mut session = Session {
+        // A terminal shows tables; a pipe gets what `ihracat sql` gives it (CSV off a terminal).
+        options: if interactive { OutputOptions { format: Some(args.output.format.unwrap_or(Format::Table)), ..args.output.options() } } else { args.output.options() },
+        sink: None,
+        timer: false,
+        running: running.clone(),
+        writable: args.write,
+        analysis: std::rc::Rc::new(analysis),
+        shadowing_said: Vec::new(),
+        results: 0,
+    };
+    session.announce_shadowing(&db.conn, context);
+    if !interactive {
+        // Read as typed: a line starting with `.` between statements is a dot-command, the rest
+        // SQL up to each `;`. The first error stops the shell, as it stops `ihracat sql -`.
         let text = super::sql::read_stdin()?;
-        super::sql::run_script(&db.conn, &text, &args.output.options(), args.write, context)?;
+        let mut pending = String::new();
+        for line in text.lines() {
+            if pending.trim().is_empty() && line.trim_start().starts_with('.') {
+                if !session.handle(&db.conn, &catalog, line, context)? {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                continue;
+            }
+            pending.push_str(line);
+            pending.push('\n');
+            if script::is_complete(&pending) {
+                session.handle(&db.conn, &catalog, &std::mem::take(&mut pending), context)?;
+            }
+        }
+        if !pending.trim().is_empty() {
+            session.handle(&db.conn, &catalog, &pending, context)?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
-    let interrupt = db.conn.interrupt_handle();
-    let running = Arc::new(Mutex::new(false));
     {
+        let interrupts = [db.conn.interrupt_handle(), session.analysis.interrupt_handle()];
         let running = running.clone();
         // At the prompt the line editor owns Ctrl-C; while a query runs it interrupts the query.
         ctrlc::set_handler(move || {
             if *running.lock().unwrap() {
-                interrupt.interrupt();
+                interrupts.iter().for_each(|i| i.interrupt());
             }
         })
         .map_err(|e| Error::msg(format!("installing the Ctrl-C handler: {e}")))?;
@@ -91,27 +126,32 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     editor.set_helper(Some(ShellHelper { words }));
     let history = ihracat::paths::shell_history();
     let _ = editor.load_history(&history);
-    let mut session = Session {
-        options: OutputOptions { format: Some(args.output.format.unwrap_or(Format::Table)), ..args.output.options() },
-        sink: None,
-        timer: false,
-        running,
-        writable: args.write,
-    };
     eprintln!("ihracat {} shell on {}. Type .help for help, Ctrl-D to leave.", env!("CARGO_PKG_VERSION"), db.location.display());
+    let mut pending = String::new();
     loop {
-        match editor.readline("ihracat> ") {
+        // A statement continues over lines until its `;`, each further line with its own prompt.
+        let prompt = if pending.is_empty() { "ihracat> " } else { "    ...> " };
+        match editor.readline(prompt) {
             Ok(line) => {
-                if line.trim().is_empty() {
+                if pending.is_empty() && line.trim().is_empty() {
                     continue;
                 }
-                let _ = editor.add_history_entry(line.as_str());
-                let keep_going = session.handle(&db.conn, &catalog, &line, context);
-                if !keep_going {
-                    break;
+                let dot_command = pending.is_empty() && line.trim_start().starts_with('.');
+                pending.push_str(&line);
+                pending.push('\n');
+                if !dot_command && !script::is_complete(&pending) {
+                    continue;
+                }
+                let input = std::mem::take(&mut pending);
+                let _ = editor.add_history_entry(input.trim_end());
+                match session.handle(&db.conn, &catalog, &input, context) {
+                    Ok(true) => {}
+                    Ok(false) => break,
+                    Err(e) => context.messages.error(&e.to_string()),
                 }
             }
-            Err(ReadlineError::Interrupted) => continue,
+            // Ctrl-C drops a statement being typed, as in DuckDB's shell.
+            Err(ReadlineError::Interrupted) => pending.clear(),
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(Error::msg(format!("reading input: {e}"))),
         }
@@ -130,25 +170,37 @@ struct Session {
     running: Arc<Mutex<bool>>,
     /// `--write`: the workspace takes the user's own tables; else only queries run.
     writable: bool,
+    /// The managed database alone, for `.run`.
+    analysis: std::rc::Rc<duckdb::Connection>,
+    /// The user's objects already said to stand in for managed ones.
+    shadowing_said: Vec<String>,
+    /// Results shown so far (off a terminal, a blank line parts them, as in `ihracat sql`).
+    results: usize,
 }
 
 impl Session {
     /// Runs one input (statements or a dot-command); false when the user wants to leave.
-    fn handle(&mut self, conn: &duckdb::Connection, catalog: &Catalog, input: &str, context: &Context) -> bool {
+    fn handle(&mut self, conn: &duckdb::Connection, catalog: &Catalog, input: &str, context: &Context) -> Result<bool> {
         let trimmed = input.trim();
-        let result = if let Some(command) = trimmed.strip_prefix('.') {
-            match self.dot_command(conn, catalog, command, context) {
-                Ok(false) => return false,
-                Ok(true) => Ok(()),
-                Err(e) => Err(e),
-            }
-        } else {
-            self.statements(conn, trimmed)
-        };
-        if let Err(e) = result {
-            context.messages.error(&e.to_string());
+        if let Some(command) = trimmed.strip_prefix('.') {
+            return self.dot_command(conn, catalog, command, context);
         }
-        true
+        let result = self.statements(conn, trimmed);
+        self.announce_shadowing(conn, context);
+        result.map(|()| true)
+    }
+
+    /// Says, once each, which of the user's tables and views stand in for a managed one in
+    /// ad-hoc SQL (a temporary `exports` is read before the managed table).
+    fn announce_shadowing(&mut self, conn: &duckdb::Connection, context: &Context) {
+        for (name, managed) in ihracat::db::introspect::shadowing(conn).unwrap_or_default() {
+            if !self.shadowing_said.contains(&name) {
+                context.messages.note(&format!(
+                    "your {name} stands in for the managed `{managed}` in this shell's SQL (ihracat.main.{managed} is the managed one); named queries and .run read the managed tables"
+                ));
+                self.shadowing_said.push(name);
+            }
+        }
     }
 
     fn statements(&mut self, conn: &duckdb::Connection, text: &str) -> Result<()> {
@@ -179,7 +231,11 @@ impl Session {
     }
 
     fn show(&mut self, stream: ResultStream<'_>) -> Result<()> {
-        let format = self.options.format.unwrap_or(Format::Table);
+        let format = self.options.resolved_format()?;
+        self.results += 1;
+        if self.results > 1 && self.sink.is_none() && !std::io::stdout().is_terminal() && matches!(format, Format::Csv | Format::Tsv | Format::Table | Format::Markdown) {
+            println!();
+        }
         match &mut self.sink {
             Some((path, file)) => {
                 output::write_into(stream, format, &self.options, file)?;
@@ -221,7 +277,8 @@ impl Session {
                 let query = catalog.get(query_name)?;
                 let assignments = args.iter().map(|a| catalog::parse_assignment(a)).collect::<Result<Vec<_>>>()?;
                 *self.running.lock().unwrap() = true;
-                let result = ihracat::execution::with_result(conn, query, &assignments, |r| {
+                let analysis = std::rc::Rc::clone(&self.analysis);
+                let result = ihracat::execution::with_result(&analysis, query, &assignments, |r| {
                     if let Some(notice) = &r.panel_notice {
                         context.messages.note(&notice.to_string());
                     }
@@ -313,15 +370,8 @@ impl Hinter for ShellHelper {
 
 impl Highlighter for ShellHelper {}
 
-impl Validator for ShellHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        let input = ctx.input();
-        if input.trim_start().starts_with('.') || input.trim().is_empty() || script::is_complete(input) {
-            Ok(ValidationResult::Valid(None))
-        } else {
-            Ok(ValidationResult::Incomplete)
-        }
-    }
-}
+// Each line is taken as typed (the default): the shell gathers a statement's lines itself, so
+// that every line after the first has its continuation prompt.
+impl Validator for ShellHelper {}
 
 impl Helper for ShellHelper {}

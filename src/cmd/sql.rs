@@ -49,6 +49,9 @@ pub fn run(args: SqlArgs, context: &Context) -> Result<ExitCode> {
     };
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
     ihracat::db::lock_configuration(&db.conn)?;
+    for (name, managed) in ihracat::db::introspect::shadowing(&db.conn)? {
+        context.messages.note(&format!("your {name} stands in for the managed `{managed}` in ad-hoc SQL (ihracat.main.{managed} is the managed one); named queries read the managed tables"));
+    }
     run_script(&db.conn, &text, &args.output.options(), args.write, context)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -79,3 +79,22 @@ pub fn replaced(conn: &Connection, id: i64) -> Result<Statement<'_>> {
     )
     .context(|| "listing a load's replaced rows".into())
 }
+
+/// The user's tables and views (in the workspace, or temporary) named like a managed one, which
+/// they stand in for in ad-hoc SQL: each as its qualified name and the managed name.
+pub fn shadowing(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn
+        .prepare(
+            "WITH objects AS (
+                 SELECT database_name, schema_name, table_name AS name FROM duckdb_tables()
+                 UNION ALL SELECT database_name, schema_name, view_name FROM duckdb_views() WHERE NOT internal
+             )
+             SELECT DISTINCT o.database_name || '.' || o.schema_name || '.' || o.name, o.name
+             FROM objects o JOIN objects m ON m.name = o.name AND m.database_name = 'ihracat' AND m.schema_name = 'main'
+             WHERE o.database_name IN ('workspace', 'temp')
+             ORDER BY 1",
+        )
+        .context(|| "reading the schema".into())?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).context(|| "reading the schema".into())?;
+    rows.collect::<std::result::Result<_, _>>().context(|| "reading the schema".into())
+}

@@ -144,6 +144,17 @@ impl Database {
     }
 }
 
+impl Database {
+    /// A connection that sees the managed database alone, for named queries run from ad-hoc SQL
+    /// (the shell's `.run`): a temporary table lives on its own connection and the workspace is
+    /// off this one's search path, so nothing of the user's stands in for a managed table there.
+    pub fn analysis_connection(&self) -> Result<Connection> {
+        let conn = self.conn.try_clone().context(|| "opening a connection".into())?;
+        use_catalogs(&conn, "ihracat", &["ihracat.main"])?;
+        Ok(conn)
+    }
+}
+
 /// The state of a database file as its meta table records it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Versions {
@@ -251,8 +262,15 @@ pub fn sql_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
+/// The storage format of the files ihracat creates: the oldest that holds everything it keeps,
+/// so that DuckDB 1.1 and every later release (the CLI, Python, R, DBeaver) open the database,
+/// not only the DuckDB built into ihracat (1.0 cannot read its macros). A test opens one with
+/// Python's duckdb 1.1.3.
+pub const STORAGE_VERSION: &str = "v1.1.0";
+
 fn attach(conn: &Connection, path: &Path, alias: &str, read_only: bool) -> Result<()> {
-    let mode = if read_only { " (READ_ONLY)" } else { "" };
+    let storage = format!(" (STORAGE_VERSION '{STORAGE_VERSION}')");
+    let mode = if read_only { " (READ_ONLY)" } else if !path.exists() { storage.as_str() } else { "" };
     conn.execute_batch(&format!("ATTACH {} AS {alias}{mode}", sql_literal(&path.to_string_lossy())))
         .map_err(|e| classify_open_error(e, path, read_only))
 }
@@ -368,6 +386,8 @@ pub struct Info {
     pub location: String,
     pub workspace: Option<String>,
     pub versions: Versions,
+    /// DuckDB's storage format of the file (v1.1.0+): the oldest DuckDB that opens it.
+    pub storage: Option<String>,
     pub loads: i64,
     pub detail: DetailSummary,
 }
@@ -409,10 +429,24 @@ pub fn info(db: &Database) -> Result<Info> {
             },
         )
         .context(|| "summarising the detail".into())?;
+    // The format a file was created in, as ihracat recorded it (DuckDB's own tag names a range:
+    // `v1.0.0+` for a file that DuckDB 1.0 cannot read); else, for a file an older ihracat made,
+    // DuckDB's tag. None for a database in memory.
+    let storage: Option<String> = db
+        .conn
+        .query_row(
+            "SELECT coalesce((SELECT value FROM ihracat_meta WHERE key = 'storage_version'),
+                             (SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = 'ihracat' AND path IS NOT NULL))",
+            [],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .context(|| "reading the storage version".into())?
+        .filter(|_| matches!(db.location, Location::File(_)));
     Ok(Info {
         location: db.location.display(),
         workspace: db.location.workspace_path().map(|p| p.display().to_string()),
         versions: versions(db)?,
+        storage,
         loads,
         detail,
     })
@@ -434,8 +468,9 @@ fn create_and_seed(conn: &Connection) -> Result<()> {
             conn.execute_batch(sql).context(|| format!("creating the schema (version {version})"))?;
         }
         conn.execute(
-            "INSERT INTO ihracat_meta VALUES ('schema_version', ?), ('created_by', ?), ('created_at', now()::VARCHAR)",
-            duckdb::params![SCHEMA_VERSION.to_string(), format!("ihracat {}", env!("CARGO_PKG_VERSION"))],
+            "INSERT INTO ihracat_meta VALUES ('schema_version', ?), ('created_by', ?), ('created_at', now()::VARCHAR),
+                                             ('storage_version', ?)",
+            duckdb::params![SCHEMA_VERSION.to_string(), format!("ihracat {}", env!("CARGO_PKG_VERSION")), STORAGE_VERSION],
         )
         .context(|| "recording the schema version".into())?;
         bundled::seed(conn)
