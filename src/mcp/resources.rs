@@ -19,9 +19,15 @@ pub fn months(conn: &Connection, catalog: &Catalog) -> Result<Vec<(i32, u32)>> {
     let batches = execution::collect(conn, catalog, "coverage", &args([("basis", "activity".into())]))?;
     let columns = crate::db::Columns::of(&batches);
     let read = |name: &str| columns.integers(name).map_err(|_| Error::msg(format!("coverage has no column `{name}`")));
-    let (years, months) = (read("year")?, read("month")?);
-    let mut found: Vec<(i32, u32)> =
-        years.into_iter().zip(months).filter_map(|(y, m)| Some((i32::try_from(y?).ok()?, u32::try_from(m?).ok()?))).collect();
+    let (years, months, provinces) = (read("year")?, read("month")?, read("provinces")?);
+    // A month with detail alone has no province figures to report.
+    let mut found: Vec<(i32, u32)> = years
+        .into_iter()
+        .zip(months)
+        .zip(provinces)
+        .filter(|(_, provinces)| provinces.unwrap_or(0) > 0)
+        .filter_map(|((y, m), _)| Some((i32::try_from(y?).ok()?, u32::try_from(m?).ok()?)))
+        .collect();
     found.sort();
     found.dedup();
     found.reverse();
