@@ -28,6 +28,23 @@ pub fn upper(text: &str) -> String {
         .collect()
 }
 
+/// The letters `sort_key` orders, and the character each becomes (the database's
+/// `turkish_order` macro, src/db/migrations/009_turkish_order.sql, has the same two strings).
+pub const ORDER_FROM: &str = "AaÂâBbCcÇçDdEeFfGgĞğHhIıİiÎîJjKkLlMmNnOoÖöPpQqRrSsŞşTtUuÜüÛûVvWwXxYyZz";
+pub const ORDER_TO: &str = r"AAAABBCCDDEEFFGGHHIIJJKKLLLLMMNNOOPPQQRRSSTTUUVVWWXXYYZZ[[ZZ\\]]^^__``";
+
+/// A key whose order is the Turkish alphabet's (C < Ç < D, G < Ğ, I < İ, O < Ö, S < Ş, U < Ü),
+/// upper and lower case alike: sort names by it, not by their bytes, which put Ç, İ, Ö, Ş and Ü
+/// after Z.
+pub fn sort_key(text: &str) -> String {
+    text.chars()
+        .map(|c| match ORDER_FROM.chars().position(|f| f == c) {
+            Some(at) => ORDER_TO.chars().nth(at).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
 /// Lower case without Turkish letters, for matching words in headers: "EKİM" → "ekim",
 /// "Ağustos" → "agustos", "IĞDIR" → "igdir".
 pub fn fold(text: &str) -> String {

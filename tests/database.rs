@@ -173,8 +173,9 @@ fn a_version_1_database_is_migrated_and_keeps_its_rows() {
         .unwrap()
     });
     let output = w.run(&["sql", "SELECT (SELECT value FROM ihracat_meta WHERE key = 'schema_version') AS version, (SELECT count(*) FROM detail) > 0 AS detail, (SELECT count(*) FROM exports WHERE load_id = 7) AS mine"]);
-    assert!(common::text(&output.stderr).contains("from schema version 1 to 8"), "{}", common::text(&output.stderr));
-    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1], vec!["8", "true", "1"]);
+    let current = ihracat::db::SCHEMA_VERSION.to_string();
+    assert!(common::text(&output.stderr).contains(&format!("from schema version 1 to {current}")), "{}", common::text(&output.stderr));
+    assert_eq!(common::parse_csv(&common::text(&output.stdout))[1], vec![current.as_str(), "true", "1"]);
 }
 
 #[test]
@@ -191,7 +192,7 @@ fn a_version_2_database_gets_the_detail_macros_that_take_a_province() {
         .unwrap()
     });
     let output = w.run(&["sql", "SELECT province, total_usd FROM detail_completeness(2025, 10, 'month', 'activity', 'country', _province := 34)"]);
-    assert!(common::text(&output.stderr).contains("from schema version 2 to 8"), "{}", common::text(&output.stderr));
+    assert!(common::text(&output.stderr).contains(&format!("from schema version 2 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     let rows = common::parse_csv(&common::text(&output.stdout));
     assert_eq!(rows[0], vec!["province", "total_usd"]);
     assert_eq!(rows.iter().skip(1).map(|r| r[0].as_str()).collect::<Vec<_>>(), vec!["İstanbul"]);
@@ -214,7 +215,7 @@ fn a_version_3_database_gets_shares_of_turkey_and_the_kind_of_each_release() {
         .unwrap()
     });
     let output = w.run(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1", "--format", "csv"]);
-    assert!(common::text(&output.stderr).contains("from schema version 3 to 8"), "{}", common::text(&output.stderr));
+    assert!(common::text(&output.stderr).contains(&format!("from schema version 3 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     let rows = common::parse_csv(&common::text(&output.stdout));
     assert_eq!(column(&rows, "share_of"), ["national total derived from published year-to-date totals"]);
     let kinds = w.csv(&["sql", "SELECT DISTINCT release_kind FROM published_figures ORDER BY 1"]);
@@ -229,7 +230,7 @@ fn a_version_5_database_gets_the_month_names() {
         conn.execute_batch("DROP TABLE months; UPDATE ihracat_meta SET value = '5' WHERE key = 'schema_version';").unwrap()
     });
     let output = w.run(&["sql", "SELECT month, name_tr, upper_tr, name_en, short_en FROM months WHERE month IN (2, 10) ORDER BY month"]);
-    assert!(common::text(&output.stderr).contains("from schema version 5 to 8"), "{}", common::text(&output.stderr));
+    assert!(common::text(&output.stderr).contains(&format!("from schema version 5 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     assert_eq!(common::text(&output.stdout), "month,name_tr,upper_tr,name_en,short_en\n2,şubat,ŞUBAT,February,Feb\n10,ekim,EKİM,October,Oct\n");
 }
 
@@ -247,7 +248,7 @@ fn a_version_6_database_gets_the_facts_of_a_month() {
         .unwrap()
     });
     let output = w.run(&["report", "--year", "2025", "--month", "10"]);
-    assert!(common::text(&output.stderr).contains("from schema version 6 to 8"), "{}", common::text(&output.stderr));
+    assert!(common::text(&output.stderr).contains(&format!("from schema version 6 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     assert!(common::text(&output.stdout).contains("İstanbul 4 milyar 859 milyon dolarla birinci"), "{}", common::text(&output.stdout));
 }
 
@@ -265,7 +266,7 @@ fn a_version_7_database_gets_each_release_s_own_changes() {
         .unwrap()
     });
     let output = w.run(&["report", "--year", "2026", "--month", "2"]);
-    assert!(common::text(&output.stderr).contains("from schema version 7 to 8"), "{}", common::text(&output.stderr));
+    assert!(common::text(&output.stderr).contains(&format!("from schema version 7 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     // February 2026's release: Kocaeli +3 %.
     assert!(common::text(&output.stdout).contains("Kocaeli'nin ihracatı yüzde 3 arttı"), "{}", common::text(&output.stdout));
     assert_eq!(w.csv(&["sql", "SELECT count(*) > 30 FROM published_figures WHERE quote IS NOT NULL"])[1], ["true"]);

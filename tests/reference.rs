@@ -157,3 +157,32 @@ fn the_bundled_detail_reproduces_the_published_top_chapters_and_countries() {
         assert!(column(&result, "complete").iter().all(|c| c == "false"), "the releases' top three are partial detail");
     }
 }
+
+/// Names sorted in the Turkish alphabet's order (issue 32): C < Ç < D, I < İ, S < Ş, in the
+/// database's `turkish_order` and in Rust's `turkish::sort_key` alike; the order below is the
+/// alphabet's, written by hand.
+#[test]
+fn names_sort_in_turkish_alphabetical_order() {
+    let w = Workdir::new();
+    let expected = ["Bursa", "Çanakkale", "Çorum", "Denizli", "Iğdır", "İstanbul", "İzmir", "Sinop", "Şanlıurfa", "Uşak", "Ünye", "Zonguldak"];
+    let values = expected.iter().rev().map(|n| format!("('{n}')")).collect::<Vec<_>>().join(", ");
+    let sorted = w.csv(&["sql", &format!("SELECT n FROM (VALUES {values}) t(n) ORDER BY turkish_order(n)")]);
+    assert_eq!(sorted[1..].iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), expected);
+    let mut in_rust: Vec<&str> = expected.iter().rev().copied().collect();
+    in_rust.sort_by_key(|n| ihracat::turkish::sort_key(n));
+    assert_eq!(in_rust, expected);
+    // Case does not change the order: ÇORUM, çorum and Çorum sort together.
+    assert!(ihracat::turkish::sort_key("ÇORUM") == ihracat::turkish::sort_key("çorum"));
+    // All 81 provinces: the database's order is Rust's.
+    let names = w.csv(&["sql", "SELECT name FROM provinces ORDER BY turkish_order(name)"]);
+    let from_db: Vec<String> = names[1..].iter().map(|r| r[0].clone()).collect();
+    let mut by_rust = from_db.clone();
+    by_rust.sort_by_key(|n| ihracat::turkish::sort_key(n));
+    assert_eq!(from_db, by_rust);
+    assert_eq!(from_db.len(), 81);
+
+    // The matrix of the issue: Denizli, Sinop, Zonguldak, Çorum, İzmir, Şanlıurfa by bytes.
+    let matrix = w.csv(&["run", "province_country_matrix", "-p", "provinces=İzmir,Çorum,Denizli,Zonguldak,Şanlıurfa,Sinop", "-p", "countries=DE", "-p", "year=2025", "-p", "month=7"]);
+    let order: Vec<&str> = matrix[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(order, ["Çorum", "Denizli", "İzmir", "Sinop", "Şanlıurfa", "Zonguldak"]);
+}

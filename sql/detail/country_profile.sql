@@ -12,4 +12,4 @@
 SELECT rank() OVER (ORDER BY value_usd DESC) AS rank, province, province_code AS code, value_usd, share_of_code_pct, share_of_province_pct, change_pct
 FROM detail_by_province($year, $month, $period, $basis, $country, 'country')
 WHERE value_usd IS NOT NULL
-ORDER BY rank, province
+ORDER BY rank, turkish_order(province)

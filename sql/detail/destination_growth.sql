@@ -11,4 +11,4 @@
 --- example  country=Almanya year=2025 month=7
 SELECT province, province_code AS code, value_usd, previous_usd, change_usd, change_pct, share_of_province_pct
 FROM detail_by_province($year, $month, $period, $basis, $country, 'country')
-ORDER BY change_usd DESC NULLS LAST, value_usd DESC NULLS LAST, province
+ORDER BY change_usd DESC NULLS LAST, value_usd DESC NULLS LAST, turkish_order(province)

@@ -31,4 +31,4 @@ SELECT p.name AS province, p.code, round(sum(share_pct * share_pct), 1)::DOUBLE 
 FROM guard, shares s JOIN provinces p ON p.code = s.province_code
 WHERE guard.ok
 GROUP BY p.name, p.code
-ORDER BY hhi DESC, p.name
+ORDER BY hhi DESC, turkish_order(p.name)

@@ -19,4 +19,4 @@ JOIN provinces p ON p.code = wp.province_code
 CROSS JOIN wanted_countries w
 LEFT JOIN cells x ON x.province_code = wp.province_code AND x.code = w.code
 GROUP BY p.name
-ORDER BY p.name
+ORDER BY turkish_order(p.name)

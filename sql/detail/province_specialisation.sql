@@ -29,4 +29,4 @@ JOIN turkey t ON t.code = x.code
 JOIN provinces p ON p.code = x.province_code
 CROSS JOIN national n
 WHERE guard.ok AND ($product IS NULL OR x.code = $product)
-ORDER BY rca DESC, p.name, x.code
+ORDER BY rca DESC, turkish_order(p.name), x.code

@@ -19,4 +19,4 @@ SELECT rank, code AS country, name_tr, name_en, value_usd, share_pct, change_usd
        precision_usd, provinces, source, shape, total_usd, detail_coverage_pct, complete
 FROM detail_top($year, $month, $period, $basis, $province, 'country')
 WHERE rank <= $n
-ORDER BY rank, country
+ORDER BY rank, turkish_order(country)

@@ -20,4 +20,4 @@ FROM provinces p
 LEFT JOIN first ON first.province_code = p.code
 LEFT JOIN last ON last.province_code = p.code
 WHERE first.value_usd IS NOT NULL OR last.value_usd IS NOT NULL
-ORDER BY cagr_pct DESC NULLS LAST, p.name
+ORDER BY cagr_pct DESC NULLS LAST, turkish_order(p.name)

@@ -21,4 +21,4 @@ WITH ranked AS (
 SELECT rank, province, province_code AS code, change_pct::DOUBLE AS change_pct, value_usd, previous_usd, change_usd
 FROM ranked
 WHERE rank <= $n
-ORDER BY rank, province
+ORDER BY rank, turkish_order(province)

@@ -26,4 +26,4 @@ FROM provinces p
 LEFT JOIN cur ON cur.province_code = p.code
 LEFT JOIN prev ON prev.province_code = p.code
 WHERE cur.value_usd IS NOT NULL OR prev.value_usd IS NOT NULL
-ORDER BY cur.value_usd DESC NULLS LAST, p.name
+ORDER BY cur.value_usd DESC NULLS LAST, turkish_order(p.name)

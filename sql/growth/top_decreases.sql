@@ -20,4 +20,4 @@ SELECT rank, province, province_code AS code, change_usd, value_usd, previous_us
        (SELECT provinces FROM panel) AS panel
 FROM ranked
 WHERE change_usd < 0 AND rank <= $n
-ORDER BY rank, province
+ORDER BY rank, turkish_order(province)

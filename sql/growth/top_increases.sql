@@ -16,4 +16,4 @@
 SELECT rank, province, code, change_usd, value_usd, previous_usd, change_pct, origin, source, panel
 FROM increase_ranking($year, $month, $period, $basis)
 WHERE rank <= $n
-ORDER BY rank, province
+ORDER BY rank, turkish_order(province)

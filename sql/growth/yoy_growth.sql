@@ -12,4 +12,4 @@
 --- example  year=2025 month=12 period=year
 SELECT province, province_code AS code, value_usd, previous_usd, change_usd, change_pct::DOUBLE AS change_pct, origin, previous_origin, change_origin, source
 FROM period_compare($year, $month, $period, $basis)
-ORDER BY value_usd DESC NULLS LAST, province
+ORDER BY value_usd DESC NULLS LAST, turkish_order(province)

@@ -28,4 +28,4 @@ JOIN provinces p ON p.code = c.province_code
 LEFT JOIN exports e ON e.province_code = c.province_code AND e.year = c.year AND e.month = c.month AND e.basis = c.basis
 WHERE pairs.excess > 0
 GROUP BY p.name, c.year, c.month, c.basis
-ORDER BY c.year, c.month, p.name
+ORDER BY c.year, c.month, turkish_order(p.name)

@@ -21,4 +21,4 @@ SELECT r.rank, r.province, r.province_code AS code, r.value_usd,
        r.change_usd, r.change_pct::DOUBLE AS change_pct, r.origin, d.share_of, d.panel
 FROM ranked r, d
 WHERE r.rank <= $n
-ORDER BY r.rank, r.province
+ORDER BY r.rank, turkish_order(r.province)

@@ -20,4 +20,4 @@ SELECT rank, province, code, value_usd, share_pct, change_usd, change_pct, previ
        rank_origin, panel, share_of, origin, source, previous_source
 FROM province_ranking($year, $month, $period, $basis)
 WHERE rank <= $n
-ORDER BY rank, province
+ORDER BY rank, turkish_order(province)

@@ -14,8 +14,8 @@
 WITH r AS (FROM province_ranks($year, $month, $period, $basis)),
 ordered AS (
     SELECT r.*, p.name AS province,
-           sum(value_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, p.name ROWS UNBOUNDED PRECEDING) AS cumulative_usd,
-           sum(precision_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, p.name ROWS UNBOUNDED PRECEDING) AS cumulative_precision,
+           sum(value_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, turkish_order(p.name) ROWS UNBOUNDED PRECEDING) AS cumulative_usd,
+           sum(precision_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, turkish_order(p.name) ROWS UNBOUNDED PRECEDING) AS cumulative_precision,
            -- The ranked provinces before this one, counting its ties: all ranks above it are
            -- known exactly when that is rank - 1.
            count(rank) OVER (ORDER BY rank RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
@@ -29,4 +29,4 @@ SELECT o.rank, o.province, o.province_code AS code, o.value_usd,
        o.rank_origin, d.share_of, d.panel, o.origin
 FROM ordered o, period_denominator($year, $month, $period, $basis) d
 WHERE $province IS NULL OR o.province_code = $province
-ORDER BY o.rank NULLS LAST, o.value_usd DESC, o.province
+ORDER BY o.rank NULLS LAST, o.value_usd DESC, turkish_order(o.province)

@@ -17,7 +17,7 @@ published AS (
     WHERE $threshold = 1000000000
 ),
 over AS (
-    SELECT count(*) AS named, string_agg(p.name, ', ' ORDER BY v.value_usd DESC, p.name) AS names
+    SELECT count(*) AS named, string_agg(p.name, ', ' ORDER BY v.value_usd DESC, turkish_order(p.name)) AS names
     FROM v JOIN provinces p ON p.code = v.province_code
     WHERE v.value_usd >= $threshold
 )

@@ -15,7 +15,7 @@ WITH compared AS (
 published AS (FROM published_national($year, $month, $period, $basis, 'provinces_increased')),
 counts AS (
     SELECT count(*) AS compared, count(*) FILTER (WHERE change_usd > 0) AS named,
-           string_agg(province, ', ' ORDER BY change_usd DESC, province) FILTER (WHERE change_usd > 0) AS names
+           string_agg(province, ', ' ORDER BY change_usd DESC, turkish_order(province)) FILTER (WHERE change_usd > 0) AS names
     FROM compared
 )
 SELECT CASE WHEN compared = 81 THEN named ELSE (SELECT value::BIGINT FROM published) END AS provinces,

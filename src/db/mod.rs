@@ -26,7 +26,7 @@ pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -39,6 +39,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (6, "migrations/006_months.sql", include_str!("migrations/006_months.sql")),
     (7, "migrations/007_month_facts.sql", include_str!("migrations/007_month_facts.sql")),
     (8, "migrations/008_own_changes.sql", include_str!("migrations/008_own_changes.sql")),
+    (9, "migrations/009_turkish_order.sql", include_str!("migrations/009_turkish_order.sql")),
 ];
 
 /// Where the managed database is.

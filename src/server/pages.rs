@@ -281,7 +281,7 @@ fn input_for(param: &crate::catalog::params::Param, value: &str, shapes: &Shapes
 
 fn sorted_names(shapes: &Shapes) -> Vec<String> {
     let mut names: Vec<String> = shapes.shapes.iter().map(|s| s.name.clone()).collect();
-    names.sort_by_key(|n| crate::turkish::fold(n));
+    names.sort_by_key(|n| crate::turkish::sort_key(n));
     names
 }
 
