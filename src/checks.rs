@@ -37,6 +37,15 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
             problems.push(Problem { query: query.name.clone(), origin: query.origin.to_string(), message })
         };
         let examples: Vec<String> = if query.header.examples.is_empty() { vec![String::new()] } else { query.header.examples.clone() };
+        // A shipped query's columns have headings in both languages (a user's query falls back
+        // to its column names).
+        if matches!(query.origin, crate::catalog::Origin::Shipped(_)) {
+            for (column, _) in &query.header.returns {
+                if crate::headings::heading(column, crate::language::Language::Tr).is_none() {
+                    report(format!("column `{column}` has no heading in src/headings.rs (Turkish and English)"));
+                }
+            }
+        }
         if query.header.examples.is_empty() && query.header.params.iter().any(Param::required) {
             report("has required parameters but no `--- example` to check them with".into());
         }

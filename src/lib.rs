@@ -22,6 +22,7 @@ pub mod server;
 pub mod staging;
 pub mod suggest;
 pub mod synthetic;
+pub mod headings;
 pub mod turkish;
 pub mod trace;
 

@@ -33,6 +33,12 @@ print(json.dumps(out))
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// top_provinces's columns as a Turkish reader sees them, written by hand.
+const TOP_PROVINCES_TR: [&str; 15] = [
+    "Sıra", "İl", "Kod", "Değer ($)", "Pay (%)", "Değişim ($)", "Değişim (%)", "Önceki değer ($)", "Değişimin kaynağı", "Sıranın kaynağı",
+    "Verisi olan il", "Payın paydası", "Kaynak türü", "Kaynak", "Önceki değerin kaynağı",
+];
+
 #[test]
 fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
     if !openpyxl() {
@@ -52,7 +58,7 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
         for (c, (cell, text)) in row.as_array().unwrap().iter().zip(expected).enumerate() {
             let value = &cell[0];
             if r == 0 {
-                assert_eq!(value.as_str().unwrap(), text);
+                assert_eq!(value.as_str().unwrap(), TOP_PROVINCES_TR[c], "the headings are the pages' Turkish ones");
                 assert_eq!(cell[2], true, "the header is bold");
             } else if text.is_empty() {
                 assert!(value.is_null(), "row {r} column {c}: empty stays empty, never 0");
@@ -65,8 +71,7 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
     }
     // İstanbul's value is a number shown with separators (4.859.000.000,00 in a Turkish Excel);
     // the year-like code is not grouped.
-    let header: Vec<&str> = rows[0].as_array().unwrap().iter().map(|c| c[0].as_str().unwrap()).collect();
-    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let at = |name: &str| csv[0].iter().position(|h| h == name).unwrap();
     assert_eq!(rows[1][at("value_usd")][0].as_f64(), Some(4_859_000_000.0));
     assert_eq!(rows[1][at("value_usd")][1], "#,##0.00");
     assert_eq!(rows[1][at("rank")][1], "#,##0");
@@ -89,7 +94,14 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
     assert_eq!(cells[1][0], "2025-10-01T12:30:00");
     assert_eq!(cells[2][0], true);
     assert_eq!(cells[3][0], "[1, 2]");
-    assert_eq!(types["sheets"][0]["name"], "Result");
+    // Turkish words by default, English ones when asked for.
+    assert_eq!(types["sheets"][0]["name"], "Sonuç");
+    let english = w.path("english.xlsx");
+    w.run(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", english.to_str().unwrap(), "--locale", "en"]);
+    let english = read(&english);
+    assert_eq!(english["sheets"][0]["name"], "Result");
+    assert_eq!(english["sheets"][1]["name"], "Source");
+    assert_eq!(english["sheets"][0]["rows"][0][3][0], "Value ($)");
     let exported = w.path("export.xlsx");
     w.run(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5", "--to", exported.to_str().unwrap()]);
     assert_eq!(read(&exported)["sheets"][0]["rows"].as_array().unwrap().len(), 6);
@@ -131,14 +143,57 @@ fn the_report_is_a_workbook_of_its_tables_with_their_sources() {
         rows[row][at][0].clone()
     };
     // The figures of the October 2025 release (tests/fixtures/releases).
-    assert_eq!((value(0, 1, "metric"), value(0, 1, "value").as_f64()), (serde_json::json!("total_exports"), Some(224_600_000_000.0)));
-    assert_eq!((value(1, 1, "province"), value(1, 1, "value_usd").as_f64()), (serde_json::json!("İstanbul"), Some(4_859_000_000.0)));
-    assert_eq!((value(2, 1, "province"), value(2, 1, "change_usd").as_f64()), (serde_json::json!("Kocaeli"), Some(191_000_000.0)));
+    assert_eq!((value(0, 1, "Gösterge"), value(0, 1, "Değer").as_f64()), (serde_json::json!("total_exports"), Some(224_600_000_000.0)));
+    assert_eq!((value(1, 1, "İl"), value(1, 1, "Değer ($)").as_f64()), (serde_json::json!("İstanbul"), Some(4_859_000_000.0)));
+    assert_eq!((value(2, 1, "İl"), value(2, 1, "Değişim ($)").as_f64()), (serde_json::json!("Kocaeli"), Some(191_000_000.0)));
+    // A count of provinces is a whole number, a percent has its one decimal (the release: 29
+    // provinces over a billion dollars, exports up 3.9 %).
+    let national = sheets[0]["rows"].as_array().unwrap();
+    let row_of = |metric: &str| national.iter().find(|r| r[0][0] == metric).unwrap();
+    assert_eq!((row_of("provinces_over_1b")[1][0].as_f64(), row_of("provinces_over_1b")[1][1].as_str()), (Some(29.0), Some("#,##0")));
+    assert_eq!((row_of("total_change_pct")[1][0].as_f64(), row_of("total_change_pct")[1][1].as_str()), (Some(3.9), Some("0.0")));
     assert_eq!(sheets[1]["rows"].as_array().unwrap().len(), 6);
     // İstanbul's first chapter is 71 (precious stones), 793,422 thousand dollars.
-    assert_eq!((value(3, 1, "product"), value(3, 1, "value_usd").as_f64()), (serde_json::json!("71"), Some(793_422_000.0)));
-    assert_eq!((value(4, 1, "country"), value(4, 1, "value_usd").as_f64()), (serde_json::json!("DE"), Some(322_050_000.0)));
+    assert_eq!((value(3, 1, "Ürün"), value(3, 1, "Değer ($)").as_f64()), (serde_json::json!("71"), Some(793_422_000.0)));
+    assert_eq!((value(4, 1, "Ülke"), value(4, 1, "Değer ($)").as_f64()), (serde_json::json!("DE"), Some(322_050_000.0)));
     let about: Vec<String> = sheets[names.len() - 1]["rows"].as_array().unwrap().iter().map(|r| r[1][0].as_str().unwrap().to_string()).collect();
     assert!(about.contains(&"İl bazında ihracat raporu: Ekim 2025".to_string()), "{about:?}");
     assert!(about.contains(&"https://www.haberler.com/ekonomi/2025-te-turkiye-de-ihracatta-onemli-artislar-kaydedildi-19289325-haberi/".to_string()));
+}
+
+/// Pages of a PDF, counted from its page objects (`/Type /Page`, not `/Pages`).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf).replace("/Type /Page", "/Type/Page");
+    text.match_indices("/Type/Page").filter(|(at, m)| !text[at + m.len()..].starts_with('s')).count()
+}
+
+/// Printed as a colleague prints them (issue 32): LibreOffice, a real spreadsheet program,
+/// converts the workbooks to PDF and the pages are counted. The 82-row province table printed on
+/// 9 pages and the small report workbook on 39; now one page wide, with the heading row on every
+/// page. `.ci/run` installs LibreOffice and sets IHRACAT_REQUIRE_LIBREOFFICE.
+#[test]
+fn workbooks_print_on_few_pages_in_libreoffice() {
+    let present = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !tool_available("LibreOffice (soffice)", present, "IHRACAT_REQUIRE_LIBREOFFICE") {
+        return;
+    }
+    let w = Workdir::new();
+    let provinces = w.path("iller.xlsx");
+    w.run(&["provinces", "-o", provinces.to_str().unwrap()]);
+    let report = w.path("ekim-2025.xlsx");
+    w.run(&["report", "--year", "2025", "--month", "10", "--format", "xlsx", "-o", report.to_str().unwrap()]);
+    let profile = format!("-env:UserInstallation=file://{}", w.path("lo-profile").display());
+    for book in [&provinces, &report] {
+        let output = Command::new("soffice")
+            .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir", w.dir.path().to_str().unwrap(), book.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    // The province table on at most two pages, its source sheet on one.
+    let pages = pdf_pages(&std::fs::read(w.path("iller.pdf")).unwrap());
+    assert!((2..=3).contains(&pages), "the province workbook prints on {pages} pages");
+    // The report: nine sheets of a few rows each, each on a page (the source sheet perhaps two).
+    let pages = pdf_pages(&std::fs::read(w.path("ekim-2025.pdf")).unwrap());
+    assert!(pages <= 10, "the report workbook prints on {pages} pages");
 }

@@ -141,6 +141,7 @@ impl OutputArgs {
             format: self.format,
             output: self.output.clone(),
             locale: self.locale.map_or_else(Locale::from_env, Into::into),
+            words: self.locale.map_or(ihracat::language::Language::Tr, Into::into),
             max_rows: self.max_rows,
             compression: self.compression.into(),
             overwrite: self.overwrite,

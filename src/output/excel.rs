@@ -33,7 +33,7 @@ fn excel(e: XlsxError) -> Error {
 
 /// `Format::Xlsx`: the result's sheet and the sheet that says where it comes from.
 pub(super) fn write_workbook(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, options: &super::OutputOptions, out: &mut (dyn Write + Send)) -> Result<()> {
-    write(schema, batches, options.about.as_ref(), options.locale, out).map(|_| ())
+    write(schema, batches, options.about.as_ref(), options.words, out).map(|_| ())
 }
 
 /// Writes the result as a workbook into `out`; returns the rows written.
@@ -59,7 +59,7 @@ impl Book {
 
     /// Adds a sheet named `name` holding the result; returns its rows.
     pub fn add_sheet(&mut self, name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>) -> Result<u64> {
-        let written = write_sheet(&mut self.workbook, name, schema, batches, &mut self.sources)?;
+        let written = write_sheet(&mut self.workbook, name, schema, batches, &mut self.sources, self.locale)?;
         self.rows += written;
         Ok(written)
     }
@@ -73,21 +73,27 @@ impl Book {
 }
 
 /// Long because each Arrow type's cell writer is one arm of a match over the column types.
-fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, sources: &mut Vec<String>) -> Result<u64> {
+fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, sources: &mut Vec<String>, language: Locale) -> Result<u64> {
     let bold = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let decimal = Format::new().set_num_format("#,##0.00");
     let integer = Format::new().set_num_format("#,##0");
     let plain = Format::new().set_num_format("0");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    let percent = Format::new().set_num_format("0.0");
     let columns: Vec<(String, DataType)> = schema.fields().iter().map(|f| (f.name().clone(), f.data_type().clone())).collect();
-    let mut widths: Vec<usize> = columns.iter().map(|(n, _)| n.chars().count() + 2).collect();
+    // The headings a person reads (the pages' own), not the column names scripts read.
+    let headings: Vec<String> = columns.iter().map(|(n, _)| crate::headings::heading_or_name(n, language)).collect();
+    let mut widths: Vec<usize> = headings.iter().map(|h| h.chars().count() + 2).collect();
+    // A result whose rows are figures of different kinds (national_summary: dollars, percents,
+    // counts) says each row's kind in its `unit` column: a count is a whole number, not 29.00.
+    let unit_column = columns.iter().position(|(n, t)| n == "unit" && matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View));
     let mut rows = 0u64;
     {
         let sheet = workbook.add_worksheet_with_constant_memory().map_err(excel)?;
         sheet.set_name(sheet_name).map_err(excel)?;
-        for (c, (name, _)) in columns.iter().enumerate() {
-            sheet.write_string_with_format(0, col(c)?, name, &bold).map_err(excel)?;
+        for (c, heading) in headings.iter().enumerate() {
+            sheet.write_string_with_format(0, col(c)?, heading, &bold).map_err(excel)?;
         }
         let text_format = FormatOptions::new().with_null("");
         for batch in batches {
@@ -129,8 +135,10 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                     _ => None,
                 })
                 .collect();
+            let units = unit_column.map(|u| cast(batch.column(u), &DataType::Utf8)).transpose().map_err(|e| Error::msg(format!("column unit: {e}")))?;
             for i in 0..batch.num_rows() {
                 let row = (rows + 1 + i as u64) as u32;
+                let unit = units.as_ref().and_then(|u| u.as_string::<i32>().is_valid(i).then(|| u.as_string::<i32>().value(i)));
                 for (c, cell) in cells.iter().enumerate() {
                     let column = col(c)?;
                     match cell {
@@ -138,10 +146,12 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                             let floats = array.as_primitive::<Float64Type>();
                             if floats.is_valid(i) {
                                 let value = floats.value(i);
-                                let format = match kind {
-                                    NumberKind::Plain => &plain,
-                                    NumberKind::Integer => &integer,
-                                    NumberKind::Decimal => &decimal,
+                                let format = match (kind, unit) {
+                                    (NumberKind::Plain, _) => &plain,
+                                    (NumberKind::Decimal, Some("count")) => &integer,
+                                    (NumberKind::Decimal, Some("percent")) => &percent,
+                                    (NumberKind::Integer, _) => &integer,
+                                    (NumberKind::Decimal, _) => &decimal,
                                 };
                                 sheet.write_number_with_format(row, column, value, format).map_err(excel)?;
                                 widths[c] = widths[c].max(shown_width(value, *kind == NumberKind::Decimal));
@@ -182,7 +192,7 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
             }
             rows += batch.num_rows() as u64;
         }
-        finish_sheet(sheet, &widths, rows, columns.len())?;
+        finish_sheet(sheet, &widths, rows, columns.len(), sources, language)?;
     }
     Ok(rows)
 }
@@ -215,15 +225,50 @@ fn shown_width(value: f64, decimals: bool) -> usize {
     digits + (digits - 1) / 3 + if decimals { 3 } else { 0 } + usize::from(value < 0.0) + 2
 }
 
-fn finish_sheet(sheet: &mut Worksheet, widths: &[usize], rows: u64, columns: usize) -> Result<()> {
+/// Column widths, the frozen heading, the filter, and a print setup a colleague can use as it
+/// is: A4, landscape when the columns are wider than a portrait page, one page wide, the heading
+/// row on every page, the sheet's name above and its sources and page number below.
+fn finish_sheet(sheet: &mut Worksheet, widths: &[usize], rows: u64, columns: usize, sources: &[String], language: Locale) -> Result<()> {
+    let mut total = 0usize;
     for (c, width) in widths.iter().enumerate() {
-        sheet.set_column_width(col(c)?, (*width).min(62) as f64).map_err(excel)?;
+        let width = (*width).min(62);
+        total += width;
+        sheet.set_column_width(col(c)?, width as f64).map_err(excel)?;
     }
+    sheet.set_paper_size(9);
+    if landscape_prints_fewer_pages(total, rows) {
+        sheet.set_landscape();
+    }
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0).map_err(excel)?;
+    let (source_word, page) = if language == Locale::Tr { ("Kaynak", "Sayfa &P / &N") } else { ("Source", "Page &P of &N") };
+    sheet.set_header("&L&\"-,Bold\"&A&Rihracat");
+    // Excel's header and footer hold 255 characters; the sources sheet lists them all.
+    let mut cited: String = sources.iter().take(2).map(String::as_str).collect::<Vec<_>>().join("; ").replace('&', "&&");
+    if sources.len() > 2 {
+        cited.push_str(" …");
+    }
+    let cited: String = cited.chars().take(180).collect();
+    let footer = if cited.is_empty() { format!("&R{page}") } else { format!("&L&8{source_word}: {cited}&R{page}") };
+    sheet.set_footer(footer);
     sheet.set_freeze_panes(1, 0).map_err(excel)?;
     if columns > 0 {
         sheet.autofilter(0, 0, rows as u32, col(columns - 1)?).map_err(excel)?;
     }
     Ok(())
+}
+
+/// Whether landscape prints a table of `width` characters and `rows` rows (fit one page wide)
+/// on fewer A4 pages than portrait; portrait when they tie. An A4 page holds about 90 characters
+/// of Excel's default font across and 50 rows down upright, 130 and 34 on its side; a table
+/// wider than the page is scaled down, and its rows with it. (The 82-row province table prints
+/// on two portrait pages, against three landscape.)
+fn landscape_prints_fewer_pages(width: usize, rows: u64) -> bool {
+    let pages = |across: f64, down: f64| {
+        let scale = (across / width.max(1) as f64).min(1.0);
+        ((rows + 1) as f64 / (down / scale).floor()).ceil()
+    };
+    pages(130.0, 34.0) < pages(90.0, 50.0)
 }
 
 fn about_sheet(workbook: &mut Workbook, about: Option<&About>, sources: &[String], rows: u64, locale: Locale, bold: &Format) -> Result<()> {
@@ -255,6 +300,9 @@ fn about_sheet(workbook: &mut Workbook, about: Option<&About>, sources: &[String
     }
     sheet.set_column_width(0, 14).map_err(excel)?;
     sheet.set_column_width(1, 100).map_err(excel)?;
+    sheet.set_paper_size(9);
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 

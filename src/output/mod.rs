@@ -116,6 +116,9 @@ pub struct OutputOptions {
     pub format: Option<Format>,
     pub output: Option<PathBuf>,
     pub locale: Locale,
+    /// The language of the words a workbook holds (sheet names, headings): Turkish unless the
+    /// user asks for English (`--locale en`); `locale` is the number style of text tables.
+    pub words: crate::language::Language,
     /// Rows a table shows before it abbreviates; 0 shows all.
     pub max_rows: usize,
     pub compression: Compression,
@@ -130,7 +133,7 @@ pub struct OutputOptions {
 
 impl Default for OutputOptions {
     fn default() -> Self {
-        OutputOptions { format: None, output: None, locale: Locale::En, max_rows: 40, compression: Compression::Zstd, overwrite: false, about: None, decimals_as_float: false }
+        OutputOptions { format: None, output: None, locale: Locale::En, words: crate::language::Language::Tr, max_rows: 40, compression: Compression::Zstd, overwrite: false, about: None, decimals_as_float: false }
     }
 }
 

@@ -194,6 +194,7 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
                 let spec = format.spec();
                 let options = OutputOptions {
                     locale: language,
+                    words: language,
                     about: Some(crate::output::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &request.args) }),
                     ..OutputOptions::default()
                 };
