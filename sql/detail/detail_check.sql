@@ -14,4 +14,4 @@ SELECT coalesce(p.province, c.province) AS province, coalesce(p.province_code, c
 FROM detail_completeness($year, $month, $period, $basis, 'product') p
 FULL JOIN detail_completeness($year, $month, $period, $basis, 'country') c USING (province_code)
 WHERE p.detail_usd IS NOT NULL OR c.detail_usd IS NOT NULL
-ORDER BY total_usd DESC NULLS LAST, turkish_order(province)
+ORDER BY total_usd DESC NULLS LAST, turkish_order(coalesce(p.province, c.province))

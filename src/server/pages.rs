@@ -363,7 +363,8 @@ fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Ma
     Ok(html! {
         div.table {
             table {
-                thead { tr { @for (i, h) in cells.headers.iter().enumerate() { th.num[cells.numeric[i]] { (h) } } } }
+                // The reader's heading, the column's name (which SQL and the downloads use) on hover.
+                thead { tr { @for (i, h) in cells.headers.iter().enumerate() { th.num[cells.numeric[i]] title=(h) { (crate::headings::heading_or_name(h, language)) } } } }
                 tbody {
                     @for row in &cells.rows {
                         tr { @for (i, cell) in row.iter().enumerate() {
