@@ -45,6 +45,11 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                     report(format!("column `{column}` has no heading in src/headings.rs (Turkish and English)"));
                 }
             }
+            for param in &query.header.params {
+                if !param.doc.is_empty() && !crate::headings::has_turkish_help(&param.doc) {
+                    report(format!("parameter `{}`: its help has no Turkish text in src/headings.rs: {}", param.name, param.doc));
+                }
+            }
         }
         if query.header.examples.is_empty() && query.header.params.iter().any(Param::required) {
             report("has required parameters but no `--- example` to check them with".into());

@@ -1,6 +1,7 @@
-//! The headings a person reads above a result's columns, in Turkish and English: one table for
-//! every column a shipped query returns (`queries check` fails a query whose column has none),
-//! read by the workbooks and the web application's tables. Machine formats (CSV, JSON, Parquet)
+//! The headings a person reads above a result's columns, and the labels, help and choices of
+//! its parameters on a form, in Turkish and English: one table for every column and parameter a
+//! shipped query has (`queries check` fails a query with one missing), read by the workbooks and
+//! the web application. Machine formats (CSV, JSON, Parquet)
 //! keep the column names, which scripts rely on.
 
 use crate::language::Language;
@@ -130,6 +131,117 @@ pub fn heading_or_name(column: &str, language: Language) -> String {
     heading(column, language).map_or_else(|| column.to_string(), str::to_string)
 }
 
+/// Parameter name, Turkish label, English label; sorted by name.
+const PARAMETERS: &[(&str, &str, &str)] = &[
+    ("bands", "Aralıklar", "Bands"),
+    ("basis", "Esas", "Basis"),
+    ("countries", "Ülkeler", "Countries"),
+    ("country", "Ülke", "Country"),
+    ("from_year", "İlk yıl", "First year"),
+    ("headings", "Başlık dili", "Headings"),
+    ("level", "Düzey", "Level"),
+    ("min_value", "En küçük değer", "Smallest value"),
+    ("month", "Ay", "Month"),
+    ("n", "Sayı", "Number"),
+    ("period", "Dönem", "Period"),
+    ("product", "Fasıl", "Chapter"),
+    ("province", "İl", "Province"),
+    ("provinces", "İller", "Provinces"),
+    ("threshold", "Eşik", "Threshold"),
+    ("through", "Son ay", "Through"),
+    ("to_year", "Son yıl", "Last year"),
+    ("year", "Yıl", "Year"),
+];
+
+/// A parameter's help as the shipped headers write it in English, and in Turkish; sorted.
+const HELP_TR: &[(&str, &str)] = &[
+    ("NUTS-1 (12 regions) or NUTS-2 (26 regions)", "İBBS-1 (12 bölge) ya da İBBS-2 (26 bölge)"),
+    ("a country by name (Turkish or English) or ISO code", "Türkçe ya da İngilizce adıyla veya ISO koduyla bir ülke"),
+    ("a country by name (Turkish or English) or ISO code, such as Almanya or DE", "Türkçe ya da İngilizce adıyla veya ISO koduyla bir ülke (Almanya ya da DE gibi)"),
+    ("a name in any spelling, or a plate code", "herhangi bir yazılışla ad ya da plaka kodu"),
+    ("a province in any spelling or plate code", "herhangi bir yazılışla il ya da plaka kodu"),
+    ("a province in any spelling or plate code; omit for Turkey", "herhangi bir yazılışla il ya da plaka kodu; Türkiye için boş bırakın"),
+    ("an HS chapter by code or name", "koduyla ya da adıyla bir GTİP faslı"),
+    ("an HS chapter by code or name, such as 87 or \"motorlu kara taşıtları\"", "koduyla ya da adıyla bir GTİP faslı (87 ya da \"motorlu kara taşıtları\" gibi)"),
+    ("countries, comma-separated, by name or code", "virgülle ayrılmış ülkeler, adıyla ya da koduyla"),
+    ("for ytd, the last month of each period", "yılbaşından bu yana için her dönemin son ayı"),
+    ("how many chapters", "kaç fasıl"),
+    ("how many countries", "kaç ülke"),
+    ("how many provinces", "kaç il"),
+    ("lower bounds of the bands, in USD", "aralıkların alt sınırları, dolar"),
+    ("months, year-to-date, or calendar years", "aylar, yılbaşından bu yana ya da takvim yılları"),
+    ("one basis, or all three", "bir esas ya da üçü birden"),
+    ("one basis, or both", "bir esas ya da ikisi birden"),
+    ("one chapter; omit for every chapter", "bir fasıl; tüm fasıllar için boş bırakın"),
+    ("one province only (any spelling or plate code)", "yalnızca bir il (herhangi bir yazılış ya da plaka kodu)"),
+    ("one province; omit for every province with complete detail", "bir il; ayrıntısı tam olan tüm iller için boş bırakın"),
+    ("one year only", "yalnızca bir yıl"),
+    ("province of activity (Ministry of Trade) or of registration (TİM)", "faaliyet ili (Ticaret Bakanlığı) ya da kayıtlı il (TİM)"),
+    ("province of activity or of registration", "faaliyet ili ya da kayıtlı il"),
+    ("provinces, comma-separated, in any spelling", "virgülle ayrılmış iller, herhangi bir yazılışla"),
+    ("that month, January to that month, or the calendar year", "o ay, ocaktan o aya kadar ya da takvim yılı"),
+    ("the basis the release gave", "bültenin verdiği esas"),
+    ("the first year", "ilk yıl"),
+    ("the language of the headings (İL, OCAK 2025, TOPLAM or Province, Jan 2025, TOTAL)", "başlıkların dili (İL, OCAK 2025, TOPLAM ya da Province, Jan 2025, TOTAL)"),
+    ("the last month of each period (ignored for year)", "her dönemin son ayı (yıl için kullanılmaz)"),
+    ("the last month shown (default: the year's last month with data for the basis)", "gösterilen son ay (varsayılan: yılın bu esasta verisi olan son ayı)"),
+    ("the last year", "son yıl"),
+    ("the last year (after from_year)", "son yıl (ilk yıldan sonra)"),
+    ("the month", "ay"),
+    ("the month (12 for a year)", "ay (yıl için 12)"),
+    ("the month; for ytd the last month of the period (ignored for year)", "ay; yılbaşından bu yana için dönemin son ayı (yıl için kullanılmaz)"),
+    ("the period the statement is about", "açıklamanın ilgili olduğu dönem"),
+    ("the smallest previous value, in USD, that takes part", "hesaba katılan en küçük önceki değer, dolar"),
+    ("the value in USD", "dolar cinsinden değer"),
+    ("the year", "yıl"),
+    ("year-to-date or calendar year", "yılbaşından bu yana ya da takvim yılı"),
+];
+
+/// A choice of a `one_of` parameter, and how a reader sees it in Turkish and English; sorted.
+const CHOICES: &[(&str, &str, &str)] = &[
+    ("activity", "faaliyet ili", "activity"),
+    ("all", "tümü", "all"),
+    ("en", "İngilizce", "English"),
+    ("month", "ay", "month"),
+    ("nuts1", "İBBS-1", "NUTS-1"),
+    ("nuts2", "İBBS-2", "NUTS-2"),
+    ("registered", "kayıtlı il", "registered"),
+    ("tr", "Türkçe", "Turkish"),
+    ("unknown", "bilinmiyor", "unknown"),
+    ("year", "yıl", "year"),
+    ("ytd", "yılbaşından bu yana", "year to date"),
+];
+
+fn pick(found: Option<(&'static str, &'static str)>, language: Language) -> Option<&'static str> {
+    found.map(|(tr, en)| if language == Language::Tr { tr } else { en })
+}
+
+/// A parameter's label on a form (`year` is "Yıl" or "Year"), else its name.
+pub fn parameter_label(name: &str, language: Language) -> String {
+    let found = PARAMETERS.binary_search_by(|(n, ..)| n.cmp(&name)).ok().map(|at| (PARAMETERS[at].1, PARAMETERS[at].2));
+    pick(found, language).map_or_else(|| name.to_string(), str::to_string)
+}
+
+/// A parameter's help in `language`: the header's English text, or its Turkish translation
+/// (a user's query's help stays as written).
+pub fn parameter_help(english: &str, language: Language) -> String {
+    match language {
+        Language::En => english.to_string(),
+        Language::Tr => HELP_TR.binary_search_by(|(e, _)| e.cmp(&english)).map_or_else(|_| english.to_string(), |at| HELP_TR[at].1.to_string()),
+    }
+}
+
+/// Whether the parameter help has a Turkish text (`queries check` requires it of shipped queries).
+pub fn has_turkish_help(english: &str) -> bool {
+    HELP_TR.binary_search_by(|(e, _)| e.cmp(&english)).is_ok()
+}
+
+/// How a choice reads on a form (`ytd` is "yılbaşından bu yana"); the value sent stays `ytd`.
+pub fn choice_label(value: &str, language: Language) -> String {
+    let found = CHOICES.binary_search_by(|(v, ..)| v.cmp(&value)).ok().map(|at| (CHOICES[at].1, CHOICES[at].2));
+    pick(found, language).map_or_else(|| value.to_string(), str::to_string)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +254,13 @@ mod tests {
             assert_eq!(heading(name, Language::En), Some(*en));
         }
         assert_eq!(heading("my_own_column", Language::Tr), None);
+        assert!(PARAMETERS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(HELP_TR.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(CHOICES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (english, turkish) in HELP_TR {
+            assert_eq!(parameter_help(english, Language::Tr), *turkish);
+        }
+        assert_eq!(parameter_label("year", Language::Tr), "Yıl");
+        assert_eq!(choice_label("ytd", Language::Tr), "yılbaşından bu yana");
     }
 }

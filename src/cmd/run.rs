@@ -37,6 +37,8 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let db = timed("opening the database", || context.open(Access::Analysis))?;
     let mut options = args.output.options();
+    // Notices in Turkish with --locale tr (or IHRACAT_LOCALE=tr), as the table's numbers are.
+    let notice_language = args.output.locale.map_or(ihracat::language::Language::En, Into::into);
     // An Excel file says on its second sheet what it holds: the query and every parameter.
     options.about = Some(ihracat::output::excel::About {
         query: query.name.clone(),
@@ -47,7 +49,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         let source = ihracat::output::copy::Source::Named { query, args: &assignments };
         let (rows, notices) = timed("writing the result", || ihracat::output::copy::write_file(&db.conn, source, &options, &[], context.protected_files()))?;
         for notice in notices {
-            context.messages.note(&notice.to_string());
+            context.messages.note(&notice.text(notice_language));
         }
         context.messages.note(&format!("wrote {rows} rows to {}", path.display()));
         return Ok(ExitCode::SUCCESS);
@@ -55,7 +57,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     execution::with_result(&db.conn, query, &assignments, |result| {
         if let Some(notice) = &result.panel_notice {
             // Before the rows, so that it is seen above a long table.
-            context.messages.note(&notice.to_string());
+            context.messages.note(&notice.text(notice_language));
         }
         let empty_notice = result.empty_notice.clone();
         let rows = timed("writing the result", || output::write(result.stream, &options))?;

@@ -21,15 +21,33 @@ use crate::error::{Context, Result};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     /// The result rests on fewer than 81 provinces.
-    Panel(String),
+    Panel(PanelNotice),
     /// The result has no rows, and the query says why that can be.
     Empty(String),
+}
+
+/// How many of the 81 provinces a result rests on, and what that means, in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PanelNotice {
+    pub english: String,
+    pub turkish: String,
+}
+
+impl Notice {
+    /// The notice as a reader of `language` reads it. (An empty result's reason is the query
+    /// header's `--- empty` line, which is English.)
+    pub fn text(&self, language: crate::language::Language) -> String {
+        match (self, language) {
+            (Notice::Panel(p), crate::language::Language::Tr) => p.turkish.clone(),
+            _ => self.to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Notice::Panel(text) => f.write_str(text),
+            Notice::Panel(p) => f.write_str(&p.english),
             Notice::Empty(why) => write!(f, "no rows: {why}"),
         }
     }

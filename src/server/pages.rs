@@ -219,12 +219,12 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
                 @let value = given.clone().or_else(|| param.default.clone().filter(|d| d != "null")).unwrap_or_default();
                 @let problem = field_error(&param.name);
                 div.field.invalid[problem.is_some()] {
-                    label for=(param.name) {
-                        (param.name)
+                    label for=(param.name) title=(param.name) {
+                        (crate::headings::parameter_label(&param.name, language))
                         @if param.required() { abbr.required title=(w.required) { " *" } }
                     }
-                    (input_for(param, &value, shapes))
-                    @if !param.doc.is_empty() { small { (param.doc) } }
+                    (input_for(param, &value, shapes, language))
+                    @if !param.doc.is_empty() { small { (crate::headings::parameter_help(&param.doc, language)) } }
                     @if let Some(problem) = &problem { p.error role="alert" { (problem) } }
                 }
             }
@@ -245,13 +245,13 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
     layout(language, summary(query, language), &here, args, body)
 }
 
-fn input_for(param: &crate::catalog::params::Param, value: &str, shapes: &Shapes) -> Markup {
+fn input_for(param: &crate::catalog::params::Param, value: &str, shapes: &Shapes, language: Language) -> Markup {
     let required = param.required();
     match &param.ty {
         ParamType::OneOf(options) => html! {
             select id=(param.name) name=(param.name) required[required] {
                 @if !required && param.default.as_deref() == Some("null") { option value="" {} }
-                @for option in options { option value=(option) selected[option == value] { (option) } }
+                @for option in options { option value=(option) selected[option == value] { (crate::headings::choice_label(option, language)) } }
             }
         },
         ParamType::Bool => html! {
@@ -316,7 +316,7 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
             @if incomplete {
                 p.warning { (w.panel_note) }
             }
-            @for notice in &collected.notices { p.notice lang="en" { (notice.to_string()) } }
+            @for notice in &collected.notices { p.notice { (notice.text(language)) } }
             @for (title, svg) in &charts_drawn {
                 figure.chart { figcaption { (title) } (PreEscaped(svg.as_str())) }
             }
