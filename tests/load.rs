@@ -658,3 +658,35 @@ fn a_negative_quantity_and_the_reserved_chapter_are_refused() {
     assert!(!stderr.contains("detail.csv:4:"), "{stderr}");
     assert_eq!(snapshot(&w), before);
 }
+
+/// Month headings without a year (`OCAK`, `ŞUBAT`, a span `OCAK-MART`) take the one year the
+/// title line states, or `--year`; with none or several, the load says so and names --year
+/// (issue 32: it was "cannot tell the layout"). The values are the fixture's, in thousands.
+#[test]
+fn month_headings_take_their_year_from_the_title_or_from_year() {
+    let w = Workdir::new();
+    let out = w.stdout(&["load", &fixture("title_year.xlsx"), "--basis", "activity"]);
+    assert!(out.contains("2 provinces, 2025-01, 2025-02, 2025-03; basis activity, unit thousand-usd, wide layout"), "{out}");
+    let rows = w.csv(&["sql", "SELECT province_code, year, month, value_usd FROM exports WHERE load_id = 1 ORDER BY ALL"]);
+    assert_eq!(
+        rows[1..],
+        [
+            ["16", "2025", "1", "1000000.00"],
+            ["16", "2025", "2", "2000000.00"],
+            ["16", "2025", "3", "3000000.00"],
+            ["42", "2025", "1", "400000.00"],
+            ["42", "2025", "2", "500000.00"],
+            ["42", "2025", "3", "600000.00"],
+        ]
+    );
+
+    let untitled = w.write("untitled.csv", "İL;OCAK;ŞUBAT\nBursa;1.000;2.000\n");
+    let (code, stderr) = w.fail(&["load", untitled.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("line 1: column \"OCAK\" names a month but not its year, and the lines above the header state no year: give it with --year YYYY"), "{stderr}");
+    let two_years = w.write("two_years.csv", "2024 ve 2025 karşılaştırması\nİL;OCAK;ŞUBAT\nBursa;1.000;2.000\n");
+    let (_, stderr) = w.fail(&["load", two_years.to_str().unwrap(), "--basis", "activity"]);
+    assert!(stderr.contains("state several years (2024, 2025): give it with --year YYYY"), "{stderr}");
+    w.run(&["load", untitled.to_str().unwrap(), "--basis", "activity", "--year", "2023"]);
+    assert_eq!(w.csv(&["sql", "SELECT year, month, value_usd FROM exports WHERE province_code = 16 AND year = 2023 AND load_id = 2 ORDER BY month"])[1..], [["2023", "1", "1000.00"], ["2023", "2", "2000.00"]]);
+}

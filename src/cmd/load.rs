@@ -55,6 +55,10 @@ pub struct LoadArgs {
     /// The table's layout [default: detected from the header]
     #[arg(long, value_enum)]
     layout: Option<LayoutChoice>,
+    /// The year of a table whose month headings name no year (OCAK, ŞUBAT …) [default: the one
+    /// year its title states]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1990..=2100))]
+    year: Option<i32>,
     /// The Excel sheet [default: the first with data]
     #[arg(long)]
     sheet: Option<String>,
@@ -88,6 +92,7 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
         unit: args.unit.map(Into::into),
         format: args.input_format.map(Into::into),
         layout: args.layout.map(Into::into),
+        year: args.year,
         sheet: args.sheet,
         encoding: args.encoding.map(Into::into),
         replace: args.replace,

@@ -192,7 +192,39 @@ fn unit_in(text: &str) -> Option<Unit> {
 
 /// Finds the header among the first rows and reads the layout from it.
 /// Long because the header rules are tried in order, each a few lines, and the order is the rule.
-pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>) -> std::result::Result<Layout, Invalid> {
+/// The year of month-only headings (`OCAK`, `ŞUBAT` … under "2025 YILI İLLERE GÖRE İHRACAT"):
+/// `--year` when given, else the one year the lines above the header state; `Err` with the years
+/// found when they state none or several.
+fn title_year(rows: &[(i64, Vec<Option<String>>)], given: Option<i32>) -> std::result::Result<i32, Vec<i32>> {
+    if let Some(year) = given {
+        return Ok(year);
+    }
+    let mut found: Vec<i32> = rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().flatten())
+        .flat_map(|cell| cell.split(|c: char| !c.is_ascii_digit()).filter(|t| t.len() == 4).filter_map(|t| t.parse::<i32>().ok()).collect::<Vec<_>>())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect();
+    found.sort();
+    found.dedup();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(found),
+    }
+}
+
+/// A heading that names months without a year: one month (`EKİM`) or a span (`OCAK-EKİM`).
+fn months_without_year(text: &str) -> Option<(u32, u32)> {
+    let folded = fold(text.trim());
+    let tokens: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    match tokens.as_slice() {
+        [m] => month_number(m).map(|m| (m, m)),
+        [a, b] => Some((month_number(a)?, month_number(b)?)).filter(|(a, b)| a < b),
+        _ => None,
+    }
+}
+
+pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>, year: Option<i32>) -> std::result::Result<Layout, Invalid> {
     let header_index = rows
         .iter()
         .position(|(_, cells)| cells.iter().flatten().any(|c| is_province_header(c)))
@@ -231,7 +263,24 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>)
         if column == province || h.trim().is_empty() {
             continue;
         }
-        match parse_period(h) {
+        // A month alone takes its year from the title (or --year).
+        let period = parse_period(h).or_else(|| {
+            let (first, last) = months_without_year(h)?;
+            match title_year(&rows[..header_index], year) {
+                Ok(year) if first == last => Some(Period::Month { year, month: first }),
+                Ok(year) => Some(Period::Cumulative { year, first, last }),
+                Err(_) => None,
+            }
+        });
+        if period.is_none() && months_without_year(h).is_some() {
+            let found = title_year(&rows[..header_index], year).err().unwrap_or_default();
+            let said = match found.as_slice() {
+                [] => "the lines above the header state no year".to_string(),
+                many => format!("the lines above the header state several years ({})", many.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")),
+            };
+            return Err(crate::invalid!("line {header_line}: column \"{}\" names a month but not its year, and {said}: give it with --year YYYY", h.trim()));
+        }
+        match period {
             Some(Period::Month { year, month }) => months.push((column, year, month)),
             Some(Period::Cumulative { year, first, last }) => cumulative.push((column, year, first, last)),
             None => match header_role(h) {
@@ -331,7 +380,7 @@ mod tests {
             row(3, &["İl", "Ekim 2024", "Ekim 2025", "Değişim (%)", "Ocak-Ekim 2025"]),
             row(4, &["İSTANBUL", "5.174.654", "4.859.000", "-6,1", "48.000.000"]),
         ];
-        let layout = detect(&rows, None).unwrap();
+        let layout = detect(&rows, None, None).unwrap();
         assert_eq!(layout.header_line, 3);
         assert_eq!(layout.province, 1);
         assert_eq!(layout.shape, Shape::Wide { months: vec![(2, 2024, 10), (3, 2025, 10)], cumulative: vec![(5, 2025, 1, 10)] });
@@ -342,20 +391,20 @@ mod tests {
     #[test]
     fn a_long_table() {
         let rows = vec![row(1, &["province", "year", "month", "value_usd"]), row(2, &["Bursa", "2025", "10", "1"])];
-        let layout = detect(&rows, None).unwrap();
+        let layout = detect(&rows, None, None).unwrap();
         assert_eq!(
             layout.shape,
             Shape::Long(Long { year: Some(2), month: Some(3), period: None, value: 4, basis: None, country: None, product: None, quantity: None, unit: None })
         );
         let rows = vec![row(1, &["İl", "Dönem", "İhracat (Bin Dolar)", "basis"])];
-        let layout = detect(&rows, None).unwrap();
+        let layout = detect(&rows, None, None).unwrap();
         assert_eq!(
             layout.shape,
             Shape::Long(Long { year: None, month: None, period: Some(2), value: 3, basis: Some(4), country: None, product: None, quantity: None, unit: None })
         );
         assert_eq!(layout.unit_hint.unwrap().0, Unit::ThousandUsd);
         let rows = vec![row(1, &["il", "yil", "ay", "ülke", "fasıl", "değer (usd)", "miktar", "birim"])];
-        let layout = detect(&rows, None).unwrap();
+        let layout = detect(&rows, None, None).unwrap();
         assert_eq!(
             layout.shape,
             Shape::Long(Long { year: Some(2), month: Some(3), period: None, value: 6, basis: None, country: Some(4), product: Some(5), quantity: Some(7), unit: Some(8) })
@@ -366,6 +415,6 @@ mod tests {
     #[test]
     fn no_header_is_an_error() {
         let rows = vec![row(1, &["a", "b"]), row(2, &["1", "2"])];
-        assert!(detect(&rows, None).unwrap_err().0.contains("no header row names a province column"));
+        assert!(detect(&rows, None, None).unwrap_err().0.contains("no header row names a province column"));
     }
 }

@@ -64,6 +64,8 @@ pub struct LoadOptions {
     pub unit: Option<Unit>,
     pub format: Option<InputFormat>,
     pub layout: Option<LayoutChoice>,
+    /// The year of month headings that name none (`--year`).
+    pub year: Option<i32>,
     pub sheet: Option<String>,
     pub encoding: Option<Encoding>,
     pub replace: bool,
@@ -188,7 +190,7 @@ struct Reading {
 
 fn read_header(conn: &Connection, file: &str, columns: usize, options: &LoadOptions) -> Result<Reading> {
     let head = timed("reading the header", || first_rows(conn, columns, 40))?;
-    let layout = layout::detect(&head, options.layout).map_err(|m| Error::msg(format!("{file}: {m}")))?;
+    let layout = layout::detect(&head, options.layout, options.year).map_err(|m| Error::msg(format!("{file}: {m}")))?;
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     let unit = match (options.unit, &layout.unit_hint) {
