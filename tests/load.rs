@@ -690,3 +690,27 @@ fn month_headings_take_their_year_from_the_title_or_from_year() {
     w.run(&["load", untitled.to_str().unwrap(), "--basis", "activity", "--year", "2023"]);
     assert_eq!(w.csv(&["sql", "SELECT year, month, value_usd FROM exports WHERE province_code = 16 AND year = 2023 AND load_id = 2 ORDER BY month"])[1..], [["2023", "1", "1000.00"], ["2023", "2", "2000.00"]]);
 }
+
+/// Problems come in the file's order, line by line and left to right, not sorted by month name
+/// (AĞUSTOS, EKİM, EYLÜL …); a misspelt province that makes the total row disagree in every
+/// month is reported once, with the total's disagreement as its consequence (issue 32).
+#[test]
+fn problems_come_in_the_files_order_and_a_total_row_consequence_once() {
+    let w = Workdir::new();
+    let file = w.write(
+        "ord.csv",
+        "2025 YILI\nİL;OCAK;ŞUBAT;MART;NİSAN;MAYIS;HAZİRAN;TEMMUZ;AĞUSTOS;EYLÜL;EKİM\nBursa;1;2;3;4;5;6;7;8;yok;x\nBursaa;1;2;3;4;5;6;7;8;9;10\nKonya;1;2;3;4;5;6;7;8;9;10\nTOPLAM;3;6;9;12;15;18;21;24;27;30\n",
+    );
+    let (code, stderr) = w.fail(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("  ")).map(|l| l.trim()).collect();
+    let name = file.display().to_string();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(lines[0].starts_with(&format!("{name}:3: column \"EYLÜL\": `yok`")), "{stderr}");
+    assert!(lines[1].starts_with(&format!("{name}:3: column \"EKİM\": `x`")), "{stderr}");
+    assert!(lines[2].starts_with(&format!("{name}:4: column \"province\": `Bursaa`: unknown province")), "{stderr}");
+    assert_eq!(
+        lines[3],
+        format!("{name}:6: the total row disagrees with the provinces in 9 columns (ŞUBAT, MART, NİSAN, MAYIS, HAZİRAN, TEMMUZ, AĞUSTOS, EYLÜL, EKİM), as the cells refused above (lines 3, 4) would make it: correct those first")
+    );
+}

@@ -8,7 +8,7 @@ use super::*;
 
 /// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
 /// Long because one list of SQL checks, each a few lines, run in one pass: split, the list a reader compares with the documented refusals would scatter.
-pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target, staged_rows: u64) -> Result<Vec<String>> {
+pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target, staged_rows: u64, position: &dyn Fn(&str) -> usize) -> Result<Vec<String>> {
     let key = target.key.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ");
     let plain_key = target.key;
     let cell = if target.table == "detail" { " {}/{}" } else { "" };
@@ -170,9 +170,37 @@ pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usi
             found.push(row.context(|| "checking for duplicates".into())?);
         }
     }
-    found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    // A row the checks refused (a misspelt province, an unreadable number) is left out of the
+    // provinces' sums, so the total row disagrees in every column: one consequence, said once
+    // beside its cause, not a line a month.
+    let total = |m: &str| m.starts_with("the total row says");
+    let refused_rows: Vec<i64> = found.iter().filter(|f| !total(&f.3)).map(|f| f.0).collect();
+    if !refused_rows.is_empty() && found.iter().filter(|f| total(&f.3)).count() > 1 {
+        let mut columns: Vec<(i64, String)> = found.iter().filter(|f| total(&f.3)).map(|f| (f.0, f.1.clone())).collect();
+        columns.sort_by_key(|(_, c)| position(c));
+        let line = columns[0].0;
+        let names: Vec<String> = columns.iter().map(|(_, c)| c.clone()).collect();
+        let mut refused = refused_rows;
+        refused.sort();
+        refused.dedup();
+        let lines = refused.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+        found.retain(|f| !total(&f.3));
+        // No column of its own: the line is the total row's, the columns are listed.
+        found.push((line, String::new(), String::new(), format!(
+            "the total row disagrees with the provinces in {} columns ({}), as the cells refused above (lines {lines}) would make it: correct those first",
+            names.len(),
+            names.join(", ")
+        )));
+    }
+    found.sort_by(|a, b| (a.0, position(&a.1)).cmp(&(b.0, position(&b.1))));
     found.truncate(limit);
-    Ok(found.into_iter().map(|(line, column, value, message)| format!("{}: column \"{column}\": `{}`: {message}", place(line), shown(&value))).collect())
+    Ok(found
+        .into_iter()
+        .map(|(line, column, value, message)| match column.is_empty() {
+            true => format!("{}: {message}", place(line)),
+            false => format!("{}: column \"{column}\": `{}`: {message}", place(line), shown(&value)),
+        })
+        .collect())
 }
 
 /// A cell as an error message shows it: a long one is cut (a 1 MB cell was echoed whole).

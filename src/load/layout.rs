@@ -89,6 +89,25 @@ pub struct Layout {
     pub unit_hint: Option<(Unit, String)>,
 }
 
+impl Layout {
+    /// Where a column a problem names stands in the file (its header, or the role a long table's
+    /// column plays: `province`, `year`, `country` …), so that problems are listed in the file's
+    /// order, line by line and left to right.
+    pub fn column_position(&self, column: &str) -> usize {
+        let role = match (&self.shape, column) {
+            (_, "province") => Some(self.province),
+            (Shape::Long(l), "year") => l.year.or(l.period),
+            (Shape::Long(l), "month") => l.month.or(l.period),
+            (Shape::Long(l), "basis") => l.basis,
+            (Shape::Long(l), "country") => l.country,
+            (Shape::Long(l), "product") => l.product,
+            (Shape::Long(l), "quantity") => l.quantity,
+            _ => None,
+        };
+        role.or_else(|| self.headers.iter().position(|h| h == column).map(|i| i + 1)).unwrap_or(usize::MAX)
+    }
+}
+
 fn words(text: &str) -> String {
     fold(text).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
