@@ -243,6 +243,45 @@ fn months_without_year(text: &str) -> Option<(u32, u32)> {
     }
 }
 
+/// The unit the lines down to the header state (`(1000 $)`), refusing a currency other than USD.
+fn unit_stated(rows: &[(i64, Vec<Option<String>>)]) -> std::result::Result<Option<(Unit, String)>, Invalid> {
+    let mut unit_hint = None;
+    for (line, cells) in rows {
+        for cell in cells.iter().flatten() {
+            if let Some(currency) = other_currency_in(cell) {
+                return Err(crate::invalid!(
+                    "line {line}: \"{}\" says the values are in {currency}: ihracat stores US dollars and has no exchange rates; convert the table to USD first",
+                    cell.trim()
+                ));
+            }
+            if let Some(unit) = unit_in(cell) {
+                unit_hint.get_or_insert((unit, cell.trim().to_string()));
+            }
+        }
+    }
+    Ok(unit_hint)
+}
+
+/// The period a column heading names. A month alone (`EKİM`, `OCAK-MART`) takes its year from
+/// the title lines above the header (or --year); with none or several, the load is refused.
+fn heading_period(heading: &str, above: &[(i64, Vec<Option<String>>)], year: Option<i32>, header_line: i64) -> std::result::Result<Option<Period>, Invalid> {
+    if let Some(period) = parse_period(heading) {
+        return Ok(Some(period));
+    }
+    let Some((first, last)) = months_without_year(heading) else { return Ok(None) };
+    match title_year(above, year) {
+        Ok(year) if first == last => Ok(Some(Period::Month { year, month: first })),
+        Ok(year) => Ok(Some(Period::Cumulative { year, first, last })),
+        Err(found) => {
+            let said = match found.as_slice() {
+                [] => "the lines above the header state no year".to_string(),
+                many => format!("the lines above the header state several years ({})", many.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")),
+            };
+            Err(crate::invalid!("line {header_line}: column \"{}\" names a month but not its year, and {said}: give it with --year YYYY", heading.trim()))
+        }
+    }
+}
+
 pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>, year: Option<i32>) -> std::result::Result<Layout, Invalid> {
     let header_index = rows
         .iter()
@@ -259,20 +298,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>,
             headers[second - 1].trim()
         ));
     }
-    let mut unit_hint = None;
-    for (line, cells) in &rows[..=header_index] {
-        for cell in cells.iter().flatten() {
-            if let Some(currency) = other_currency_in(cell) {
-                return Err(crate::invalid!(
-                    "line {line}: \"{}\" says the values are in {currency}: ihracat stores US dollars and has no exchange rates; convert the table to USD first",
-                    cell.trim()
-                ));
-            }
-            if let Some(unit) = unit_in(cell) {
-                unit_hint.get_or_insert((unit, cell.trim().to_string()));
-            }
-        }
-    }
+    let unit_hint = unit_stated(&rows[..=header_index])?;
     let mut roles: std::collections::HashMap<&str, usize> = Default::default();
     let mut months = Vec::new();
     let mut cumulative = Vec::new();
@@ -282,24 +308,7 @@ pub fn detect(rows: &[(i64, Vec<Option<String>>)], forced: Option<LayoutChoice>,
         if column == province || h.trim().is_empty() {
             continue;
         }
-        // A month alone takes its year from the title (or --year).
-        let period = parse_period(h).or_else(|| {
-            let (first, last) = months_without_year(h)?;
-            match title_year(&rows[..header_index], year) {
-                Ok(year) if first == last => Some(Period::Month { year, month: first }),
-                Ok(year) => Some(Period::Cumulative { year, first, last }),
-                Err(_) => None,
-            }
-        });
-        if period.is_none() && months_without_year(h).is_some() {
-            let found = title_year(&rows[..header_index], year).err().unwrap_or_default();
-            let said = match found.as_slice() {
-                [] => "the lines above the header state no year".to_string(),
-                many => format!("the lines above the header state several years ({})", many.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")),
-            };
-            return Err(crate::invalid!("line {header_line}: column \"{}\" names a month but not its year, and {said}: give it with --year YYYY", h.trim()));
-        }
-        match period {
+        match heading_period(h, &rows[..header_index], year, *header_line)? {
             Some(Period::Month { year, month }) => months.push((column, year, month)),
             Some(Period::Cumulative { year, first, last }) => cumulative.push((column, year, first, last)),
             None => match header_role(h) {
