@@ -45,6 +45,16 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                     report(format!("column `{column}` has no heading in src/headings.rs (Turkish and English)"));
                 }
             }
+            let h = &query.header;
+            if h.summary_tr.is_none() {
+                report("has no `--- summary_tr` line (its title in Turkish)".into());
+            }
+            if !h.detail.is_empty() && h.detail_tr.is_empty() {
+                report("has no `--- detail_tr` lines (its detail in Turkish, line for line)".into());
+            }
+            if h.empty.is_some() && h.empty_tr.is_none() {
+                report("has no `--- empty_tr` line (its `empty` reason in Turkish)".into());
+            }
             for param in &query.header.params {
                 if !param.doc.is_empty() && !crate::headings::has_turkish_help(&param.doc) {
                     report(format!("parameter `{}`: its help has no Turkish text in src/headings.rs: {}", param.name, param.doc));

@@ -118,6 +118,41 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error as a reader of `language` reads it on a page: the typed errors a reader meets
+    /// there (an unknown name, a parameter, a refusal, a month without figures) in Turkish, the
+    /// rest as they are.
+    pub fn said(&self, language: crate::language::Language) -> String {
+        use crate::language::Language;
+        if language == Language::En {
+            return self.to_string();
+        }
+        let suggest_tr = |suggestions: &[String]| match suggestions {
+            [] => String::new(),
+            [one] => format!("; `{one}` mı demek istediniz?"),
+            many => format!("; şunlardan birini mi demek istediniz: {}?", many.join(", ")),
+        };
+        match self {
+            Error::UnknownQuery { name, suggestions } => format!("bilinmeyen analiz `{name}`{}", suggest_tr(suggestions)),
+            Error::Unknown { kind, name, suggestions } => {
+                let kind = match *kind {
+                    "province" => "il",
+                    "country" => "ülke",
+                    "product" => "ürün",
+                    other => other,
+                };
+                format!("bilinmeyen {kind} `{name}`{}", suggest_tr(suggestions))
+            }
+            Error::Parameter { name, message } => format!("`{name}` parametresi: {}", crate::codes::message(message, language)),
+            Error::NoFigures { period, basis } => {
+                let basis = crate::codes::cell_text("basis", basis, language).unwrap_or_else(|| basis.clone());
+                format!("{period} için {basis} esasında rakam yok")
+            }
+            Error::Refused { message, .. } => crate::codes::message(message.trim_start_matches("Invalid Input Error: "), language),
+            Error::TimedOut { seconds } => format!("sorgu {seconds} sn'den uzun sürdü ve durduruldu"),
+            other => other.to_string(),
+        }
+    }
+
     pub fn msg(message: impl Into<String>) -> Error {
         Error::Message(message.into())
     }

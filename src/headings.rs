@@ -182,7 +182,7 @@ const HELP_TR: &[(&str, &str)] = &[
     ("that month, January to that month, or the calendar year", "o ay, ocaktan o aya kadar ya da takvim yılı"),
     ("the basis the release gave", "bültenin verdiği esas"),
     ("the first year", "ilk yıl"),
-    ("the language of the headings (İL, OCAK 2025, TOPLAM or Province, Jan 2025, TOTAL)", "başlıkların dili (İL, OCAK 2025, TOPLAM ya da Province, Jan 2025, TOTAL)"),
+    ("the language of the headings (`İL`, `OCAK 2025`, `TOPLAM` or `Province`, `Jan 2025`, `TOTAL`)", "başlıkların dili: Türkçe (`İL`, `OCAK 2025`, `TOPLAM`) ya da İngilizce"),
     ("the last month of each period (ignored for year)", "her dönemin son ayı (yıl için kullanılmaz)"),
     ("the last month shown (default: the year's last month with data for the basis)", "gösterilen son ay (varsayılan: yılın bu esasta verisi olan son ayı)"),
     ("the last year", "son yıl"),

@@ -23,6 +23,7 @@ pub mod staging;
 pub mod suggest;
 pub mod synthetic;
 pub mod headings;
+pub mod codes;
 pub mod turkish;
 pub mod trace;
 

@@ -125,36 +125,149 @@ fn base64_decode(text: &str) -> Vec<u8> {
     out
 }
 
+/// ChromeDriver and a headless Chromium session, or `None` where they are not installed (and
+/// IHRACAT_REQUIRE_BROWSER is not set).
+struct Browser {
+    port: u16,
+    session: String,
+    _driver: Killed,
+}
+
+impl Browser {
+    fn start(w: &Workdir) -> Option<Browser> {
+        let (chromium, driver) = (std::path::Path::new("/usr/bin/chromium"), std::path::Path::new("/usr/bin/chromedriver"));
+        if !chromium.exists() || !driver.exists() {
+            assert!(std::env::var_os("IHRACAT_REQUIRE_BROWSER").is_none(), "IHRACAT_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+            eprintln!("skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+            return None;
+        }
+        let port = free_port();
+        let driver = Killed(Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "ChromeDriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = w.path("chromium-profile");
+        let session = webdriver(port, "POST", "/session", Some(json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                         "--disable-component-update", "--disable-sync", "--lang=tr-TR", "--window-size=1200,2200",
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        }}})));
+        let session = session["sessionId"].as_str().unwrap().to_string();
+        Some(Browser { port, session, _driver: driver })
+    }
+
+    fn go(&self, url: &str) {
+        webdriver(self.port, "POST", &format!("/session/{}/url", self.session), Some(json!({"url": url})));
+    }
+
+    /// The words a reader sees, as the browser lays the page out: the text and the charts' text,
+    /// without code (the SQL, the file names, what a user types), without addresses, and without
+    /// what the page marks as written in another language (a name given in English, a note
+    /// quoted from the data).
+    fn visible_words(&self, other_language: &str) -> Vec<String> {
+        let script = "const other = arguments[0];
+            document.querySelectorAll('pre, code, script, style, [lang=\"' + other + '\"]').forEach(e => e.remove());
+            const charts = Array.from(document.querySelectorAll('svg text')).map(t => t.textContent).join(' ');
+            const text = document.title + ' ' + document.body.innerText + ' ' + charts;
+            return text.replace(/(https?:\\/\\/|www\\.)\\S+|[\\w-]+(\\.[\\w-]+)+\\/\\S*/g, ' ');";
+        let text = webdriver(self.port, "POST", &format!("/session/{}/execute/sync", self.session), Some(json!({"script": script, "args": [other_language]})));
+        let text = text.as_str().unwrap().replace('İ', "i").replace('I', "ı");
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty() && !w.contains('_'))
+            .map(str::to_lowercase)
+            .collect()
+    }
+}
+
+/// Words that show an English page through on a Turkish one, and the reverse (the report's test
+/// has its own lists). Words both languages spell alike ("not", "panel") are left out.
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "with", "for", "provinces", "province", "month", "value", "values", "release", "releases", "rows", "download", "run",
+    "share", "shares", "change", "published", "computed", "derived", "loaded", "none", "rank", "ranks", "period", "year", "total", "exports",
+    "previous", "source", "sources", "missing", "complete", "below", "least", "true", "false", "yes", "no", "map", "chart", "result",
+    "required", "from", "only", "when", "else", "data",
+];
+const TURKISH_WORDS: &[&str] = &[
+    "ve", "için", "ile", "ilin", "il", "iller", "değer", "dönem", "yıl", "ay", "sonuç", "indir", "çalıştır", "pay", "sıra", "kaynak",
+    "bülten", "yayımlanan", "hesaplanan", "eksik", "evet", "hayır", "harita", "grafik", "zorunlu", "verisi", "yok", "bir",
+];
+
+/// Every page of every shipped example, the error pages and a form with errors, in both
+/// languages: no English word on a Turkish page and no Turkish on an English one. Each page is
+/// kept as a screenshot (`browser-tr-….png`, `browser-en-….png`) for a person to look at.
+#[test]
+fn every_page_is_in_its_language_throughout() {
+    let w = Workdir::new();
+    let Some(browser) = Browser::start(&w) else { return };
+    let server = common::serve_with(&w, &[], &[]);
+    let mut paths: Vec<String> = [
+        "/", "/report/latest", "/report/2019/4", "/report/2025/13", "/sql", "/sql?q=SELECT+1", "/province/Bursa", "/nosuch", "/q/top_provnces",
+        "/q/top_provinces?year=2025&month=13", "/q/top_provinces?year=2025&month=10&period=yd", "/q/province_profile?province=Istanbl&year=2025",
+    ]
+    .map(String::from)
+    .to_vec();
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&shipped).unwrap().flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap()).map(|f| f.unwrap().path()).collect();
+    files.sort();
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        for example in std::fs::read_to_string(&file).unwrap().lines().filter_map(|l| l.strip_prefix("--- example")) {
+            let query: Vec<String> = example.split_whitespace().map(|p| p.replace('İ', "%C4%B0")).collect();
+            paths.push(format!("/q/{name}?{}", query.join("&")));
+        }
+    }
+    assert!(paths.len() > 40, "every shipped example: {}", paths.len());
+    let mut found = Vec::new();
+    for path in &paths {
+        for (language, other, forbidden) in [("tr", "en", ENGLISH_WORDS), ("en", "tr", TURKISH_WORDS)] {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            browser.go(&format!("http://127.0.0.1:{}{path}{separator}lang={language}", server.port));
+            let shot: String = path.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+            screenshot(browser.port, &browser.session, &format!("{language}{shot}"));
+            let words = browser.visible_words(other);
+            assert!(words.len() > 5, "{path} ({language}) shows words: {words:?}");
+            let wrong: std::collections::BTreeSet<&String> = words.iter().filter(|w| forbidden.contains(&w.as_str())).collect();
+            if !wrong.is_empty() {
+                found.push(format!("{path} in {language}: {wrong:?}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "words of the other language:\n{}", found.join("\n"));
+    webdriver(browser.port, "DELETE", &format!("/session/{}", browser.session), None);
+}
+
+/// The language switch keeps the page's parameters.
+#[test]
+fn the_language_switch_keeps_the_parameters() {
+    let w = Workdir::new();
+    let Some(browser) = Browser::start(&w) else { return };
+    let server = common::serve_with(&w, &[], &[]);
+    browser.go(&format!("http://127.0.0.1:{}/q/top_provinces?year=2025&month=10&n=3&lang=tr", server.port));
+    let switch = element(browser.port, &browser.session, "a.lang");
+    webdriver(browser.port, "POST", &format!("/session/{}/element/{switch}/click", browser.session), Some(json!({})));
+    element(browser.port, &browser.session, "section.result table");
+    let url = webdriver(browser.port, "GET", &format!("/session/{}/url", browser.session), None);
+    let url = url.as_str().unwrap();
+    assert!(url.contains("year=2025") && url.contains("month=10") && url.contains("n=3") && url.contains("lang=en"), "{url}");
+    assert_eq!(count(browser.port, &browser.session, "section.result tbody tr"), 3);
+    let heading = element(browser.port, &browser.session, "section.result th");
+    assert_eq!(webdriver(browser.port, "GET", &format!("/session/{}/element/{heading}/text", browser.session), None), "Rank");
+    webdriver(browser.port, "DELETE", &format!("/session/{}", browser.session), None);
+}
+
 #[test]
 fn a_browser_fills_in_a_form_and_sees_the_table_and_the_map() {
-    let (chromium, driver) = (std::path::Path::new("/usr/bin/chromium"), std::path::Path::new("/usr/bin/chromedriver"));
-    if !chromium.exists() || !driver.exists() {
-        assert!(std::env::var_os("IHRACAT_REQUIRE_BROWSER").is_none(), "IHRACAT_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
-        eprintln!("skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        return;
-    }
     let w = Workdir::new();
+    let Some(browser) = Browser::start(&w) else { return };
     let server = common::serve_with(&w, &[], &[]);
     let site = server.port;
-
-    let port = free_port();
-    let _driver = Killed(Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "ChromeDriver did not start");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let profile = w.path("chromium-profile");
-    let session = webdriver(port, "POST", "/session", Some(json!({"capabilities": {"alwaysMatch": {
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--lang=tr-TR", "--window-size=1200,2200",
-                     format!("--user-data-dir={}", profile.display())]
-        }
-    }}})));
-    let session = session["sessionId"].as_str().unwrap().to_string();
+    let (port, session) = (browser.port, browser.session.clone());
 
     webdriver(port, "POST", &format!("/session/{session}/url"), Some(json!({"url": format!("http://127.0.0.1:{site}/?lang=tr")})));
     let title = webdriver(port, "GET", &format!("/session/{session}/title"), None);

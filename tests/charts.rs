@@ -168,7 +168,14 @@ fn the_seed_month_draws_the_release_and_greys_the_rest() {
     let none = with_class(&doc, "legend-item").into_iter().find(|g| g.attribute("data-class") == Some("none")).expect("a no-data legend item");
     assert!(none.descendants().any(|n| n.text() == Some("veri yok (73)")));
     let warning: String = with_class(&doc, "warning").iter().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
-    assert!(warning.contains("81 ilden yalnızca 8 ilin"), "{warning}");
+    assert!(warning.starts_with("Not: ") && warning.contains("81 ilden yalnızca 8 ilin"), "{warning}");
+    // The caveat is a caption under the map, in the source's small grey type, above the source:
+    // an editor who crops the title keeps it.
+    let y = |n: roxmltree::Node| attr(n, "y").parse::<f64>().unwrap();
+    let (notes, sources) = (with_class(&doc, "warning"), with_class(&doc, "source"));
+    let lowest_shape_label = with_class(&doc, "legend-label").iter().map(|n| y(*n)).fold(0.0, f64::max);
+    assert!(notes.iter().all(|n| y(*n) > lowest_shape_label && y(*n) < y(sources[0])), "the note is between the map and the source");
+    assert!(notes.iter().all(|n| attr(*n, "font-size") == attr(sources[0], "font-size") && attr(*n, "fill") == attr(sources[0], "fill")));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 --- summary_tr  Bir ülkeye ihracat yapan iller ve payları
 --- chart    map value=value_usd
 --- detail   Each province's exports to the country in the period, its share of what the provinces with data export there (share_of_code_pct, of the listed provinces only on partial detail), and the country's share of the province's own exports (share_of_province_pct).
+--- detail_tr  Her ilin dönemde ülkeye ihracatı, verisi olan illerin oraya ihracatı içindeki payı («Toplamdaki payı (%)»; eksik ayrıntıda yalnızca listelenen illere göre) ve ülkenin ilin kendi ihracatındaki payı («İldeki payı (%)»).
 --- returns  rank bigint, province text, code int, value_usd decimal, share_of_code_pct double, share_of_province_pct double, change_pct double
 --- param    country   country                                a country by name (Turkish or English) or ISO code
 --- param    year      int 2000..2100                         the year

@@ -2,6 +2,7 @@
 --- summary_tr  İllerin ihracatının ülkelere göre yoğunlaşması (Herfindahl-Hirschman endeksi)
 --- chart    map value=hhi
 --- detail   hhi is the sum of the squared percent shares of the province's destination countries (0 to 10,000); top_country_pct is the largest share. It needs the province's complete table by country for the period (the detail adding up to its total): on partial detail it refuses with the reason, since an index over the top three countries means nothing.
+--- detail_tr  HHI, ilin gittiği ülkelerin yüzde paylarının karelerinin toplamıdır (0 ile 10.000 arası); «İlk ülkenin payı (%)» en büyük paydır. İlin dönem için ülkelere göre tam tablosunu (toplamına eşit ayrıntıyı) gerektirir: eksik ayrıntıda nedenini söyleyerek reddeder, çünkü ilk üç ülke üzerinden bir endeksin anlamı yoktur.
 --- returns  province text, code int, hhi double, countries bigint, top_country text, top_country_pct double, total_usd decimal
 --- param    province  province = null                      one province; omit for every province with complete detail
 --- param    year      int 2000..2100                         the year

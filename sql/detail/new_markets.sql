@@ -2,6 +2,7 @@
 --- summary_tr  Bir ilin bu dönemde ihracat yapıp bir yıl önce yapmadığı ülkeler
 --- chart    bar value=value_usd label=name
 --- detail   Needs the province's complete tables by country for both periods (the detail adding up to its totals): on partial detail a country absent from the top three is not a country with no exports, so the query refuses with the reason.
+--- detail_tr  İlin iki dönem için de ülkelere göre tam tablolarını (toplamlarına eşit ayrıntıyı) gerektirir: eksik ayrıntıda ilk üçte olmayan bir ülke ihracat yapılmayan bir ülke değildir, bu yüzden sorgu nedenini söyleyerek reddeder.
 --- returns  country text, name text, value_usd decimal, share_pct double
 --- param    province  province                               a province in any spelling or plate code
 --- param    year      int 2000..2100                         the year

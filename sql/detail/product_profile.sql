@@ -2,6 +2,7 @@
 --- summary_tr  Bir fasılı ihraç eden iller ve payları
 --- chart    map value=value_usd
 --- detail   Each province's exports of the chapter in the period, its share of what the provinces with data export of it (share_of_code_pct, of the listed provinces only on partial detail), and the chapter's share of the province's own exports (share_of_province_pct).
+--- detail_tr  Her ilin dönemde o fasıldaki ihracatı, verisi olan illerin o fasıldaki ihracatı içindeki payı («Toplamdaki payı (%)»; eksik ayrıntıda yalnızca listelenen illere göre) ve faslın ilin kendi ihracatındaki payı («İldeki payı (%)»).
 --- returns  rank bigint, province text, code int, value_usd decimal, share_of_code_pct double, share_of_province_pct double, change_pct double
 --- param    product   product                                an HS chapter by code or name
 --- param    year      int 2000..2100                         the year

@@ -1,6 +1,7 @@
 --- summary  Exports of chosen provinces to chosen countries, one row a province and one column a country
 --- summary_tr  Seçilen illerin seçilen ülkelere ihracatı
 --- detail   A pivot of the rows by country over all products: one row a province, and in matrix a JSON object of its exports to each country, keyed by ISO code in the order given (json_extract(matrix, '$.DE') reads one). A cell is null where the data has no value (on partial detail, not a zero).
+--- detail_tr  Tüm ürünler üzerinden ülkeye göre satırların çapraz tablosu: il başına bir satır, «Matris»te de ilin her ülkeye ihracatını tutan, verilen sırada ISO koduyla anahtarlanmış bir JSON nesnesi (json_extract(matrix, '$.DE') birini okur). Verinin değeri olmayan hücre null'dır (eksik ayrıntıda sıfır değil).
 --- returns  province text, matrix text
 --- param    provinces list(province)                         provinces, comma-separated, in any spelling
 --- param    countries list(country)                          countries, comma-separated, by name or code

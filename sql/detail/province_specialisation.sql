@@ -2,6 +2,7 @@
 --- summary_tr  Açıklanmış karşılaştırmalı üstünlük: ilin bir fasıldaki payı Türkiye’nin payına göre
 --- chart    map value=rca
 --- detail   rca = (the province's exports of the chapter / the province's exports) / (Turkey's exports of the chapter / Turkey's exports), over the provinces with a total for the period; above 1 the province is specialised in the chapter. Turkey's side needs every one of those provinces' complete tables by product, so on partial detail the query refuses with the reason.
+--- detail_tr  RCA = (ilin o fasıldaki ihracatı / ilin ihracatı) / (Türkiye'nin o fasıldaki ihracatı / Türkiye'nin ihracatı); dönem için toplamı olan iller üzerinden. 1'in üstünde il o fasılda uzmanlaşmıştır. Türkiye tarafı bu illerin her birinin ürüne göre tam tablosunu gerektirir, bu yüzden eksik ayrıntıda sorgu nedenini söyleyerek reddeder.
 --- returns  province text, code int, product text, value_usd decimal, share_of_province_pct double, share_of_turkey_pct double, rca double
 --- param    product   product = null                         one chapter; omit for every chapter
 --- param    year      int 2000..2100                         the year

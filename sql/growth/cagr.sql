@@ -2,6 +2,7 @@
 --- summary_tr  İllerin ihracatında iki yıl arasındaki yıllık bileşik büyüme
 --- chart    map value=cagr_pct
 --- detail   Uses full-year values: all twelve months, else a full-year value a release stated. cagr_pct = ((end / start) ^ (1 / years) - 1) * 100; NULL when either year is missing or the start is zero. Shown at the precision the two values allow (two decimals for exact values, else one at most).
+--- detail_tr  Tam yıl değerlerini kullanır: on iki ayın hepsi, yoksa bir bültenin verdiği tam yıl değeri. Yıllık bileşik büyüme = ((bitiş / başlangıç) ^ (1 / yıl sayısı) - 1) * 100; yıllardan biri eksikse ya da başlangıç sıfırsa boştur. İki değerin izin verdiği duyarlıkla gösterilir (kesin değerler için iki ondalık, değilse en çok bir).
 --- returns  province text, code int, start_usd decimal, end_usd decimal, years int, cagr_pct double
 --- param    from_year  int 2000..2100                         the first year
 --- param    to_year    int 2000..2100                         the last year (after from_year)

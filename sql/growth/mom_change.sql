@@ -2,6 +2,7 @@
 --- summary_tr  İllerin ihracatı, bir önceki aya göre
 --- chart    map value=change_pct
 --- detail   January is compared with December of the year before. Change is NULL when either month is missing, or when one is loaded and the other from a release (releases compare with their own revised figures, so the two are not comparable); change_pct is NULL when the earlier month is zero. A change of figures from releases is shown at the precision their rounding allows. Monthly exports are seasonal: compare with yoy_growth before reading much into this.
+--- detail_tr  Ocak, bir önceki yılın Aralık ayıyla karşılaştırılır. Aylardan biri eksikse ya da biri yüklenmiş, öbürü bir bültenden geliyorsa değişim boştur (bültenler kendi düzeltilmiş rakamlarıyla karşılaştırır, bu yüzden ikisi karşılaştırılamaz); önceki ay sıfırsa yüzde değişim boştur. Bültenlerden gelen rakamların değişimi, yuvarlamalarının izin verdiği duyarlıkla gösterilir. Aylık ihracat mevsimseldir: bundan sonuç çıkarmadan önce yoy_growth ile karşılaştırın.
 --- returns  province text, code int, value_usd decimal, previous_month_usd decimal, change_usd decimal, change_pct double
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month

@@ -2,6 +2,7 @@
 --- summary_tr  Yıl yıl ve esasa göre en az bir rakamı olan il sayısı
 --- chart    line value=provinces label=basis
 --- detail   Counts the provinces with any value for the year (a month, a year-to-date or a full year) in the releases' statements, the unknown basis included, and in loaded files. ministry and regional count those a kind of release covers: the Ministry of Trade's monthly releases name only the leading provinces, the regional and local releases many of the others. Derived values are not counted.
+--- detail_tr  Bültenlerin verdiği rakamlarda (bilinmeyen esas da dahil) ve yüklenen dosyalarda, yıl için herhangi bir değeri (bir ay, yılbaşından bu yana ya da tam yıl) olan illeri sayar. «Bakanlık» ve «Bölgesel» bir bülten türünün kapsadığı illeri sayar: Ticaret Bakanlığı'nın aylık bültenleri yalnızca öndeki illerin adını verir, bölgesel ve yerel bültenler ise öbürlerinin çoğunu. Türetilen değerler sayılmaz.
 --- returns  year int, basis text, provinces bigint, ministry bigint, regional bigint, loaded bigint
 --- param    basis  one_of(activity, registered, unknown, all) = all   one basis, or all three
 --- example  basis=registered

@@ -1,6 +1,7 @@
 --- summary  What the releases stated for a period, as published, with their sources
 --- summary_tr  Bültenlerin bir dönem için yayımladıkları, kaynaklarıyla
 --- detail   Every statement in published_figures for the period and basis (province values, ranks, increases and percent changes, and the national figures), stated ones first; derived values are shown with how they were derived. note flags statements known to be doubtful.
+--- detail_tr  Dönem ve esas için published_figures'taki her ifade (il değerleri, sıralar, artışlar ve yüzde değişimler, ulusal rakamlar), önce verilenler; türetilen değerler nasıl türetildikleriyle gösterilir. «Not» kuşkulu olduğu bilinen ifadeleri işaretler.
 --- returns  metric text, rank int, province text, value decimal, unit text, precision decimal, derived boolean, derived_from text, release text, source_url text, note text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month (12 for a year)

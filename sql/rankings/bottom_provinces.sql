@@ -2,6 +2,7 @@
 --- summary_tr  Bu dönemde ihracatı en düşük iller
 --- chart    bar value=value_usd
 --- detail   The other end of top_provinces, ranked from the smallest (1 is the smallest; ties share a rank). Only a complete panel (all 81 provinces with a value) can say which provinces are smallest: releases name the leading ones, so on an incomplete panel, as with the bundled data, this returns no rows.
+--- detail_tr  top_provinces'ın öbür ucu: iller en küçükten sıralanır (1 en küçüktür; eşit değerler aynı sırayı paylaşır). Hangi illerin en küçük olduğunu yalnızca tam panel (81 ilin hepsinin değeri olan dönem) söyleyebilir: bültenler öndeki illerin adını verir, bu yüzden paketteki veride olduğu gibi eksik bir panelde sonuç boştur.
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, change_usd decimal, change_pct double, origin text, share_of text, panel bigint
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
@@ -9,6 +10,7 @@
 --- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- empty    no ranking from the bottom: fewer than 81 provinces have a value for the period
+--- empty_tr  alttan sıralama yok: dönem için değeri olan il sayısı 81'den az
 --- example  year=2025 month=10 n=3
 WITH d AS (FROM period_denominator($year, $month, $period, $basis)),
 ranked AS (

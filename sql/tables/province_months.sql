@@ -1,15 +1,19 @@
 --- summary  The Ministry's table: a province a row, a month a column, with the year to date and a TOPLAM row
 --- summary_tr  İllere ve aylara göre ihracat tablosu
---- detail   The wide table people exchange: the 81 provinces in plate-code order, then TOPLAM (TOTAL); a column for each month from January to the last month of the year with data for the basis (or to `through`), then the year to date (OCAK-EKİM 2025; none when the table stops at January).
---- detail   A cell is empty where the data has no value, never zero. The year-to-date cell is the sum of the province's months only when it has all of them; the TOPLAM cell is the sum of the provinces only when all 81 have a value. So on the bundled data, which has a few provinces a month, most cells and every total are empty: the published year-to-date and national figures are in top_provinces (period=ytd) and national_summary, with their sources.
---- detail   Headings are Turkish (İL, OCAK 2025, OCAK-EKİM 2025, TOPLAM) or English (Province, Jan 2025, Jan-Oct 2025, TOTAL). Written to CSV or Excel, the table loads back with `ihracat load FILE --basis …` as it is; the result streams long from SQL (one row a cell) and the catalog turns it wide (`--- pivot`).
+--- detail   The wide table people exchange: the 81 provinces in plate-code order, then `TOPLAM` (TOTAL); a column for each month from January to the last month of the year with data for the basis (or to `through`), then the year to date (`OCAK-EKİM 2025`; none when the table stops at January).
+--- detail   A cell is empty where the data has no value, never zero. The year-to-date cell is the sum of the province's months only when it has all of them; the `TOPLAM` cell is the sum of the provinces only when all 81 have a value. So on the bundled data, which has a few provinces a month, most cells and every total are empty: the published year-to-date and national figures are in top_provinces (period=ytd) and national_summary, with their sources.
+--- detail   Headings are Turkish (`İL`, `OCAK 2025`, `OCAK-EKİM 2025`, `TOPLAM`) or English (`Province`, `Jan 2025`, `Jan-Oct 2025`, `TOTAL`). Written to CSV or Excel, the table loads back with `ihracat load FILE --basis …` as it is; the result streams long from SQL (one row a cell) and the catalog turns it wide (`--- pivot`).
+--- detail_tr  İnsanların birbirine gönderdiği geniş tablo: plaka sırasıyla 81 il, ardından TOPLAM; Ocak'tan, esas için verisi olan yılın son ayına (ya da «bitiş ayı»na) kadar her ay için bir sütun, ardından yılbaşından bu yana (OCAK-EKİM 2025; tablo Ocak'ta bitiyorsa yoktur).
+--- detail_tr  Verinin değeri olmayan hücre boştur, hiçbir zaman sıfır değildir. Yılbaşından bu yana hücresi, ancak il bütün aylarına sahipse aylarının toplamıdır; TOPLAM hücresi ancak 81 ilin hepsinin değeri varsa illerin toplamıdır. Bu yüzden her ay birkaç il içeren paketteki veride hücrelerin çoğu ve bütün toplamlar boştur: yayımlanan yılbaşından bu yana ve ulusal rakamlar, kaynaklarıyla, top_provinces (dönem: yılbaşından bu yana) ve national_summary'dedir.
+--- detail_tr  Başlıklar Türkçe (İL, OCAK 2025, OCAK-EKİM 2025, TOPLAM) ya da İngilizcedir. CSV ya da Excel olarak yazılan tablo, olduğu gibi `ihracat load DOSYA --basis …` ile geri yüklenir; sonuç SQL'den uzun biçimde (hücre başına bir satır) akar ve katalog onu genişletir (`--- pivot`).
 --- returns  corner text, province text, heading text, value_usd decimal
 --- param    year     int 2000..2100                         the year
 --- param    basis    one_of(activity, registered) = activity  province of activity (Ministry of Trade) or of registration (TİM)
 --- param    through  int 1..12 = null                       the last month shown (default: the year's last month with data for the basis)
---- param    headings one_of(tr, en) = tr                    the language of the headings (İL, OCAK 2025, TOPLAM or Province, Jan 2025, TOTAL)
+--- param    headings one_of(tr, en) = tr                    the language of the headings (`İL`, `OCAK 2025`, `TOPLAM` or `Province`, `Jan 2025`, `TOTAL`)
 --- pivot    column=heading value=value_usd row_heading=corner
 --- empty    the data has no value for any province in that year on that basis
+--- empty_tr  verinin o yıl o esasta hiçbir il için değeri yok
 --- example  year=2025
 --- example  year=2025 basis=registered through=6 headings=en
 WITH last AS (

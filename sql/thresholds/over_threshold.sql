@@ -2,6 +2,8 @@
 --- summary_tr  Bu dönemde bir ihracat değerine ulaşan il sayısı ve iller
 --- detail   One row. provinces is the number to quote: counted from the data when all 81 provinces have a value for the period (origin computed), else the number of provinces over 1 billion USD that a release stated for the period (origin published, with its source, when threshold is 1 billion); with neither it is NULL and missing says why. It is never the count among the provinces with data.
 --- detail   names lists the provinces known to be at or above threshold, largest first: all of them on a complete panel, else only those with a value (named is how many), so on an incomplete panel it is a partial list and says so in complete.
+--- detail_tr  Tek satır. Aktarılacak sayı «İl sayısı»dır: dönem için 81 ilin hepsinin değeri varsa veriden sayılır («Kaynak türü» hesaplandı), değilse bir bültenin dönem için verdiği 1 milyar doları aşan il sayısıdır (eşik 1 milyar iken, «Kaynak türü» yayımlandı, kaynağıyla); ikisi de yoksa boştur ve «Eksik» nedenini söyler. Hiçbir zaman verisi olan iller arasındaki sayı değildir.
+--- detail_tr  «Adlar», eşiğin üstünde ya da eşikte olduğu bilinen illeri büyükten küçüğe sıralar: tam panelde hepsini, değilse yalnızca değeri olanları («Adı verilen» kaçı olduğunu söyler); eksik bir panelde bu liste eksiktir ve «Tam» bunu söyler.
 --- returns  threshold decimal, provinces bigint, origin text, source text, names text, named bigint, complete boolean, panel bigint, missing text
 --- param    year       int 2000..2100                         the year
 --- param    month      int 1..12                              the month; for ytd the last month of the period (ignored for year)

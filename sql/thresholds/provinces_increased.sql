@@ -2,6 +2,8 @@
 --- summary_tr  İhracatı bir yıl önceki aynı döneme göre artan il sayısı ve iller
 --- detail   One row. provinces is the number to quote: counted from the data when all 81 provinces have a value in both periods (origin computed), else the number a release stated for the period (origin published, with its source; ytd and year releases state it); with neither it is NULL and missing says why. It is never the count among the provinces with data.
 --- detail   names lists the provinces known to have risen, by the size of the rise: all of them on a complete panel, else those with both values (named counts them), a partial list.
+--- detail_tr  Tek satır. Aktarılacak sayı «İl sayısı»dır: iki dönemde de 81 ilin hepsinin değeri varsa veriden sayılır («Kaynak türü» hesaplandı), değilse bir bültenin dönem için verdiği sayıdır («Kaynak türü» yayımlandı, kaynağıyla; yılbaşından bu yana ve yıl bültenleri bunu verir); ikisi de yoksa boştur ve «Eksik» nedenini söyler. Hiçbir zaman verisi olan iller arasındaki sayı değildir.
+--- detail_tr  «Adlar», ihracatı arttığı bilinen illeri artışın büyüklüğüne göre sıralar: tam panelde hepsini, değilse iki değeri de olanları («Adı verilen» onları sayar); eksik bir liste.
 --- returns  provinces bigint, origin text, source text, names text, named bigint, compared bigint, complete boolean, missing text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)

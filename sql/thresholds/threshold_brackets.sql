@@ -3,6 +3,8 @@
 --- chart    bar value=provinces label=band
 --- detail   Bands are given by their lower bounds in USD (default 1 billion, 500 million, 100 million, 10 million), plus a band below the smallest. When all 81 provinces have a value, provinces counts each band and value_usd sums it (origin computed).
 --- detail   On an incomplete panel a band's count is unknown and provinces is NULL, except the open top band starting at 1 billion USD, whose count a release may have stated (origin published, with its source). with_data counts the provinces with a value in each band (a lower bound, never the band's count) and unknown the provinces without one.
+--- detail_tr  Aralıklar dolar cinsinden alt sınırlarıyla verilir (varsayılan 1 milyar, 500 milyon, 100 milyon, 10 milyon), en küçüğün altında da bir aralık vardır. 81 ilin hepsinin değeri varsa «İl sayısı» her aralıktaki illeri sayar, «Değer ($)» onları toplar («Kaynak türü» hesaplandı).
+--- detail_tr  Eksik bir panelde bir aralıktaki il sayısı bilinmez ve «İl sayısı» boştur; yalnızca 1 milyar dolardan başlayan açık üst aralığın sayısını bir bülten vermiş olabilir («Kaynak türü» yayımlandı, kaynağıyla). «Verisi olan» her aralıkta değeri olan illeri sayar (aralığın sayısı değil, bir alt sınır), «Bilinmeyen» değeri olmayan illeri.
 --- returns  band text, lower_usd decimal, upper_usd decimal, provinces bigint, value_usd decimal, origin text, source text, with_data bigint, unknown bigint, panel bigint
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)

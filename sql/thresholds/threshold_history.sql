@@ -2,6 +2,7 @@
 --- summary_tr  Yıl yıl bir eşiği aşan il sayısı
 --- chart    line value=provinces
 --- detail   For each year from from_year to to_year, the number of provinces whose value for the period (ytd ending at month, or the full year) is at or above threshold. provinces is the number to quote: counted when all 81 provinces have a value (origin computed), else the number a release stated for 1 billion USD (origin published, with its source), else NULL (missing says why). with_data counts the provinces with a value at or above threshold, a lower bound on an incomplete panel.
+--- detail_tr  Başlangıç yılından bitiş yılına her yıl için, dönem değeri (seçilen ayda biten yılbaşından bu yana ya da tam yıl) eşiğin üstünde ya da eşikte olan il sayısı. Aktarılacak sayı «İl sayısı»dır: 81 ilin hepsinin değeri varsa sayılır («Kaynak türü» hesaplandı), değilse bir bültenin 1 milyar dolar için verdiği sayıdır («Kaynak türü» yayımlandı, kaynağıyla), o da yoksa boştur («Eksik» nedenini söyler). «Verisi olan» değeri eşiğin üstünde ya da eşikte olan illeri sayar; eksik bir panelde bu bir alt sınırdır.
 --- returns  year int, provinces bigint, origin text, source text, with_data bigint, panel bigint, complete boolean, missing text
 --- param    from_year  int 2000..2100                         the first year
 --- param    to_year    int 2000..2100                         the last year

@@ -11,6 +11,8 @@
 //! --- chart    bar value=value_usd label=province
 //! --- pivot    column=heading value=value_usd row_heading=corner
 //! --- summary_tr  the summary in Turkish, for charts and pages in Turkish
+//! --- detail_tr   the detail in Turkish, line for line (a shipped query needs it)
+//! --- empty_tr    the empty line in Turkish
 //! --- example  year=2025 month=10
 //! ```
 //!
@@ -34,11 +36,15 @@ pub struct Header {
     pub chart: Option<super::ChartSpec>,
     /// The summary in Turkish: the title of a chart or page in Turkish.
     pub summary_tr: Option<String>,
+    /// The detail in Turkish (`--- detail_tr` lines): pages and `run` in Turkish show it.
+    pub detail_tr: Vec<String>,
+    /// The `empty` reason in Turkish.
+    pub empty_tr: Option<String>,
     /// The long result is shown wide: a column per heading (see `pivot`).
     pub pivot: Option<super::PivotSpec>,
 }
 
-const KEYS: &[&str] = &["summary", "summary_tr", "detail", "returns", "param", "example", "empty", "chart", "pivot"];
+const KEYS: &[&str] = &["summary", "summary_tr", "detail", "detail_tr", "returns", "param", "example", "empty", "empty_tr", "chart", "pivot"];
 
 pub fn parse(path: &str, text: &str) -> Result<Header> {
     let mut header = Header::default();
@@ -88,6 +94,9 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
             "pivot" => header.pivot = Some(super::PivotSpec::parse(value).map_err(|m| err(number, m.0))?),
             "summary_tr" if header.summary_tr.is_some() => return Err(err(number, "a second `summary_tr`".into())),
             "summary_tr" => header.summary_tr = Some(value.to_string()),
+            "detail_tr" => header.detail_tr.push(value.to_string()),
+            "empty_tr" if header.empty_tr.is_some() => return Err(err(number, "a second `empty_tr`".into())),
+            "empty_tr" => header.empty_tr = Some(value.to_string()),
             other => {
                 let hint = crate::suggest::closest(other, KEYS.iter().copied());
                 return Err(err(number, format!("unknown header key `{other}`{}; the keys are {}", hint_text(&hint), KEYS.join(", "))));
@@ -97,6 +106,13 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
     if header.summary.is_empty() {
         return Err(err(1, "the header has no `--- summary` line".into()));
     }
+    // A Turkish text says what the English one says: a Turkish reader must not miss a paragraph.
+    if !header.detail_tr.is_empty() && header.detail_tr.len() != header.detail.len() {
+        return Err(err(1, format!("{} `detail_tr` lines for {} `detail` lines: translate each paragraph once", header.detail_tr.len(), header.detail.len())));
+    }
+    if header.empty_tr.is_some() && header.empty.is_none() {
+        return Err(err(1, "`empty_tr` without an `empty` line".into()));
+    }
     // A pivot of columns the query says it does not return could only fail when it runs.
     if let (Some(pivot), false) = (&header.pivot, header.returns.is_empty()) {
         if let Some(missing) = pivot.needs().find(|c| !header.returns.iter().any(|(name, _)| name == c)) {
@@ -104,6 +120,24 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
         }
     }
     Ok(header)
+}
+
+impl Header {
+    /// The detail paragraphs in `language`, falling back to English where no Turkish is written.
+    pub fn detail_in(&self, language: crate::language::Language) -> &[String] {
+        match language {
+            crate::language::Language::Tr if !self.detail_tr.is_empty() => &self.detail_tr,
+            _ => &self.detail,
+        }
+    }
+
+    /// The title in `language`: the Turkish summary, or the English one.
+    pub fn title_in(&self, language: crate::language::Language) -> &str {
+        match (language, &self.summary_tr) {
+            (crate::language::Language::Tr, Some(tr)) => tr,
+            _ => &self.summary,
+        }
+    }
 }
 
 fn hint_text(hint: &[String]) -> String {
@@ -243,6 +277,8 @@ mod tests {
             error_of(&["--- summary s", "--- returns a text", "--- pivot column=h value=a"]),
             "q.sql:1: `pivot` names column `h`, which `returns` does not declare"
         );
+        assert_eq!(error_of(&["--- summary s", "--- detail a", "--- detail b", "--- detail_tr a"]), "q.sql:1: 1 `detail_tr` lines for 2 `detail` lines: translate each paragraph once");
+        assert_eq!(error_of(&["--- summary s", "--- empty_tr yok"]), "q.sql:1: `empty_tr` without an `empty` line");
         assert_eq!(error_of(&["--- summary s", "--- returns rank"]), "q.sql:2: `returns` column `rank` has no type");
         assert_eq!(error_of(&["--- summary s", "--- param t text = \"open"]), "q.sql:2: parameter `t`: unclosed quote in the default");
         assert_eq!(error_of(&["--- summary s", "--- param m int 1..12 = 13"]), "q.sql:2: parameter `m`: the default `13` is not valid: 13 is outside 1..12");

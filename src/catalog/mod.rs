@@ -234,6 +234,7 @@ pub fn describe_json(query: &Query) -> serde_json::Value {
         "summary": h.summary,
         "summary_tr": h.summary_tr,
         "detail": h.detail,
+        "detail_tr": h.detail_tr,
         "parameters": h.params.iter().map(|p| serde_json::json!({
             "name": p.name,
             "type": p.ty.describe(),
@@ -245,6 +246,7 @@ pub fn describe_json(query: &Query) -> serde_json::Value {
         "returns": h.returns.iter().map(|(name, ty)| serde_json::json!({"name": name, "type": ty})).collect::<Vec<_>>(),
         "examples": h.examples,
         "empty": h.empty,
+        "empty_tr": h.empty_tr,
         "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
         "pivot": h.pivot.as_ref().map(|p| serde_json::json!({"column": p.column, "value": p.value, "row_heading": p.row_heading})),
         "sql": query.sql,

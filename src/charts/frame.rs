@@ -14,7 +14,6 @@ pub const FONT_FAMILY: &str = "DejaVu Sans";
 
 pub const INK: &str = "#1f2328";
 pub const MUTED: &str = "#57606a";
-pub const WARNING: &str = "#9a3412";
 pub const GRID: &str = "#e5e7eb";
 pub const MARGIN: f64 = 16.0;
 
@@ -136,8 +135,11 @@ pub struct Frame {
     pub title: String,
     /// The parameters as a reader says them ("Ekim 2025 · ilk 5 · faaliyet ili").
     pub subtitle: String,
-    /// What the data cannot show, said under the title (an incomplete panel).
+    /// What the data cannot show (an incomplete panel): a caption under the plot, beside the
+    /// source, so that an editor who crops the title keeps it.
     pub warnings: Vec<String>,
+    /// "Not" or "Note", the caption's first word.
+    pub note_word: &'static str,
     /// "Kaynak: …" and, for maps, the boundaries' attribution.
     pub source: Vec<String>,
 }
@@ -158,28 +160,28 @@ impl Frame {
             y += TEXT_SIZE * 1.5;
             svg.text(MARGIN, y, TEXT_SIZE, false, Anchor::Start, MUTED, "subtitle", &self.subtitle);
         }
-        for warning in &self.warnings {
-            for line in wrap(warning, TEXT_SIZE, false, width - 2.0 * MARGIN) {
-                y += TEXT_SIZE * 1.4;
-                svg.text(MARGIN, y, TEXT_SIZE, false, Anchor::Start, WARNING, "warning", &line);
-            }
-        }
         y + 14.0
+    }
+
+    /// The caption under the plot: the notes ("Not: …"), then the source lines.
+    fn caption(&self) -> Vec<(&'static str, String)> {
+        let notes = self.warnings.iter().map(|w| ("warning", format!("{}: {w}", self.note_word)));
+        notes.chain(self.source.iter().map(|s| ("source", s.clone()))).collect()
     }
 
     /// The height the footer needs at `width`.
     pub fn footer_height(&self, width: f64) -> f64 {
-        let lines: usize = self.source.iter().map(|s| wrap(s, SMALL_SIZE, false, width - 2.0 * MARGIN).len()).sum();
+        let lines: usize = self.caption().iter().map(|(_, s)| wrap(s, SMALL_SIZE, false, width - 2.0 * MARGIN).len()).sum();
         10.0 + lines as f64 * SMALL_SIZE * 1.4 + MARGIN
     }
 
-    /// Writes the source lines from `y` down.
+    /// Writes the caption from `y` down, small and grey, in the chart's own typography.
     pub fn footer(&self, svg: &mut Svg, width: f64, mut y: f64) {
         y += 10.0;
-        for source in &self.source {
-            for line in wrap(source, SMALL_SIZE, false, width - 2.0 * MARGIN) {
+        for (class, text) in self.caption() {
+            for line in wrap(&text, SMALL_SIZE, false, width - 2.0 * MARGIN) {
                 y += SMALL_SIZE * 1.4;
-                svg.text(MARGIN, y, SMALL_SIZE, false, Anchor::Start, MUTED, "source", &line);
+                svg.text(MARGIN, y, SMALL_SIZE, false, Anchor::Start, MUTED, class, &line);
             }
         }
     }

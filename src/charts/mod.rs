@@ -48,6 +48,25 @@ pub struct Request {
     pub width: Option<f64>,
 }
 
+/// Named sizes for the places a chart goes: (name, width in pixels, PNG scale, what it is for).
+/// A newspaper column is about 5 cm: 480 px drawn at 3× is 1440 px, 300 dpi at 12 cm wide as
+/// well; a slide is 16:9 at 1280 px.
+pub const SIZES: &[(&str, f64, f32, &str)] = &[
+    ("column", 480.0, 3.0, "a newspaper column: 480 px wide, PNG at 3× for print"),
+    ("web", 760.0, 1.0, "a web page: 760 px wide (maps 1000)"),
+    ("print", 760.0, 2.0, "a printed page: 760 px wide, PNG at 2×"),
+    ("slide", 1280.0, 1.5, "a presentation slide: 1280 px wide, PNG at 1.5×"),
+];
+
+/// The width and PNG scale of a named size; `web` keeps each kind's own width.
+pub fn size(name: &str) -> Option<(Option<f64>, f32)> {
+    SIZES.iter().find(|(n, ..)| *n == name).map(|(n, width, scale, _)| ((*n != "web" && *n != "print").then_some(*width), *scale))
+}
+
+/// The largest PNG scale a chart is drawn at, and the width range (also the CLI's).
+pub const MAX_SCALE: f32 = 4.0;
+pub const WIDTHS: std::ops::RangeInclusive<u16> = 200..=4000;
+
 impl Default for Request {
     fn default() -> Request {
         Request { kind: None, value: None, label: None, classes: 5, breaks: Breaks::Quantile, language: Language::Tr, width: None }
@@ -434,7 +453,8 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
             warnings.push(share_note(&share_of, language));
         }
     }
-    Ok(Frame { title, subtitle: parts.join(" · "), warnings, source: vec![source_line(table, &values, basis.as_deref(), language)?] })
+    let note_word = if language == Language::Tr { "Not" } else { "Note" };
+    Ok(Frame { title, subtitle: parts.join(" · "), warnings, note_word, source: vec![source_line(table, &values, basis.as_deref(), language)?] })
 }
 
 /// Why a column has no value in any row, as far as the result tells.

@@ -24,6 +24,7 @@ use super::choices::{Breaks, ChartKind, ImageFormat, Language};
 ///   ihracat chart yoy_growth -p year=2025 -p month=10 --classes 6 --breaks jenks -o growth.svg
 ///   ihracat chart province_profile -p province=Kocaeli -p year=2025 --lang en -o kocaeli.png
 ///   ihracat chart top_increases -p year=2025 -p month=10 --format svg > increases.svg
+///   ihracat chart top_provinces -p year=2025 -p month=10 --size column -o column.png
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ChartArgs {
@@ -50,12 +51,16 @@ pub struct ChartArgs {
     /// The language of titles, numbers, months and the source line
     #[arg(long, value_enum, default_value = "tr")]
     lang: Language,
+    /// A named size: column (a newspaper column, PNG at 3×), web, print (PNG at 2×) or slide;
+    /// --width and --scale override its parts
+    #[arg(long, value_name = "SIZE", value_parser = ["column", "web", "print", "slide"])]
+    size: Option<String>,
     /// Width in pixels [default: 760, maps 1000]
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u16).range(200..=4000))]
     width: Option<u16>,
-    /// PNG pixels per SVG pixel (2 for print and sharp screens)
-    #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
-    scale: f32,
+    /// PNG pixels per SVG pixel (2 for print and sharp screens) [default: 1, or the size's]
+    #[arg(long, value_name = "FACTOR")]
+    scale: Option<f32>,
     /// svg or png [default: from -o's extension, else svg]
     #[arg(long, value_enum)]
     format: Option<ImageFormat>,
@@ -73,6 +78,8 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
     let query = catalog.get(&args.name)?;
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let db = context.open(Access::Analysis)?;
+    let preset = args.size.as_deref().and_then(ihracat::charts::size);
+    let scale = args.scale.or(preset.map(|(_, scale)| scale)).unwrap_or(1.0);
     let request = Request {
         kind: args.kind.map(Into::into),
         value: args.value.clone(),
@@ -80,7 +87,7 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
         classes: usize::from(args.classes),
         breaks: args.breaks.into(),
         language: args.lang.into(),
-        width: args.width.map(f64::from),
+        width: args.width.map(f64::from).or(preset.and_then(|(width, _)| width)),
     };
     let (chart, notices) = ihracat::charts::draw_named(&db.conn, &catalog, query, &assignments, &request)?;
     for notice in &notices {
@@ -88,7 +95,7 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
     }
     let bytes = match format {
         ImageFormat::Svg => chart.svg.into_bytes(),
-        ImageFormat::Png => chart.png(args.scale)?,
+        ImageFormat::Png => chart.png(scale)?,
     };
     ihracat::output::write_document(args.output.as_deref(), &bytes, args.overwrite, format == ImageFormat::Png)?;
     if let Some(path) = &args.output {

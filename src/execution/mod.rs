@@ -22,8 +22,8 @@ use crate::error::{Context, Result};
 pub enum Notice {
     /// The result rests on fewer than 81 provinces.
     Panel(PanelNotice),
-    /// The result has no rows, and the query says why that can be.
-    Empty(String),
+    /// The result has no rows, and the query says why that can be (`--- empty`, `--- empty_tr`).
+    Empty { english: String, turkish: Option<String> },
 }
 
 /// How many of the 81 provinces a result rests on, and what that means, in both languages.
@@ -34,13 +34,20 @@ pub struct PanelNotice {
 }
 
 impl Notice {
-    /// The notice as a reader of `language` reads it. (An empty result's reason is the query
-    /// header's `--- empty` line, which is English.)
+    /// The notice as a reader of `language` reads it (a user's query without an `empty_tr`
+    /// line gives its English reason).
     pub fn text(&self, language: crate::language::Language) -> String {
         match (self, language) {
             (Notice::Panel(p), crate::language::Language::Tr) => p.turkish.clone(),
+            (Notice::Empty { english, turkish }, crate::language::Language::Tr) => format!("satır yok: {}", turkish.as_deref().unwrap_or(english)),
             _ => self.to_string(),
         }
+    }
+
+    /// The reason an empty result of `query` can have, when its header gives one.
+    pub fn empty_of(query: &Query) -> Option<Notice> {
+        let english = query.header.empty.clone()?;
+        Some(Notice::Empty { english, turkish: query.header.empty_tr.clone() })
     }
 }
 
@@ -48,7 +55,7 @@ impl std::fmt::Display for Notice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Notice::Panel(p) => f.write_str(&p.english),
-            Notice::Empty(why) => write!(f, "no rows: {why}"),
+            Notice::Empty { english, .. } => write!(f, "no rows: {english}"),
         }
     }
 }
@@ -81,7 +88,7 @@ pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(
     let effective = effective_args(query, args);
     let panel_notice = first.as_ref().and_then(|batch| panel::notice(batch, &effective)).map(Notice::Panel);
     let batches = Box::new(first.map(Ok).into_iter().chain(batches));
-    let empty_notice = query.header.empty.clone().map(Notice::Empty);
+    let empty_notice = Notice::empty_of(query);
     let stream = match &query.header.pivot {
         None => ResultStream { schema: schema.clone(), batches },
         Some(spec) => {

@@ -32,7 +32,7 @@ pub(super) fn notice(batch: &RecordBatch, args: &[(String, Arg)]) -> Option<supe
         tr.push("sıralar bültenin verdiği sıralardır".to_string());
     } else if texts(batch, "origin").iter().any(|o| o.as_deref() == Some("published")) {
         en.push("figures with origin published are the release's, with its source".to_string());
-        tr.push("kaynak türü “published” olan rakamlar bültenindir, kaynağıyla".to_string());
+        tr.push("kaynak türü “yayımlandı” olan rakamlar bültenindir, kaynağıyla".to_string());
     }
     // A result over several periods (a province's months) has a panel for each.
     let period = period_label(args);

@@ -110,7 +110,7 @@ fn write_named(conn: &Connection, query: &Query, args: &[(String, Arg)], target:
     };
     let rows = export(conn, &query.sql, values, target)?;
     if rows == 0 {
-        notices.extend(query.header.empty.clone().map(Notice::Empty));
+        notices.extend(Notice::empty_of(query));
     }
     Ok((rows, notices))
 }

@@ -184,7 +184,9 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                                 if *is_source && !text.is_empty() && !sources.contains(&text) {
                                     sources.push(text.clone());
                                 }
-                                sheet.write_string(row, column, &text).map_err(excel)?;
+                                // A workbook is read by people: codes and the SQL's sentences in the reader's words.
+                                let shown = crate::codes::cell_text(&columns[c].0, &text, language).unwrap_or(text);
+                                sheet.write_string(row, column, &shown).map_err(excel)?;
                             }
                         }
                     }

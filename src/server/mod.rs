@@ -132,10 +132,10 @@ async fn home(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: Hea
     };
     let key = format!("home?{:?}", request.language);
     answer(app, key, move |app| {
-        let page = app.with_db(|conn| pages::home(conn, &app.config.catalog, request.language));
+        let page = app.with_db(|conn| pages::home(conn, &app.config.catalog, request.language, &app.shapes));
         match page {
             Ok(html) => Answer::html(StatusCode::OK, html),
-            Err(e) => Answer::html(status_of(&e), pages::error_page(request.language, status_of(&e), &e.to_string(), &[])),
+            Err(e) => Answer::html(status_of(&e), pages::error_page(request.language, status_of(&e), &e.said(request.language), &[])),
         }
     })
     .await
@@ -172,7 +172,7 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
                 _ => Vec::new(),
             };
             return match view {
-                View::Page => Answer::html(StatusCode::NOT_FOUND, pages::error_page(language, StatusCode::NOT_FOUND, &e.to_string(), &suggestions)),
+                View::Page => Answer::html(StatusCode::NOT_FOUND, pages::error_page(language, StatusCode::NOT_FOUND, &e.said(language), &suggestions)),
                 _ => Answer::json(StatusCode::NOT_FOUND, error_json(&e)),
             };
         }
@@ -182,6 +182,16 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
         // The form alone, with the defaults filled in.
         return Answer::html(StatusCode::OK, pages::query_page(language, query, &request.args, None, &app.shapes, None));
     }
+    // A chart's size and scale are the picture's, not the query's.
+    let mut args = request.args.clone();
+    let size = match view {
+        View::Svg | View::Png => match request::chart_size(&mut args, query) {
+            Ok(size) => Some(size),
+            Err(e) => return Answer::json(status_of(&e), error_json(&e)),
+        },
+        _ => None,
+    };
+    let request = &Request { language: request.language, args, raw: request.raw.clone() };
     let outcome = app.with_db(|conn| {
         let collected = crate::trace::timed("serve: the query", || execution::collect_named(conn, query, &request.args))?;
         Ok(match view {
@@ -204,11 +214,12 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
                 Answer { status: StatusCode::OK, content_type: spec.media_type, disposition: Some(format!("attachment; filename=\"{}.{}\"", query.name, spec.extensions[0])), body: Arc::new(body) }
             }
             View::Svg | View::Png => {
-                let chart_request = charts::Request { language, ..charts::Request::default() };
+                let size = size.unwrap_or(request::ChartSize { width: None, scale: 1.0 });
+                let chart_request = charts::Request { language, width: size.width, ..charts::Request::default() };
                 let chart = charts::draw_collected(conn, &app.config.catalog, query, &request.args, &collected, &chart_request, Some(&app.shapes))?;
                 match view {
                     View::Svg => Answer { status: StatusCode::OK, content_type: "image/svg+xml", disposition: None, body: Arc::new(chart.svg.into_bytes()) },
-                    _ => Answer { status: StatusCode::OK, content_type: "image/png", disposition: None, body: Arc::new(chart.png(1.0)?) },
+                    _ => Answer { status: StatusCode::OK, content_type: "image/png", disposition: None, body: Arc::new(chart.png(size.scale)?) },
                 }
             }
         })
@@ -244,14 +255,14 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
         Err(e) => return respond(Answer::text(StatusCode::BAD_REQUEST, &e.to_string())),
     };
     let (Ok(year), Ok(month)) = (year.parse::<i32>(), month.parse::<u32>()) else {
-        return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(request.language, StatusCode::NOT_FOUND, "a report's address is /report/YEAR/MONTH, such as /report/2025/10", &[])));
+        return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(request.language, StatusCode::NOT_FOUND, words::words(request.language).report_address, &[])));
     };
     if !(1..=12).contains(&month) || !(2000..=2100).contains(&year) {
-        return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(request.language, StatusCode::NOT_FOUND, &format!("no such month: {year}/{month}"), &[])));
+        return respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(request.language, StatusCode::NOT_FOUND, &format!("{}: {year}/{month}", words::words(request.language).no_such_month), &[])));
     }
     let basis = request.args.iter().find(|(k, _)| k == "basis").map(|(_, v)| v.to_string()).unwrap_or_else(|| "activity".to_string());
     if basis != "activity" && basis != "registered" {
-        return respond(Answer::html(StatusCode::BAD_REQUEST, pages::error_page(request.language, StatusCode::BAD_REQUEST, "basis: expected activity or registered", &[])));
+        return respond(Answer::html(StatusCode::BAD_REQUEST, pages::error_page(request.language, StatusCode::BAD_REQUEST, words::words(request.language).basis_expected, &[])));
     }
     let key = format!("report/{year}/{month}/{basis}/{:?}", request.language);
     answer(app, key, move |app| {
@@ -266,7 +277,7 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
             Ok(html) => Answer::html(StatusCode::OK, pages::with_navigation(&html, request.language, &format!("/report/{year}/{month}"))),
             Err(e) => {
                 let status = status_of(&e);
-                Answer::html(status, pages::error_page(request.language, status, &e.to_string(), &[]))
+                Answer::html(status, pages::error_page(request.language, status, &e.said(request.language), &[]))
             }
         }
     })
@@ -302,7 +313,7 @@ async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuer
         });
         match page {
             Ok(html) => Answer::html(StatusCode::OK, html),
-            Err(e) => Answer::html(status_of(&e), pages::error_page(language, status_of(&e), &e.to_string(), &[])),
+            Err(e) => Answer::html(status_of(&e), pages::error_page(language, status_of(&e), &e.said(language), &[])),
         }
     })
     .await
@@ -323,7 +334,7 @@ async fn report_latest(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, hea
             }
             response
         }
-        Ok(Err(e)) => respond(Answer::html(status_of(&e), pages::error_page(language, status_of(&e), &e.to_string(), &[]))),
+        Ok(Err(e)) => respond(Answer::html(status_of(&e), pages::error_page(language, status_of(&e), &e.said(language), &[]))),
         Err(_) => respond(Answer::text(StatusCode::INTERNAL_SERVER_ERROR, "the request failed inside the server")),
     }
 }
@@ -377,7 +388,7 @@ fn not_found_plain() -> Response {
 
 async fn not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> impl IntoResponse {
     let language = request(raw, &headers).map(|r| r.language).unwrap_or_default();
-    respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(language, StatusCode::NOT_FOUND, "no page at this address", &[])))
+    respond(Answer::html(StatusCode::NOT_FOUND, pages::error_page(language, StatusCode::NOT_FOUND, words::words(language).no_page, &[])))
 }
 
 #[cfg(test)]

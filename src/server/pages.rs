@@ -110,7 +110,7 @@ pub fn error_page(language: Language, status: StatusCode, message: &str, suggest
     };
     layout(language, heading, "/", &[], html! {
         h1 { (heading) }
-        p.error { (message) }
+        p.error { (coded(message)) }
         @if !suggestions.is_empty() {
             p { (w.did_you_mean) " "
                 @for (i, s) in suggestions.iter().enumerate() {
@@ -122,18 +122,34 @@ pub fn error_page(language: Language, status: StatusCode, message: &str, suggest
     })
 }
 
-fn summary<'q>(query: &'q Query, language: Language) -> &'q str {
-    match (language, &query.header.summary_tr) {
-        (Language::Tr, Some(tr)) => tr,
-        _ => &query.header.summary,
+fn summary(query: &Query, language: Language) -> &str {
+    query.header.title_in(language)
+}
+
+/// Why the result can be empty, in the page's language (a user's query may have only English).
+fn empty_reason(query: &Query, language: Language) -> Option<&str> {
+    match language {
+        Language::Tr => query.header.empty_tr.as_deref().or(query.header.empty.as_deref()),
+        Language::En => query.header.empty.as_deref(),
     }
 }
 
-pub fn home(conn: &Connection, catalog: &Catalog, language: Language) -> Result<String> {
+pub fn home(conn: &Connection, catalog: &Catalog, language: Language, shapes: &Shapes) -> Result<String> {
     let w = words(language);
     let latest = crate::report::latest_month(conn, "activity").ok();
     let facts = match latest {
         Some((year, month)) => Some(crate::report::facts(conn, catalog, year, month, "activity")?),
+        None => None,
+    };
+    // The latest month leads with its map: every province with a value, coloured, with its source.
+    let latest_map = match &facts {
+        Some(facts) => {
+            let map_query = catalog.get("period_exports")?;
+            let args = crate::catalog::args([("year", facts.year.into()), ("month", facts.month.into())]);
+            let collected = execution::collect_named(conn, map_query, &args)?;
+            let request = charts::Request { language, kind: Some(Kind::Map), ..charts::Request::default() };
+            charts::draw_collected(conn, catalog, map_query, &args, &collected, &request, Some(shapes)).ok().map(|chart| chart.svg)
+        }
         None => None,
     };
     let coverage_query = catalog.get("province_coverage")?;
@@ -154,6 +170,7 @@ pub fn home(conn: &Connection, catalog: &Catalog, language: Language) -> Result<
             section.latest {
                 h2 { (w.latest) ": " (month_title(facts.year, facts.month, language)) }
                 @for paragraph in crate::report::paragraphs(facts, language) { p { (paragraph) } }
+                @if let Some(svg) = &latest_map { figure.chart { (PreEscaped(svg.as_str())) } }
                 p { a href=(with_lang(&format!("/report/{}/{}", facts.year, facts.month), language)) { (w.full_report) " →" } }
             }
         }
@@ -165,7 +182,8 @@ pub fn home(conn: &Connection, catalog: &Catalog, language: Language) -> Result<
                     h3 { (title) }
                     ul.queries {
                         @for q in queries {
-                            li { a href=(with_lang(&format!("/q/{}", q.name), language)) { (q.name) } " — " (summary(q, language)) }
+                            // By what it answers; the file name, which `ihracat run` takes, small beside it.
+                            li { a href=(with_lang(&format!("/q/{}", q.name), language)) { (summary(q, language)) } " " code.name { (q.name) } }
                         }
                     }
                 }
@@ -174,7 +192,7 @@ pub fn home(conn: &Connection, catalog: &Catalog, language: Language) -> Result<
         section {
             h2 { (w.coverage) }
             p { (summary(coverage_query, language)) "." }
-            (table(&coverage, language, 200)?)
+            (table(&coverage, language, 200, None)?)
             p.note { (w.source_note) }
         }
     };
@@ -200,9 +218,9 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
     let here = format!("/q/{}", query.name);
     let field_error = |name: &str| -> Option<String> {
         match error {
-            Some(Error::Parameter { name: n, message }) if n == name => Some(message.clone()),
+            Some(Error::Parameter { name: n, message }) if n == name => Some(crate::codes::message(message, language)),
             Some(Error::Unknown { kind, name: given, .. }) if query.param(name).is_some_and(|p| p.ty.describe().contains(kind)) && args.iter().any(|(k, v)| k == name && v.to_string() == *given) => {
-                error.map(|e| e.to_string())
+                error.map(|e| e.said(language))
             }
             _ => None,
         }
@@ -211,7 +229,7 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
     let rendered = result.map(|r| result_block(language, query, args, r, shapes));
     let body = html! {
         h1 { (summary(query, language)) }
-        @for line in &query.header.detail { p.detail { (line) } }
+        @for line in query.header.detail_in(language) { p.detail { (coded(line)) } }
         form.query method="get" action=(here) {
             input type="hidden" name="lang" value=(w.lang);
             @for param in &query.header.params {
@@ -224,17 +242,17 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
                         @if param.required() { abbr.required title=(w.required) { " *" } }
                     }
                     (input_for(param, &value, shapes, language))
-                    @if !param.doc.is_empty() { small { (crate::headings::parameter_help(&param.doc, language)) } }
-                    @if let Some(problem) = &problem { p.error role="alert" { (problem) } }
+                    @if !param.doc.is_empty() { small { (coded(&crate::headings::parameter_help(&param.doc, language))) } }
+                    @if let Some(problem) = &problem { p.error role="alert" { (coded(problem)) } }
                 }
             }
             button type="submit" { (w.run) }
         }
-        @if let Some(e) = error.filter(|_| !placed) { p.error role="alert" { (e.to_string()) } }
+        @if let Some(e) = error.filter(|_| !placed) { p.error role="alert" { (coded(&e.said(language))) } }
         @if result.is_none() && error.is_none() && query.header.params.iter().any(|p| p.required()) { p.note { (w.fill_in) } }
         @match rendered {
             Some(Ok(block)) => (block),
-            Some(Err(e)) => p.error { (e.to_string()) },
+            Some(Err(e)) => p.error { (coded(&e.said(language))) },
             None => {},
         }
         details.sql {
@@ -326,15 +344,24 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
                 a href=(link("parquet")) { "Parquet" } " · "
                 a href=(with_lang(&link("xlsx"), language)) { "Excel" } " · "
                 a href=(link("json")) { "JSON" }
-                @if query.header.chart.is_some() && rows > 0 { " · " a href=(with_lang(&link("svg"), language)) { "SVG" } " · " a href=(with_lang(&link("png"), language)) { "PNG" } }
+            }
+            @if query.header.chart.is_some() && rows > 0 {
+                // The picture for where it goes: the sizes `ihracat chart --size` names.
+                p.downloads {
+                    (w.chart_download) ": "
+                    a href=(with_lang(&link("svg"), language)) { "SVG" }
+                    @for (size, label) in w.chart_sizes {
+                        " · " a href=(with_lang(&format!("{}&size={size}", link("png")), language)) { "PNG " (label) }
+                    }
+                }
             }
             @if rows == 0 {
-                p.note { (w.no_rows) @if let Some(why) = &query.header.empty { ": " (why) } }
+                p.note { (w.no_rows) @if let Some(why) = empty_reason(query, language) { ": " (why) } }
             } @else {
-                (table(collected, language, result.row_cap)?)
+                (table(collected, language, result.row_cap, headings_language(query, args))?)
             }
             @if !explained.is_empty() {
-                dl.columns { @for (column, meaning) in explained { dt { code { (column) } } dd { (meaning) } } }
+                dl.columns { @for (column, meaning) in explained { dt { (crate::headings::heading_or_name(column, language)) } dd { (meaning) } } }
             }
         }
     })
@@ -357,20 +384,24 @@ fn panel_fewest(collected: &Collected) -> Result<Option<i64>> {
 }
 
 /// A result as an HTML table, cells formatted by the output layer as the terminal table does.
-fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Markup> {
+fn table(collected: &Collected, language: Language, row_cap: usize, headings: Option<&str>) -> Result<Markup> {
     let w: &Words = words(language);
     let cells = output::cells(&collected.schema, &collected.batches, language, row_cap, "")?;
+    let booleans: Vec<bool> = collected.schema.fields().iter().map(|f| f.data_type() == &arrow::datatypes::DataType::Boolean).collect();
     Ok(html! {
         div.table {
-            table {
+            // A table whose headings a parameter chose (province_months) is in that language.
+            table lang=[headings] {
                 // The reader's heading, the column's name (which SQL and the downloads use) on hover.
                 thead { tr { @for (i, h) in cells.headers.iter().enumerate() { th.num[cells.numeric[i]] title=(h) { (crate::headings::heading_or_name(h, language)) } } } }
                 tbody {
                     @for row in &cells.rows {
                         tr { @for (i, cell) in row.iter().enumerate() {
-                            td.num[cells.numeric[i]] {
+                            td.num[cells.numeric[i]] lang=[cell_language(&cells.headers[i])] {
                                 @if cell.starts_with("https://") || cell.starts_with("http://") { a href=(cell) rel="noreferrer" { (shorten(cell)) } }
                                 @else if cells.headers[i] == "province" && !cell.is_empty() { a href=(with_lang(&format!("/province/{}", encode(cell)), language)) { (cell) } }
+                                @else if booleans[i] && !cell.is_empty() { (crate::codes::yes_no(cell == "true", language)) }
+                                @else if let Some(said) = crate::codes::cell_text(&cells.headers[i], cell, language) { span title=(cell) { (said) } }
                                 @else { (cell) }
                             }
                         } }
@@ -383,6 +414,37 @@ fn table(collected: &Collected, language: Language, row_cap: usize) -> Result<Ma
             @if (cells.rows.len() as u64) < cells.total { "; " (w.shown_first) }
         }
     })
+}
+
+/// The language of the headings a `headings` parameter chose, when the query has one.
+fn headings_language(query: &Query, args: &[(String, crate::catalog::Arg)]) -> Option<&'static str> {
+    let param = query.param("headings")?;
+    let given = args.iter().find(|(k, _)| k == "headings").map(|(_, v)| v.to_string()).or_else(|| param.default.clone())?;
+    match given.trim() {
+        "en" => Some("en"),
+        "tr" => Some("tr"),
+        _ => None,
+    }
+}
+
+/// The language a column's text is in whatever the page's language: names given in one
+/// language, and the notes quoted from the data's provenance (which are English).
+fn cell_language(column: &str) -> Option<&'static str> {
+    match column {
+        "name_en" | "note" => Some("en"),
+        "name_tr" => Some("tr"),
+        _ => None,
+    }
+}
+
+/// A message with what a user types (`month`, a name, a parameter) set as code, as the
+/// message's backticks mark it.
+fn coded(message: &str) -> Markup {
+    html! {
+        @for (i, part) in message.split('`').enumerate() {
+            @if i % 2 == 1 { code { (part) } } @else { (part) }
+        }
+    }
 }
 
 /// A long address shown by its host and the start of its path.
@@ -436,7 +498,7 @@ pub fn province_page(language: Language, name: &str, year: i32, bases: &[Basis],
                     h2 { (heading(basis.basis)) }
                     @if basis.has_values {
                         @if let Some(svg) = &basis.svg { figure.chart { (PreEscaped(svg.as_str())) } }
-                        @if let Ok(t) = table(&basis.collected, language, row_cap) { (t) }
+                        @if let Ok(t) = table(&basis.collected, language, row_cap, None) { (t) }
                         @let qs: Vec<String> = basis.args.iter().map(|(k, v)| format!("{}={}", encode(k), encode(&v.to_string()))).collect();
                         p.downloads { (w.download) ": " a href=(format!("/q/province_profile.csv?{}", qs.join("&"))) { "CSV" } " · " a href=(with_lang(&format!("/q/province_profile?{}", qs.join("&")), language)) { (w.analyses) } }
                     } @else {
@@ -461,7 +523,7 @@ pub fn sql_page(language: Language, text: &str, result: Option<std::result::Resu
         }
         @match &result {
             Some(Ok(table)) => (PreEscaped(table.as_str())),
-            Some(Err(message)) => p.error role="alert" { (message.0) },
+            Some(Err(message)) => p.error role="alert" { (coded(&message.0)) },
             None => {},
         }
     };
@@ -469,5 +531,5 @@ pub fn sql_page(language: Language, text: &str, result: Option<std::result::Resu
 }
 
 pub fn sql_result(language: Language, collected: &Collected, row_cap: usize) -> Result<String> {
-    Ok(table(collected, language, row_cap)?.into_string())
+    Ok(table(collected, language, row_cap, None)?.into_string())
 }

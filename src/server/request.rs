@@ -102,3 +102,39 @@ pub(super) fn view_extensions() -> String {
     let all: Vec<String> = [".json".to_string()].into_iter().chain(downloads).chain([".svg".to_string(), ".png".to_string()]).collect();
     all.join(", ")
 }
+
+/// A chart download's own options: `size=` one of the named sizes, `width=` in pixels and
+/// `scale=` for PNG (as `ihracat chart --size/--width/--scale`), taken out of the parameters
+/// unless the query has a parameter of that name.
+pub(super) struct ChartSize {
+    pub(super) width: Option<f64>,
+    pub(super) scale: f32,
+}
+
+pub(super) fn chart_size(args: &mut Vec<(String, Arg)>, query: &crate::catalog::Query) -> Result<ChartSize> {
+    let mut take = |name: &str| -> Option<String> {
+        if query.param(name).is_some() {
+            return None;
+        }
+        let at = args.iter().position(|(k, _)| k == name)?;
+        Some(args.remove(at).1.to_string().trim().to_string())
+    };
+    let bad = |name: &str, message: String| Error::Parameter { name: name.to_string(), message };
+    let mut chosen = ChartSize { width: None, scale: 1.0 };
+    if let Some(name) = take("size") {
+        let names: Vec<&str> = crate::charts::SIZES.iter().map(|(n, ..)| *n).collect();
+        let (width, scale) = crate::charts::size(&name).ok_or_else(|| bad("size", format!("`{name}` is not a size: expected one of {}", names.join(", "))))?;
+        chosen = ChartSize { width, scale };
+    }
+    if let Some(width) = take("width") {
+        let range = crate::charts::WIDTHS;
+        let px = width.parse::<u16>().ok().filter(|w| range.contains(w));
+        let px = px.ok_or_else(|| bad("width", format!("`{width}` is not a width: expected pixels from {} to {}", range.start(), range.end())))?;
+        chosen.width = Some(f64::from(px));
+    }
+    if let Some(scale) = take("scale") {
+        let factor = scale.parse::<f32>().ok().filter(|s| *s >= 0.5 && *s <= crate::charts::MAX_SCALE);
+        chosen.scale = factor.ok_or_else(|| bad("scale", format!("`{scale}` is not a scale: expected a number from 0.5 to {}", crate::charts::MAX_SCALE)))?;
+    }
+    Ok(chosen)
+}

@@ -36,6 +36,13 @@ pub struct Words {
     pub columns_explained: &'static [(&'static str, &'static str)],
     pub categories: &'static [(&'static str, &'static str)],
     pub source_note: &'static str,
+    pub report_address: &'static str,
+    pub no_such_month: &'static str,
+    pub basis_expected: &'static str,
+    pub no_page: &'static str,
+    pub chart_download: &'static str,
+    /// The named chart sizes (`charts::SIZES`) as the download links name them.
+    pub chart_sizes: &'static [(&'static str, &'static str)],
 }
 
 pub fn words(language: Language) -> &'static Words {
@@ -79,12 +86,18 @@ const TR: Words = Words {
     columns_explained: &[
         ("panel", "dönem için değeri olan il sayısı (81'i tam panel)"),
         ("share_of", "payların neye göre olduğu"),
-        ("origin", "değerin kaynağı: computed (hesaplandı), published (yayımlandı), derived (türetildi), loaded (yüklendi)"),
+        ("origin", "değerin kaynağı: hesaplandı, yayımlandı, türetildi ya da yüklendi"),
         ("rank_origin", "sıranın kaynağı"),
         ("change_origin", "değişimin kaynağı"),
     ],
     categories: &[("rankings", "Sıralamalar"), ("growth", "Büyüme"), ("thresholds", "Eşikler"), ("shares", "Paylar"), ("profiles", "Profiller"), ("detail", "Ürün ve ülke ayrıntısı"), ("tables", "Tablolar"), ("report", "Rapor")],
     source_note: "Her rakam kaynağıyla: bültenin adresi ya da yüklenen dosya.",
+    report_address: "bir raporun adresi /report/YIL/AY biçimindedir, örneğin /report/2025/10",
+    no_such_month: "böyle bir ay yok",
+    basis_expected: "esas: activity (faaliyet ili) ya da registered (kayıtlı il) olmalı",
+    no_page: "bu adreste sayfa yok",
+    chart_download: "Grafiği indir",
+    chart_sizes: &[("web", "(web)"), ("print", "(baskı, 2×)"), ("column", "(gazete sütunu)"), ("slide", "(sunum)")],
 };
 
 const EN: Words = Words {
@@ -127,4 +140,10 @@ const EN: Words = Words {
     ],
     categories: &[("rankings", "Rankings"), ("growth", "Growth"), ("thresholds", "Thresholds"), ("shares", "Shares"), ("profiles", "Profiles"), ("detail", "Product and country detail"), ("tables", "Tables"), ("report", "Report")],
     source_note: "Every figure with its source: the release's address or the loaded file.",
+    report_address: "a report's address is /report/YEAR/MONTH, such as /report/2025/10",
+    no_such_month: "no such month",
+    basis_expected: "basis: expected activity or registered",
+    no_page: "no page at this address",
+    chart_download: "Download the chart",
+    chart_sizes: &[("web", "(web)"), ("print", "(print, 2×)"), ("column", "(newspaper column)"), ("slide", "(slide)")],
 };

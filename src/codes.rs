@@ -1,0 +1,272 @@
+//! The words a person reads for what a result's cells hold: the codes (`published`, `ytd`,
+//! `activity`, `two-way`) and the sentences the SQL writes (why a figure is missing, what shares
+//! are of, how a value was derived, a band's bounds), in Turkish and English.
+//!
+//! The cells themselves keep their codes and English sentences, which scripts read and the
+//! machine formats carry; only what a person reads (the web pages, the Turkish workbooks) says
+//! them in the reader's language. A sentence no template knows stays as written.
+
+use crate::language::{group_digits, Language};
+
+/// Codes by the columns that hold them: (columns, code, Turkish). English readers read the code.
+const CODES: &[(&[&str], &str, &str)] = &[
+    (ORIGINS, "computed", "hesaplandı"),
+    (ORIGINS, "derived", "türetildi"),
+    (ORIGINS, "doubtful", "kuşkulu"),
+    (ORIGINS, "loaded", "yüklendi"),
+    (ORIGINS, "mixed", "karışık"),
+    (ORIGINS, "published", "yayımlandı"),
+    (&["basis"], "activity", "faaliyet ili"),
+    (&["basis"], "registered", "kayıtlı il"),
+    (&["basis"], "unknown", "bilinmiyor"),
+    (&["period"], "month", "ay"),
+    (&["period"], "year", "yıl"),
+    (&["period"], "ytd", "yılbaşından bu yana"),
+    (&["unit"], "count", "adet"),
+    (&["unit"], "percent", "%"),
+    (&["unit"], "usd", "$"),
+    (&["shape"], "full table", "tam tablo"),
+    (&["shape"], "two-way", "iki yönlü"),
+    (&["section"], "chapter", "fasıl"),
+    (&["section"], "country", "ülke"),
+    (&["section"], "increase", "artış"),
+    (&["section"], "national", "ulusal"),
+    (&["section"], "panel", "panel"),
+    (&["section"], "top", "ilk sıralar"),
+    (METRICS, "change_pct", "değişim (%)"),
+    (METRICS, "compared", "iki yılda da verisi olan il"),
+    (METRICS, "exports", "ihracat"),
+    (METRICS, "increase", "artış"),
+    (METRICS, "month", "ayın verisi olan il"),
+    (METRICS, "provinces_increased", "ihracatı artan il sayısı"),
+    (METRICS, "provinces_over_1b", "1 milyar $'ı aşan il sayısı"),
+    (METRICS, "total_change_pct", "toplam ihracattaki değişim (%)"),
+    (METRICS, "total_exports", "toplam ihracat"),
+    (&["share_of"], "national total derived from published year-to-date totals", "yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplam"),
+    (&["share_of"], "published national total", "yayımlanan ulusal toplam"),
+    (&["share_of"], "sum of all 81 provinces", "81 ilin toplamı"),
+];
+
+const ORIGINS: &[&str] = &["origin", "change_origin", "rank_origin", "previous_origin"];
+const METRICS: &[&str] = &["metric", "item"];
+
+/// Sentences the SQL writes, `{}` where it puts a value: (English, Turkish, English as shown).
+/// `{0}`, `{1}` … in the second and third are the values, numbers grouped as the reader groups
+/// them. The longer of two templates that share a start comes first.
+const SENTENCES: &[(&str, &str, &str)] = &[
+    ("sum of all 81 provinces ({} USD; the published national total is {} USD)", "81 ilin toplamı ({0} $; yayımlanan ulusal toplam {1} $)", "sum of all 81 provinces ({0} USD; the published national total is {1} USD)"),
+    ("none: {} of 81 provinces have a value and no national total was published", "yok: 81 ilden {0} ilin değeri var ve ulusal toplam yayımlanmadı", ""),
+    (
+        "{} of 81 provinces have a value for the period and no release stated the count (releases state it for 1 billion USD only)",
+        "dönem için 81 ilden {0} ilin değeri var ve sayıyı hiçbir bülten vermedi (bültenler bunu yalnızca 1 milyar $ için verir)",
+        "",
+    ),
+    ("{} of 81 provinces have a value for the period and no release stated the count", "dönem için 81 ilden {0} ilin değeri var ve sayıyı hiçbir bülten vermedi", ""),
+    ("{} of 81 provinces have a value in both periods and no release stated the count", "iki dönemde de 81 ilden {0} ilin değeri var ve sayıyı hiçbir bülten vermedi", ""),
+    (
+        "{} of 81 provinces have a value: hhi needs them all, and shares need a national total, which no release gave",
+        "81 ilden {0} ilin değeri var: HHI hepsini gerektirir, paylar da hiçbir bültenin vermediği bir ulusal toplamı",
+        "",
+    ),
+    ("{} of 81 provinces have a value: hhi needs them all, and a top share needs every rank above it", "81 ilden {0} ilin değeri var: HHI hepsini, ilk sıraların payı da üstündeki her sırayı gerektirir", ""),
+    (
+        "not computable: {} of 81 provinces have a value for the period ({} a year earlier); and no release in the data states it",
+        "hesaplanamıyor: dönem için 81 ilden {0} ilin değeri var (bir yıl önce {1}) ve verideki hiçbir bülten bunu vermiyor",
+        "",
+    ),
+    ("not computable: {} of 81 provinces have a value for the period; and no release in the data states it", "hesaplanamıyor: dönem için 81 ilden {0} ilin değeri var ve verideki hiçbir bülten bunu vermiyor", ""),
+    ("at least {}", "en az {0}", "at least {0}"),
+    ("below {}", "{0} altı", "below {0}"),
+    ("{} to {}", "{0} – {1}", "{0} to {1}"),
+    ("{} (stated) minus the stated increase {}", "{0} (verilen) eksi verilen artış {1}", "{0} (stated) minus the stated increase {1}"),
+    ("{} (stated) divided by 1 + {} %", "{0} (verilen) / (1 + %{1})", "{0} (stated) divided by 1 + {1} %"),
+    (
+        "the January-{} total {} (stated) minus the January-{} total {} (stated, {})",
+        "Ocak-{0} toplamı {1} (verilen) eksi Ocak-{2} toplamı {3} (verilen, {4})",
+        "the January-{0} total {1} (stated) minus the January-{2} total {3} (stated, {4})",
+    ),
+    ("{} sources", "{0} kaynak", ""),
+];
+
+/// Messages a reader may meet on a page (a form's errors, an analysis's refusal), `{}` where a
+/// value goes: (English, Turkish). A message no template knows stays in English.
+const MESSAGES: &[(&str, &str)] = &[
+    ("`{}` is not a valid {}: {} is outside {}", "`{0}` geçerli değil: {2}, {3} aralığının dışında"),
+    ("`{}` is not a valid {}: expected a whole number", "`{0}` geçerli değil: bir tam sayı bekleniyor"),
+    ("`{}` is not a valid {}: expected one of {}", "`{0}` geçerli değil: şunlardan biri bekleniyor: `{2}`"),
+    ("`{}` is not a valid {}: expected true or false", "`{0}` geçerli değil: true ya da false bekleniyor"),
+    ("`{}` is not a valid {}: expected a name or a code", "`{0}` geçerli değil: bir ad ya da kod bekleniyor"),
+    ("`{}` is not a valid {}: the number {} is not a {}", "`{0}` geçerli değil: {2} sayısı beklenen türde değil"),
+    ("`{}` is not a valid {}: an empty list: give at least one value (a,b), or leave the parameter out", "`{0}` geçerli değil: boş liste; en az bir değer verin (a,b) ya da parametreyi boş bırakın"),
+    ("`{}` is not a valid {}: write a list as its items, comma-separated (a,b), not `{}`", "`{0}` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `{2}` biçiminde değil"),
+    ("`{}` is not a valid {}: {}", "`{0}` geçerli değil: {2}"),
+    ("is required ({})", "zorunlu ({0})"),
+    ("is given twice", "iki kez verilmiş"),
+    ("`{}` has no such parameter; did you mean `{}`?", "`{0}` analizinin böyle bir parametresi yok; `{1}` mı demek istediniz?"),
+    ("`{}` has no such parameter (it takes: {})", "`{0}` analizinin böyle bir parametresi yok (aldıkları: {1})"),
+    (
+        "market_concentration needs complete tables by country: no province has detail adding up to its total for the period (the bundled detail is the releases' top three; a table that is the whole of its province-months loads with --complete)",
+        "market_concentration ülkelere göre tam tablolar gerektirir: dönem için hiçbir ilin ayrıntısı toplamına eşit değil (paketteki ayrıntı bültenlerin ilk üçüdür; il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
+    ),
+    (
+        "market_concentration needs the complete table of the province's exports by country for the period; the detail present adds up to {} of its total {} (a table that is the whole of its province-months loads with --complete)",
+        "market_concentration ilin dönem için ülkelere göre ihracatının tam tablosunu gerektirir; bulunan ayrıntının toplamı {0}, ilin toplamı {1} (il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
+    ),
+    (
+        "new_markets needs the province's complete table by country for the period and a year earlier; the detail present is complete for the period: {}, a year earlier: {} (a table that is the whole of its province-months loads with --complete)",
+        "new_markets ilin dönem ve bir yıl öncesi için ülkelere göre tam tablosunu gerektirir; bulunan ayrıntı dönem için tam mı: {0}, bir yıl önce için tam mı: {1} (il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
+    ),
+    (
+        "province_specialisation needs every province's complete table by product for the period; {} of {} provinces with data have one (the bundled detail is the releases' top three; a table that is the whole of its province-months loads with --complete)",
+        "province_specialisation verisi olan her ilin dönem için ürünlere göre tam tablosunu gerektirir; verisi olan {1} ilden {0} ilinki tam (paketteki ayrıntı bültenlerin ilk üçüdür; il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
+    ),
+];
+
+/// A message in `language` (English as it is; Turkish where a template knows it).
+pub fn message(text: &str, language: Language) -> String {
+    if language == Language::En {
+        return text.to_string();
+    }
+    MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))).unwrap_or_else(|| text.to_string())
+}
+
+/// Columns whose sentences the templates read (a province or a source URL is never one).
+const SENTENCE_COLUMNS: &[&str] = &["band", "derived_from", "missing", "share_of", "source", "previous_source"];
+
+/// What a person reading `language` reads for `value` in `column`, when it differs from the
+/// value as stored.
+pub fn cell_text(column: &str, value: &str, language: Language) -> Option<String> {
+    if language == Language::Tr {
+        if let Some((_, _, tr)) = CODES.iter().find(|(columns, code, _)| *code == value && columns.contains(&column)) {
+            return Some(tr.to_string());
+        }
+    }
+    if column == "sources" {
+        return sources_text(value, language);
+    }
+    if !SENTENCE_COLUMNS.contains(&column) {
+        return None;
+    }
+    // A source is an address or a file; only "3 sources" (a count) is a sentence there.
+    let counted_only = column.ends_with("source");
+    SENTENCES.iter().find_map(|(english, tr, en_shown)| {
+        let values = matches(english, value)?;
+        if counted_only && !values.iter().all(|v| v.bytes().all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let shown = match language {
+            Language::Tr => *tr,
+            Language::En if en_shown.is_empty() => return None,
+            Language::En => *en_shown,
+        };
+        Some(fill(shown, &values, language))
+    })
+}
+
+/// A list of sources (`revisions`): "derived: HOW URL | URL", each derivation said in `language`.
+fn sources_text(value: &str, language: Language) -> Option<String> {
+    if !value.contains("derived: ") {
+        return None;
+    }
+    let parts: Vec<String> = value
+        .split(" | ")
+        .map(|part| match part.strip_prefix("derived: ").and_then(|rest| rest.rsplit_once(" http")) {
+            Some((how, url)) => {
+                let how = cell_text("derived_from", how, language).unwrap_or_else(|| how.to_string());
+                let word = if language == Language::Tr { "türetildi" } else { "derived" };
+                format!("{word}: {how} http{url}")
+            }
+            None => part.to_string(),
+        })
+        .collect();
+    Some(parts.join(" | "))
+}
+
+/// A boolean cell as a reader of `language` reads it.
+pub fn yes_no(value: bool, language: Language) -> &'static str {
+    match (value, language) {
+        (true, Language::Tr) => "evet",
+        (false, Language::Tr) => "hayır",
+        (true, Language::En) => "yes",
+        (false, Language::En) => "no",
+    }
+}
+
+/// The values a template's `{}` stand for in `text`, if the text is that template.
+fn matches(template: &str, text: &str) -> Option<Vec<String>> {
+    let pieces: Vec<&str> = template.split("{}").collect();
+    let mut rest = text.strip_prefix(pieces[0])?;
+    let mut values = Vec::new();
+    for (i, piece) in pieces.iter().enumerate().skip(1) {
+        let end = if piece.is_empty() && i == pieces.len() - 1 { rest.len() } else { rest.find(piece)? };
+        let value = &rest[..end];
+        if value.is_empty() {
+            return None;
+        }
+        values.push(value.to_string());
+        rest = &rest[end + piece.len()..];
+    }
+    rest.is_empty().then_some(values)
+}
+
+fn fill(template: &str, values: &[String], language: Language) -> String {
+    let mut out = template.to_string();
+    for (i, value) in values.iter().enumerate() {
+        let shown = match value.as_str() {
+            "true" | "false" => yes_no(value == "true", language).to_string(),
+            v => group_digits(v, language),
+        };
+        out = out.replace(&format!("{{{i}}}"), &shown);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_said_in_turkish_and_left_as_they_are_in_english() {
+        assert_eq!(cell_text("origin", "published", Language::Tr).as_deref(), Some("yayımlandı"));
+        assert_eq!(cell_text("rank_origin", "computed", Language::Tr).as_deref(), Some("hesaplandı"));
+        assert_eq!(cell_text("origin", "published", Language::En), None);
+        // A code in a column that does not hold codes is data: a province called "panel" stays.
+        assert_eq!(cell_text("province", "published", Language::Tr), None);
+    }
+
+    #[test]
+    fn messages_a_form_shows_are_said_in_turkish() {
+        assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::Tr), "`13` geçerli değil: 13, 1..12 aralığının dışında");
+        assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::En), "`13` is not a valid int: 13 is outside 1..12");
+        assert_eq!(message("`x` is not a valid int: something new", Language::Tr), "`x` geçerli değil: something new");
+        assert_eq!(message("a sentence no template knows", Language::Tr), "a sentence no template knows");
+    }
+
+    #[test]
+    fn sentences_are_read_by_their_template_with_numbers_grouped() {
+        assert_eq!(
+            cell_text("missing", "8 of 81 provinces have a value for the period and no release stated the count", Language::Tr).as_deref(),
+            Some("dönem için 81 ilden 8 ilin değeri var ve sayıyı hiçbir bülten vermedi")
+        );
+        assert_eq!(cell_text("band", "10000000 to 100000000", Language::Tr).as_deref(), Some("10.000.000 – 100.000.000"));
+        assert_eq!(cell_text("band", "10000000 to 100000000", Language::En).as_deref(), Some("10,000,000 to 100,000,000"));
+        assert_eq!(cell_text("band", "at least 2000000000", Language::Tr).as_deref(), Some("en az 2.000.000.000"));
+        assert_eq!(
+            cell_text("derived_from", "267500000 (stated) divided by 1 + 12.5 %", Language::Tr).as_deref(),
+            Some("267.500.000 (verilen) / (1 + %12,5)")
+        );
+        // A URL inside a sentence is not a number.
+        let derived = "the January-10 total 224600000000 (stated) minus the January-9 total 200625000000 (stated, https://x.org/a-9)";
+        assert_eq!(
+            cell_text("derived_from", derived, Language::Tr).as_deref(),
+            Some("Ocak-10 toplamı 224.600.000.000 (verilen) eksi Ocak-9 toplamı 200.625.000.000 (verilen, https://x.org/a-9)")
+        );
+        assert_eq!(cell_text("missing", "something new", Language::Tr), None);
+        assert_eq!(
+            cell_text("sources", "derived: 1275000000 (stated) divided by 1 + 0.4 % https://a.org/x | https://b.org/y", Language::Tr).as_deref(),
+            Some("türetildi: 1.275.000.000 (verilen) / (1 + %0,4) https://a.org/x | https://b.org/y")
+        );
+        assert_eq!(cell_text("source", "3 sources", Language::Tr).as_deref(), Some("3 kaynak"));
+        assert_eq!(cell_text("source", "https://a.org/x sources", Language::Tr), None);
+    }
+}
