@@ -89,10 +89,14 @@ fn every_example_answers_in_every_view_with_the_values_of_run() {
             let qs = query_string(example);
             let page = get(&server, &format!("/q/{name}?{qs}"));
             if !run.status.success() {
-                // The analyses that refuse on the bundled partial detail refuse here too, with the same words.
+                // The analyses that refuse on the bundled partial detail refuse here too: with the
+                // same words on the English page, in Turkish (naming `--complete`) on the Turkish one.
                 let message = String::from_utf8_lossy(&run.stderr).replace("ihracat: error: ", "");
                 assert_eq!(page.status, 422, "{name} {example}");
-                assert!(page.text().contains(&escape(message.trim().lines().next().unwrap())), "{name}: {}", page.text());
+                assert!(page.text().contains("gerektirir") && page.text().contains("<code>--complete</code>"), "{name}: {}", page.text());
+                let english = get(&server, &format!("/q/{name}?{qs}&lang=en"));
+                let shown = english.text().replace("<code>", "`").replace("</code>", "`");
+                assert!(shown.contains(&escape(message.trim().lines().next().unwrap())), "{name}: {shown}");
                 continue;
             }
             assert_eq!(page.status, 200, "{name} {example}: {}", page.text());
@@ -181,6 +185,24 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     assert_eq!(latest.status, 303);
     let css = get(&server, "/assets/style.css");
     assert_eq!((css.status, css.headers["content-type"].as_str()), (200, "text/css; charset=utf-8"));
+    assert!(css.text().contains("@media print"), "pages print without the navigation and the form");
+}
+
+/// The report page moves between the months with figures: previous and next links, and a picker
+/// (a plain form, no script) that lands on the month chosen.
+#[test]
+fn the_report_page_picks_its_month() {
+    let w = Workdir::new();
+    let server = common::serve_with(&w, &[], &[]);
+    let report = get(&server, "/report/2025/10?lang=tr").text();
+    // The bundled data has activity-basis figures for September and November 2025 (`ihracat run
+    // coverage -p basis=activity`), so October sits between them.
+    assert!(report.contains("href=\"/report/2025/9?lang=tr\" rel=\"prev\""), "previous month");
+    assert!(report.contains("href=\"/report/2025/11?lang=tr\" rel=\"next\""), "next month");
+    assert!(report.contains("<option value=\"2025-10\" selected>Ekim 2025</option>"));
+    assert!(report.contains("<option value=\"2024-01\">Ocak 2024</option>"), "every month with figures is offered");
+    let picked = get(&server, "/report/latest?month=2025-07&lang=en");
+    assert_eq!((picked.status, picked.headers["location"].as_str()), (303, "/report/2025/7?lang=en"));
 }
 
 #[test]
@@ -191,7 +213,11 @@ fn errors_say_what_and_where_with_their_status() {
     assert_eq!(bad.status, 400);
     let html = bad.text();
     let field = &html[html.find("for=\"month\"").unwrap()..];
-    assert!(field[..field.find("</div>").unwrap()].contains("`13` is not a valid int: 13 is outside 1..12"), "the message beside its field: {html}");
+    // Beside its field, in the page's language (Turkish unless asked), what was typed as code.
+    assert!(field[..field.find("</div>").unwrap()].contains("<code>13</code> geçerli değil: 13, 1..12 aralığının dışında"), "the message beside its field: {html}");
+    let english = get(&server, "/q/top_provinces?year=2025&month=13&lang=en").text();
+    let field = &english[english.find("for=\"month\"").unwrap()..];
+    assert!(field[..field.find("</div>").unwrap()].contains("<code>13</code> is not a valid int: 13 is outside 1..12"), "{english}");
     let json: serde_json::Value = serde_json::from_slice(&get(&server, "/q/top_provinces.json?year=2025&month=13").body).unwrap();
     assert_eq!(json["parameter"], "month");
     assert_eq!(json["error"], "parameter `month`: `13` is not a valid int: 13 is outside 1..12");
@@ -368,7 +394,8 @@ fn a_query_over_its_time_limit_is_stopped_and_the_others_still_answer() {
     assert!(slow.text().contains("the query ran longer than 0.5 s and was stopped"), "{}", slow.text());
     let page = get(&server, "/q/slow");
     assert_eq!(page.status, 503);
-    assert!(page.text().contains("was stopped"));
+    assert!(page.text().contains("sn'den uzun sürdü ve durduruldu"), "{}", page.text());
+    assert!(get(&server, "/q/slow?lang=en").text().contains("was stopped"));
 }
 
 #[test]

@@ -274,7 +274,10 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
             crate::report::html(conn, &app.config.catalog, &facts, request.language)
         });
         match page {
-            Ok(html) => Answer::html(StatusCode::OK, pages::with_navigation(&html, request.language, &format!("/report/{year}/{month}"))),
+            Ok(html) => {
+                let months = app.with_db(|conn| pages::report_months(conn, &app.config.catalog)).unwrap_or_default();
+                Answer::html(StatusCode::OK, pages::with_navigation(&html, request.language, &format!("/report/{year}/{month}"), Some((year, month, &months))))
+            }
             Err(e) => {
                 let status = status_of(&e);
                 Answer::html(status, pages::error_page(request.language, status, &e.said(request.language), &[]))
@@ -321,9 +324,19 @@ async fn province(State(app): State<Arc<App>>, Path(name): Path<String>, RawQuer
 
 /// The latest month with data, as a redirect, so that a link to "the report" stays right.
 async fn report_latest(State(app): State<Arc<App>>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
-    let language = request(raw, &headers).map(|r| r.language).unwrap_or_default();
+    let asked = request(raw, &headers).ok();
+    let language = asked.as_ref().map(|r| r.language).unwrap_or_default();
+    // The report page's month picker sends ?month=YYYY-MM here: answered with that month's page.
+    let picked = asked.as_ref().and_then(|r| r.args.iter().find(|(k, _)| k == "month")).and_then(|(_, v)| {
+        let text = v.to_string();
+        let (year, month) = text.trim().split_once('-')?;
+        Some((year.parse::<i32>().ok()?, month.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?))
+    });
     let worker = app.clone();
-    let latest = tokio::task::spawn_blocking(move || worker.with_db(|conn| crate::report::latest_month(conn, "activity"))).await;
+    let latest = match picked {
+        Some(month) => Ok(Ok(month)),
+        None => tokio::task::spawn_blocking(move || worker.with_db(|conn| crate::report::latest_month(conn, "activity"))).await,
+    };
     match latest {
         Ok(Ok((year, month))) => {
             let mut response = Response::new(Body::empty());

@@ -92,12 +92,58 @@ fn layout(language: Language, title: &str, here: &str, args: &[(String, crate::c
 
 /// The report's own page inside the site: its inline style gives way to the site's stylesheet
 /// (the content security policy allows no inline style), and the navigation is added.
-pub fn with_navigation(page: &str, language: Language, here: &str) -> String {
+pub fn with_navigation(page: &str, language: Language, here: &str, month: Option<(i32, u32, &[(i32, u32)])>) -> String {
     let without_style = match (page.find("<style>"), page.find("</style>")) {
         (Some(start), Some(end)) => format!("{}<link rel=\"stylesheet\" href=\"/assets/style.css\">{}", &page[..start], &page[end + "</style>".len()..]),
         _ => page.to_string(),
     };
-    without_style.replacen("<body>\n", &format!("<body>\n{}\n", navigation(language, here, &[]).into_string()), 1)
+    let picker = month.map(|(year, month, months)| month_picker(language, year, month, months).into_string()).unwrap_or_default();
+    without_style.replacen("<body>\n", &format!("<body>\n{}\n{picker}\n", navigation(language, here, &[]).into_string()), 1)
+}
+
+/// The months with activity-basis figures, newest first (the report's month picker).
+pub fn report_months(conn: &Connection, catalog: &Catalog) -> Result<Vec<(i32, u32)>> {
+    let coverage = execution::collect_named(conn, catalog.get("coverage")?, &crate::catalog::args([("basis", "activity".into())]))?;
+    let columns = crate::db::Columns::of(&coverage.batches);
+    let read = |name: &str| columns.integers(name).map_err(|e| Error::msg(format!("coverage, column `{name}`: {e:?}")));
+    let (years, numbers, provinces) = (read("year")?, read("month")?, read("provinces")?);
+    let mut months: Vec<(i32, u32)> = Vec::new();
+    for ((year, month), count) in years.into_iter().zip(numbers).zip(provinces) {
+        if let (Some(y), Some(m), Some(p)) = (year, month, count) {
+            // A month with detail alone has no figures to report.
+            if p > 0 {
+                months.push((y as i32, m as u32));
+            }
+        }
+    }
+    months.sort_unstable_by(|a, b| b.cmp(a));
+    months.dedup();
+    Ok(months)
+}
+
+/// Previous and next month with figures, and a picker over every one (a form: no script).
+fn month_picker(language: Language, year: i32, month: u32, months: &[(i32, u32)]) -> Markup {
+    let w = words(language);
+    let at = months.iter().position(|m| *m == (year, month));
+    let newer = at.and_then(|i| i.checked_sub(1)).and_then(|i| months.get(i));
+    let older = at.and_then(|i| months.get(i + 1));
+    let link = |(y, m): &(i32, u32)| with_lang(&format!("/report/{y}/{m}"), language);
+    html! {
+        nav.months {
+            @if let Some(m) = older { a.older href=(link(m)) rel="prev" { "← " (month_title(m.0, m.1, language)) } }
+            form method="get" action="/report/latest" {
+                input type="hidden" name="lang" value=(w.lang);
+                label for="month" { (w.month_label) " " }
+                select #month name="month" {
+                    @for (y, m) in months {
+                        option value=(format!("{y}-{m:02}")) selected[(*y, *m) == (year, month)] { (month_title(*y, *m, language)) }
+                    }
+                }
+                " " button type="submit" { (w.show) }
+            }
+            @if let Some(m) = newer { a.newer href=(link(m)) rel="next" { (month_title(m.0, m.1, language)) " →" } }
+        }
+    }
 }
 
 pub fn error_page(language: Language, status: StatusCode, message: &str, suggestions: &[String]) -> String {

@@ -41,6 +41,8 @@ pub struct Words {
     pub basis_expected: &'static str,
     pub no_page: &'static str,
     pub chart_download: &'static str,
+    pub month_label: &'static str,
+    pub show: &'static str,
     /// The named chart sizes (`charts::SIZES`) as the download links name them.
     pub chart_sizes: &'static [(&'static str, &'static str)],
 }
@@ -97,6 +99,8 @@ const TR: Words = Words {
     basis_expected: "esas: activity (faaliyet ili) ya da registered (kayıtlı il) olmalı",
     no_page: "bu adreste sayfa yok",
     chart_download: "Grafiği indir",
+    month_label: "Ay",
+    show: "Göster",
     chart_sizes: &[("web", "(web)"), ("print", "(baskı, 2×)"), ("column", "(gazete sütunu)"), ("slide", "(sunum)")],
 };
 
@@ -145,5 +149,7 @@ const EN: Words = Words {
     basis_expected: "basis: expected activity or registered",
     no_page: "no page at this address",
     chart_download: "Download the chart",
+    month_label: "Month",
+    show: "Show",
     chart_sizes: &[("web", "(web)"), ("print", "(print, 2×)"), ("column", "(newspaper column)"), ("slide", "(slide)")],
 };
