@@ -188,6 +188,24 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     assert!(css.text().contains("@media print"), "pages print without the navigation and the form");
 }
 
+/// The notices travel with the JSON in both languages, each with a code a program can test.
+#[test]
+fn the_json_carries_its_notices_in_both_languages_with_their_codes() {
+    let w = Workdir::new();
+    let server = common::serve_with(&w, &[], &[]);
+    let json: serde_json::Value = serde_json::from_slice(&get(&server, "/q/top_provinces.json?year=2025&month=10").body).unwrap();
+    // The October 2025 release named eight provinces (tests/fixtures/releases).
+    assert_eq!(json["notice_codes"], serde_json::json!(["panel"]));
+    assert!(json["notices"][0].as_str().unwrap().starts_with("8 of 81 provinces have data for 2025-10"), "{json}");
+    assert!(json["notices_tr"][0].as_str().unwrap().starts_with("2025-10 için 81 ilden 8 ilin verisi var"), "{json}");
+    let empty: serde_json::Value = serde_json::from_slice(&get(&server, "/q/bottom_provinces.json?year=2025&month=10&n=3").body).unwrap();
+    assert_eq!(empty["row_count"], 0);
+    let codes: Vec<&str> = empty["notice_codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let at = codes.iter().position(|c| *c == "empty").expect("an empty notice");
+    assert_eq!(empty["notices"][at], "no rows: no ranking from the bottom: fewer than 81 provinces have a value for the period");
+    assert_eq!(empty["notices_tr"][at], "satır yok: alttan sıralama yok: dönem için değeri olan il sayısı 81'den az");
+}
+
 /// The report page moves between the months with figures: previous and next links, and a picker
 /// (a plain form, no script) that lands on the month chosen.
 #[test]

@@ -44,6 +44,14 @@ impl Notice {
         }
     }
 
+    /// What kind of notice it is, for programs: `panel` or `empty`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Notice::Panel(_) => "panel",
+            Notice::Empty { .. } => "empty",
+        }
+    }
+
     /// The reason an empty result of `query` can have, when its header gives one.
     pub fn empty_of(query: &Query) -> Option<Notice> {
         let english = query.header.empty.clone()?;

@@ -31,6 +31,7 @@ pub fn result_json(query: &Query, args: &[(String, Arg)], collected: &Collected)
         "row_count": count,
         "notices": collected.notices.iter().map(|n| n.to_string()).collect::<Vec<_>>(),
         "notices_tr": collected.notices.iter().map(|n| n.text(crate::language::Language::Tr)).collect::<Vec<_>>(),
+        "notice_codes": collected.notices.iter().map(|n| n.code()).collect::<Vec<_>>(),
         "sources": sources,
     });
     let head = head.to_string();
