@@ -28,6 +28,23 @@ fn queries_lists_the_shipped_catalog() {
     assert_eq!(column(&rows, "parameters")[i], "year month [n=10] [period=month] [basis=activity]");
 }
 
+/// `queries show` in Turkish: the title, the detail and the parameters' help as the file's
+/// Turkish lines give them; names, types and the SQL as written.
+#[test]
+fn queries_show_speaks_turkish_when_asked() {
+    let w = Workdir::new();
+    let file = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/rankings/top_provinces.sql")).unwrap();
+    let line = |key: &str| file.lines().find_map(|l| l.strip_prefix(key)).unwrap().trim().to_string();
+    let shown = w.stdout(&["queries", "--locale", "tr", "show", "top_provinces"]);
+    assert!(shown.starts_with(&format!("top_provinces — {}\n", line("--- summary_tr"))), "{shown}");
+    assert!(shown.contains(&line("--- detail_tr")), "{shown}");
+    assert!(shown.contains("parametreler:") && shown.contains("(zorunlu)") && shown.contains("kaç il"), "{shown}");
+    assert!(shown.contains("FROM province_ranking($year, $month, $period, $basis)"), "the SQL as written");
+    let english = w.stdout(&["queries", "show", "top_provinces"]);
+    let described = &english[..english.find("\nsql:\n").unwrap()];
+    assert!(described.contains(&line("--- detail ")) && !described.contains(&line("--- detail_tr")), "{english}");
+}
+
 #[test]
 fn queries_show_prints_the_parameters_and_the_sql() {
     let w = Workdir::new();

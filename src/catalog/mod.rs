@@ -167,30 +167,34 @@ fn collect_sql_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> 
 
 /// The header and the SQL for people (`queries show`), then the SQL of the macros the query
 /// calls, so that an analysis built on them reads to the end.
-pub fn describe_text(query: &Query) -> String {
+/// In Turkish (`--locale tr`) the title, the detail, the parameters' help and the section names
+/// are Turkish; names, types and the SQL stay as written.
+pub fn describe_text(query: &Query, language: crate::language::Language) -> String {
     let h = &query.header;
-    let mut text = format!("{} — {}\n", query.name, h.summary);
-    text.push_str(&format!("source: {}\n", query.origin));
+    let tr = language == crate::language::Language::Tr;
+    let word = |en: &'static str, turkish: &'static str| if tr { turkish } else { en };
+    let mut text = format!("{} — {}\n", query.name, h.title_in(language));
+    text.push_str(&format!("{}: {}\n", word("source", "kaynak"), query.origin));
     if !h.detail.is_empty() {
         text.push('\n');
-        for line in &h.detail {
+        for line in h.detail_in(language) {
             text.push_str(line);
             text.push('\n');
         }
     }
     if !h.params.is_empty() {
-        text.push_str("\nparameters:\n");
+        text.push_str(&format!("\n{}:\n", word("parameters", "parametreler")));
         for p in &h.params {
             let range = p.range.as_ref().map(|(l, h)| format!(" {l}..{h}")).unwrap_or_default();
             let default = match &p.default {
-                None => " (required)".to_string(),
+                None => format!(" ({})", word("required", "zorunlu")),
                 Some(d) => format!(" = {d}"),
             };
-            text.push_str(&format!("  {:<12} {}{range}{default}  {}\n", p.name, p.ty.describe(), p.doc));
+            text.push_str(&format!("  {:<12} {}{range}{default}  {}\n", p.name, p.ty.describe(), crate::headings::parameter_help(&p.doc, language)));
         }
     }
     if !h.returns.is_empty() {
-        text.push_str("\nreturns:\n");
+        text.push_str(&format!("\n{}:\n", word("returns", "sütunlar")));
         for (name, ty) in &h.returns {
             text.push_str(&format!("  {name:<16} {ty}\n"));
         }
@@ -203,7 +207,7 @@ pub fn describe_text(query: &Query) -> String {
         }
     }
     if !h.examples.is_empty() {
-        text.push_str("\nexamples:\n");
+        text.push_str(&format!("\n{}:\n", word("examples", "örnekler")));
         for example in &h.examples {
             let args: String = example.split_whitespace().map(|a| format!(" -p {a}")).collect();
             text.push_str(&format!("  ihracat run {}{args}\n", query.name));

@@ -77,7 +77,8 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
         Some(Action::Show { name, format }) => {
             let query = catalog.get(&name)?;
             match format {
-                ShowFormat::Text => print!("{}", catalog::describe_text(query)),
+                // English unless --locale tr (or IHRACAT_LOCALE=tr) asks for Turkish, as run's notices.
+                ShowFormat::Text => print!("{}", catalog::describe_text(query, args.output.locale.map_or(ihracat::language::Language::En, Into::into))),
                 ShowFormat::Sql => print!("{}", query.sql),
                 ShowFormat::Json => println!("{}", catalog::describe_json(query)),
             }

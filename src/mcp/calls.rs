@@ -146,7 +146,7 @@ pub fn describe(config: &Config, given: &JsonObject) -> Result<CallToolResult> {
     let query = config.catalog.get(&name)?;
     let mut described = describe_json(query);
     described["example_calls"] = Value::Array(query.header.examples.iter().map(|e| tools::example_arguments(query, e)).collect());
-    let mut result = CallToolResult::success(vec![ContentBlock::text(crate::catalog::describe_text(query))]);
+    let mut result = CallToolResult::success(vec![ContentBlock::text(crate::catalog::describe_text(query, crate::language::Language::En))]);
     result.structured_content = Some(described);
     Ok(result)
 }
