@@ -92,6 +92,10 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
         assert!(about.iter().any(|(k, v)| k == expected.0 && v == expected.1), "{expected:?} in {about:?}");
     }
     assert!(about.iter().any(|(k, v)| k == "Kaynak" && v == "https://ekiphaber.com/haber/turkiye-de-10-ayda-46-ilin-ihracati-1-milyar-dolar-esigini-asti"));
+    // The title and the notice a reader must see, in the workbook's language (the October 2025
+    // release named eight provinces).
+    assert!(about.iter().any(|(k, v)| k == "Açıklama" && v == "İhracatta illerin sıralaması"), "{about:?}");
+    assert!(about.iter().any(|(k, v)| k == "Not" && v.starts_with("2025-10 için 81 ilden 8 ilin verisi var")), "{about:?}");
 
     // Dates are dates, booleans booleans, lists their text; export writes the same workbook.
     let sql = w.path("types.xlsx");

@@ -42,8 +42,9 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     // An Excel file says on its second sheet what it holds: the query and every parameter.
     options.about = Some(ihracat::output::excel::About {
         query: query.name.clone(),
-        summary: query.header.summary.clone(),
+        summary: query.header.title_in(options.words).to_string(),
         parameters: execution::effective_args(query, &assignments),
+        notices: Vec::new(),
     });
     if let Some(path) = options.output.clone() {
         let source = ihracat::output::copy::Source::Named { query, args: &assignments };

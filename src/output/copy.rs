@@ -59,16 +59,26 @@ pub fn write_file(conn: &Connection, source: Source<'_>, options: &OutputOptions
         let mut options = options.clone();
         return match source {
             Source::Named { query, args } => {
-                options.about.get_or_insert_with(|| super::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: effective_args(query, args) });
+                options.about.get_or_insert_with(|| super::excel::About {
+                    query: query.name.clone(),
+                    summary: query.header.title_in(options.words).to_string(),
+                    parameters: effective_args(query, args),
+                    notices: Vec::new(),
+                });
                 crate::execution::with_result(conn, query, args, |result| {
                     let notices: Vec<Notice> = result.panel_notice.clone().into_iter().collect();
                     let empty = result.empty_notice.clone();
+                    // The workbook says on its source sheet what the notices say on stderr.
+                    let words = options.words;
+                    if let Some(about) = options.about.as_mut() {
+                        about.notices = notices.iter().map(|n| n.text(words)).collect();
+                    }
                     let rows = super::write(result.stream, &options)? as usize;
                     Ok((rows, notices.into_iter().chain(empty.filter(|_| rows == 0)).collect()))
                 })
             }
             Source::Sql(sql) => {
-                options.about.get_or_insert_with(|| super::excel::About { query: "SQL".into(), summary: sql.to_string(), parameters: Vec::new() });
+                options.about.get_or_insert_with(|| super::excel::About { query: "SQL".into(), summary: sql.to_string(), parameters: Vec::new(), notices: Vec::new() });
                 let mut stmt = conn.prepare(sql).map_err(|e| Error::Sql { context: "preparing --sql".into(), source: e })?;
                 let stream = ResultStream::from_statement(&mut stmt, Vec::new())?;
                 Ok((super::write(stream, &options)? as usize, Vec::new()))

@@ -25,6 +25,9 @@ pub struct About {
     pub query: String,
     pub summary: String,
     pub parameters: Vec<(String, crate::catalog::Arg)>,
+    /// What a reader must know that the rows may not show (an incomplete panel, why the result
+    /// is empty), in the workbook's language.
+    pub notices: Vec<String>,
 }
 
 fn excel(e: XlsxError) -> Error {
@@ -285,6 +288,9 @@ fn about_sheet(workbook: &mut Workbook, about: Option<&About>, sources: &[String
         }
         for (name, value) in &about.parameters {
             lines.push((if tr { "Parametre" } else { "Parameter" }.into(), format!("{name} = {value}")));
+        }
+        for notice in &about.notices {
+            lines.push((if tr { "Not" } else { "Note" }.into(), notice.clone()));
         }
     }
     lines.push((if tr { "Satır" } else { "Rows" }.into(), rows.to_string()));

@@ -562,7 +562,7 @@ pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         Language::Tr => format!("İl bazında ihracat raporu: {} {}", tr::capitalize(tr::month_name(facts.month)), facts.year),
         Language::En => format!("Report on exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
     };
-    let about = crate::output::excel::About { query: "report".into(), summary, parameters: common.clone() };
+    let about = crate::output::excel::About { query: "report".into(), summary, parameters: common.clone(), notices: Vec::new() };
     book.finish(Some(&about))
 }
 

@@ -205,7 +205,12 @@ fn query_answer(app: &App, name: &str, view: View, request: &Request) -> Answer 
                 let options = OutputOptions {
                     locale: language,
                     words: language,
-                    about: Some(crate::output::excel::About { query: query.name.clone(), summary: query.header.summary.clone(), parameters: execution::effective_args(query, &request.args) }),
+                    about: Some(crate::output::excel::About {
+                        query: query.name.clone(),
+                        summary: query.header.title_in(language).to_string(),
+                        parameters: execution::effective_args(query, &request.args),
+                        notices: collected.notices.iter().map(|n| n.text(language)).collect(),
+                    }),
                     ..OutputOptions::default()
                 };
                 let mut body: Vec<u8> = Vec::new();
