@@ -281,3 +281,18 @@ fn queries_check_draws_every_example_chart() {
     let (_, err) = w.fail(&["--queries", dir.parent().unwrap().to_str().unwrap(), "queries", "check"]);
     assert!(err.contains("broken_chart") && err.contains("its map chart: a map needs a province in each row"), "{err}");
 }
+
+/// A named size sets the width and the PNG's scale: a newspaper column is 480 px drawn at 3×.
+#[test]
+fn a_named_size_gives_a_picture_of_that_size() {
+    let w = Workdir::new();
+    let path = w.path("column.png");
+    w.run(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--size", "column", "-o", path.to_str().unwrap()]);
+    let png = std::fs::read(&path).unwrap();
+    // The width is bytes 16..20 of the PNG's IHDR chunk, big-endian.
+    assert_eq!(&png[1..4], b"PNG");
+    assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 480 * 3);
+    let (code, message) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--size", "poster"]);
+    assert_eq!(code, 2);
+    assert!(message.contains("column") && message.contains("slide"), "{message}");
+}

@@ -206,6 +206,28 @@ fn the_json_carries_its_notices_in_both_languages_with_their_codes() {
     assert_eq!(empty["notices_tr"][at], "satır yok: alttan sıralama yok: dönem için değeri olan il sayısı 81'den az");
 }
 
+/// A chart downloads at the named sizes and scales the pages link to; a bad one is refused.
+#[test]
+fn a_chart_downloads_at_a_named_size_or_scale() {
+    let w = Workdir::new();
+    let server = common::serve_with(&w, &[], &[]);
+    let width = |path: &str| {
+        let reply = get(&server, path);
+        assert_eq!(reply.status, 200, "{path}");
+        u32::from_be_bytes(reply.body[16..20].try_into().unwrap())
+    };
+    // The bar chart's own width is 760 px; a newspaper column 480 px at 3×.
+    assert_eq!(width("/q/top_provinces.png?year=2025&month=10"), 760);
+    assert_eq!(width("/q/top_provinces.png?year=2025&month=10&scale=2"), 1520);
+    assert_eq!(width("/q/top_provinces.png?year=2025&month=10&size=column"), 1440);
+    assert_eq!(width("/q/top_provinces.png?year=2025&month=10&width=900&scale=2"), 1800);
+    let bad = get(&server, "/q/top_provinces.png?year=2025&month=10&scale=9");
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("scale"), "{}", bad.text());
+    let page = get(&server, "/q/top_provinces?year=2025&month=10").text();
+    assert!(page.contains("size=column"), "the page links the sizes");
+}
+
 /// The report page moves between the months with figures: previous and next links, and a picker
 /// (a plain form, no script) that lands on the month chosen.
 #[test]

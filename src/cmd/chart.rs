@@ -53,7 +53,7 @@ pub struct ChartArgs {
     lang: Language,
     /// A named size: column (a newspaper column, PNG at 3×), web, print (PNG at 2×) or slide;
     /// --width and --scale override its parts
-    #[arg(long, value_name = "SIZE", value_parser = ["column", "web", "print", "slide"])]
+    #[arg(long, value_name = "SIZE", value_parser = clap::builder::PossibleValuesParser::new(ihracat::charts::SIZES.iter().map(|(name, ..)| *name)))]
     size: Option<String>,
     /// Width in pixels [default: 760, maps 1000]
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u16).range(200..=4000))]
