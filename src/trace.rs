@@ -17,7 +17,7 @@ pub fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let Some(sink) = SINK.get() else { return f() };
     let start = std::time::Instant::now();
     let result = f();
-    sink(&format!("{what}: {:.3} s", start.elapsed().as_secs_f64()));
+    sink(&format!("{what}: {:.4} s", start.elapsed().as_secs_f64()));
     result
 }
 
