@@ -377,6 +377,57 @@ finally:
     server.terminate()
     server.wait()
 
+# 8. The analyses on the bundled data (issue 33): every shipped query's first example, the
+# preparing and running phases IHRACAT_TIMINGS reports (the fastest of several runs), against the
+# same answer by the simplest SQL, a plain ranking over `exports` run the same way as a user's
+# named query; then the same on a database with a complete panel (81 provinces × 20 years × 12
+# months of SYNTHETIC values, labelled) loaded over the bundled data.
+analysis_results = []
+plain_dir = os.path.join(work, "plain-queries")
+os.makedirs(plain_dir, exist_ok=True)
+with open(os.path.join(plain_dir, "plain_ranking.sql"), "w", encoding="utf-8") as f:
+    f.write("--- summary  The plain ranking over exports: the reference of the analyses' case\n"
+            "--- returns  province_code int, value_usd decimal, rank bigint\n"
+            "SELECT province_code, sum(value_usd) AS value_usd, rank() OVER (ORDER BY sum(value_usd) DESC) AS rank\n"
+            "FROM exports GROUP BY 1 ORDER BY 2 DESC LIMIT 10\n")
+timing_runs = {"tiny": 3, "small": 7, "full": 11}[a.scale]
+
+
+def query_ms(db, name, example):
+    """The fastest prepare + run of `ihracat run NAME` with the example's parameters, in ms."""
+    args = [a.ihracat, "--db", db, "--queries", plain_dir, "run", name] + [x for p in example.split() for x in ("-p", p)] + ["--format", "csv"]
+    best = None
+    for _ in range(timing_runs):
+        out = subprocess.run(args, env=dict(env, IHRACAT_TIMINGS="1"), capture_output=True, text=True)
+        phases = dict((m.group(1), float(m.group(2))) for m in re.finditer(r"timing: (.*?): ([0-9.]+) s", out.stderr))
+        ms = 1000 * (phases.get("preparing the query", 0) + phases.get("running the query", 0))
+        best = ms if best is None else min(best, ms)
+    return best
+
+
+panel_db = os.path.join(work, "panel.duckdb")
+shutil.copy(bundled, panel_db)
+panel_csv = os.path.join(work, "synthetic-panel.csv")
+with open(panel_csv, "w", encoding="utf-8") as f:
+    f.write("province,year,month,value_usd\n")
+    state = 42
+    for code in range(1, 82):
+        for year in range(2006, 2026):
+            for month in range(1, 13):
+                state = (state * 6364136223846793005 + 1442695040888963407) % 2**64
+                f.write(f"{code},{year},{month},{1_000_000 + state % 900_000_000}\n")
+sh(ih(panel_db, f"load {shlex.quote(panel_csv)} --basis activity"))
+listing = json.loads(subprocess.run([a.ihracat, "--db", bundled, "queries", "--format", "json"], env=env, capture_output=True, text=True, check=True).stdout)
+for db, data in [(bundled, "bundled data"), (panel_db, "complete panel, 81 × 20 years × 12 months (synthetic)")]:
+    reference = query_ms(db, "plain_ranking", "")
+    for q in listing:
+        shown = json.loads(subprocess.run([a.ihracat, "--db", db, "queries", "show", q["name"], "--format", "json"], env=env, capture_output=True, text=True, check=True).stdout)
+        example = (shown.get("examples") or [""])[0]
+        analysis_results.append(dict(data=data, name=q["name"], example=example, ms=query_ms(db, q["name"], example), reference=reference))
+    print(f"analyses ({data}): reference {reference:.1f} ms, median ratio "
+          f"{sorted(r['ms'] / r['reference'] for r in analysis_results if r['data'] == data)[len(listing) // 2]:.1f}", flush=True)
+
+
 # BENCHMARKS.md
 def version(cmd):
     try:
@@ -444,6 +495,20 @@ lines += [
 ]
 for r in mcp_results:
     lines.append(f"| {r['side']} | {r['n']:,} | {r['p50']:.1f} | {r['p99']:.1f} |")
+lines += [
+    "",
+    "## The analyses",
+    "",
+    "Every shipped analysis's first example through `ihracat run`, the preparing and running phases `IHRACAT_TIMINGS` reports "
+    f"(the fastest of {timing_runs} runs), against the same kind of answer by the simplest SQL: a plain ranking over `exports` "
+    "(`sum`, `rank() OVER`, `ORDER BY`, `LIMIT 10`) run the same way as a user's named query. Targets (issue 33): each analysis "
+    "within 2× the reference, `month_facts` (the report) within 5×, on the bundled data and on a complete panel.",
+    "",
+    "| data | analysis | example | ms | reference ms | ratio |",
+    "|---|---|---|---:|---:|---:|",
+]
+for r in analysis_results:
+    lines.append(f"| {r['data']} | {r['name']} | `{r['example']}` | {r['ms']:.1f} | {r['reference']:.1f} | {r['ms'] / r['reference']:.1f}× |")
 lines += [""]
 notes = os.path.join(ROOT, "bench", "NOTES.md")
 if os.path.exists(notes):

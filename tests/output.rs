@@ -299,7 +299,7 @@ fn format_means_the_output_format_everywhere() {
     assert_eq!(query["parameters"][0]["name"], "year");
     assert_eq!(query["parameters"][0]["required"], true);
     assert_eq!(query["macros"][0]["name"], "province_ranking");
-    assert_eq!(query["macros"][0]["file"], "src/db/migrations/008_own_changes.sql");
+    assert_eq!(query["macros"][0]["file"], "src/db/migrations/010_facts.sql");
     assert!(query["macros"][0]["sql"].as_str().unwrap().contains("CREATE OR REPLACE MACRO province_ranking("), "{query}");
     assert!(w.stdout(&["queries", "show", "top_provinces", "--format", "sql"]).starts_with("--- summary"));
     let check: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "check", "--format", "json"])).unwrap();

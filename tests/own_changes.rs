@@ -24,6 +24,12 @@ struct Stated {
 /// release that disagree on the value or the change are left out, each named here; so are the
 /// rows the fixtures' README calls doubtful.
 fn stated_changes() -> BTreeMap<(i32, u32, String), Stated> {
+    let restated = restated_months();
+    first_statements().into_iter().filter(|(k, _)| !restated.contains_key(k)).collect()
+}
+
+/// The same, with the months a later page printed again with another value.
+fn first_statements() -> BTreeMap<(i32, u32, String), Stated> {
     let rows = release_rows("province_figures.csv");
     let month_rows = |metric: &'static str| {
         rows.iter().filter(move |r| r["basis"] == "activity" && r["period"] == "month" && r["metric"] == metric)
@@ -48,19 +54,17 @@ fn stated_changes() -> BTreeMap<(i32, u32, String), Stated> {
     // Doubtful in the fixtures' README: İstanbul's March 2024 change (-23, probably -2.3) and
     // Bursa's January 2024 value (pages differ).
     let doubtful = [(2024, 3, "İstanbul"), (2024, 1, "Bursa")];
-    let restated = restated_months();
     found
         .into_iter()
         .filter(|((y, m, p), _)| !doubtful.contains(&(*y, *m, p.as_str())))
-        .filter(|(k, _)| !restated.contains_key(k))
         .filter(|(_, pages)| pages.iter().all(|s| *s == pages[0]))
         .map(|(k, pages)| (k, pages[0].clone()))
         .collect()
 }
 
 /// The activity-basis months a later page printed again with another value ("geçen yılın aynı
-/// ayında …"): the month shows the later statement (design rule 1), and its first release's change
-/// is not beside it (İzmir September 2024, which DECISIONS 8 names).
+/// ayında …"): the month shows the later statement (design rule 1), beside its own release's
+/// change (rule 26; İzmir September 2024, which DECISIONS 8 names).
 fn restated_months() -> BTreeMap<(i32, u32, String), f64> {
     let mut first: BTreeMap<(i32, u32, String), f64> = BTreeMap::new();
     let mut later: BTreeMap<(i32, u32, String), f64> = BTreeMap::new();
@@ -83,20 +87,38 @@ fn restated_months() -> BTreeMap<(i32, u32, String), f64> {
 }
 
 #[test]
-fn a_month_a_later_page_printed_again_shows_that_value_and_a_computed_change() {
+fn a_month_a_later_page_printed_again_shows_that_value_beside_its_own_release_s_change() {
     let restated = restated_months();
+    let firsts = first_statements();
     let names: Vec<(i32, u32, &str)> = restated.keys().map(|(y, m, p)| (*y, *m, p.as_str())).collect();
     // (Kocaeli May 2024, the other revision DECISIONS 8 names, is a later release's implied value,
     // derived, which a stated first print outranks: `revisions` shows it.)
     assert!(names.contains(&(2024, 9, "İzmir")), "{names:?}");
     let w = Workdir::new();
+    let mut with_change = 0;
     for ((year, month, province), value) in &restated {
         let rows = w.csv(&["run", "yoy_growth", "-p", &format!("year={year}"), "-p", &format!("month={month}")]);
         let i = |c: &str| rows[0].iter().position(|x| x == c).unwrap();
         let row = rows[1..].iter().find(|r| r[i("province")] == *province).unwrap();
-        assert!((number(&row[i("value_usd")]) / 1e6 - value).abs() < 1e-6, "{province} {year}-{month}: {row:?}");
-        assert_ne!(row[i("change_origin")], "published", "{province} {year}-{month}: the first release's change is not beside a later value");
+        let label = format!("{province} {year}-{month}: {row:?}");
+        assert!((number(&row[i("value_usd")]) / 1e6 - value).abs() < 1e-6, "{label}");
+        let Some(first) = firsts.get(&(*year, *month, province.clone())) else {
+            assert_ne!(row[i("change_origin")], "published", "{label}: its release stated no change");
+            continue;
+        };
+        // İzmir: 1,631 million shown (the later page), -25,5 % (its release, of 1,627 million),
+        // so 2,184 million a year earlier (1,627 / 0,745) and a change of -557 million.
+        assert_eq!(number(&row[i("change_pct")]), first.pct, "{label}");
+        assert_eq!(row[i("change_origin")], "published", "{label}");
+        let previous = number(&row[i("previous_usd")]) / 1e6;
+        let implied = first.value_musd / (1.0 + first.pct / 100.0);
+        let tolerance = first.precision_musd + implied * first.pct_precision / 100.0;
+        assert!((previous - implied).abs() <= tolerance, "{label}: previous {previous} against {implied:.1}");
+        let change = number(&row[i("change_usd")]) / 1e6;
+        assert!((change - (first.value_musd - previous)).abs() <= tolerance, "{label}: the change is of the release's own value");
+        with_change += 1;
     }
+    assert!(with_change >= 1);
 }
 
 fn number(text: &str) -> f64 {

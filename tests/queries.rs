@@ -55,10 +55,13 @@ fn queries_show_prints_the_parameters_and_the_sql() {
     assert!(text.contains("ihracat run top_provinces -p year=2025 -p month=10 -p n=5"), "{text}");
     assert!(text.contains("FROM province_ranking($year, $month, $period, $basis)"), "{text}");
     // The macros it is built on follow, down to the last one, each with its comments.
-    assert!(text.contains("\nmacro province_ranking (src/db/migrations/008_own_changes.sql):\n-- Every ranked province of a period"), "{text}");
-    assert!(text.contains("\nmacro province_ranks (src/db/migrations/008_own_changes.sql):\n"), "{text}");
-    assert!(text.contains("\nmacro period_compare (src/db/migrations/008_own_changes.sql):\n"), "{text}");
-    assert!(text.contains("CREATE OR REPLACE MACRO period_values(_year, _month, _period, _basis) AS TABLE"), "{text}");
+    // A macro that reads a kept fact is followed to the view that defines it.
+    assert!(text.contains("\nmacro province_ranking (src/db/migrations/010_facts.sql):\n-- One period of province_ranking_all"), "{text}");
+    assert!(text.contains("\nview province_ranking_all (src/db/migrations/010_facts.sql):\n-- Every ranked province of each period"), "{text}");
+    assert!(text.contains("\nview province_ranks_all (src/db/migrations/010_facts.sql):\n"), "{text}");
+    assert!(text.contains("\nview period_compare_all (src/db/migrations/010_facts.sql):\n"), "{text}");
+    assert!(text.contains("CREATE OR REPLACE VIEW period_values_all AS"), "{text}");
+    assert!(text.contains("CREATE MACRO period_last_month(_period, _month)"), "{text}");
     assert_eq!(text.matches("\nmacro period_last_month ").count(), 1, "{text}");
 }
 

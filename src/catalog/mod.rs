@@ -223,7 +223,7 @@ pub fn describe_text(query: &Query, language: crate::language::Language) -> Stri
         text.push('\n');
     }
     for called in crate::db::macros::called_by(&query.sql) {
-        text.push_str(&format!("\nmacro {} (src/db/{}):\n{}", called.name, called.file, called.text));
+        text.push_str(&format!("\n{} {} (src/db/{}):\n{}", called.kind, called.name, called.file, called.text));
     }
     text
 }
@@ -254,7 +254,7 @@ pub fn describe_json(query: &Query) -> serde_json::Value {
         "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
         "pivot": h.pivot.as_ref().map(|p| serde_json::json!({"column": p.column, "value": p.value, "row_heading": p.row_heading})),
         "sql": query.sql,
-        "macros": crate::db::macros::called_by(&query.sql).into_iter().map(|m| serde_json::json!({"name": m.name, "file": format!("src/db/{}", m.file), "sql": m.text})).collect::<Vec<_>>(),
+        "macros": crate::db::macros::called_by(&query.sql).into_iter().map(|m| serde_json::json!({"name": m.name, "kind": m.kind, "file": format!("src/db/{}", m.file), "sql": m.text})).collect::<Vec<_>>(),
     })
 }
 

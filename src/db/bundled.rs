@@ -68,5 +68,5 @@ pub(super) fn seed(conn: &Connection) -> Result<()> {
     for (table, _) in FILES {
         conn.execute_batch(&format!("DROP TABLE {table}")).context(|| format!("dropping {table}"))?;
     }
-    Ok(())
+    super::facts::refresh(conn)
 }

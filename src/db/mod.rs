@@ -8,6 +8,7 @@
 
 mod bundled;
 mod columns;
+pub mod facts;
 mod result;
 mod shared;
 pub mod introspect;
@@ -26,7 +27,7 @@ pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -40,6 +41,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (7, "migrations/007_month_facts.sql", include_str!("migrations/007_month_facts.sql")),
     (8, "migrations/008_own_changes.sql", include_str!("migrations/008_own_changes.sql")),
     (9, "migrations/009_turkish_order.sql", include_str!("migrations/009_turkish_order.sql")),
+    (10, "migrations/010_facts.sql", include_str!("migrations/010_facts.sql")),
 ];
 
 /// Where the managed database is.

@@ -93,6 +93,10 @@ pub(super) fn apply(conn: &Connection, file: &str, hash: &str, format: InputForm
             )
         };
         conn.execute_batch(&batch).context(|| "storing the rows".into())?;
+        // The facts are of the provinces' totals; a detail table changes none of them.
+        if table == "exports" {
+            crate::db::facts::refresh(conn)?;
+        }
         Ok(id)
     })
 }
@@ -124,6 +128,7 @@ pub fn unload(conn: &Connection, id: i64) -> Result<(u64, u64)> {
             conn.execute(&format!("DELETE FROM {} WHERE replaced_by = ?", target.replaced), [id]).context(|| "restoring replaced rows".into())?;
         }
         conn.execute("DELETE FROM loads WHERE load_id = ?", [id]).context(|| "removing the load".into())?;
+        crate::db::facts::refresh(conn)?;
         Ok((removed, restored))
     })
 }
