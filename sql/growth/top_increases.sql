@@ -14,8 +14,8 @@
 --- empty    no ranking: fewer than 81 provinces have a value in both periods and no release listed the largest increases for this period
 --- empty_tr  sıralama yok: iki dönemde de değeri olan il sayısı 81'den az ve bu dönem için hiçbir bülten en büyük artışları listelemedi
 --- example  year=2025 month=10
--- The ranking is the increase_ranking macro (src/db/migrations/007_month_facts.sql), which the
--- monthly report's facts (month_facts) use too.
+-- The ranking is the increase_ranking macro (one period of the view increase_ranking_all, in
+-- src/db/migrations/010_facts.sql), which the monthly report's facts (month_facts) use too.
 SELECT rank, province, code, change_usd, value_usd, previous_usd, change_pct, origin, source, panel
 FROM increase_ranking($year, $month, $period, $basis)
 WHERE rank <= $n

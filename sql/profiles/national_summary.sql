@@ -9,8 +9,8 @@
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
 --- example  year=2024 month=12 period=year
--- The figures are the national_figures macro (src/db/migrations/007_month_facts.sql), which the
--- monthly report's facts (month_facts) use too.
+-- The figures are the national_figures macro (one period of the view national_figures_all, in
+-- src/db/migrations/011_national_facts.sql), which the monthly report's facts (month_facts) use too.
 -- unit says what value is (dollars, a percent or a count of provinces), so that a workbook shows
 -- 29 provinces as 29, not 29.00.
 SELECT metric, value,

@@ -19,8 +19,8 @@
 --- empty_tr  sırası olan il yok: dönem için 81'den az ilin değeri var ve gösterilen değerleri hiçbir bülten sıralamadı
 --- example  year=2025 month=10 n=5
 --- example  year=2024 month=12 period=year
--- The ranking is the province_ranking macro (src/db/migrations/007_month_facts.sql), which the
--- monthly report's facts (month_facts) use too.
+-- The ranking is the province_ranking macro (one period of the view province_ranking_all, in
+-- src/db/migrations/010_facts.sql), which the monthly report's facts (month_facts) use too.
 SELECT rank, province, code, value_usd, share_pct, change_usd, change_pct, previous_usd, change_origin,
        rank_origin, panel, share_of, origin, source, previous_source
 FROM province_ranking($year, $month, $period, $basis)

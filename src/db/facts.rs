@@ -19,6 +19,7 @@ pub const FACTS: &[(&str, &str)] = &[
     ("facts_province_ranks", "province_ranks_all"),
     ("facts_province_ranking", "province_ranking_all"),
     ("facts_increase_ranking", "increase_ranking_all"),
+    ("facts_national_figures", "national_figures_all"),
 ];
 
 /// The memory a refill may use whatever `--memory-limit` says: each of DuckDB's hash joins holds
