@@ -491,3 +491,34 @@ fn a_sql_request_cannot_change_the_engine_for_the_next() {
     let sql = get(&server, "/sql?q=SELECT+count(*)+AS+n+FROM+exports");
     assert_eq!(sql.status, 200);
 }
+
+/// The home page's map and the report's charts download as the query pages' charts do: SVG, and
+/// PNG at the named sizes, each link answering with the picture.
+#[test]
+fn the_home_map_and_the_report_charts_have_download_links_that_answer() {
+    let w = Workdir::new();
+    let server = common::serve_with(&w, &[], &[]);
+    let home = get(&server, "/?lang=tr").text();
+    let latest = home.split("/q/period_exports.svg?").nth(1).expect("the home page links its map's SVG");
+    let address = format!("/q/period_exports.svg?{}", &latest[..latest.find('"').unwrap()]).replace("&amp;", "&");
+    let svg = get(&server, &address);
+    assert_eq!((svg.status, svg.headers["content-type"].as_str()), (200, "image/svg+xml"), "{address}");
+    assert!(svg.text().contains("<svg"), "{address}");
+    assert!(home.contains("size=print"), "and PNG sizes");
+
+    // October 2025 has a top list, a list of increases and a map (`ihracat report`).
+    let report = get(&server, "/report/2025/10?lang=en").text();
+    assert!(report.contains("Download the charts"), "{report}");
+    for (name, extra) in [("top_provinces", "&amp;n=5"), ("top_increases", "&amp;n=5"), ("period_exports", "")] {
+        let link = format!("/q/{name}.png?year=2025&amp;month=10&amp;basis=activity{extra}&amp;size=web&amp;lang=en");
+        assert!(report.contains(&link), "{link} in the report");
+        let png = get(&server, &link.replace("&amp;", "&"));
+        assert_eq!((png.status, png.headers["content-type"].as_str()), (200, "image/png"), "{link}");
+        assert_eq!(&png.body[1..4], b"PNG");
+    }
+    // September 2024's increases cannot be listed (three provinces in both years, no release's
+    // list): no link to a chart the report does not draw.
+    let report = get(&server, "/report/2024/9?lang=tr").text();
+    assert!(report.contains("Grafikleri indir") && report.contains("/q/top_provinces.svg?year=2024&amp;month=9"), "{report}");
+    assert!(!report.contains("/q/top_increases."), "{report}");
+}

@@ -276,7 +276,10 @@ async fn report(State(app): State<Arc<App>>, Path((year, month)): Path<(String, 
             if facts.is_empty() {
                 return Err(Error::NoFigures { period: format!("{year}-{month:02}"), basis: basis.clone() });
             }
-            crate::report::html(conn, &app.config.catalog, &facts, request.language)
+            let html = crate::report::html(conn, &app.config.catalog, &facts, request.language)?;
+            let downloads = pages::report_downloads(&app.config.catalog, year, month, &basis, !facts.top_increases.is_empty(), request.language);
+            // At the end of the report's column, after its sources.
+            Ok(html.replacen("</main>", &format!("{downloads}\n</main>"), 1))
         });
         match page {
             Ok(html) => {

@@ -216,7 +216,10 @@ pub fn home(conn: &Connection, catalog: &Catalog, language: Language, shapes: &S
             section.latest {
                 h2 { (w.latest) ": " (month_title(facts.year, facts.month, language)) }
                 @for paragraph in crate::report::paragraphs(facts, language) { p { (paragraph) } }
-                @if let Some(svg) = &latest_map { figure.chart { (PreEscaped(svg.as_str())) } }
+                @if let Some(svg) = &latest_map {
+                    figure.chart { (PreEscaped(svg.as_str())) }
+                    (chart_downloads(language, w.chart_download, |ext: &str| format!("/q/period_exports.{ext}?year={}&month={}", facts.year, facts.month)))
+                }
                 p { a href=(with_lang(&format!("/report/{}/{}", facts.year, facts.month), language)) { (w.full_report) " →" } }
             }
         }
@@ -343,6 +346,40 @@ fn input_for(param: &crate::catalog::params::Param, value: &str, shapes: &Shapes
     }
 }
 
+/// A chart's downloads: SVG, and PNG at each size `ihracat chart --size` names (the picture for
+/// where it goes). `link(ext)` is the chart's address with that extension.
+fn chart_downloads(language: Language, label: &str, link: impl Fn(&str) -> String) -> Markup {
+    let w = words(language);
+    html! {
+        p.downloads {
+            (label) ": "
+            a href=(with_lang(&link("svg"), language)) { "SVG" }
+            @for (size, name) in w.chart_sizes {
+                " · " a href=(with_lang(&format!("{}&size={size}", link("png")), language)) { "PNG " (name) }
+            }
+        }
+    }
+}
+
+/// The report's charts as downloads, each titled as its analysis: the top five, the largest
+/// increases (when there is a list) and the map. The server adds them to the report, whose HTML
+/// is also written to files, where a link to the server would lead nowhere.
+pub fn report_downloads(catalog: &Catalog, year: i32, month: u32, basis: &str, increases: bool, language: Language) -> String {
+    let w = words(language);
+    let charts = [("top_provinces", "&n=5", true), ("top_increases", "&n=5", increases), ("period_exports", "", true)];
+    html! {
+        section.downloads {
+            h2 { (w.report_charts) }
+            @for (name, extra, shown) in charts {
+                @if let (true, Ok(query)) = (shown, catalog.get(name)) {
+                    (chart_downloads(language, query.header.title_in(language), |ext: &str| format!("/q/{name}.{ext}?year={year}&month={month}&basis={basis}{extra}")))
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
 fn sorted_names(shapes: &Shapes) -> Vec<String> {
     let mut names: Vec<String> = shapes.shapes.iter().map(|s| s.name.clone()).collect();
     names.sort_by_key(|n| crate::turkish::sort_key(n));
@@ -392,14 +429,7 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
                 a href=(link("json")) { "JSON" }
             }
             @if query.header.chart.is_some() && rows > 0 {
-                // The picture for where it goes: the sizes `ihracat chart --size` names.
-                p.downloads {
-                    (w.chart_download) ": "
-                    a href=(with_lang(&link("svg"), language)) { "SVG" }
-                    @for (size, label) in w.chart_sizes {
-                        " · " a href=(with_lang(&format!("{}&size={size}", link("png")), language)) { "PNG " (label) }
-                    }
-                }
+                (chart_downloads(language, w.chart_download, &link))
             }
             @if rows == 0 {
                 p.note { (w.no_rows) @if let Some(why) = empty_reason(query, language) { ": " (why) } }

@@ -41,6 +41,8 @@ pub struct Words {
     pub basis_expected: &'static str,
     pub no_page: &'static str,
     pub chart_download: &'static str,
+    /// The heading of the report's chart downloads.
+    pub report_charts: &'static str,
     pub month_label: &'static str,
     pub show: &'static str,
     /// The named chart sizes (`charts::SIZES`) as the download links name them.
@@ -99,6 +101,7 @@ const TR: Words = Words {
     basis_expected: "esas: activity (faaliyet ili) ya da registered (kayıtlı il) olmalı",
     no_page: "bu adreste sayfa yok",
     chart_download: "Grafiği indir",
+    report_charts: "Grafikleri indir",
     month_label: "Ay",
     show: "Göster",
     chart_sizes: &[("web", "(web)"), ("print", "(baskı, 2×)"), ("column", "(gazete sütunu)"), ("slide", "(sunum)")],
@@ -149,6 +152,7 @@ const EN: Words = Words {
     basis_expected: "basis: expected activity or registered",
     no_page: "no page at this address",
     chart_download: "Download the chart",
+    report_charts: "Download the charts",
     month_label: "Month",
     show: "Show",
     chart_sizes: &[("web", "(web)"), ("print", "(print, 2×)"), ("column", "(newspaper column)"), ("slide", "(slide)")],
