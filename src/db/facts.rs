@@ -38,7 +38,7 @@ pub fn refresh(conn: &Connection) -> Result<()> {
     if raise {
         conn.execute_batch(&format!("SET memory_limit = '{REFILL_MEMORY_FLOOR_BYTES}B'")).context(|| "raising the memory limit for the facts".into())?;
     }
-    let refilled = refill(conn);
+    let refilled = crate::trace::timed("keeping the facts", || refill(conn));
     if raise {
         // As DuckDB states it: to a tenth of a MiB.
         conn.execute_batch(&format!("SET memory_limit = {}", super::sql_literal(&limit))).context(|| "restoring the memory limit".into())?;
