@@ -268,9 +268,7 @@ pub fn parse_assignment(text: &str) -> Result<(String, Arg)> {
 
 /// A query ready to run: its statement and the values for each of its placeholders.
 pub struct Prepared<'c> {
-    /// Kept by the connection for the next run of the same query (a long-running front end's
-    /// connections live on: the query is not planned again).
-    pub stmt: duckdb::CachedStatement<'c>,
+    pub stmt: duckdb::Statement<'c>,
     pub values: Vec<Value>,
 }
 
@@ -305,7 +303,7 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
         ensure_single_select(conn, query)?;
         let _ = query.verified.set(());
     }
-    let stmt = conn.prepare_cached(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
+    let stmt = conn.prepare(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
     let used = placeholder_names(&stmt)?;
     check_placeholders(query, &used)?;
     let mut values = Vec::with_capacity(used.len());

@@ -1,8 +1,7 @@
 //! One read-only engine shared by the requests of a long-running front end (`serve`, `mcp`):
-//! a connection a request at a time (kept for the next request, with the statements it prepared),
-//! file access off and settings locked for the whole engine, a time limit that interrupts DuckDB,
-//! and the engine let go while a writer (a `load` in another process) waits for the file, then
-//! opened afresh so the next answer shows the new data.
+//! a connection a request, file access off and settings locked for the whole engine, a time
+//! limit that interrupts DuckDB, and the engine let go while a writer (a `load` in another
+//! process) waits for the file, then opened afresh so the next answer shows the new data.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,22 +15,8 @@ pub struct SharedEngine {
     time_limit: Duration,
     /// The open engine requests share; let go (and dropped once the last request using it ends)
     /// when a writer waits for the file.
-    engine: Mutex<Option<Arc<Engine>>>,
+    engine: Mutex<Option<Arc<Mutex<Database>>>>,
 }
-
-/// The open engine and its idle connections. A connection keeps the statements it prepared
-/// (`prepare_cached`), so a named query asked again is not planned again: with a connection of
-/// its own, each request spent 0.6 ms opening it and 1.2 ms preparing top_provinces, half its
-/// time. A connection cannot be changed by what a request runs (settings are locked, ad-hoc SQL
-/// is one read), so the next request finds it as it was.
-struct Engine {
-    /// Declared first, so dropped first: the database outlives its connections.
-    idle: Mutex<Vec<duckdb::Connection>>,
-    database: Mutex<Database>,
-}
-
-/// How many idle connections an engine keeps: as many as requests run at once, give or take.
-const IDLE_CONNECTIONS: usize = 16;
 
 impl SharedEngine {
     /// Nothing is opened until the first request.
@@ -58,7 +43,7 @@ impl SharedEngine {
     /// there is none). A writer waiting for the file goes first: the shared engine is let go,
     /// and requests hold back until the writer has the file (or five seconds pass); a database
     /// another process is writing is then tried again for up to two seconds.
-    fn engine(&self) -> Result<Arc<Engine>> {
+    fn engine(&self) -> Result<Arc<Mutex<Database>>> {
         if self.release_for_writer() {
             let patience = Instant::now() + Duration::from_secs(5);
             while self.release_for_writer() && Instant::now() < patience {
@@ -81,7 +66,7 @@ impl SharedEngine {
         database.conn.execute_batch("SET enable_external_access = false").map_err(|e| Error::Sql { context: "closing file access".into(), source: e })?;
         // And no request changes a setting for the next (`SET GLOBAL memory_limit = '1MB'`).
         lock_configuration(&database.conn)?;
-        let shared = Arc::new(Engine { idle: Mutex::new(Vec::new()), database: Mutex::new(database) });
+        let shared = Arc::new(Mutex::new(database));
         *engine = Some(shared.clone());
         Ok(shared)
     }
@@ -90,11 +75,7 @@ impl SharedEngine {
     pub fn with_db<T>(&self, work: impl FnOnce(&duckdb::Connection) -> Result<T>) -> Result<T> {
         let engine = crate::trace::timed("the engine", || self.engine())?;
         // Declared after `engine`, so dropped before it: the engine outlives its connections.
-        let idle = engine.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let conn = match idle {
-            Some(conn) => conn,
-            None => crate::trace::timed("a connection", || engine.database.lock().unwrap_or_else(|e| e.into_inner()).connect())?,
-        };
+        let conn = crate::trace::timed("a connection", || engine.lock().unwrap_or_else(|e| e.into_inner()).connect())?;
         let interrupt = conn.interrupt_handle();
         let (done, finished) = std::sync::mpsc::channel::<()>();
         let limit = self.time_limit;
@@ -108,13 +89,6 @@ impl SharedEngine {
         let result = crate::trace::timed("the work", || work(&conn));
         let _ = done.send(());
         let timed_out = watchdog.join().unwrap_or(false);
-        // An interrupted connection is let go; the others wait for the next request.
-        if !timed_out {
-            let mut idle = engine.idle.lock().unwrap_or_else(|e| e.into_inner());
-            if idle.len() < IDLE_CONNECTIONS {
-                idle.push(conn);
-            }
-        }
         match result {
             Err(_) if timed_out => Err(Error::TimedOut { seconds: limit.as_secs_f64() }),
             other => other,
