@@ -18,7 +18,7 @@
 --- param    basis     one_of(activity, registered) = activity  province of activity or of registration
 --- example  province=Kocaeli year=2025 month=7
 --- example  year=2025 month=7 period=ytd
--- The ranking is the detail_top macro (src/db/migrations/007_month_facts.sql), which the monthly
+-- The ranking is the detail_top macro (src/db/migrations/012_detail_once.sql), which the monthly
 -- report's facts (month_facts) use too.
 SELECT rank, code AS product, name_tr, name_en, value_usd, share_pct, change_usd, change_pct,
        precision_usd, provinces, source, shape, total_usd, detail_coverage_pct, complete
