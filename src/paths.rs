@@ -20,3 +20,9 @@ pub fn user_queries() -> PathBuf {
 pub fn shell_history() -> PathBuf {
     dirs::state_dir().or_else(dirs::data_dir).unwrap_or_else(|| home_fallback(".ihracat")).join("ihracat").join("history")
 }
+
+/// `$XDG_CACHE_HOME/ihracat/checked/`: the marks of users' query files that passed the
+/// one-SELECT check (`catalog::prepare`), one empty file per text. Losing it costs one check.
+pub fn checked_queries() -> PathBuf {
+    dirs::cache_dir().unwrap_or_else(|| home_fallback(".ihracat")).join("ihracat").join("checked")
+}

@@ -160,6 +160,28 @@ fn named_queries_cannot_change_the_database() {
     assert_ne!(w.csv(&["sql", "SELECT count(*) FROM exports"])[1][0], "0");
 }
 
+/// A text that passed the one-SELECT check is remembered (so that `run` skips a query of its
+/// own), and only that text: the same file changed into a write is checked again and refused.
+#[test]
+fn a_checked_query_text_is_remembered_and_a_changed_one_checked_again() {
+    let w = Workdir::new();
+    let marks = || std::fs::read_dir(w.path("xdg/cache/ihracat/checked")).map(|d| d.count()).unwrap_or(0);
+    let read = "--- summary  A read\nSELECT count(*) AS n FROM exports\n";
+    w.write("q/mine.sql", read);
+    let first = w.csv(&["--queries", "q", "run", "mine"]);
+    assert_eq!(marks(), 1, "one mark for the checked text");
+    assert_eq!(w.csv(&["--queries", "q", "run", "mine"]), first);
+    assert_eq!(marks(), 1, "the same text is not marked twice");
+    w.write("q/mine.sql", "--- summary  A read\nDELETE FROM exports\n");
+    let (_, stderr) = w.fail(&["--queries", "q", "run", "mine"]);
+    assert!(stderr.contains("must be one SELECT statement"), "{stderr}");
+    w.write("q/mine.sql", "--- summary  A read\nSELECT 1; DELETE FROM exports\n");
+    let (_, stderr) = w.fail(&["--queries", "q", "run", "mine"]);
+    assert!(stderr.contains("must be one SELECT statement"), "{stderr}");
+    assert_eq!(marks(), 1, "a refused text is not remembered");
+    assert_eq!(w.csv(&["sql", "SELECT count(*) AS n FROM exports"]), first, "nothing was deleted");
+}
+
 #[test]
 fn queries_check_passes_on_the_shipped_catalog() {
     let w = Workdir::new();

@@ -300,7 +300,11 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
     // The shipped queries are compiled in and pass `queries check` (in CI and before a
     // release); parsing them again on every run was 2.5 ms of a 50 ms start-up.
     if !matches!(query.origin, Origin::Shipped(_)) && query.verified.get().is_none() {
-        ensure_single_select(conn, query)?;
+        let mark = checked_mark(&query.sql);
+        if !mark.as_deref().is_some_and(Path::exists) {
+            ensure_single_select(conn, query)?;
+            remember_checked(mark.as_deref());
+        }
         let _ = query.verified.set(());
     }
     let stmt = conn.prepare(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
@@ -337,6 +341,32 @@ fn check_placeholders(query: &Query, used: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Where a user's query text that passed the one-SELECT check is remembered: the check is a
+/// DuckDB query of its own, 0.7 ms of the 3.5 ms a small query takes through `run`, and its answer
+/// depends only on the text and on the build that checked it (its parser and its rules), which the
+/// name hashes together: the program file's size and time stand for the build. A text or a
+/// build that changes gets another name, so it is checked again.
+fn checked_mark(sql: &str) -> Option<PathBuf> {
+    use sha2::{Digest, Sha256};
+    let program = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let built = program.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    let mut hash = Sha256::new();
+    hash.update(format!("{} {} {}\0", env!("CARGO_PKG_VERSION"), program.len(), built.as_nanos()).as_bytes());
+    hash.update(sql.as_bytes());
+    let name: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Some(crate::paths::checked_queries().join(name))
+}
+
+/// Marks a checked text; a mark that cannot be written only means the check runs again.
+fn remember_checked(mark: Option<&Path>) {
+    if let Some(mark) = mark {
+        if let Some(dir) = mark.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = std::fs::write(mark, b"");
+    }
 }
 
 /// DuckDB serialises only SELECT statements to JSON, which makes it the parser that tells a read

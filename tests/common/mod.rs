@@ -46,6 +46,7 @@ impl Workdir {
             .env("XDG_DATA_HOME", self.path("xdg/data"))
             .env("XDG_CONFIG_HOME", self.path("xdg/config"))
             .env("XDG_STATE_HOME", self.path("xdg/state"))
+            .env("XDG_CACHE_HOME", self.path("xdg/cache"))
             .env("HOME", self.path("home"))
             .env("LANG", "C")
             .env_remove("LC_ALL")
