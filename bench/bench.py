@@ -418,8 +418,26 @@ with open(panel_csv, "w", encoding="utf-8") as f:
                 f.write(f"{code},{year},{month},{1_000_000 + state % 900_000_000}\n")
 sh(ih(panel_db, f"load {shlex.quote(panel_csv)} --basis activity"))
 listing = json.loads(subprocess.run([a.ihracat, "--db", bundled, "queries", "--format", "json"], env=env, capture_output=True, text=True, check=True).stdout)
+def engine_ms(db):
+    """The plain ranking in DuckDB's Python client of the same release: the first query on a fresh
+    read-only connection (what one `ihracat run` process asks of the engine), the fastest of 11."""
+    import duckdb
+    sql = open(os.path.join(plain_dir, "plain_ranking.sql"), encoding="utf-8").read().split("\n", 2)[2]
+    best = None
+    for _ in range(11):
+        conn = duckdb.connect(db, read_only=True)
+        start = time.perf_counter()
+        conn.execute(sql).fetchall()
+        ms = 1000 * (time.perf_counter() - start)
+        conn.close()
+        best = ms if best is None else min(best, ms)
+    return best
+
+
+engine_results = []
 for db, data in [(bundled, "bundled data"), (panel_db, "complete panel, 81 × 20 years × 12 months (synthetic)")]:
     reference = query_ms(db, "plain_ranking", "")
+    engine_results.append((data, reference, engine_ms(db)))
     for q in listing:
         shown = json.loads(subprocess.run([a.ihracat, "--db", db, "queries", "show", q["name"], "--format", "json"], env=env, capture_output=True, text=True, check=True).stdout)
         example = (shown.get("examples") or [""])[0]
@@ -509,6 +527,11 @@ lines += [
 ]
 for r in analysis_results:
     lines.append(f"| {r['data']} | {r['name']} | `{r['example']}` | {r['ms']:.1f} | {r['reference']:.1f} | {r['ms'] / r['reference']:.1f}× |")
+lines += ["", "The reference itself against the engine: the plain ranking through `ihracat run` (preparing and running), and the same SQL "
+          "in DuckDB's Python client of the same release as the first query on a fresh read-only connection. Target (issue 33): within 2×.", "",
+          "| data | ihracat run ms | engine ms | ratio |", "|---|---:|---:|---:|"]
+for data, reference, engine in engine_results:
+    lines.append(f"| {data} | {reference:.1f} | {engine:.1f} | {reference / engine:.2f}× |")
 lines += [""]
 notes = os.path.join(ROOT, "bench", "NOTES.md")
 if os.path.exists(notes):
