@@ -116,7 +116,13 @@ fn a_load_that_spills_makes_its_spill_folder_first() {
     let data = w.path("data");
     w.stdout(&["generate", "--rows", "400000", "--seed", "1", "--to", &data.to_string_lossy(), "--format", "csv"]);
     let csv = data.join("synthetic-detail-400000-seed1.csv");
-    w.stdout(&["--memory-limit", "50MB", "load", &csv.to_string_lossy(), "--basis", "activity", "--complete"]);
+    // Without XDG_CACHE_HOME, as on a fresh machine: the folder is under $HOME/.cache.
+    let output = w
+        .command(&["--memory-limit", "50MB", "load", &csv.to_string_lossy(), "--basis", "activity", "--complete"])
+        .env_remove("XDG_CACHE_HOME")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(w.path("home/.cache/ihracat/spill").is_dir());
     assert_eq!(column(&w.csv(&["sql", "SELECT count(*) AS n FROM detail WHERE load_id IS NOT NULL"]), "n"), vec!["400000"]);
 }

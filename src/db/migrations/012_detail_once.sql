@@ -10,7 +10,10 @@
 -- smallest in the province-month winning, computed before rows of no shape are dropped, so that a
 -- loaded table of another shape still hides the releases' rows (as in migration 008). A
 -- province's complete months are the months it has, less those with an incomplete row.
-CREATE OR REPLACE MACRO detail_cells_span(_first_year, _last_year, _month, _period, _basis, _dimension, _province := NULL) AS TABLE
+-- `_province` narrows the read to one province, `_provinces` to a list (both where the rows are
+-- read: a list computed by a subquery and applied after the windows cost the report a scan of
+-- every province's month).
+CREATE OR REPLACE MACRO detail_cells_span(_first_year, _last_year, _month, _period, _basis, _dimension, _province := NULL, _provinces := NULL) AS TABLE
     WITH rows AS (
         SELECT year, province_code, month, value_usd, precision_usd, source, complete_table,
                CASE WHEN _dimension = 'product' THEN product_code ELSE country_code END AS code,
@@ -22,6 +25,7 @@ CREATE OR REPLACE MACRO detail_cells_span(_first_year, _last_year, _month, _peri
         WHERE basis = _basis AND year BETWEEN _first_year AND _last_year
           AND month BETWEEN period_first_month(_period, _month) AND period_last_month(_period, _month)
           AND (_province IS NULL OR province_code = _province)
+          AND (_provinces IS NULL OR list_contains(_provinces, province_code))
     ),
     used AS (
         SELECT * FROM (FROM rows QUALIFY preference = min(preference) OVER (PARTITION BY year, province_code, month))
@@ -54,8 +58,7 @@ CREATE OR REPLACE MACRO detail_cells(_year, _month, _period, _basis, _dimension,
 CREATE OR REPLACE MACRO detail_rankings(_year, _month, _period, _basis, _provinces, _dimension) AS TABLE
     WITH cells AS MATERIALIZED (
         SELECT CASE WHEN _provinces IS NOT NULL THEN province_code END AS ranked_for, *
-        FROM detail_cells_span(_year - 1, _year, _month, _period, _basis, _dimension)
-        WHERE _provinces IS NULL OR list_contains(_provinces, province_code)
+        FROM detail_cells_span(_year - 1, _year, _month, _period, _basis, _dimension, _provinces := _provinces)
     ),
     codes AS (
         SELECT ranked_for, code,
@@ -154,12 +157,13 @@ CREATE OR REPLACE MACRO month_facts(_year, _month, _basis) AS TABLE
         SELECT 'compared', 2, compared_panel(_year, _month, 'month', _basis)
     ),
     -- The leaders' chapters and countries, ranked for the three at once (a lateral join planned
-    -- the ranking anew for each province and dimension).
+    -- the ranking anew for each province and dimension). No leaders is an empty list, not NULL,
+    -- which would rank Turkey's.
     detail AS (
         SELECT l.position AS leader, l.province, l.code AS province_code, d.* EXCLUDE (ranked_for)
-        FROM (SELECT 'chapter' AS section, * FROM detail_tops(_year, _month, 'month', _basis, (SELECT list(code) FROM leaders), 'product')
+        FROM (SELECT 'chapter' AS section, * FROM detail_tops(_year, _month, 'month', _basis, (SELECT coalesce(list(code), []) FROM leaders), 'product')
               UNION ALL
-              SELECT 'country' AS section, * FROM detail_tops(_year, _month, 'month', _basis, (SELECT list(code) FROM leaders), 'country')) d
+              SELECT 'country' AS section, * FROM detail_tops(_year, _month, 'month', _basis, (SELECT coalesce(list(code), []) FROM leaders), 'country')) d
         JOIN leaders l ON l.code = d.ranked_for
         WHERE d.rank <= 3
     ),
