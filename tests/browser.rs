@@ -31,15 +31,28 @@ fn free_port() -> u16 {
 
 /// One HTTP request with a JSON body to ChromeDriver; its JSON `value`.
 fn webdriver(port: u16, method: &str, path: &str, body: Option<Value>) -> Value {
+    let value = exchange(port, method, path, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+    if let Some(error) = value["value"].get("error") {
+        panic!("{method} {path}: {error}: {}", value["value"]["message"]);
+    }
+    value["value"].clone()
+}
+
+/// The whole JSON reply, or the connection's error: a ChromeDriver that is still starting may
+/// accept a connection and then reset it, which `Browser::start` waits out.
+fn exchange(port: u16, method: &str, path: &str, body: Option<Value>) -> std::io::Result<Value> {
     let body = body.map(|b| b.to_string()).unwrap_or_default();
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("ChromeDriver accepts");
-    write!(stream, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len())?;
+    let cut_short = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the connection closed before the whole reply");
     // ChromeDriver may keep the connection open: read the head, then exactly the body it announces.
     let mut raw = Vec::new();
     let mut buffer = [0u8; 8192];
     let split = loop {
-        let n = stream.read(&mut buffer).unwrap();
-        assert!(n > 0, "{method} {path}: the connection closed before a reply");
+        let n = stream.read(&mut buffer)?;
+        if n == 0 {
+            return Err(cut_short());
+        }
         raw.extend_from_slice(&buffer[..n]);
         if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
             break split;
@@ -51,23 +64,21 @@ fn webdriver(port: u16, method: &str, path: &str, body: Option<Value>) -> Value 
     match length {
         Some(length) => {
             while payload.len() < length {
-                let n = stream.read(&mut buffer).unwrap();
-                assert!(n > 0, "{method} {path}: the reply was cut short");
+                let n = stream.read(&mut buffer)?;
+                if n == 0 {
+                    return Err(cut_short());
+                }
                 payload.extend_from_slice(&buffer[..n]);
             }
         }
         None => {
-            stream.read_to_end(&mut payload).unwrap();
+            stream.read_to_end(&mut payload)?;
             if head.contains("transfer-encoding: chunked") {
                 payload = dechunk(&payload);
             }
         }
     }
-    let value: Value = serde_json::from_slice(&payload).unwrap_or_else(|_| panic!("{method} {path}: {}", String::from_utf8_lossy(&payload)));
-    if let Some(error) = value["value"].get("error") {
-        panic!("{method} {path}: {error}: {}", value["value"]["message"]);
-    }
-    value["value"].clone()
+    Ok(serde_json::from_slice(&payload).unwrap_or_else(|_| panic!("{method} {path}: {}", String::from_utf8_lossy(&payload))))
 }
 
 fn dechunk(mut body: &[u8]) -> Vec<u8> {
@@ -131,7 +142,12 @@ struct Browser {
     port: u16,
     session: String,
     _driver: Killed,
+    // One browser at a time: three Chromiums starting at once on a cold two-core machine is
+    // the load under which ChromeDriver once reset a session request.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+static ONE_BROWSER_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 impl Browser {
     fn start(w: &Workdir) -> Option<Browser> {
@@ -141,15 +157,22 @@ impl Browser {
             eprintln!("skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
             return None;
         }
+        let turn = ONE_BROWSER_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let port = free_port();
         let driver = Killed(Command::new(driver).arg(format!("--port={port}")).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap());
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "ChromeDriver did not start");
+        // Listening is not ready: wait until ChromeDriver's status says so (a CI run once had
+        // the first session request reset while it was still starting).
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match exchange(port, "GET", "/status", None) {
+                Ok(status) if status["value"]["ready"] == json!(true) => break,
+                Ok(status) => assert!(Instant::now() < deadline, "ChromeDriver is not ready: {status}"),
+                Err(e) => assert!(Instant::now() < deadline, "ChromeDriver did not start: {e}"),
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
         let profile = w.path("chromium-profile");
-        let session = webdriver(port, "POST", "/session", Some(json!({"capabilities": {"alwaysMatch": {
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
@@ -157,9 +180,20 @@ impl Browser {
                          "--disable-component-update", "--disable-sync", "--lang=tr-TR", "--window-size=1200,2200",
                          format!("--user-data-dir={}", profile.display())]
             }
-        }}})));
+        }}});
+        // A reset connection made no session: ask again, twice at most.
+        let mut attempts = 0;
+        let session = loop {
+            attempts += 1;
+            match exchange(port, "POST", "/session", Some(capabilities.clone())) {
+                Ok(reply) if reply["value"].get("error").is_none() => break reply["value"].clone(),
+                Ok(reply) => panic!("POST /session: {}", reply["value"]),
+                Err(e) if attempts < 3 => eprintln!("POST /session: {e}; asking again"),
+                Err(e) => panic!("POST /session, three times: {e}"),
+            }
+        };
         let session = session["sessionId"].as_str().unwrap().to_string();
-        Some(Browser { port, session, _driver: driver })
+        Some(Browser { port, session, _driver: driver, _turn: turn })
     }
 
     fn go(&self, url: &str) {
