@@ -6,6 +6,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// mimalloc in place of the C library's allocator, for Rust and for DuckDB's C++ alike (the
+// `override` feature replaces `malloc` itself): planning a query allocates thousands of small
+// objects, and under concurrent requests glibc's malloc took a quarter of the server's time
+// (bench/NOTES.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     let messages = cmd::ui::Messages::new(cli.global.quiet);

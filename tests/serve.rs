@@ -522,3 +522,47 @@ fn the_home_map_and_the_report_charts_have_download_links_that_answer() {
     assert!(report.contains("Grafikleri indir") && report.contains("/q/top_provinces.svg?year=2024&amp;month=9"), "{report}");
     assert!(!report.contains("/q/top_increases."), "{report}");
 }
+
+/// A request's connection, and the analysis it prepared, are kept for the next request (issue
+/// 33). With no answer cache, the same analyses asked again and again with other parameters,
+/// between a query DuckDB refuses and one stopped at its time limit, answer exactly as `ihracat
+/// run` does in a process of its own.
+#[test]
+fn a_kept_connection_answers_the_next_request_as_a_fresh_one_would() {
+    let w = Workdir::new();
+    w.write("q/refuses.sql", "--- summary  Refuses when asked to\n--- param x int\nSELECT CASE WHEN $x > 0 THEN error('refused on purpose') ELSE 1 END AS v\n");
+    w.write("q/slow.sql", "--- summary  Runs for hours\nSELECT sum(hash(i)) AS h FROM range(1000000000000) t(i)\n");
+    let dir = w.path("q");
+    let server = serve_with(&w, &["--queries", dir.to_str().unwrap()], &["--no-cache", "--time-limit", "0.5"]);
+    let asked = [
+        ("top_provinces", vec!["year=2025", "month=10", "n=5"]),
+        ("top_provinces", vec!["year=2025", "month=9", "period=ytd", "n=3"]),
+        ("province_profile", vec!["province=Bursa", "year=2025"]),
+        ("province_profile", vec!["province=Kocaeli", "year=2024"]),
+        ("top_provinces", vec!["year=2024", "month=12", "period=year"]),
+    ];
+    let expected: Vec<String> = asked
+        .iter()
+        .map(|(name, args)| {
+            let mut run = vec!["run", name, "--format", "csv"];
+            for arg in args {
+                run.extend(["-p", arg]);
+            }
+            let out = w.command(&run).output().unwrap();
+            assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap()
+        })
+        .collect();
+    for round in 0..3 {
+        for ((name, args), expected) in asked.iter().zip(&expected) {
+            let reply = get(&server, &format!("/q/{name}.csv?{}", args.join("&")));
+            assert_eq!(reply.status, 200, "round {round}, {name} {args:?}: {}", reply.text());
+            assert_eq!(&reply.text(), expected, "round {round}, {name} {args:?}");
+        }
+        let refused = get(&server, "/q/refuses.json?x=1");
+        assert_eq!(refused.status, 422, "{}", refused.text());
+        assert!(refused.text().contains("refused on purpose"), "{}", refused.text());
+        assert_eq!(get(&server, "/q/refuses.csv?x=0").text(), "v\n1\n", "the same statement with another value");
+        assert_eq!(get(&server, "/q/slow.json").status, 503);
+    }
+}

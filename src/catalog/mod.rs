@@ -268,8 +268,29 @@ pub fn parse_assignment(text: &str) -> Result<(String, Arg)> {
 
 /// A query ready to run: its statement and the values for each of its placeholders.
 pub struct Prepared<'c> {
-    pub stmt: duckdb::Statement<'c>,
+    /// Back in the connection's statement cache when dropped after its result was read to the
+    /// end: a server's kept connection runs the same analysis again without parsing and
+    /// planning it afresh. A result left open closes with its statement.
+    stmt: Option<duckdb::CachedStatement<'c>>,
     pub values: Vec<Value>,
+    finished: std::cell::Cell<bool>,
+}
+
+impl Prepared<'_> {
+    /// Runs the statement with its bound values; its batches as DuckDB produces them.
+    pub fn stream(&mut self) -> Result<crate::db::ResultStream<'_>> {
+        let values = std::mem::take(&mut self.values);
+        let Some(stmt) = self.stmt.as_mut() else { return Err(Error::msg("a prepared query runs once")) };
+        crate::db::ResultStream::from_statement_marking(stmt, values, &self.finished)
+    }
+}
+
+impl Drop for Prepared<'_> {
+    fn drop(&mut self) {
+        if let (false, Some(stmt)) = (self.finished.get(), self.stmt.take()) {
+            stmt.discard();
+        }
+    }
 }
 
 /// Checks the arguments against the header, binds them, and prepares the statement. Named
@@ -307,7 +328,7 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
         }
         let _ = query.verified.set(());
     }
-    let stmt = conn.prepare(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
+    let stmt = conn.prepare_cached(&query.sql).context(|| format!("preparing query `{}`", query.name))?;
     let used = placeholder_names(&stmt)?;
     check_placeholders(query, &used)?;
     let mut values = Vec::with_capacity(used.len());
@@ -316,7 +337,7 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
         let given = args.iter().find(|(n, _)| n == name).map(|(_, v)| v);
         values.push(param.bind(conn, given)?);
     }
-    Ok(Prepared { stmt, values })
+    Ok(Prepared { stmt: Some(stmt), values, finished: std::cell::Cell::new(false) })
 }
 
 fn placeholder_names(stmt: &duckdb::Statement<'_>) -> Result<Vec<String>> {

@@ -19,6 +19,25 @@ impl<'a> ResultStream<'a> {
         Ok(ResultStream { schema, batches: Box::new(stream) })
     }
 
+    /// As `from_statement`, and `finished` is set once the last batch has been read: a cached
+    /// statement whose result was left open must not go back to its cache, where it would keep
+    /// the connection busy ("connection has an open result") for the next query.
+    pub fn from_statement_marking(
+        stmt: &'a mut duckdb::Statement<'_>,
+        params: Vec<duckdb::types::Value>,
+        finished: &'a std::cell::Cell<bool>,
+    ) -> Result<ResultStream<'a>> {
+        let ResultStream { schema, mut batches } = ResultStream::from_statement(stmt, params)?;
+        let marking = std::iter::from_fn(move || {
+            let next = batches.next();
+            if next.is_none() {
+                finished.set(true);
+            }
+            next
+        });
+        Ok(ResultStream { schema, batches: Box::new(marking) })
+    }
+
     pub fn from_batches(schema: SchemaRef, batches: Vec<RecordBatch>) -> ResultStream<'static> {
         ResultStream { schema, batches: Box::new(batches.into_iter().map(Ok)) }
     }

@@ -88,8 +88,7 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
 /// panel is known before the result is written; the rest stream as DuckDB produces them. A
 /// query with a `--- pivot` line is read whole and reshaped (its tables are a few hundred cells).
 pub fn run<'s>(query: &Query, prepared: &'s mut catalog::Prepared<'_>, args: &[(String, Arg)]) -> Result<NamedResult<'s>> {
-    let values = std::mem::take(&mut prepared.values);
-    let ResultStream { schema, mut batches } = ResultStream::from_statement(&mut prepared.stmt, values)?;
+    let ResultStream { schema, mut batches } = prepared.stream()?;
     let first = batches.next().transpose().context(|| format!("running `{}`", query.name))?;
     // The period is named as the query ran it: a parameter not given has its default (period=ytd
     // for over_threshold).

@@ -1,6 +1,6 @@
 //! The engine requests share and the answers they leave: one read-only DuckDB engine, a
-//! connection a request, a time limit that interrupts DuckDB, the engine let go while a writer
-//! waits for the file; and answers cached until the database file changes.
+//! connection a request (kept for the next), a time limit that interrupts DuckDB, the engine let
+//! go while a writer waits for the file; and answers cached until the database file changes.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
