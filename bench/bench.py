@@ -491,7 +491,7 @@ lines += [
     f"`ihracat serve` against {datasette_version} on the bundled figures (Datasette over the same rows copied into SQLite, indexed), "
     f"one JSON endpoint each, {requests_n:,} requests at 32 concurrent clients with ApacheBench after a warm-up of 200; "
     "the canned query is the same plain top-provinces SQL on both sides, and the top_provinces analysis (panel rules, shares, sources) is beside it. "
-    "ihracat's requests share one read-only DuckDB engine, a connection each (let go whenever a load in another process waits for the file), and answers are kept until the file changes.",
+    "ihracat's requests share one read-only DuckDB engine, a connection each, kept for the next request (the engine is let go whenever a load in another process waits for the file), and answers are kept until the file changes.",
     "",
     "| side | requests/s | p50 ms | p99 ms | non-2xx | throughput against Datasette's JSON |",
     "|---|---:|---:|---:|---:|---:|",
