@@ -102,7 +102,8 @@ pub enum Error {
     /// A query refused to answer: DuckDB's `Invalid Input Error`, which an analysis raises with
     /// `error(…)` where the data cannot answer (the bundled, partial detail) and DuckDB raises for
     /// a value a function cannot take. Told apart once, where DuckDB's error becomes ihracat's.
-    #[error("{context}: {message}")]
+    /// Said without DuckDB's class name, in English as in Turkish: the sentence is the analysis's.
+    #[error("{context}: {}", .message.trim_start_matches("Invalid Input Error: "))]
     Refused { context: String, message: String },
 
     /// A statement stopped by an interrupt (Ctrl-C in the shell, a time limit in the server).

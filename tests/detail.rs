@@ -139,6 +139,8 @@ fn analyses_that_need_complete_detail_refuse_on_partial_detail() {
     assert!(stderr.contains("new_markets needs the province's complete table by country"), "{stderr}");
     let (_, stderr) = w.fail(&["run", "province_specialisation", "-p", "year=2025", "-p", "month=7"]);
     assert!(stderr.contains("province_specialisation needs every province's complete table by product"), "{stderr}");
+    // The analysis's own sentence, without DuckDB's name for the kind of error.
+    assert!(stderr.contains("running `province_specialisation`: province_specialisation needs"), "{stderr}");
     // The published top three are partial detail, and say so.
     let rows = w.csv(&["run", "top_products", "-p", "province=Kocaeli", "-p", "year=2025", "-p", "month=7"]);
     assert_eq!(column(&rows, "complete"), ["false", "false", "false"]);
