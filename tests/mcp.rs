@@ -351,6 +351,12 @@ fn malformed_messages_get_answers_and_the_session_goes_on() {
     session.call(8, "top_provinces", json!({"year": 2025, "month": 10, "n": 1}));
     let answer = session.answer(8);
     assert_eq!(answer["result"]["structuredContent"]["rows"][0]["province"], "İstanbul", "{answer}");
+    // A row's fields come in the order of the query's columns, as `run` writes them, not sorted.
+    let structured = &answer["result"]["structuredContent"];
+    let columns: Vec<&str> = structured["columns"].as_array().unwrap().iter().map(|c| c["name"].as_str().or(c.as_str()).unwrap()).collect();
+    let keys: Vec<&str> = structured["rows"][0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, columns, "{structured}");
+    assert_eq!(&keys[..3], ["rank", "province", "code"]);
 }
 
 #[test]
