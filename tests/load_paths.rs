@@ -73,6 +73,25 @@ fn a_clean_detail_csv_is_read_directly_and_stores_what_the_staged_way_stores() {
     assert_eq!(direct, [true], "a clean file is read directly");
 }
 
+/// A quantity finer than a thousandth would be rounded into the table's three decimals: the load
+/// is refused with its place and value, whatever way it takes; trailing zeros are not finer.
+#[test]
+fn a_quantity_finer_than_a_thousandth_is_refused_both_ways_alike() {
+    let csv = "il;yıl;ay;ülke;fasıl;değer (usd);miktar;birim\n\
+               Kocaeli;2025;7;Almanya;87;351158000;12.5000;ton\n\
+               Kocaeli;2025;7;ABD;87;1000;0.0004;ton\n";
+    let direct = compare(&[("detail.csv", csv.as_bytes())], &[&["detail.csv", "--basis", "activity"]]);
+    assert_eq!(direct, [false], "the direct read gives way");
+    let w = Workdir::new();
+    w.write("detail.csv", csv.as_bytes());
+    let (code, stderr) = w.fail(&["load", "detail.csv", "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("detail.csv:3: column \"quantity\": `0.0004`: finer than a thousandth"), "{stderr}");
+    assert!(!stderr.contains("detail.csv:2:"), "12.5000 is 12.5: {stderr}");
+    let count = w.stdout(&["sql", "SELECT count(*) AS n FROM detail WHERE load_id IS NOT NULL", "--format", "csv"]);
+    assert_eq!(count, "n\n0\n", "nothing was loaded");
+}
+
 #[test]
 fn a_period_column_a_basis_column_and_thousands_read_directly_alike() {
     let csv = "Province,Period,Basis,Country,Chapter,Exports (thousand USD)\n\
@@ -112,7 +131,7 @@ fn typed_parquet_columns_are_read_as_numbers_both_ways() {
         "--sql",
         "SELECT * FROM (VALUES (34, 2023, 5, 'DE', '87', 0.1::DOUBLE + 0.2::DOUBLE, 1.5::DECIMAL(18, 3)),
                                (6, 2023, 5, 'US', '84', 1234.567::DOUBLE, NULL),
-                               (35, 2023, 6, 'FR', '8703', 99.999::DOUBLE, 12.3456::DECIMAL(18, 4)))
+                               (35, 2023, 6, 'FR', '8703', 99.999::DOUBLE, 12.3450::DECIMAL(18, 4)))
                  t(plaka, yil, ay, ulke, fasil, deger_usd, miktar)",
         "--to",
         parquet.to_str().unwrap(),
@@ -124,7 +143,16 @@ fn typed_parquet_columns_are_read_as_numbers_both_ways() {
     usual.write("typed.parquet", &bytes);
     usual.run(&["load", "typed.parquet", "--basis", "activity", "--unit", "thousand-usd"]);
     let values = usual.csv(&["sql", "SELECT value_usd, quantity FROM detail WHERE load_id = 1 ORDER BY province_code"]);
-    assert_eq!(values[1..], [vec!["1234567.00", ""], vec!["300.00", "1.500"], vec!["99999.00", "12.346"]]);
+    assert_eq!(values[1..], [vec!["1234567.00", ""], vec!["300.00", "1.500"], vec!["99999.00", "12.345"]]);
+    // A typed quantity finer than a thousandth is refused, as its text would be.
+    let finer = w.path("finer.parquet");
+    w.run(&["export", "--sql", "SELECT 34 AS plaka, 2023 AS yil, 5 AS ay, 'DE' AS ulke, '87' AS fasil, 1.0::DOUBLE AS deger_usd, 12.3456::DECIMAL(18, 4) AS miktar", "--to", finer.to_str().unwrap()]);
+    let bytes = std::fs::read(&finer).unwrap();
+    let direct = compare(&[("finer.parquet", &bytes)], &[&["finer.parquet", "--basis", "activity"]]);
+    assert_eq!(direct, [false], "the direct read gives way");
+    let (code, stderr) = usual.fail(&["load", &finer.to_string_lossy(), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("finer.parquet row 1: column \"quantity\": `12.3456`: finer than a thousandth"), "{stderr}");
 }
 
 #[test]

@@ -198,7 +198,8 @@ pub(super) fn parse_cells(conn: &Connection, styles: &NumberStyles, unit: Unit, 
                  c.country_text, c.product_text,
                  CASE WHEN c.country_text IS NULL THEN 'ALL' ELSE sc.country_code END AS country_code,
                  CASE WHEN c.product_text IS NULL THEN 'ALL' ELSE sk.product_code END AS product_code,
-                 TRY_CAST({quantity} AS DECIMAL(18, 3)) AS quantity, nullif(trim(c.unit_text), '') AS quantity_unit,
+                 TRY_CAST({quantity} AS DECIMAL(18, 3)) AS quantity, TRY_CAST({quantity} AS DECIMAL(38, 10)) AS quantity_exact,
+                 nullif(trim(c.unit_text), '') AS quantity_unit,
                  c.quantity_text
           FROM typed c
           LEFT JOIN _seen_provinces sp ON sp.province_text = c.province_text

@@ -17,7 +17,7 @@ pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usi
     // Each check: which cells it finds, and what it says about them. The rows any check could
     // find are set aside first in one scan (none, in a clean file); each check then reads only
     // those, one query at a time (a union of them all ran out of memory on tens of millions of rows).
-    let row_checks: [(&str, &str, &str, &str); 14] = [
+    let row_checks: [(&str, &str, &str, &str); 15] = [
         (
             // The database stores dollars as DECIMAL(18, 2): a larger value would fail at storing
             // time with no place named. (Turkey exports about 2.7e11 dollars a year.)
@@ -73,6 +73,13 @@ pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usi
             "'not a number'",
         ),
         ("quantity < 0", "'quantity'", "quantity_text", "'a negative quantity: a quantity cannot be negative'"),
+        (
+            // As a dollar figure finer than a cent: 0.0004 tonnes would be stored as 0.000.
+            "quantity_exact <> quantity",
+            "'quantity'",
+            "quantity_text",
+            "'finer than a thousandth: quantities are stored to three decimals, and ihracat does not round a figure silently; round the column in the file'",
+        ),
     ];
     let suspect = row_checks.iter().map(|(predicate, ..)| format!("({predicate})")).collect::<Vec<_>>().join(" OR ");
     let (suspects, totals): (i64, i64) = conn

@@ -301,12 +301,19 @@ fn value_sql(types: &Types, v: usize, factor: u64) -> String {
 fn quantity_sql(types: &Types, q: usize) -> String {
     if types.numeric(q) {
         // A negative quantity is refused the staged way, so it is not read here (design rule 34).
-        return format!("CASE WHEN r.c{q} IS NULL THEN NULL WHEN r.c{q} < 0 THEN error('ihracat: a negative quantity') ELSE coalesce(TRY_CAST(TRY_CAST(r.c{q} AS DECIMAL(38, 6)) AS DECIMAL(18, 3)), error('ihracat: not a plain quantity')) END");
+        // A quantity finer than a thousandth is refused the staged way too (it would be rounded).
+        return format!(
+            "CASE WHEN r.c{q} IS NULL THEN NULL WHEN r.c{q} < 0 THEN error('ihracat: a negative quantity')
+                  WHEN TRY_CAST(r.c{q} AS DECIMAL(38, 6)) <> round(TRY_CAST(r.c{q} AS DECIMAL(38, 6)), 3) THEN error('ihracat: a quantity finer than a thousandth')
+                  ELSE coalesce(TRY_CAST(TRY_CAST(r.c{q} AS DECIMAL(38, 6)) AS DECIMAL(18, 3)), error('ihracat: not a plain quantity')) END"
+        );
     }
     let t = types.text(q);
     format!(
         "CASE WHEN {t} IS NULL OR trim({t}) = '' THEN NULL
-              ELSE coalesce(CASE WHEN regexp_full_match({t}, '{PLAIN}') THEN TRY_CAST({t} AS DECIMAL(18, 3)) END, error('ihracat: not a plain quantity')) END"
+              ELSE coalesce(CASE WHEN regexp_full_match({t}, '{PLAIN}') AND TRY_CAST({t} AS DECIMAL(38, 10)) = TRY_CAST({t} AS DECIMAL(18, 3))
+                                 THEN TRY_CAST({t} AS DECIMAL(18, 3)) END,
+                            error('ihracat: not a plain quantity')) END"
     )
 }
 
