@@ -16,6 +16,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
     let messages = cmd::ui::Messages::new(cli.global.quiet);
+    let language = cli.language();
     if std::env::var_os("IHRACAT_TIMINGS").is_some_and(|v| !v.is_empty()) {
         ihracat::trace::set_sink(|line| eprintln!("ihracat: timing: {line}"));
     }
@@ -23,7 +24,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            messages.error(&e.to_string());
+            messages.error(&e.said(language));
             ExitCode::from(1)
         }
     }

@@ -134,6 +134,27 @@ fn bad_parameters_are_named_with_the_value_and_type() {
     assert!(stderr.contains("unknown province `Atlantis`"), "{stderr}");
 }
 
+/// A reader who asked for Turkish (`--locale tr`, IHRACAT_LOCALE=tr, a chart's `--lang tr`) reads
+/// the errors ihracat has Turkish words for in Turkish, as the pages say them.
+#[test]
+fn errors_are_said_in_the_language_the_reader_asked_for() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["run", "province_profile", "-p", "province=Istanbl", "-p", "year=2025", "--locale", "tr"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("bilinmeyen il `Istanbl`; `İstanbul` mı demek istediniz?"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "province_profile", "-p", "province=Istanbl", "-p", "year=2025"]);
+    assert!(stderr.contains("unknown province `Istanbl`; did you mean `İstanbul`?"), "{stderr}");
+    let output = w.command(&["run", "top_provinces", "-p", "year=2025", "-p", "month=13"]).env("IHRACAT_LOCALE", "tr").output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success() && stderr.contains("`month` parametresi: `13` geçerli değil"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "market_concentration", "-p", "year=2025", "-p", "month=7", "--locale", "tr"]);
+    assert!(stderr.contains("ülkelere göre tam tablolar gerektirir") && !stderr.contains("needs"), "{stderr}");
+    let (_, stderr) = w.fail(&["chart", "province_profile", "-p", "province=Atlantis", "-p", "year=2025", "--format", "svg"]);
+    assert!(stderr.contains("bilinmeyen il `Atlantis`"), "a chart is Turkish unless --lang en: {stderr}");
+    let (_, stderr) = w.fail(&["chart", "province_profile", "-p", "province=Atlantis", "-p", "year=2025", "--format", "svg", "--lang", "en"]);
+    assert!(stderr.contains("unknown province `Atlantis`"), "{stderr}");
+}
+
 #[test]
 fn an_unknown_query_suggests_the_nearest_names() {
     let w = Workdir::new();

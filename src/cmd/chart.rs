@@ -50,7 +50,7 @@ pub struct ChartArgs {
     breaks: Breaks,
     /// The language of titles, numbers, months and the source line
     #[arg(long, value_enum, default_value = "tr")]
-    lang: Language,
+    pub(super) lang: Language,
     /// A named size: column (a newspaper column, PNG at 3×), web, print (PNG at 2×) or slide;
     /// --width and --scale override its parts
     #[arg(long, value_name = "SIZE", value_parser = clap::builder::PossibleValuesParser::new(ihracat::charts::SIZES.iter().map(|(name, ..)| *name)))]

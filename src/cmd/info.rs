@@ -23,7 +23,7 @@ use super::{Context, OutputArgs};
 #[command(verbatim_doc_comment)]
 pub struct InfoArgs {
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {

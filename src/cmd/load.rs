@@ -159,7 +159,7 @@ pub struct LoadsArgs {
     /// A load's id: list the rows it replaced (published, derived or an earlier load's)
     id: Option<i64>,
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 pub fn list(args: LoadsArgs, context: &Context) -> Result<ExitCode> {

@@ -55,6 +55,33 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The language an error is said in: the one the reader asked the command for (`--lang` of
+    /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
+    /// commands, as `run`'s notices), else English. Errors ihracat has words for in Turkish (an
+    /// unknown name, a parameter, a refusal, a month without figures) are then said in Turkish.
+    pub fn language(&self) -> ihracat::language::Language {
+        use ihracat::language::Language;
+        let output = match &self.command {
+            Command::Chart(args) => return args.lang.into(),
+            Command::Report(args) => return args.lang.into(),
+            Command::Provinces(args) | Command::Countries(args) | Command::Products(args) => Some(&args.output),
+            Command::Queries(args) => Some(&args.output),
+            Command::Loads(args) => Some(&args.output),
+            Command::Run(args) => Some(&args.output),
+            Command::Sql(args) => Some(&args.output),
+            Command::Shell(args) => Some(&args.output),
+            Command::Info(args) => Some(&args.output),
+            _ => None,
+        };
+        match output.and_then(|o| o.locale) {
+            Some(locale) => locale.into(),
+            None if std::env::var("IHRACAT_LOCALE").is_ok_and(|v| v.trim().eq_ignore_ascii_case("tr")) => Language::Tr,
+            None => Language::En,
+        }
+    }
+}
+
 #[derive(Args)]
 pub struct GlobalArgs {
     /// Database file (`:memory:` for a throwaway one) [default: $XDG_DATA_HOME/ihracat/ihracat.duckdb]

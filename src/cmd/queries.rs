@@ -23,7 +23,7 @@ pub struct QueriesArgs {
     #[command(subcommand)]
     action: Option<Action>,
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 #[derive(Subcommand)]

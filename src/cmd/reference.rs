@@ -51,7 +51,7 @@ pub struct ReferenceArgs {
     #[command(subcommand)]
     action: Option<Action>,
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 #[derive(Subcommand)]

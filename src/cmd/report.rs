@@ -37,7 +37,7 @@ pub struct ReportArgs {
     #[arg(long, default_value = "activity", value_parser = ["activity", "registered"])]
     basis: String,
     #[arg(long, value_enum, default_value = "tr")]
-    lang: Language,
+    pub(super) lang: Language,
     #[arg(long, value_enum, default_value = "text")]
     format: ReportFormat,
     /// Write to FILE instead of stdout

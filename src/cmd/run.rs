@@ -28,7 +28,7 @@ pub struct RunArgs {
     #[arg(short = 'p', long = "param", value_name = "NAME=VALUE")]
     params: Vec<String>,
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {

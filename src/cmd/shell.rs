@@ -42,7 +42,7 @@ pub struct ShellArgs {
     #[arg(long)]
     write: bool,
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 const HELP: &str = "\

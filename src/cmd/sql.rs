@@ -36,7 +36,7 @@ pub struct SqlArgs {
     #[arg(long)]
     write: bool,
     #[command(flatten)]
-    output: OutputArgs,
+    pub(super) output: OutputArgs,
 }
 
 pub fn run(args: SqlArgs, context: &Context) -> Result<ExitCode> {
