@@ -362,9 +362,13 @@ fn every_figure_the_report_states_has_its_source_in_the_facts_and_the_text() {
 #[test]
 fn a_month_without_any_figure_is_an_error_with_the_reason() {
     let w = Workdir::new();
-    let (code, stderr) = w.fail(&["report", "--year", "2019", "--month", "5"]);
+    let (code, stderr) = w.fail(&["report", "--year", "2019", "--month", "5", "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("no figures for 2019-05 on the activity basis"), "{stderr}");
+    // The report is Turkish unless told, and so is its error.
+    let (code, stderr) = w.fail(&["report", "--year", "2019", "--month", "5"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("2019-05 için faaliyet ili esasında rakam yok: ayda hiçbir ilin değeri yok"), "{stderr}");
 }
 
 #[test]

@@ -57,10 +57,16 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
     };
     let facts = report::facts(&db.conn, &catalog, year, month, &args.basis)?;
     if facts.is_empty() {
-        return Err(ihracat::Error::msg(format!(
-            "no figures for {year}-{month:02} on the {} basis: no province has a value for the month and no release stated a national figure for it (`ihracat run coverage` lists the months there are)",
-            args.basis
-        )));
+        // Said in the report's language, as the report itself would have been.
+        let basis = ihracat::codes::cell_text("basis", &args.basis, args.lang.into()).unwrap_or_else(|| args.basis.clone());
+        return Err(ihracat::Error::msg(match args.lang {
+            Language::Tr => format!(
+                "{year}-{month:02} için {basis} esasında rakam yok: ayda hiçbir ilin değeri yok ve hiçbir bülten o ay için ulusal bir rakam vermedi (`ihracat run coverage` rakamı olan ayları listeler)"
+            ),
+            Language::En => format!(
+                "no figures for {year}-{month:02} on the {basis} basis: no province has a value for the month and no release stated a national figure for it (`ihracat run coverage` lists the months there are)"
+            ),
+        }));
     }
     let bytes = match args.format {
         ReportFormat::Text => report::text(&facts, args.lang.into()).into_bytes(),
