@@ -371,6 +371,22 @@ fn a_month_without_any_figure_is_an_error_with_the_reason() {
     assert!(stderr.contains("2019-05 için faaliyet ili esasında rakam yok: ayda hiçbir ilin değeri yok"), "{stderr}");
 }
 
+/// A month with a national figure and no province list (May 2019 by registered province: a
+/// release's national total only) names no source for the list it cannot give, in either
+/// language, and says why instead of ending a line on a colon.
+#[test]
+fn a_report_without_top_provinces_says_why_in_its_sources() {
+    let w = Workdir::new();
+    for (lang, line) in [
+        ("tr", "- İlk iller: verilemiyor (tam il verisi de yayımlanmış bir sıralama da yok)"),
+        ("en", "- Top provinces: cannot be given (neither a complete panel nor a published list)"),
+    ] {
+        let text = w.stdout(&["report", "--year", "2019", "--month", "5", "--basis", "registered", "--lang", lang]);
+        assert!(text.lines().any(|l| l == line), "{lang}: {text}");
+        assert!(!text.lines().any(|l| l.trim_end().ends_with(':') && l.starts_with("- ")), "{lang}: a source line ends on a colon: {text}");
+    }
+}
+
 #[test]
 fn a_query_folder_that_breaks_the_report_gets_an_error_not_a_panic() {
     let w = Workdir::new();

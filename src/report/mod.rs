@@ -290,6 +290,8 @@ pub struct Labels {
     pub over_1b: &'static str,
     pub increased: &'static str,
     pub increases: &'static str,
+    /// The top provinces' source line when there are none (the heading then says why).
+    pub top: &'static str,
     pub map: &'static str,
     pub no_chart: &'static str,
     pub previous_values: &'static str,
@@ -331,6 +333,7 @@ pub const LABELS_TR: Labels = Labels {
     over_1b: "1 milyar doları aşan il sayısı",
     increased: "İhracatı artan il sayısı",
     increases: "En fazla artış",
+    top: "İlk iller",
     map: "İllere göre ihracat",
     no_chart: "Grafik yok",
     previous_values: "Geçen yılın değerleri",
@@ -355,6 +358,7 @@ pub const LABELS_EN: Labels = Labels {
     over_1b: "Provinces over USD 1 billion",
     increased: "Provinces with rising exports",
     increases: "Largest increases",
+    top: "Top provinces",
     map: "Exports by province",
     no_chart: "No chart",
     previous_values: "Last year's values",
@@ -425,7 +429,11 @@ fn sources(f: &Facts, language: Language) -> String {
         format!("{}: {}", l.national, describe(&f.ytd_exports_usd)),
         format!("{}: {}", l.over_1b, describe(&f.provinces_over_1b)),
         format!("{}: {}", l.increased, describe(&f.provinces_increased)),
-        format!("{}: {}", top_heading(f.top_provinces.len(), language), list_sources(f.top_provinces.iter().filter_map(|p| p.source.clone()).collect(), top_origin)),
+        if f.top_provinces.is_empty() {
+            format!("{}: {}", l.top, l.none)
+        } else {
+            format!("{}: {}", top_heading(f.top_provinces.len(), language), list_sources(f.top_provinces.iter().filter_map(|p| p.source.clone()).collect(), top_origin))
+        },
         format!("{}: {}", l.increases, list_sources(f.top_increases.iter().filter_map(|p| p.source.clone()).collect(), increases_origin)),
     ];
     // A change computed from last year's value rests on that value's page too.
