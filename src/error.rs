@@ -85,9 +85,15 @@ pub enum Error {
     #[error("{0}")]
     Message(String),
 
-    /// A chart whose rows have no value to draw: said in words, never drawn as an empty axis.
+    /// A chart whose rows have no value to draw: said in words, never drawn as an empty axis
+    /// (`why` in English, `why_tr` in Turkish).
     #[error("`{query}` has no value in `{column}` for these parameters, so there is nothing to draw: {why}")]
-    NothingToDraw { query: String, column: String, why: String },
+    NothingToDraw { query: String, column: String, why: String, why_tr: String },
+
+    /// A chart of a result without rows, with the reason the query's header gives in each
+    /// language (`--- empty`, `--- empty_tr`).
+    #[error("`{query}` returned no rows for these parameters, so there is nothing to draw{}", .why.as_deref().map(|w| format!(": {w}")).unwrap_or_default())]
+    NoRowsToDraw { query: String, why: Option<String>, why_tr: Option<String> },
 
     /// A query interrupted after its time limit (`serve --time-limit`).
     #[error("the query ran longer than {seconds} s and was stopped")]
@@ -150,6 +156,13 @@ impl Error {
             }
             Error::Refused { message, .. } => crate::codes::message(message.trim_start_matches("Invalid Input Error: "), language),
             Error::TimedOut { seconds } => format!("sorgu {seconds} sn'den uzun sürdü ve durduruldu"),
+            Error::NothingToDraw { query, column, why_tr, .. } => {
+                format!("`{query}` sonucunun `{column}` sütununda bu parametreler için değer yok, çizilecek bir şey yok: {why_tr}")
+            }
+            Error::NoRowsToDraw { query, why, why_tr } => match why_tr.as_ref().or(why.as_ref()) {
+                Some(why) => format!("`{query}` bu parametreler için satır döndürmedi, çizilecek bir şey yok: {why}"),
+                None => format!("`{query}` bu parametreler için satır döndürmedi, çizilecek bir şey yok"),
+            },
             other => other.to_string(),
         }
     }

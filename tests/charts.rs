@@ -266,8 +266,11 @@ fn refusals_say_what_to_do() {
     assert!(!w.path("top.pdf").exists());
     let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--value", "nope", "--format", "svg"]);
     assert!(err.contains("no numeric column `nope`") && err.contains("value_usd"), "{err}");
-    let (_, err) = w.fail(&["chart", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "--format", "svg"]);
+    let (_, err) = w.fail(&["chart", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "--format", "svg", "--lang", "en"]);
     assert!(err.contains("nothing to draw"), "{err}");
+    // In a chart's own language, Turkish unless told.
+    let (_, err) = w.fail(&["chart", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "--format", "svg"]);
+    assert!(err.contains("çizilecek bir şey yok") && !err.contains("nothing to draw"), "{err}");
     let existing = w.write("top.svg", "mine");
     let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", existing.to_str().unwrap()]);
     assert!(err.contains("--overwrite"), "{err}");

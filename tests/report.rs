@@ -385,6 +385,12 @@ fn a_report_without_top_provinces_says_why_in_its_sources() {
         assert!(text.lines().any(|l| l == line), "{lang}: {text}");
         assert!(!text.lines().any(|l| l.trim_end().ends_with(':') && l.starts_with("- ")), "{lang}: a source line ends on a colon: {text}");
     }
+    // The charts it cannot draw say why in the page's language.
+    let html = w.stdout(&["report", "--year", "2019", "--month", "5", "--basis", "registered", "--format", "html"]);
+    assert!(html.contains("Grafik yok: `top_provinces` bu parametreler için satır döndürmedi, çizilecek bir şey yok: sırası olan il yok"), "{html}");
+    assert!(!html.contains("returned no rows") && !html.contains("no province has"), "English on a Turkish page: {html}");
+    let html = w.stdout(&["report", "--year", "2019", "--month", "5", "--basis", "registered", "--format", "html", "--lang", "en"]);
+    assert!(html.contains("No chart: `top_provinces` returned no rows for these parameters, so there is nothing to draw: no province has a rank"), "{html}");
 }
 
 #[test]

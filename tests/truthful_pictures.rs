@@ -62,9 +62,11 @@ fn a_ranking_s_map_colours_every_province_with_a_value_and_counts_them() {
 fn a_chart_with_no_value_to_draw_says_why_instead_of_drawing_an_axis() {
     let w = Workdir::new();
     // Denizli has activity values in no month any release ranked it.
-    let (code, stderr) = w.fail(&["chart", "rank_history", "-p", "province=Denizli", "-p", "from_year=2024", "-p", "to_year=2025", "--format", "svg"]);
+    let (code, stderr) = w.fail(&["chart", "rank_history", "-p", "province=Denizli", "-p", "from_year=2024", "-p", "to_year=2025", "--format", "svg", "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("nothing to draw"), "{stderr}");
+    let (_, stderr) = w.fail(&["chart", "rank_history", "-p", "province=Denizli", "-p", "from_year=2024", "-p", "to_year=2025", "--format", "svg"]);
+    assert!(stderr.contains("çizilecek bir şey yok") && !stderr.contains("nothing to draw"), "{stderr}");
     // Every shipped example that names a chart draws it (queries check draws them all).
     w.run(&["queries", "check"]);
 }

@@ -111,7 +111,8 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
     if values.iter().all(Option::is_none) {
         // Rows, but none with a value to draw (a province no release ranked): say so in words
         // rather than draw an empty axis.
-        return Err(Error::NothingToDraw { query: data.query.name.clone(), column: value_column.clone(), why: nothing_to_draw(&table, &value_column)? });
+        let (why, why_tr) = nothing_to_draw(&table, &value_column)?;
+        return Err(Error::NothingToDraw { query: data.query.name.clone(), column: value_column.clone(), why, why_tr });
     }
     let language = request.language;
     let mut frame = frame_for(data, &table, &value_column, kind, language)?;
@@ -458,14 +459,27 @@ fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, l
 }
 
 /// Why a column has no value in any row, as far as the result tells.
-fn nothing_to_draw(table: &Table, column: &str) -> Result<String> {
+/// Why there is no value to draw, in English and in Turkish.
+fn nothing_to_draw(table: &Table, column: &str) -> Result<(String, String)> {
     let panel = if table.has("panel") { table.integers("panel")?.into_iter().flatten().min() } else { None };
-    let panel = panel.filter(|p| *p < 81).map(|p| format!("; {p} of 81 provinces have a value")).unwrap_or_default();
+    let (panel, panel_tr) = match panel.filter(|p| *p < 81) {
+        Some(p) => (format!("; {p} of 81 provinces have a value"), format!("; 81 ilden {p} ilin değeri var")),
+        None => (String::new(), String::new()),
+    };
     Ok(match column {
-        "rank" => format!("no release ranked it, and ranks are the data's own only when all 81 provinces have a value{panel}"),
-        "provinces" => format!("counts are given only where all 81 provinces have a value or a release published them{panel}"),
-        c if is_change(c) => format!("a change needs a value for the same period a year earlier, and no row has both{panel}"),
-        _ => format!("the data has no value for these parameters{panel}"),
+        "rank" => (
+            format!("no release ranked it, and ranks are the data's own only when all 81 provinces have a value{panel}"),
+            format!("hiçbir bülten sıralamamış, sıraları veri ancak 81 ilin hepsinin değeri varsa kendisi verir{panel_tr}"),
+        ),
+        "provinces" => (
+            format!("counts are given only where all 81 provinces have a value or a release published them{panel}"),
+            format!("sayılar yalnızca 81 ilin hepsinin değeri olduğunda ya da bir bülten yayımladığında verilir{panel_tr}"),
+        ),
+        c if is_change(c) => (
+            format!("a change needs a value for the same period a year earlier, and no row has both{panel}"),
+            format!("değişim için bir yıl önceki aynı dönemin değeri gerekir ve hiçbir satırda ikisi birden yok{panel_tr}"),
+        ),
+        _ => (format!("the data has no value for these parameters{panel}"), format!("veride bu parametreler için değer yok{panel_tr}")),
     })
 }
 

@@ -40,8 +40,7 @@ pub fn draw_collected(conn: &Connection, catalog: &Catalog, query: &Query, args:
 
 fn draw_result(conn: &Connection, query: &Query, args: &[(String, Arg)], collected: &Collected, request: &Request, shapes: Option<&Shapes>) -> Result<Chart> {
     if collected.batches.iter().all(|b| b.num_rows() == 0) {
-        let why = query.header.empty.as_deref().map(|w| format!(": {w}")).unwrap_or_default();
-        return Err(Error::msg(format!("`{}` returned no rows for these parameters, so there is nothing to draw{why}", query.name)));
+        return Err(Error::NoRowsToDraw { query: query.name.clone(), why: query.header.empty.clone(), why_tr: query.header.empty_tr.clone() });
     }
     let kind = request.kind.or(query.header.chart.as_ref().map(|c| c.kind));
     let resolved = match (kind, shapes) {

@@ -507,7 +507,7 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         match crate::charts::draw_named(conn, catalog, query, &args, &request) {
             Ok((chart, _)) => page.push_str(&chart.svg),
             // A month without, say, published increases has no chart, and the page says so.
-            Err(e) => page.push_str(&format!("<p class=\"note\">{}: {}</p>\n", escape(l.no_chart), escape(&e.to_string()))),
+            Err(e) => page.push_str(&format!("<p class=\"note\">{}: {}</p>\n", escape(l.no_chart), escape(&e.said(language)))),
         }
         page.push_str("</figure>\n");
     }

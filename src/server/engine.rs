@@ -127,7 +127,7 @@ pub(super) fn status_of(error: &Error) -> StatusCode {
         // with no value to draw, which says why.
         Error::Refused { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::NoFigures { .. } => StatusCode::NOT_FOUND,
-        Error::NothingToDraw { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        Error::NothingToDraw { .. } | Error::NoRowsToDraw { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
