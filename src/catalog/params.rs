@@ -5,7 +5,7 @@ use duckdb::Connection;
 use duckdb::types::Value;
 
 use crate::error::{Error, Result, Invalid};
-use crate::reference::{Kind, resolve};
+use crate::reference::{Kind, resolve_code};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ParamType {
@@ -346,8 +346,8 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
         Parsed::Bool(b) => Value::Boolean(b),
         Parsed::Date(d) => Value::Date32(d),
         Parsed::Province(name) => Value::Int(province_code(conn, &name)?),
-        Parsed::Country(name) => Value::Text(resolve(conn, Kind::Country, &name)?.code),
-        Parsed::Product(name) => Value::Text(resolve(conn, Kind::Product, &name)?.code),
+        Parsed::Country(name) => Value::Text(resolve_code(conn, Kind::Country, &name)?),
+        Parsed::Product(name) => Value::Text(resolve_code(conn, Kind::Product, &name)?),
         Parsed::List(items) => {
             let mut json = Vec::with_capacity(items.len());
             for item in items {
@@ -361,8 +361,8 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
                     Parsed::Date(days) => serde_json::Value::from(date_text(days)),
                     Parsed::List(_) => serde_json::Value::Null,
                     Parsed::Province(name) => serde_json::Value::from(province_code(conn, &name)?),
-                    Parsed::Country(name) => serde_json::Value::from(resolve(conn, Kind::Country, &name)?.code),
-                    Parsed::Product(name) => serde_json::Value::from(resolve(conn, Kind::Product, &name)?.code),
+                    Parsed::Country(name) => serde_json::Value::from(resolve_code(conn, Kind::Country, &name)?),
+                    Parsed::Product(name) => serde_json::Value::from(resolve_code(conn, Kind::Product, &name)?),
                 });
             }
             Value::Text(serde_json::Value::Array(json).to_string())
@@ -371,7 +371,7 @@ fn to_value(conn: &Connection, parsed: Parsed) -> Result<Value> {
 }
 
 fn province_code(conn: &Connection, name: &str) -> Result<i32> {
-    let code = resolve(conn, Kind::Province, name)?.code;
+    let code = resolve_code(conn, Kind::Province, name)?;
     Ok(code.parse().expect("plate codes are integers"))
 }
 
