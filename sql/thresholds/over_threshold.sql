@@ -12,10 +12,11 @@
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
 --- example  year=2024 month=12 period=year threshold=20000000000
+-- The release's count is read once and joined: each scalar subquery over it was planned anew.
 WITH v AS (FROM province_values($year, $month, $period, $basis)),
 panel AS (SELECT count(*) AS provinces FROM v),
 published AS (
-    SELECT value, source_url FROM published_national($year, $month, $period, $basis, 'provinces_over_1b')
+    SELECT value, source_url, true AS stated FROM published_national($year, $month, $period, $basis, 'provinces_over_1b')
     WHERE $threshold = 1000000000
 ),
 over AS (
@@ -24,11 +25,11 @@ over AS (
     WHERE v.value_usd >= $threshold
 )
 SELECT $threshold::DECIMAL(18, 2) AS threshold,
-       CASE WHEN panel.provinces = 81 THEN over.named ELSE (SELECT value::BIGINT FROM published) END AS provinces,
-       CASE WHEN panel.provinces = 81 THEN 'computed' WHEN EXISTS (FROM published) THEN 'published' END AS origin,
-       CASE WHEN panel.provinces < 81 THEN (SELECT source_url FROM published) END AS source,
+       CASE WHEN panel.provinces = 81 THEN over.named ELSE pub.value::BIGINT END AS provinces,
+       CASE WHEN panel.provinces = 81 THEN 'computed' WHEN pub.stated THEN 'published' END AS origin,
+       CASE WHEN panel.provinces < 81 THEN pub.source_url END AS source,
        over.names, over.named, panel.provinces = 81 AS complete, panel.provinces AS panel,
-       CASE WHEN panel.provinces < 81 AND NOT EXISTS (FROM published)
+       CASE WHEN panel.provinces < 81 AND pub.stated IS NULL
             THEN format('{} of 81 provinces have a value for the period and no release stated the count{}', panel.provinces,
                         CASE WHEN $threshold <> 1000000000 THEN ' (releases state it for 1 billion USD only)' ELSE '' END) END AS missing
-FROM panel, over
+FROM panel CROSS JOIN over LEFT JOIN published pub ON true

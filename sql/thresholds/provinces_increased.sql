@@ -10,20 +10,21 @@
 --- param    period  one_of(month, ytd, year) = ytd         that month, January to that month, or the calendar year
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
+-- The release's count is read once and joined: each scalar subquery over it was planned anew.
 WITH compared AS (
     SELECT * FROM period_compare($year, $month, $period, $basis)
     WHERE value_usd IS NOT NULL AND previous_usd IS NOT NULL
 ),
-published AS (FROM published_national($year, $month, $period, $basis, 'provinces_increased')),
+published AS (SELECT value, source_url, true AS stated FROM published_national($year, $month, $period, $basis, 'provinces_increased')),
 counts AS (
     SELECT count(*) AS compared, count(*) FILTER (WHERE change_usd > 0) AS named,
            string_agg(province, ', ' ORDER BY change_usd DESC, turkish_order(province)) FILTER (WHERE change_usd > 0) AS names
     FROM compared
 )
-SELECT CASE WHEN compared = 81 THEN named ELSE (SELECT value::BIGINT FROM published) END AS provinces,
-       CASE WHEN compared = 81 THEN 'computed' WHEN EXISTS (FROM published) THEN 'published' END AS origin,
-       CASE WHEN compared < 81 THEN (SELECT source_url FROM published) END AS source,
+SELECT CASE WHEN compared = 81 THEN named ELSE pub.value::BIGINT END AS provinces,
+       CASE WHEN compared = 81 THEN 'computed' WHEN pub.stated THEN 'published' END AS origin,
+       CASE WHEN compared < 81 THEN pub.source_url END AS source,
        names, named, compared, compared = 81 AS complete,
-       CASE WHEN compared < 81 AND NOT EXISTS (FROM published)
+       CASE WHEN compared < 81 AND pub.stated IS NULL
             THEN format('{} of 81 provinces have a value in both periods and no release stated the count', compared) END AS missing
-FROM counts
+FROM counts LEFT JOIN published pub ON true
