@@ -269,8 +269,10 @@ pub fn parse_assignment(text: &str) -> Result<(String, Arg)> {
 /// A query ready to run: its statement and the values for each of its placeholders.
 pub struct Prepared<'c> {
     /// Back in the connection's statement cache when dropped after its result was read to the
-    /// end: a server's kept connection runs the same analysis again without parsing and
-    /// planning it afresh. A result left open closes with its statement.
+    /// end: a server's kept connection runs the same analysis again without parsing it afresh.
+    /// DuckDB 2.0 still plans a statement that reads a table again at each execution (it marks
+    /// it always to be rebound; BENCHMARKS.md, issue 33's sixth step). A result left open
+    /// closes with its statement.
     stmt: Option<duckdb::CachedStatement<'c>>,
     pub values: Vec<Value>,
     finished: std::cell::Cell<bool>,
