@@ -12,14 +12,17 @@
 --- empty    no ranking: fewer than 81 provinces have a value in both periods, and releases do not list the largest falls
 --- empty_tr  sıralama yok: iki dönemde de değeri olan il sayısı 81'den az ve bültenler en büyük düşüşleri listelemez
 --- example  year=2025 month=10
-WITH panel AS (SELECT compared_panel($year, $month, $period, $basis) AS provinces),
+WITH compared AS (
+    SELECT * FROM period_compare($year, $month, $period, $basis)
+    WHERE value_usd IS NOT NULL AND previous_usd IS NOT NULL
+),
+-- The panel is counted in a window over the compared rows: a scalar subquery was planned anew
+-- at each use.
 ranked AS (
-    SELECT *, rank() OVER (ORDER BY change_usd ASC) AS rank
-    FROM period_compare($year, $month, $period, $basis)
-    WHERE value_usd IS NOT NULL AND previous_usd IS NOT NULL AND (SELECT provinces FROM panel) = 81
+    SELECT *, count(*) OVER () AS panel, rank() OVER (ORDER BY change_usd ASC) AS rank
+    FROM compared
 )
-SELECT rank, province, province_code AS code, change_usd, value_usd, previous_usd, change_pct::DOUBLE AS change_pct,
-       (SELECT provinces FROM panel) AS panel
+SELECT rank, province, province_code AS code, change_usd, value_usd, previous_usd, change_pct::DOUBLE AS change_pct, panel
 FROM ranked
-WHERE change_usd < 0 AND rank <= $n
+WHERE panel = 81 AND change_usd < 0 AND rank <= $n
 ORDER BY rank, turkish_order(province)
