@@ -16,8 +16,8 @@ WITH compared AS (
     SELECT * FROM period_compare($year, $month, $period, $basis)
     WHERE value_usd IS NOT NULL AND previous_usd IS NOT NULL
 ),
--- The panel is counted in a window over the compared rows: a scalar subquery was planned anew
--- at each use.
+-- The panel is compared_panel's count (src/db/migrations/010_facts.sql), taken here in a window
+-- over the compared rows: the macro's scalar subquery was planned anew at each use.
 ranked AS (
     SELECT *, count(*) OVER () AS panel, rank() OVER (ORDER BY change_usd ASC) AS rank
     FROM compared
