@@ -112,3 +112,52 @@ fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
     assert_eq!(stale(&w), Vec::<String>::new(), "after the migration");
     assert_eq!(top(&w, 2025, 10, 5), before);
 }
+
+/// How a span macro (migration 013) differs from its one-period macro called for each period of
+/// the span, as the histories called it before: rows only in the span, rows only in the calls,
+/// and how many rows the calls gave.
+fn span_against_calls(w: &Workdir, name: &str, first: i32, last: i32, month: u32, period: &str, basis: &str) -> [u64; 3] {
+    let span = format!("{name}_span({first}, {last}, {month}, '{period}', '{basis}')");
+    let rows = w.csv(&[
+        "sql",
+        &format!(
+            "WITH periods AS (
+                 SELECT y::INTEGER AS year, m::INTEGER AS month FROM range({first}, {last} + 1) t(y), range(1, 13) s(m)
+                 WHERE '{period}' = 'month' OR m = period_last_month('{period}', {month})),
+             calls AS (SELECT p.year, p.month, x.* FROM periods p, LATERAL (FROM {name}(p.year, p.month, '{period}', '{basis}')) x)
+             SELECT (SELECT count(*) FROM (FROM {span} EXCEPT ALL FROM calls)),
+                    (SELECT count(*) FROM (FROM calls EXCEPT ALL FROM {span})),
+                    (SELECT count(*) FROM calls)"
+        ),
+    ]);
+    let number = |i: usize| rows[1][i].parse::<u64>().unwrap();
+    [number(0), number(1), number(2)]
+}
+
+#[test]
+fn a_span_of_periods_is_its_one_period_macro_for_each_period() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    let file = panel_file(&w);
+    for stage in ["bundled data", "a loaded panel"] {
+        if stage == "a loaded panel" {
+            w.run(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+        }
+        for name in ["province_ranks", "period_compare"] {
+            let mut compared = 0;
+            for (first, last, month, period, basis) in [
+                (2012, 2026, 12, "month", "activity"),
+                (2012, 2026, 5, "month", "registered"),
+                (2018, 2025, 9, "ytd", "activity"),
+                (2019, 2026, 3, "ytd", "registered"),
+                (2012, 2026, 1, "year", "activity"),
+                (2025, 2024, 12, "month", "activity"),
+            ] {
+                let [only_span, only_calls, calls] = span_against_calls(&w, name, first, last, month, period, basis);
+                assert_eq!((only_span, only_calls), (0, 0), "{stage}: {name}_span({first}, {last}, {month}, {period}, {basis})");
+                compared += calls;
+            }
+            assert!(compared > 100, "{stage}: {name} compared only {compared} rows");
+        }
+    }
+}

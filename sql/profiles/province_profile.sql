@@ -9,18 +9,13 @@
 --- param    basis     one_of(activity, registered) = activity  province of activity or of registration
 --- example  province=Kocaeli year=2025
 WITH months AS (SELECT range::INTEGER AS month FROM range(1, 13)),
-ranked AS (
-    SELECT m.month, r.* FROM months m, LATERAL (FROM province_ranks($year, m.month, 'month', $basis)) r
-),
-compared AS (
-    SELECT m.month, c.* FROM months m, LATERAL (FROM period_compare($year, m.month, 'month', $basis)) c
-    WHERE c.province_code = $province
-),
+ranked AS (FROM province_ranks_span($year, $year, 12, 'month', $basis) WHERE province_code = $province),
+compared AS (FROM period_compare_span($year, $year, 12, 'month', $basis) WHERE province_code = $province),
 panels AS (SELECT month, count(*) AS panel FROM exports WHERE basis = $basis AND year = $year GROUP BY month)
 SELECT m.month, r.value_usd, c.previous_usd, c.change_usd, c.change_pct, c.change_origin,
        r.rank, r.rank_origin, coalesce(n.panel, 0) AS panel, r.origin, r.source
 FROM months m
-LEFT JOIN ranked r ON r.month = m.month AND r.province_code = $province
+LEFT JOIN ranked r ON r.month = m.month
 LEFT JOIN compared c ON c.month = m.month
 LEFT JOIN panels n ON n.month = m.month
 ORDER BY m.month

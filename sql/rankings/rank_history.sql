@@ -14,12 +14,8 @@
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
 --- example  province=Kocaeli from_year=2024 to_year=2025
 --- example  province=İstanbul from_year=2023 to_year=2025 period=year
-WITH periods AS (
-    SELECT y.range::INTEGER AS year, m.range::INTEGER AS month
-    FROM range($from_year, $to_year + 1) y, range(1, 13) m
-    WHERE $period = 'month' OR m.range = period_last_month($period, $month)
-)
-SELECT p.year, p.month, r.rank, r.rank_origin, r.value_usd, r.panel, r.origin
-FROM periods p, LATERAL (FROM province_ranks(p.year, p.month, $period, $basis)) r
-WHERE r.province_code = $province
-ORDER BY p.year, p.month
+-- The ranks are province_ranks' (src/db/migrations/010_facts.sql), a span of periods read at once.
+SELECT year, month, rank, rank_origin, value_usd, panel, origin
+FROM province_ranks_span($from_year, $to_year, $month, $period, $basis)
+WHERE province_code = $province
+ORDER BY year, month
