@@ -384,3 +384,18 @@ fn a_release_change_is_shown_beside_the_previous_value_it_implies() {
     let i = column(&rows, "province").iter().position(|p| p == "Kocaeli").unwrap();
     assert_eq!(column(&rows, "value_usd")[i], "2667000000.00");
 }
+
+/// A percent has the digits its precision allows (DECISIONS rule 27, `shown_pct`): two for an exact
+/// value (no precision, or none to speak of), one where the first decimal is known (a precision
+/// under 1), none above. Hand-worked: 12.3456 is 12.35, 12.3 or 12; halves round away from zero.
+#[test]
+fn a_percent_has_the_digits_its_precision_allows() {
+    let w = Workdir::new();
+    let rows = w.csv(&[
+        "sql",
+        "SELECT shown_pct(v, p) AS shown FROM (VALUES (1, 12.3456, NULL), (2, 12.3456, 0), (3, 12.3456, -1), (4, 12.3456, 0.05),
+                (5, 12.3456, 0.99), (6, 12.3456, 1), (7, 12.3456, 3.2), (8, -7.26, 0.5), (9, NULL, 0.5), (10, 0.04, 0.5), (11, 99.5, 2))
+         t(i, v, p) ORDER BY i",
+    ]);
+    assert_eq!(column(&rows, "shown"), ["12.35", "12.35", "12.35", "12.3", "12.3", "12.0", "12.0", "-7.3", "", "0.0", "100.0"]);
+}
