@@ -8,6 +8,8 @@
 --- param    year      int 2000..2100                         the year
 --- param    basis     one_of(activity, registered) = activity  province of activity or of registration
 --- example  province=Kocaeli year=2025
+-- The year's twelve months of province_ranks and period_compare, each read at once (a span's month
+-- argument, 12 here, only picks the month a ytd ends in: src/db/migrations/013_spans.sql).
 WITH months AS (SELECT range::INTEGER AS month FROM range(1, 13)),
 ranked AS (FROM province_ranks_span($year, $year, 12, 'month', $basis) WHERE province_code = $province),
 compared AS (FROM period_compare_span($year, $year, 12, 'month', $basis) WHERE province_code = $province),

@@ -14,7 +14,8 @@
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
 --- example  province=Kocaeli from_year=2024 to_year=2025
 --- example  province=İstanbul from_year=2023 to_year=2025 period=year
--- The ranks are province_ranks' (src/db/migrations/010_facts.sql), a span of periods read at once.
+-- The ranks are province_ranks' (src/db/migrations/010_facts.sql); province_ranks_span reads every
+-- period from from_year to to_year at once (src/db/migrations/013_spans.sql).
 SELECT year, month, rank, rank_origin, value_usd, panel, origin
 FROM province_ranks_span($from_year, $to_year, $month, $period, $basis)
 WHERE province_code = $province
