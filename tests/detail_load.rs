@@ -171,16 +171,20 @@ fn coverage_and_info_show_the_detail_a_month_holds() {
     let w = Workdir::new();
     w.write("d.csv", "il,yıl,ay,ülke,fasıl,değer\nBursa,2001,3,DE,87,5\nBursa,2001,3,FR,87,6\nKonya,2001,3,DE,87,1\n");
     w.run(&["load", "d.csv", "--basis", "activity", "--complete"]);
+    // İzmir's table for the same month is partial (loaded without --complete): it counts as a
+    // province with detail, not as a complete one; its two rows count once each.
+    w.write("e.csv", "il,yıl,ay,ülke,fasıl,değer\nİzmir,2001,3,DE,87,2\nİzmir,2001,3,FR,87,3\n");
+    w.run(&["load", "e.csv", "--basis", "activity"]);
     let rows = w.csv(&["run", "coverage", "-p", "year=2001"]);
     let at = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
     assert_eq!(rows.len(), 2, "{rows:?}");
     let row = &rows[1];
     assert_eq!(
         [&row[at("year")], &row[at("month")], &row[at("basis")], &row[at("provinces")], &row[at("detail_provinces")], &row[at("detail_rows")], &row[at("detail_complete")]],
-        ["2001", "3", "activity", "0", "2", "3", "2"]
+        ["2001", "3", "activity", "0", "3", "5", "2"]
     );
     let info = w.stdout(&["info", "--format", "json"]);
     let info: serde_json::Value = serde_json::from_str(&info).unwrap();
-    assert_eq!(info["detail"]["loaded_rows"], 3);
-    assert_eq!(info["loads"], 1);
+    assert_eq!(info["detail"]["loaded_rows"], 5);
+    assert_eq!(info["loads"], 2);
 }

@@ -139,6 +139,33 @@ fn coverage_counts_provinces_by_basis_and_kind_of_release() {
     assert!(info["coverage"].as_array().unwrap().iter().any(|r| r["basis"] == "registered" && r["regional"].as_i64().unwrap_or(0) > 0), "{info}");
 }
 
+/// `province_coverage` counts each province once a year, basis and kind of figure: the same
+/// counts as DuckDB's own `count(DISTINCT ...)` over the statements and the loaded values, for
+/// every year and basis, with a loaded file beside the releases.
+#[test]
+fn province_coverage_counts_each_province_once() {
+    let w = Workdir::new();
+    // Denizli 2025 (also in a regional release) and Bayburt 2024, loaded on the activity basis.
+    let path = w.write("loaded.csv", "il,yıl,ay,değer\nDenizli,2025,9,700000000\nDenizli,2025,10,777000000\nBayburt,2024,1,1000000\n");
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+    let expected = w.csv(&[
+        "sql",
+        "WITH f AS (SELECT year, basis, province_code, release_kind AS kind FROM published_figures
+                    WHERE province_code IS NOT NULL AND metric = 'exports' AND NOT derived
+                    UNION ALL SELECT year, basis, province_code, 'loaded' FROM exports WHERE load_id IS NOT NULL)
+         SELECT year, basis, count(DISTINCT province_code), count(DISTINCT CASE WHEN kind = 'ministry' THEN province_code END),
+                count(DISTINCT CASE WHEN kind = 'regional' THEN province_code END), count(DISTINCT CASE WHEN kind = 'loaded' THEN province_code END)
+         FROM f GROUP BY year, basis ORDER BY year, basis",
+    ]);
+    let rows = w.csv(&["run", "province_coverage", "-p", "basis=all"]);
+    assert_eq!(rows[0], ["year", "basis", "provinces", "ministry", "regional", "loaded"]);
+    assert_eq!(rows[1..], expected[1..]);
+    assert!(rows.iter().any(|r| r[0] == "2024" && r[1] == "activity" && r[5] == "1"), "{rows:?}");
+    let registered = w.csv(&["run", "province_coverage", "-p", "basis=registered"]);
+    let expected_registered: Vec<&Vec<String>> = expected[1..].iter().filter(|r| r[1] == "registered").collect();
+    assert_eq!(registered[1..].iter().collect::<Vec<_>>(), expected_registered);
+}
+
 #[test]
 fn no_shipped_analysis_mixes_the_two_bases() {
     let w = Workdir::new();

@@ -26,13 +26,17 @@ totals AS (
     WHERE ($basis = 'all' OR basis = $basis) AND ($year IS NULL OR year = $year)
     GROUP BY ALL
 ),
+-- Each province's detail once a month and basis, then counted: two DISTINCT counts built a hash
+-- table each.
 details AS (
     SELECT year, month, basis,
-           count(DISTINCT province_code) AS detail_provinces,
-           count(*) AS detail_rows,
-           count(DISTINCT province_code) FILTER (WHERE complete_table) AS detail_complete
-    FROM detail
-    WHERE ($basis = 'all' OR basis = $basis) AND ($year IS NULL OR year = $year)
+           count(*) AS detail_provinces,
+           sum(rows)::BIGINT AS detail_rows,
+           count(*) FILTER (WHERE complete) AS detail_complete
+    FROM (SELECT year, month, basis, province_code, count(*) AS rows, bool_or(complete_table) AS complete
+          FROM detail
+          WHERE ($basis = 'all' OR basis = $basis) AND ($year IS NULL OR year = $year)
+          GROUP BY ALL)
     GROUP BY ALL
 )
 SELECT year, month, basis,

@@ -13,13 +13,21 @@ WITH figures AS (
     WHERE province_code IS NOT NULL AND metric = 'exports' AND NOT derived
     UNION ALL
     SELECT year, basis, province_code, 'loaded' FROM exports WHERE load_id IS NOT NULL
+),
+-- Each province once a year and basis, with the kinds of figure it has: counting the rows of
+-- this is a plain count, where four DISTINCT counts built a hash table each.
+present AS (
+    SELECT year, basis, province_code,
+           bool_or(kind = 'ministry') AS ministry, bool_or(kind = 'regional') AS regional, bool_or(kind = 'loaded') AS loaded
+    FROM figures
+    WHERE $basis = 'all' OR basis = $basis
+    GROUP BY year, basis, province_code
 )
 SELECT year, basis,
-       count(DISTINCT province_code) AS provinces,
-       count(DISTINCT province_code) FILTER (WHERE kind = 'ministry') AS ministry,
-       count(DISTINCT province_code) FILTER (WHERE kind = 'regional') AS regional,
-       count(DISTINCT province_code) FILTER (WHERE kind = 'loaded') AS loaded
-FROM figures
-WHERE $basis = 'all' OR basis = $basis
+       count(*) AS provinces,
+       count(*) FILTER (WHERE ministry) AS ministry,
+       count(*) FILTER (WHERE regional) AS regional,
+       count(*) FILTER (WHERE loaded) AS loaded
+FROM present
 GROUP BY year, basis
 ORDER BY year, basis

@@ -21,8 +21,9 @@ SELECT p.name AS province, c.year, c.month, c.basis,
        max(c.value) - min(c.value) AS difference_usd,
        any_value(pairs.excess) AS beyond_rounding_usd,
        any_value(e.value_usd) AS chosen_usd,
-       string_agg(DISTINCT CASE WHEN c.derived THEN 'derived: ' || c.derived_from || ' ' ELSE '' END || c.source_url, ' | '
-                  ORDER BY CASE WHEN c.derived THEN 'derived: ' || c.derived_from || ' ' ELSE '' END || c.source_url) AS sources
+       -- The distinct sources in byte order, as a list: a DISTINCT string_agg kept a hash table
+       -- for each group.
+       array_to_string(list_sort(list_distinct(list(CASE WHEN c.derived THEN 'derived: ' || c.derived_from || ' ' ELSE '' END || c.source_url))), ' | ') AS sources
 FROM candidates c
 JOIN pairs USING (province_code, year, month)
 JOIN provinces p ON p.code = c.province_code
