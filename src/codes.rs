@@ -91,12 +91,12 @@ const SENTENCES: &[(&str, &str, &str)] = &[
 /// Messages a reader may meet on a page (a form's errors, an analysis's refusal), `{}` where a
 /// value goes: (English, Turkish). A message no template knows stays in English.
 const MESSAGES: &[(&str, &str)] = &[
-    ("`{}` is not a valid {}: {} is outside {}", "`{0}` geçerli değil: {2}, {3} aralığının dışında"),
+    ("`{}` is not a valid {}: {} is outside {}", "`{0}` geçerli değil: {3} aralığının dışında"),
     ("`{}` is not a valid {}: expected a whole number", "`{0}` geçerli değil: bir tam sayı bekleniyor"),
     ("`{}` is not a valid {}: expected one of {}", "`{0}` geçerli değil: şunlardan biri bekleniyor: `{2}`"),
     ("`{}` is not a valid {}: expected true or false", "`{0}` geçerli değil: true ya da false bekleniyor"),
     ("`{}` is not a valid {}: expected a name or a code", "`{0}` geçerli değil: bir ad ya da kod bekleniyor"),
-    ("`{}` is not a valid {}: the number {} is not a {}", "`{0}` geçerli değil: {2} sayısı beklenen türde değil"),
+    ("`{}` is not a valid {}: the number {} is not a {}", "`{0}` geçerli değil: sayı beklenen türde değil"),
     ("`{}` is not a valid {}: an empty list: give at least one value (a,b), or leave the parameter out", "`{0}` geçerli değil: boş liste; en az bir değer verin (a,b) ya da parametreyi boş bırakın"),
     ("`{}` is not a valid {}: write a list as its items, comma-separated (a,b), not `{}`", "`{0}` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `{2}` biçiminde değil"),
     ("`{}` is not a valid {}: {}", "`{0}` geçerli değil: {2}"),
@@ -209,9 +209,13 @@ fn matches(template: &str, text: &str) -> Option<Vec<String>> {
     rest.is_empty().then_some(values)
 }
 
+/// A template's `{0}` is a value as a reader of `language` reads it (digits grouped, yes or no);
+/// a value in backticks (`` `{0}` ``) is what someone typed and stays as typed: the year 1999
+/// written back as 1.999 would be a number the user never gave.
 fn fill(template: &str, values: &[String], language: Language) -> String {
     let mut out = template.to_string();
     for (i, value) in values.iter().enumerate() {
+        out = out.replace(&format!("`{{{i}}}`"), &format!("`{value}`"));
         let shown = match value.as_str() {
             "true" | "false" => yes_no(value == "true", language).to_string(),
             v => group_digits(v, language),
@@ -236,7 +240,13 @@ mod tests {
 
     #[test]
     fn messages_a_form_shows_are_said_in_turkish() {
-        assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::Tr), "`13` geçerli değil: 13, 1..12 aralığının dışında");
+        assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::Tr), "`13` geçerli değil: 1..12 aralığının dışında");
+        // What the user typed is written back as typed: a year is not grouped like an amount.
+        assert_eq!(message("`1999` is not a valid int: 1999 is outside 2000..2100", Language::Tr), "`1999` geçerli değil: 2000..2100 aralığının dışında");
+        assert_eq!(
+            message("`12000` is not a valid list(int): write a list as its items, comma-separated (a,b), not `[12000]`", Language::Tr),
+            "`12000` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `[12000]` biçiminde değil"
+        );
         assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::En), "`13` is not a valid int: 13 is outside 1..12");
         assert_eq!(message("`x` is not a valid int: something new", Language::Tr), "`x` geçerli değil: something new");
         assert_eq!(message("a sentence no template knows", Language::Tr), "a sentence no template knows");

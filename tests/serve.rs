@@ -254,7 +254,12 @@ fn errors_say_what_and_where_with_their_status() {
     let html = bad.text();
     let field = &html[html.find("for=\"month\"").unwrap()..];
     // Beside its field, in the page's language (Turkish unless asked), what was typed as code.
-    assert!(field[..field.find("</div>").unwrap()].contains("<code>13</code> geçerli değil: 13, 1..12 aralığının dışında"), "the message beside its field: {html}");
+    assert!(field[..field.find("</div>").unwrap()].contains("<code>13</code> geçerli değil: 1..12 aralığının dışında"), "the message beside its field: {html}");
+    // A year typed is written back as typed, not grouped as an amount (1.999).
+    let year = get(&server, "/q/top_provinces?year=1999&month=10").text();
+    let field = &year[year.find("for=\"year\"").unwrap()..];
+    let field = &field[..field.find("</div>").unwrap()];
+    assert!(field.contains("<code>1999</code> geçerli değil: 2000..2100 aralığının dışında") && !field.contains("1.999"), "{field}");
     let english = get(&server, "/q/top_provinces?year=2025&month=13&lang=en").text();
     let field = &english[english.find("for=\"month\"").unwrap()..];
     assert!(field[..field.find("</div>").unwrap()].contains("<code>13</code> is not a valid int: 13 is outside 1..12"), "{english}");
