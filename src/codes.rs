@@ -101,6 +101,8 @@ const MESSAGES: &[(&str, &str)] = &[
     ("`{}` is not a valid {}: write a list as its items, comma-separated (a,b), not `{}`", "`{0}` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `{2}` biçiminde değil"),
     ("`{}` is not a valid {}: {}", "`{0}` geçerli değil: {2}"),
     ("is required ({})", "zorunlu ({0})"),
+    ("`{}` must not be less than `{}` (`{}`)", "`{0}`, `{1}` parametresinin değerinden (`{2}`) küçük olamaz"),
+    ("`{}` must be greater than `{}` (`{}`)", "`{0}`, `{1}` parametresinin değerinden (`{2}`) büyük olmalı"),
     ("is given twice", "iki kez verilmiş"),
     ("`{}` has no such parameter; did you mean `{}`?", "`{0}` analizinin böyle bir parametresi yok; `{1}` mı demek istediniz?"),
     ("`{}` has no such parameter (it takes: {})", "`{0}` analizinin böyle bir parametresi yok (aldıkları: {1})"),

@@ -222,6 +222,7 @@ fn bad_calls_are_tool_errors_that_say_what_to_fix_and_change_nothing() {
         call("province_profile", json!({"province": "x".repeat(1_000_000), "year": 2025})),
         call("top_provinces", json!({"year": 2025, "month": 10, "basis": "registered; DROP TABLE exports"})),
         call("run_sql", json!({"sql": "DELETE FROM exports"})),
+        call("rank_history", json!({"province": "Kocaeli", "from_year": 2025, "to_year": 2024})),
         call("top_provinces", json!({"year": 2025, "month": 10, "n": 3})),
     ]);
     let target = stdio_target(&w, &[]);
@@ -242,8 +243,9 @@ fn bad_calls_are_tool_errors_that_say_what_to_fix_and_change_nothing() {
     assert!(error(6).contains("at most 10000 bytes"), "{}", error(6));
     assert!(error(7).contains("parameter `basis`"), "{}", error(7));
     assert!(error(8).contains("run_sql is off"), "{}", error(8));
-    assert_eq!(results[9]["isError"], false, "the server keeps answering: {}", results[9]);
-    assert_eq!(results[9]["structured"]["rows"].as_array().unwrap().len(), 3);
+    assert!(error(9).contains("parameter `to_year`: `2024` must not be less than `from_year` (`2025`)"), "{}", error(9));
+    assert_eq!(results[10]["isError"], false, "the server keeps answering: {}", results[10]);
+    assert_eq!(results[10]["structured"]["rows"].as_array().unwrap().len(), 3);
     assert_eq!(snapshot(), before, "the managed tables are as they were");
 }
 

@@ -134,6 +134,54 @@ fn bad_parameters_are_named_with_the_value_and_type() {
     assert!(stderr.contains("unknown province `Atlantis`"), "{stderr}");
 }
 
+/// Swapped years are refused before any SQL runs (`--- check from_year <= to_year`): they gave an
+/// empty history, and `cagr` a growth rate over minus one year with the two ends swapped.
+#[test]
+fn years_out_of_order_are_refused_naming_the_later_parameter() {
+    let w = Workdir::new();
+    let (code, stderr) = w.fail(&["run", "rank_history", "-p", "province=Kocaeli", "-p", "from_year=2025", "-p", "to_year=2024"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("parameter `to_year`: `2024` must not be less than `from_year` (`2025`)"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "threshold_history", "-p", "from_year=2025", "-p", "to_year=2023"]);
+    assert!(stderr.contains("parameter `to_year`: `2023` must not be less than `from_year` (`2025`)"), "{stderr}");
+    // A growth rate needs two years; a history can be one.
+    let (_, stderr) = w.fail(&["run", "cagr", "-p", "from_year=2025", "-p", "to_year=2025"]);
+    assert!(stderr.contains("parameter `to_year`: `2025` must be greater than `from_year` (`2025`)"), "{stderr}");
+    let one_year = w.csv(&["run", "threshold_history", "-p", "from_year=2025", "-p", "to_year=2025"]);
+    assert_eq!(column(&one_year, "year"), ["2025"]);
+    let (_, stderr) = w.fail(&["run", "rank_history", "-p", "province=Kocaeli", "-p", "from_year=2025", "-p", "to_year=2024", "--locale", "tr"]);
+    assert!(stderr.contains("`to_year` parametresi: `2024`, `from_year` parametresinin değerinden (`2025`) küçük olamaz"), "{stderr}");
+    let shown = w.stdout(&["queries", "show", "cagr"]);
+    assert!(shown.contains("checked: from_year < to_year"), "{shown}");
+    let described: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "show", "rank_history", "--format", "json"])).unwrap();
+    assert_eq!(described["checks"], serde_json::json!(["from_year <= to_year"]));
+}
+
+/// A `check` line names two declared parameters of one type that has an order; anything else is
+/// an error of the file and line.
+#[test]
+fn a_check_names_two_declared_parameters_of_one_ordered_type() {
+    let w = Workdir::new();
+    w.write("q/undeclared.sql", "--- summary  x\n--- param a int\n--- check a <= b\n--- example a=1\nSELECT $a AS a\n");
+    w.write("q/types.sql", "--- summary  x\n--- param a int\n--- param b text\n--- check a < b\n--- example a=1 b=x\nSELECT $a AS a, $b AS b\n");
+    w.write("q/operator.sql", "--- summary  x\n--- param a int\n--- param b int\n--- check a >= b\n--- example a=1 b=2\nSELECT $a AS a, $b AS b\n");
+    let (code, stderr) = w.fail(&["--queries", "q", "queries", "check"]);
+    assert_eq!(code, 1);
+    for expected in [
+        "undeclared.sql:3: `check a <= b` names `b`, which no `param` line declares",
+        "types.sql:4: `check a < b` compares int with text: both must be int, both decimal or both date",
+        "operator.sql:4: `check a >= b`: write two parameters and < or <= between them",
+    ] {
+        assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
+    }
+    // A check may come before the lines it names; dates keep their order too.
+    w.write("d/dates.sql", "--- summary  x\n--- check since < until\n--- param since date\n--- param until date = 2025-12-31\n--- example since=2025-01-01\nSELECT $since::DATE AS since, $until::DATE AS until\n");
+    let rows = w.csv(&["--queries", "d", "run", "dates", "-p", "since=2025-06-01"]);
+    assert_eq!(rows[1], ["2025-06-01", "2025-12-31"]);
+    let (_, stderr) = w.fail(&["--queries", "d", "run", "dates", "-p", "since=2026-01-01"]);
+    assert!(stderr.contains("parameter `until`: `2025-12-31` must be greater than `since` (`2026-01-01`)"), "{stderr}");
+}
+
 /// A reader who asked for Turkish (`--locale tr`, IHRACAT_LOCALE=tr, a chart's `--lang tr`) reads
 /// the errors ihracat has Turkish words for in Turkish, as the pages say them.
 #[test]

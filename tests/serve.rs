@@ -260,6 +260,14 @@ fn errors_say_what_and_where_with_their_status() {
     let field = &year[year.find("for=\"year\"").unwrap()..];
     let field = &field[..field.find("</div>").unwrap()];
     assert!(field.contains("<code>1999</code> geçerli değil: 2000..2100 aralığının dışında") && !field.contains("1.999"), "{field}");
+    // Years out of order: said beside the later one, and the JSON names it.
+    let swapped = get(&server, "/q/rank_history?province=Kocaeli&from_year=2025&to_year=2024");
+    assert_eq!(swapped.status, 400);
+    let html = swapped.text();
+    let field = &html[html.find("for=\"to_year\"").unwrap()..];
+    assert!(field[..field.find("</div>").unwrap()].contains("<code>2024</code>, <code>from_year</code> parametresinin değerinden (<code>2025</code>) küçük olamaz"), "{html}");
+    let json: serde_json::Value = serde_json::from_slice(&get(&server, "/q/rank_history.json?province=Kocaeli&from_year=2025&to_year=2024").body).unwrap();
+    assert_eq!(json["parameter"], "to_year");
     let english = get(&server, "/q/top_provinces?year=2025&month=13&lang=en").text();
     let field = &english[english.find("for=\"month\"").unwrap()..];
     assert!(field[..field.find("</div>").unwrap()].contains("<code>13</code> is not a valid int: 13 is outside 1..12"), "{english}");

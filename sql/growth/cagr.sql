@@ -7,6 +7,7 @@
 --- param    from_year  int 2000..2100                         the first year
 --- param    to_year    int 2000..2100                         the last year (after from_year)
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
+--- check    from_year < to_year
 --- example  from_year=2024 to_year=2025
 WITH first AS (FROM province_values($from_year, 12, 'year', $basis)),
      last AS (FROM province_values($to_year, 12, 'year', $basis))

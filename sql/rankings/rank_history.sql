@@ -12,6 +12,7 @@
 --- param    month      int 1..12 = 12                         for ytd, the last month of each period
 --- param    period     one_of(month, ytd, year) = month       months, year-to-date, or calendar years
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
+--- check    from_year <= to_year
 --- example  province=Kocaeli from_year=2024 to_year=2025
 --- example  province=İstanbul from_year=2023 to_year=2025 period=year
 -- The ranks are province_ranks' (src/db/migrations/010_facts.sql); province_ranks_span reads every

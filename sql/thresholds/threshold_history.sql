@@ -10,6 +10,7 @@
 --- param    threshold  decimal = 1000000000                   the value in USD
 --- param    period     one_of(ytd, year) = year               year-to-date or calendar year
 --- param    basis      one_of(activity, registered) = activity  province of activity or of registration
+--- check    from_year <= to_year
 --- example  from_year=2023 to_year=2025
 --- example  from_year=2024 to_year=2026 month=2 period=ytd
 WITH years AS (SELECT range::INTEGER AS year FROM range($from_year, $to_year + 1)),

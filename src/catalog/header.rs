@@ -14,12 +14,14 @@
 //! --- detail_tr   the detail in Turkish, line for line (a shipped query needs it)
 //! --- empty_tr    the empty line in Turkish
 //! --- example  year=2025 month=10
+//! --- check    from_year <= to_year
 //! ```
 //!
 //! `param NAME TYPE [LOW..HIGH] [= DEFAULT] [description]`; without a default a parameter is
-//! required, and `= null` makes it optional with NULL bound when it is not given.
+//! required, and `= null` makes it optional with NULL bound when it is not given. `check A <= B`
+//! (or `<`) names two declared parameters whose values must keep that order.
 
-use super::params::{Param, ParamType};
+use super::params::{Check, Param, ParamType};
 use crate::error::{Error, Result, Invalid};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -42,12 +44,16 @@ pub struct Header {
     pub empty_tr: Option<String>,
     /// The long result is shown wide: a column per heading (see `pivot`).
     pub pivot: Option<super::PivotSpec>,
+    /// Orders two parameters' values must keep (`check from_year <= to_year`).
+    pub checks: Vec<Check>,
 }
 
-const KEYS: &[&str] = &["summary", "summary_tr", "detail", "detail_tr", "returns", "param", "example", "empty", "empty_tr", "chart", "pivot"];
+const KEYS: &[&str] = &["summary", "summary_tr", "detail", "detail_tr", "returns", "param", "example", "empty", "empty_tr", "chart", "pivot", "check"];
 
 pub fn parse(path: &str, text: &str) -> Result<Header> {
     let mut header = Header::default();
+    // Checked once every parameter is read: a check may come before the lines it names.
+    let mut checks = Vec::new();
     let err = |line: usize, message: String| Error::Header { path: path.to_string(), line, message };
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
@@ -86,6 +92,7 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
                 header.params.push(param);
             }
             "example" => header.examples.push(value.to_string()),
+            "check" => checks.push((number, Check::parse(value).map_err(|m| err(number, m.0))?)),
             "empty" if header.empty.is_some() => return Err(err(number, "a second `empty`".into())),
             "empty" => header.empty = Some(value.to_string()),
             "chart" if header.chart.is_some() => return Err(err(number, "a second `chart`".into())),
@@ -109,6 +116,10 @@ pub fn parse(path: &str, text: &str) -> Result<Header> {
     // A Turkish text says what the English one says: a Turkish reader must not miss a paragraph.
     if !header.detail_tr.is_empty() && header.detail_tr.len() != header.detail.len() {
         return Err(err(1, format!("{} `detail_tr` lines for {} `detail` lines: translate each paragraph once", header.detail_tr.len(), header.detail.len())));
+    }
+    for (number, check) in checks {
+        check.check_declaration(&header.params).map_err(|m| err(number, m.0))?;
+        header.checks.push(check);
     }
     if header.empty_tr.is_some() && header.empty.is_none() {
         return Err(err(1, "`empty_tr` without an `empty` line".into()));

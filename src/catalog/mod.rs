@@ -192,6 +192,9 @@ pub fn describe_text(query: &Query, language: crate::language::Language) -> Stri
             };
             text.push_str(&format!("  {:<12} {}{range}{default}  {}\n", p.name, p.ty.describe(), crate::headings::parameter_help(&p.doc, language)));
         }
+        for check in &h.checks {
+            text.push_str(&format!("  {} {}\n", word("checked:", "denetlenir:"), check.describe()));
+        }
     }
     if !h.returns.is_empty() {
         text.push_str(&format!("\n{}:\n", word("returns", "sütunlar")));
@@ -249,6 +252,7 @@ pub fn describe_json(query: &Query) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "returns": h.returns.iter().map(|(name, ty)| serde_json::json!({"name": name, "type": ty})).collect::<Vec<_>>(),
         "examples": h.examples,
+        "checks": h.checks.iter().map(|c| c.describe()).collect::<Vec<_>>(),
         "empty": h.empty,
         "empty_tr": h.empty_tr,
         "chart": h.chart.as_ref().map(|c| serde_json::json!({"kind": c.kind.name(), "value": c.value, "label": c.label})),
@@ -270,9 +274,9 @@ pub fn parse_assignment(text: &str) -> Result<(String, Arg)> {
 pub struct Prepared<'c> {
     /// Back in the connection's statement cache when dropped after its result was read to the
     /// end: a server's kept connection runs the same analysis again without parsing it afresh.
-    /// DuckDB 2.0 still plans a statement that reads a table again at each execution (it marks
-    /// it always to be rebound; BENCHMARKS.md, issue 33's sixth step). A result left open
-    /// closes with its statement.
+    /// DuckDB binds a statement with parameters again at each execution, with the values, and
+    /// optimizes it there (BENCHMARKS.md, issue 33's sixth and eighth steps). A result left
+    /// open closes with its statement.
     stmt: Option<duckdb::CachedStatement<'c>>,
     pub values: Vec<Value>,
     finished: std::cell::Cell<bool>,
@@ -338,6 +342,9 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
         let param = query.param(name).expect("checked above");
         let given = args.iter().find(|(n, _)| n == name).map(|(_, v)| v);
         values.push(param.bind(conn, given)?);
+    }
+    for check in &query.header.checks {
+        check.verify(&query.header.params, args)?;
     }
     Ok(Prepared { stmt: Some(stmt), values, finished: std::cell::Cell::new(false) })
 }

@@ -150,6 +150,67 @@ pub struct Param {
     pub doc: String,
 }
 
+/// `check A <= B` (or `A < B`) in a header: two parameters whose values must keep that order, as
+/// `from_year <= to_year`. Swapped years would otherwise run, and give an empty history or a
+/// growth rate over minus one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Check {
+    pub left: String,
+    /// `<`: the right value must be greater; `<=`: it must not be less.
+    pub strict: bool,
+    pub right: String,
+}
+
+impl Check {
+    pub fn parse(text: &str) -> std::result::Result<Check, Invalid> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            [left, op @ ("<" | "<="), right] => Ok(Check { left: left.to_string(), strict: *op == "<", right: right.to_string() }),
+            _ => Err(crate::invalid!("`check {text}`: write two parameters and < or <= between them, as `check from_year <= to_year`")),
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{} {} {}", self.left, if self.strict { "<" } else { "<=" }, self.right)
+    }
+
+    /// A check is read with the parameters it names: declared, and of one type that has an order.
+    pub(super) fn check_declaration(&self, params: &[Param]) -> std::result::Result<(), Invalid> {
+        let find = |name: &str| params.iter().find(|p| p.name == name).ok_or_else(|| crate::invalid!("`check {}` names `{name}`, which no `param` line declares", self.describe()));
+        let (left, right) = (find(&self.left)?, find(&self.right)?);
+        if left.ty != right.ty || !matches!(left.ty, ParamType::Int | ParamType::Decimal | ParamType::Date) {
+            return Err(crate::invalid!("`check {}` compares {} with {}: both must be int, both decimal or both date", self.describe(), left.ty.describe(), right.ty.describe()));
+        }
+        Ok(())
+    }
+
+    /// The values given (or the defaults) in the order the check asks for; nothing to say when
+    /// either is NULL. Each value was checked on its own first (`Param::bind`).
+    pub fn verify(&self, params: &[Param], args: &[(String, Arg)]) -> Result<()> {
+        let value = |name: &str| -> Option<(String, Parsed)> {
+            let param = params.iter().find(|p| p.name == name)?;
+            match (args.iter().find(|(n, _)| n == name).map(|(_, v)| v), &param.default) {
+                (Some(Arg::Text(text)), _) => Some((text.trim().to_string(), param.parse(text).ok()?)),
+                (Some(Arg::Int(i)), _) => Some((i.to_string(), param.accept_int(*i).ok()?)),
+                (None, Some(default)) if default != "null" => Some((default.clone(), param.parse(default).ok()?)),
+                (None, _) => None,
+            }
+        };
+        let (Some((left_text, left)), Some((right_text, right))) = (value(&self.left), value(&self.right)) else { return Ok(()) };
+        let order = match (&left, &right) {
+            (Parsed::Int(l), Parsed::Int(r)) => l.cmp(r),
+            (Parsed::Date(l), Parsed::Date(r)) => l.cmp(r),
+            (l, r) => as_f64(l).partial_cmp(&as_f64(r)).unwrap_or(std::cmp::Ordering::Equal),
+        };
+        let message = match (self.strict, order) {
+            (true, std::cmp::Ordering::Less) | (false, std::cmp::Ordering::Less | std::cmp::Ordering::Equal) => return Ok(()),
+            (true, _) => format!("`{right_text}` must be greater than `{}` (`{left_text}`)", self.left),
+            (false, _) => format!("`{right_text}` must not be less than `{}` (`{left_text}`)", self.left),
+        };
+        Err(Error::Parameter { name: self.right.clone(), message })
+    }
+}
+
 /// A parsed value before binding; provinces are resolved later, against the database.
 #[derive(Debug, Clone, PartialEq)]
 enum Parsed {

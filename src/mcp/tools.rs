@@ -109,6 +109,10 @@ pub fn analysis_tool(query: &Query) -> Tool {
         let calls: Vec<String> = header.examples.iter().map(|e| example_arguments(query, e).to_string()).collect();
         description.push_str(&format!("\n\nExamples: {}", calls.join("; ")));
     }
+    if !header.checks.is_empty() {
+        let checks: Vec<String> = header.checks.iter().map(|c| c.describe()).collect();
+        description.push_str(&format!("\n\nThe parameters must keep: {}.", checks.join(", ")));
+    }
     if let Some(empty) = &header.empty {
         description.push_str(&format!("\n\nNo rows means: {empty}"));
     }
