@@ -131,6 +131,8 @@ fn every_shipped_example_answers_as_run_does_over_stdio_and_http() {
     assert_eq!(top["inputSchema"]["properties"]["basis"]["enum"], json!(["activity", "registered"]));
     assert_eq!(top["inputSchema"]["required"], json!(["year", "month"]));
     assert!(top["description"].as_str().unwrap().contains("`panel` counts the provinces"));
+    let history = tools.iter().find(|t| t["name"] == "rank_history").unwrap();
+    assert!(history["description"].as_str().unwrap().contains("The parameters must keep: from_year <= to_year."), "{history}");
     assert!(!named.contains(&"run_sql"), "no SQL tool without --allow-sql");
     assert_same_as_run(&w, &examples, over_stdio["results"].as_array().unwrap(), "stdio");
 
@@ -391,4 +393,66 @@ fn a_call_over_its_time_limit_is_stopped_while_another_answers() {
     let slow = session.answer(1);
     assert_eq!(slow["result"]["isError"], true, "{slow}");
     assert!(slow["result"]["content"][0]["text"].as_str().unwrap().contains("ran longer than 1 s"), "{slow}");
+}
+
+/// One JSON-RPC message POSTed to `/mcp`: the status, the session the server named, the body.
+/// Reading stops after a minute, so that a request the server never answers fails the test.
+fn post_mcp(port: u16, session: Option<&str>, message: &Value) -> (u16, Option<String>, String) {
+    use std::io::Read;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("the server accepts");
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let body = message.to_string();
+    let session = session.map(|s| format!("Mcp-Session-Id: {s}\r\n")).unwrap_or_default();
+    write!(
+        stream,
+        "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n{session}Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("an answer within a minute");
+    let raw = String::from_utf8_lossy(&raw).to_string();
+    let (head, body) = raw.split_once("\r\n\r\n").expect("an HTTP reply");
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let session = head.lines().find_map(|l| l.split_once(": ").filter(|(k, _)| k.eq_ignore_ascii_case("mcp-session-id")).map(|(_, v)| v.to_string()));
+    (status, session, body.to_string())
+}
+
+/// A client that reuses the id of a request still in flight hears so at once, and the first
+/// request is still answered: rmcp routed an answer by its id, so the second request waited for
+/// ever on an open connection.
+#[test]
+fn a_request_id_in_flight_is_refused_to_a_second_request() {
+    let w = Workdir::new();
+    w.write("q/slow.sql", "--- summary  Runs for hours\nSELECT sum(hash(i)) AS h FROM range(1000000000000) t(i)\n");
+    let dir = w.path("q");
+    let server = serve_with(&w, &["--queries", dir.to_str().unwrap()], &["--time-limit", "4"]);
+    let port = server.port;
+    let initialize = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "tests/mcp.rs", "version": "1"}}});
+    let (status, session, _) = post_mcp(port, None, &initialize);
+    assert_eq!(status, 200);
+    let session = session.expect("the server names the session");
+    let (status, _, _) = post_mcp(port, Some(&session), &json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));
+    assert_eq!(status, 202);
+    let call = |id: u32, tool: &str, arguments: Value| json!({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": {"name": tool, "arguments": arguments}});
+    let slow = call(7, "slow", json!({}));
+    let first = {
+        let session = session.clone();
+        std::thread::spawn(move || post_mcp(port, Some(&session), &slow))
+    };
+    // The slow call holds id 7 until its time limit stops it, four seconds after it starts.
+    std::thread::sleep(Duration::from_millis(1500));
+    let (status, _, body) = post_mcp(port, Some(&session), &call(7, "top_provinces", json!({"year": 2025, "month": 10, "n": 1})));
+    assert_eq!(status, 400, "{body}");
+    let refusal: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(refusal["id"], 7);
+    assert_eq!(refusal["error"]["code"], -32600);
+    assert!(refusal["error"]["message"].as_str().unwrap().contains("request id 7 is in use by a request of this session"), "{refusal}");
+    let (status, _, body) = first.join().unwrap();
+    assert_eq!(status, 200);
+    assert!(body.contains("ran longer than 4 s"), "{body}");
+    // Answered, the id is free again.
+    let (status, _, body) = post_mcp(port, Some(&session), &call(7, "top_provinces", json!({"year": 2025, "month": 10, "n": 1})));
+    assert_eq!(status, 200);
+    assert!(body.contains("\"id\":7") && body.contains("\"isError\":false"), "{body}");
 }
