@@ -187,16 +187,11 @@ impl Check {
     /// The values given (or the defaults) in the order the check asks for; nothing to say when
     /// either is NULL. Each value was checked on its own first (`Param::bind`).
     pub fn verify(&self, params: &[Param], args: &[(String, Arg)]) -> Result<()> {
-        let value = |name: &str| -> Option<(String, Parsed)> {
-            let param = params.iter().find(|p| p.name == name)?;
-            match (args.iter().find(|(n, _)| n == name).map(|(_, v)| v), &param.default) {
-                (Some(Arg::Text(text)), _) => Some((text.trim().to_string(), param.parse(text).ok()?)),
-                (Some(Arg::Int(i)), _) => Some((i.to_string(), param.accept_int(*i).ok()?)),
-                (None, Some(default)) if default != "null" => Some((default.clone(), param.parse(default).ok()?)),
-                (None, _) => None,
-            }
+        let value = |name: &str| -> Result<Option<(String, Parsed)>> {
+            let Some(param) = params.iter().find(|p| p.name == name) else { return Ok(None) };
+            param.value(args.iter().find(|(n, _)| n == name).map(|(_, v)| v))
         };
-        let (Some((left_text, left)), Some((right_text, right))) = (value(&self.left), value(&self.right)) else { return Ok(()) };
+        let (Some((left_text, left)), Some((right_text, right))) = (value(&self.left)?, value(&self.right)?) else { return Ok(()) };
         let order = match (&left, &right) {
             (Parsed::Int(l), Parsed::Int(r)) => l.cmp(r),
             (Parsed::Date(l), Parsed::Date(r)) => l.cmp(r),
@@ -280,20 +275,28 @@ impl Param {
 
     /// Turns the value given (or the default) into the value DuckDB binds.
     pub fn bind(&self, conn: &Connection, given: Option<&Arg>) -> Result<Value> {
+        match self.value(given)? {
+            Some((_, parsed)) => to_value(conn, parsed),
+            None => Ok(Value::Null),
+        }
+    }
+
+    /// The value given, else the default: as it was written, and parsed against the type and
+    /// the range. None where NULL is bound.
+    fn value(&self, given: Option<&Arg>) -> Result<Option<(String, Parsed)>> {
         let invalid = |shown: &str, message: String| Error::Parameter {
             name: self.name.clone(),
             message: format!("`{shown}` is not a valid {}: {message}", self.ty.describe()),
         };
-        let parsed = match (given, &self.default) {
-            (Some(Arg::Text(text)), _) => self.parse(text).map_err(|m| invalid(text, m.0))?,
-            (Some(Arg::Int(i)), _) => self.accept_int(*i).map_err(|m| invalid(&i.to_string(), m.0))?,
-            (None, Some(default)) if default == "null" => return Ok(Value::Null),
-            (None, Some(default)) => self.parse(default).map_err(|m| invalid(default, m.0))?,
+        Ok(Some(match (given, &self.default) {
+            (Some(Arg::Text(text)), _) => (text.trim().to_string(), self.parse(text).map_err(|m| invalid(text, m.0))?),
+            (Some(Arg::Int(i)), _) => (i.to_string(), self.accept_int(*i).map_err(|m| invalid(&i.to_string(), m.0))?),
+            (None, Some(default)) if default == "null" => return Ok(None),
+            (None, Some(default)) => (default.clone(), self.parse(default).map_err(|m| invalid(default, m.0))?),
             (None, None) => {
                 return Err(Error::Parameter { name: self.name.clone(), message: format!("is required ({})", self.ty.describe()) })
             }
-        };
-        to_value(conn, parsed)
+        }))
     }
 }
 
