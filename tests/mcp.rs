@@ -395,6 +395,36 @@ fn a_call_over_its_time_limit_is_stopped_while_another_answers() {
     assert!(slow["result"]["content"][0]["text"].as_str().unwrap().contains("ran longer than 1 s"), "{slow}");
 }
 
+/// Over stdio too, a reused id is refused at once and the first request is answered: rmcp
+/// dropped the first answer, so the client read the second call's answer under the first's id.
+/// A cancelled request gets no answer, so its id is free as soon as the client cancels it.
+#[test]
+fn over_stdio_a_request_id_in_flight_is_refused_and_a_cancelled_one_is_free() {
+    let w = Workdir::new();
+    w.write("q/slow.sql", "--- summary  Runs for hours\nSELECT sum(hash(i)) AS h FROM range(1000000000000) t(i)\n");
+    let dir = w.path("q");
+    let mut session = Session::start(&w, &["--time-limit", "4", "--queries", dir.to_str().unwrap()]);
+    let top = json!({"year": 2025, "month": 10, "n": 1});
+    session.call(7, "slow", json!({}));
+    session.call(7, "top_provinces", top.clone());
+    let refusal = session.answer(7);
+    assert_eq!(refusal["error"]["code"], -32600, "{refusal}");
+    assert!(refusal["error"]["message"].as_str().unwrap().contains("request id 7 is in use by a request of this session"), "{refusal}");
+    let slow = session.answer(7);
+    assert_eq!(slow["result"]["isError"], true, "{slow}");
+    assert!(slow["result"]["content"][0]["text"].as_str().unwrap().contains("ran longer than 4 s"), "{slow}");
+    // Answered, the id is free again.
+    session.call(7, "top_provinces", top.clone());
+    let again = session.answer(7);
+    assert_eq!(again["result"]["isError"], false, "{again}");
+    assert_eq!(again["result"]["structuredContent"]["rows"][0]["province"], "İstanbul", "{again}");
+    session.call(9, "slow", json!({}));
+    session.send(&json!({"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": 9, "reason": "the user moved on"}}));
+    session.call(9, "top_provinces", top);
+    let after_cancel = session.answer(9);
+    assert_eq!(after_cancel["result"]["isError"], false, "{after_cancel}");
+}
+
 /// One JSON-RPC message POSTed to `/mcp`: the status, the session the server named, the body.
 /// Reading stops after a minute, so that a request the server never answers fails the test.
 fn post_mcp(port: u16, session: Option<&str>, message: &Value) -> (u16, Option<String>, String) {

@@ -10,17 +10,13 @@
 //! writes, loads, or reaches a file or the network.
 
 mod calls;
+mod ids;
 mod resources;
 mod tools;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt;
 
 use rmcp::handler::server::ServerHandler;
 use rmcp::model::{
@@ -161,7 +157,7 @@ impl ServerHandler for Assistant {
 /// another process that waits for the file gets it: the engine is let go while it waits.
 pub fn serve_stdio(assistant: Assistant) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| Error::msg(format!("starting the MCP server: {e}")))?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let watcher = assistant.engine.clone();
         tokio::spawn(async move {
             let mut ticks = tokio::time::interval(Duration::from_millis(50));
@@ -170,10 +166,16 @@ pub fn serve_stdio(assistant: Assistant) -> Result<()> {
                 watcher.release_for_writer();
             }
         });
-        let service = assistant.serve(rmcp::transport::stdio()).await.map_err(|e| Error::msg(format!("MCP session: {e}")))?;
+        let (reads, writes, relayed) = ids::guarded_stdio();
+        let service = assistant.serve((reads, writes)).await.map_err(|e| Error::msg(format!("MCP session: {e}")))?;
         service.waiting().await.map_err(|e| Error::msg(format!("MCP session: {e}")))?;
-        Ok(())
-    })
+        let _ = relayed.await;
+        Ok::<_, Error>(())
+    });
+    // Not waiting for the read of stdin still blocked in its thread: the client has closed it or
+    // rmcp has ended the session.
+    runtime.shutdown_background();
+    served
 }
 
 /// `/mcp` of `ihracat serve`: streamable HTTP, a session per client, on the server's engine.
@@ -182,59 +184,5 @@ pub fn http_service(assistant: Assistant, loopback_only: bool) -> axum::Router {
     let config = if loopback_only { StreamableHttpServerConfig::default() } else { StreamableHttpServerConfig::default().disable_allowed_hosts() };
     let service: StreamableHttpService<Assistant, LocalSessionManager> =
         StreamableHttpService::new(move || Ok(assistant.clone()), LocalSessionManager::default().into(), config);
-    axum::Router::new().fallback_service(service).layer(axum::middleware::from_fn_with_state(InFlight::default(), refuse_reused_ids))
-}
-
-/// The request ids of each session whose answers are not sent yet.
-#[derive(Clone, Default)]
-struct InFlight(Arc<std::sync::Mutex<std::collections::HashSet<(String, String)>>>);
-
-/// The most a message to `/mcp` may hold: a call's values are at most 10,000 bytes each.
-const MAX_MESSAGE_BYTES: usize = 4 << 20;
-
-/// A request that reuses the id of one still in flight in its session is answered at once with
-/// a JSON-RPC error. rmcp routes an answer by its id, so the second request waited for an
-/// answer that never came and its connection stayed open (the MCP specification forbids reusing
-/// an id within a session; a client that does must hear so, not hang).
-async fn refuse_reused_ids(State(in_flight): State<InFlight>, request: Request, next: Next) -> Response {
-    if request.method() != Method::POST {
-        return next.run(request).await;
-    }
-    let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_MESSAGE_BYTES).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, format!("a message to /mcp is at most {MAX_MESSAGE_BYTES} bytes")).into_response();
-    };
-    let session = parts.headers.get("mcp-session-id").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-    // A request has a method and an id; notifications and answers pass as they are.
-    let id = serde_json::from_slice::<serde_json::Value>(&bytes).ok().filter(|m| m.get("method").is_some()).and_then(|m| m.get("id").cloned());
-    let request = Request::from_parts(parts, axum::body::Body::from(bytes));
-    let Some(id) = id else { return next.run(request).await };
-    let key = (session, id.to_string());
-    if !in_flight.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key.clone()) {
-        let error = json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32600, "message": format!(
-            "request id {id} is in use by a request of this session that has not been answered yet: give each request its own id"
-        )}});
-        return (StatusCode::BAD_REQUEST, [(axum::http::header::CONTENT_TYPE, "application/json")], error.to_string()).into_response();
-    }
-    let reserved = Reserved { in_flight, key };
-    let response = next.run(request).await;
-    // The id stays reserved until the answer is sent: a streamed answer comes after the headers.
-    let (parts, body) = response.into_parts();
-    let body = body.into_data_stream().map(move |chunk| {
-        let _ = &reserved;
-        chunk
-    });
-    Response::from_parts(parts, axum::body::Body::from_stream(body))
-}
-
-/// A request id in flight, given back when its answer has been sent or its connection closed.
-struct Reserved {
-    in_flight: InFlight,
-    key: (String, String),
-}
-
-impl Drop for Reserved {
-    fn drop(&mut self) {
-        self.in_flight.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).remove(&self.key);
-    }
+    axum::Router::new().fallback_service(service).layer(axum::middleware::from_fn_with_state(ids::InFlight::default(), ids::refuse_reused_ids))
 }
