@@ -2,6 +2,8 @@
 //! `activity`, `two-way`) and the sentences the SQL writes (why a figure is missing, what shares
 //! are of, how a value was derived, a band's bounds), in Turkish and English.
 //!
+//! An error's words are in `messages`.
+//!
 //! The cells themselves keep their codes and English sentences, which scripts read and the
 //! machine formats carry; only what a person reads (the web pages, the Turkish workbooks) says
 //! them in the reader's language. A sentence no template knows stays as written.
@@ -88,50 +90,6 @@ const SENTENCES: &[(&str, &str, &str)] = &[
     ("{} sources", "{0} kaynak", ""),
 ];
 
-/// Messages a reader may meet on a page (a form's errors, an analysis's refusal), `{}` where a
-/// value goes: (English, Turkish). A message no template knows stays in English.
-const MESSAGES: &[(&str, &str)] = &[
-    ("`{}` is not a valid {}: {} is outside {}", "`{0}` geçerli değil: {3} aralığının dışında"),
-    ("`{}` is not a valid {}: expected a whole number", "`{0}` geçerli değil: bir tam sayı bekleniyor"),
-    ("`{}` is not a valid {}: expected one of {}", "`{0}` geçerli değil: şunlardan biri bekleniyor: `{2}`"),
-    ("`{}` is not a valid {}: expected true or false", "`{0}` geçerli değil: true ya da false bekleniyor"),
-    ("`{}` is not a valid {}: expected a name or a code", "`{0}` geçerli değil: bir ad ya da kod bekleniyor"),
-    ("`{}` is not a valid {}: the number {} is not a {}", "`{0}` geçerli değil: sayı beklenen türde değil"),
-    ("`{}` is not a valid {}: an empty list: give at least one value (a,b), or leave the parameter out", "`{0}` geçerli değil: boş liste; en az bir değer verin (a,b) ya da parametreyi boş bırakın"),
-    ("`{}` is not a valid {}: write a list as its items, comma-separated (a,b), not `{}`", "`{0}` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `{2}` biçiminde değil"),
-    ("`{}` is not a valid {}: {}", "`{0}` geçerli değil: {2}"),
-    ("is required ({})", "zorunlu ({0})"),
-    ("`{}` must not be less than `{}` (`{}`)", "`{0}`, `{1}` parametresinin değerinden (`{2}`) küçük olamaz"),
-    ("`{}` must be greater than `{}` (`{}`)", "`{0}`, `{1}` parametresinin değerinden (`{2}`) büyük olmalı"),
-    ("is given twice", "iki kez verilmiş"),
-    ("`{}` has no such parameter; did you mean `{}`?", "`{0}` analizinin böyle bir parametresi yok; `{1}` mı demek istediniz?"),
-    ("`{}` has no such parameter (it takes: {})", "`{0}` analizinin böyle bir parametresi yok (aldıkları: {1})"),
-    (
-        "market_concentration needs complete tables by country: no province has detail adding up to its total for the period (the bundled detail is the releases' top three; a table that is the whole of its province-months loads with --complete)",
-        "market_concentration ülkelere göre tam tablolar gerektirir: dönem için hiçbir ilin ayrıntısı toplamına eşit değil (paketteki ayrıntı bültenlerin ilk üçüdür; il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
-    ),
-    (
-        "market_concentration needs the complete table of the province's exports by country for the period; the detail present adds up to {} of its total {} (a table that is the whole of its province-months loads with --complete)",
-        "market_concentration ilin dönem için ülkelere göre ihracatının tam tablosunu gerektirir; bulunan ayrıntının toplamı {0}, ilin toplamı {1} (il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
-    ),
-    (
-        "new_markets needs the province's complete table by country for the period and a year earlier; the detail present is complete for the period: {}, a year earlier: {} (a table that is the whole of its province-months loads with --complete)",
-        "new_markets ilin dönem ve bir yıl öncesi için ülkelere göre tam tablosunu gerektirir; bulunan ayrıntı dönem için tam mı: {0}, bir yıl önce için tam mı: {1} (il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
-    ),
-    (
-        "province_specialisation needs every province's complete table by product for the period; {} of {} provinces with data have one (the bundled detail is the releases' top three; a table that is the whole of its province-months loads with --complete)",
-        "province_specialisation verisi olan her ilin dönem için ürünlere göre tam tablosunu gerektirir; verisi olan {1} ilden {0} ilinki tam (paketteki ayrıntı bültenlerin ilk üçüdür; il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
-    ),
-];
-
-/// A message in `language` (English as it is; Turkish where a template knows it).
-pub fn message(text: &str, language: Language) -> String {
-    if language == Language::En {
-        return text.to_string();
-    }
-    MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))).unwrap_or_else(|| text.to_string())
-}
-
 /// Columns whose sentences the templates read (a province or a source URL is never one).
 const SENTENCE_COLUMNS: &[&str] = &["band", "derived_from", "missing", "share_of", "source", "previous_source"];
 
@@ -195,7 +153,7 @@ pub fn yes_no(value: bool, language: Language) -> &'static str {
 }
 
 /// The values a template's `{}` stand for in `text`, if the text is that template.
-fn matches(template: &str, text: &str) -> Option<Vec<String>> {
+pub(crate) fn matches(template: &str, text: &str) -> Option<Vec<String>> {
     let pieces: Vec<&str> = template.split("{}").collect();
     let mut rest = text.strip_prefix(pieces[0])?;
     let mut values = Vec::new();
@@ -212,12 +170,13 @@ fn matches(template: &str, text: &str) -> Option<Vec<String>> {
 }
 
 /// A template's `{0}` is a value as a reader of `language` reads it (digits grouped, yes or no);
-/// a value in backticks (`` `{0}` ``) is what someone typed and stays as typed: the year 1999
-/// written back as 1.999 would be a number the user never gave.
-fn fill(template: &str, values: &[String], language: Language) -> String {
+/// a value in backticks (`` `{0}` ``) or quotes is what someone typed or a file wrote and stays
+/// as written: the year 1999 written back as 1.999 would be a number the user never gave.
+pub(crate) fn fill(template: &str, values: &[String], language: Language) -> String {
     let mut out = template.to_string();
     for (i, value) in values.iter().enumerate() {
         out = out.replace(&format!("`{{{i}}}`"), &format!("`{value}`"));
+        out = out.replace(&format!("\"{{{i}}}\""), &format!("\"{value}\""));
         let shown = match value.as_str() {
             "true" | "false" => yes_no(value == "true", language).to_string(),
             v => group_digits(v, language),
@@ -238,20 +197,6 @@ mod tests {
         assert_eq!(cell_text("origin", "published", Language::En), None);
         // A code in a column that does not hold codes is data: a province called "panel" stays.
         assert_eq!(cell_text("province", "published", Language::Tr), None);
-    }
-
-    #[test]
-    fn messages_a_form_shows_are_said_in_turkish() {
-        assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::Tr), "`13` geçerli değil: 1..12 aralığının dışında");
-        // What the user typed is written back as typed: a year is not grouped like an amount.
-        assert_eq!(message("`1999` is not a valid int: 1999 is outside 2000..2100", Language::Tr), "`1999` geçerli değil: 2000..2100 aralığının dışında");
-        assert_eq!(
-            message("`12000` is not a valid list(int): write a list as its items, comma-separated (a,b), not `[12000]`", Language::Tr),
-            "`12000` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `[12000]` biçiminde değil"
-        );
-        assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::En), "`13` is not a valid int: 13 is outside 1..12");
-        assert_eq!(message("`x` is not a valid int: something new", Language::Tr), "`x` geçerli değil: something new");
-        assert_eq!(message("a sentence no template knows", Language::Tr), "a sentence no template knows");
     }
 
     #[test]

@@ -66,9 +66,12 @@ pub enum Error {
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
 
     /// A load refused whole: each problem names its place (file, line or row, column, value).
-    #[error("{file}: not loaded, nothing changed:\n{}{}", .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"),
-            .stopped_at.map(|n| format!("\n(stopped after {n} problems; --max-errors raises the limit)")).unwrap_or_default())]
+    #[error("{}", crate::messages::refusal(.file, .problems, *.stopped_at, crate::language::Language::En))]
     Rejected { file: String, problems: Vec<String>, stopped_at: Option<usize> },
+
+    /// A load of several files stopped at one of them: the files before it were loaded.
+    #[error("{error}\n(the {loaded} files before it were loaded)")]
+    LoadStopped { loaded: usize, error: Box<Error> },
 
     #[error("unknown query `{name}`{}", suggest(.suggestions))]
     UnknownQuery { name: String, suggestions: Vec<String> },
@@ -125,9 +128,9 @@ pub enum Error {
 }
 
 impl Error {
-    /// The error as a reader of `language` reads it on a page: the typed errors a reader meets
-    /// there (an unknown name, a parameter, a refusal, a month without figures) in Turkish, the
-    /// rest as they are.
+    /// The error as a reader of `language` reads it, on a page or the command line: in Turkish
+    /// where ihracat has the words (an unknown name, a parameter, an analysis's refusal, a month
+    /// without figures, a load's refusals, a file the system refused), the rest as written.
     pub fn said(&self, language: crate::language::Language) -> String {
         use crate::language::Language;
         if language == Language::En {
@@ -149,12 +152,16 @@ impl Error {
                 };
                 format!("bilinmeyen {kind} `{name}`{}", suggest_tr(suggestions))
             }
-            Error::Parameter { name, message } => format!("`{name}` parametresi: {}", crate::codes::message(message, language)),
+            Error::Parameter { name, message } => format!("`{name}` parametresi: {}", crate::messages::message(message, language)),
             Error::NoFigures { period, basis } => {
                 let basis = crate::codes::cell_text("basis", basis, language).unwrap_or_else(|| basis.clone());
                 format!("{period} için {basis} esasında rakam yok")
             }
-            Error::Refused { message, .. } => crate::codes::message(message.trim_start_matches("Invalid Input Error: "), language),
+            Error::Refused { message, .. } => crate::messages::message(message.trim_start_matches("Invalid Input Error: "), language),
+            Error::Rejected { file, problems, stopped_at } => crate::messages::refusal(file, problems, *stopped_at, language),
+            Error::LoadStopped { loaded, error } => format!("{}\n(ondan önceki {loaded} dosya yüklendi)", error.said(language)),
+            Error::Message(text) => crate::messages::message(text, language),
+            Error::Io { context, source } => crate::messages::io(context, source.kind(), language).unwrap_or_else(|| self.to_string()),
             Error::TimedOut { seconds } => format!("sorgu {seconds} sn'den uzun sürdü ve durduruldu"),
             Error::NothingToDraw { query, column, why_tr, .. } => {
                 format!("`{query}` sonucunun `{column}` sütununda bu parametreler için değer yok, çizilecek bir şey yok: {why_tr}")

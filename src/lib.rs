@@ -24,6 +24,7 @@ pub mod suggest;
 pub mod synthetic;
 pub mod headings;
 pub mod codes;
+pub mod messages;
 pub mod turkish;
 pub mod trace;
 

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::Args;
 use ihracat::db::Access;
 use ihracat::load::{self, LoadOptions};
+use ihracat::messages;
 use ihracat::db::ResultStream;
 use ihracat::output;
 use ihracat::{Error, Result};
@@ -130,18 +131,18 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
                 println!("{value}");
                 return Ok(ExitCode::from(1));
             }
-            Err(e) if i > 0 => return Err(Error::msg(format!("{e}\n(the {i} files before it were loaded)"))),
+            Err(e) if i > 0 => return Err(Error::LoadStopped { loaded: i, error: Box::new(e) }),
             Err(e) => return Err(e),
         };
         match args.format {
-            SummaryFormat::Text => println!("{}", summary.describe()),
+            SummaryFormat::Text => println!("{}", summary.describe(context.language)),
             SummaryFormat::Json => println!("{}", serde_json::to_string(&summary).map_err(|e| Error::msg(e.to_string()))?),
         }
         for note in &summary.notes {
-            context.messages.note(&format!("{}: {note}", file.display()));
+            context.messages.note(&format!("{}: {}", file.display(), messages::message(note, context.language)));
         }
         for warning in &summary.warnings {
-            context.messages.warn(&format!("{}: {warning}", file.display()));
+            context.messages.warn(&format!("{}: {}", file.display(), messages::message(warning, context.language)));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -59,7 +59,7 @@ pub fn run(args: McpArgs, context: &Context) -> Result<ExitCode> {
     {
         let opened = db::open(&location, Access::Analysis, &settings)?;
         for note in &opened.notes {
-            context.messages.note(note);
+            context.messages.note(&ihracat::messages::message(note, context.language));
         }
     }
     let engine = Arc::new(SharedEngine::new(location, settings, Duration::from_secs_f64(args.time_limit)));

@@ -59,7 +59,8 @@ impl Cli {
     /// The language an error is said in: the one the reader asked the command for (`--lang` of
     /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
     /// commands, as `run`'s notices), else English. Errors ihracat has words for in Turkish (an
-    /// unknown name, a parameter, a refusal, a month without figures) are then said in Turkish.
+    /// unknown name, a parameter, a refusal, a month without figures, a load's refusals) are then
+    /// said in Turkish, as `load`'s summary and notes are.
     pub fn language(&self) -> ihracat::language::Language {
         use ihracat::language::Language;
         let output = match &self.command {
@@ -182,6 +183,8 @@ impl OutputArgs {
 pub struct Context<'a> {
     pub global: &'a GlobalArgs,
     pub messages: &'a Messages,
+    /// The language the command's messages are said in (`Cli::language`).
+    pub language: ihracat::language::Language,
 }
 
 impl Context<'_> {
@@ -229,7 +232,7 @@ impl Context<'_> {
         let settings = EngineSettings::for_access(access, self.global.memory_limit.clone(), self.global.temp_dir.clone(), self.global.threads);
         let database = db::open(&self.location(), access, &settings)?;
         for note in &database.notes {
-            self.messages.note(note);
+            self.messages.note(&ihracat::messages::message(note, self.language));
         }
         Ok(database)
     }
@@ -250,7 +253,8 @@ impl Context<'_> {
 }
 
 pub fn run(cli: Cli, messages: &Messages) -> Result<ExitCode> {
-    let context = Context { global: &cli.global, messages };
+    let language = cli.language();
+    let context = Context { global: &cli.global, messages, language };
     match cli.command {
         Command::Provinces(args) => reference::run(ihracat::reference::Kind::Province, args, &context),
         Command::Countries(args) => reference::run(ihracat::reference::Kind::Country, args, &context),

@@ -6,6 +6,7 @@
 use duckdb::Connection;
 
 use crate::error::{Context, Result};
+use crate::language::Language;
 
 /// A loaded value beside the published (or derived) one it replaces, where the two differ by
 /// more than the published figure's rounding.
@@ -60,22 +61,35 @@ pub(super) fn from_published(conn: &Connection, most: usize) -> Result<(u64, Vec
 }
 
 /// The summary's lines for the differences: the count, the largest, and where to see them all.
-pub(super) fn describe(differing: u64, largest: &[Difference], load_id: Option<i64>) -> String {
+pub(super) fn describe(differing: u64, largest: &[Difference], load_id: Option<i64>, language: Language) -> String {
     if differing == 0 {
         return String::new();
     }
-    let mut text = format!(
-        "\n  {differing} of the replaced bundled values differ from the published ones by more than their rounding; the largest:"
-    );
+    let tr = language == Language::Tr;
+    let mut text = match tr {
+        false => format!("\n  {differing} of the replaced bundled values differ from the published ones by more than their rounding; the largest:"),
+        true => format!("\n  yerine geçilen paket değerlerinden {differing} tanesi yayımlanan değerden yuvarlamasından fazla farklı; en büyükleri:"),
+    };
     for d in largest {
-        let pct = d.difference_pct.map(|p| format!(" ({p:+.1} %)")).unwrap_or_default();
-        text.push_str(&format!(
-            "\n    {} {}-{:02}: published {}, loaded {}{pct}",
-            d.province, d.year, d.month, d.published_usd, d.loaded_usd
-        ));
+        let line = match tr {
+            false => {
+                let pct = d.difference_pct.map(|p| format!(" ({p:+.1} %)")).unwrap_or_default();
+                format!("\n    {} {}-{:02}: published {}, loaded {}{pct}", d.province, d.year, d.month, d.published_usd, d.loaded_usd)
+            }
+            true => {
+                // Whole dollars grouped the English way: the Turkish groups with dots.
+                let pct = d.difference_pct.map(|p| format!(" ({}%{})", if p < 0.0 { "-" } else { "+" }, format!("{:.1}", p.abs()).replace('.', ","))).unwrap_or_default();
+                let dots = |usd: &str| usd.replace(',', ".");
+                format!("\n    {} {}-{:02}: yayımlanan {}, yüklenen {}{pct}", d.province, d.year, d.month, dots(&d.published_usd), dots(&d.loaded_usd))
+            }
+        };
+        text.push_str(&line);
     }
     if let Some(id) = load_id {
-        text.push_str(&format!("\n  `ihracat loads {id}` lists every row the load replaced"));
+        text.push_str(&match tr {
+            false => format!("\n  `ihracat loads {id}` lists every row the load replaced"),
+            true => format!("\n  `ihracat loads {id}` yüklemenin yerine geçtiği her satırı listeler"),
+        });
     }
     text
 }

@@ -22,6 +22,7 @@ use duckdb::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Context, Error, Result};
+use crate::language::{group_digits, Language};
 use crate::trace::timed;
 pub use layout::{LayoutChoice, Unit};
 pub use numbers::NumberStyle;
@@ -107,32 +108,63 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn describe(&self) -> String {
+    /// What the load did, for a person reading `language`: the file, its rows, provinces and
+    /// periods, how it was read, and what it added and replaced.
+    pub fn describe(&self, language: Language) -> String {
+        let tr = language == Language::Tr;
         if let Some(id) = self.already_loaded_as {
-            return format!("{}: already loaded as load {id}, with the same content; nothing changed (add --replace to read it again with other options)", self.file);
+            return match tr {
+                false => format!("{}: already loaded as load {id}, with the same content; nothing changed (add --replace to read it again with other options)", self.file),
+                true => format!("{}: aynı içerikle zaten yüklü (yükleme {id}); hiçbir şey değişmedi (başka seçeneklerle yeniden okumak için --replace ekleyin)", self.file),
+            };
         }
-        let verb = if self.dry_run { "would load" } else { "loaded" };
-        let periods = match self.periods.as_slice() {
-            [] => "no periods".to_string(),
-            [one] => one.clone(),
-            many if many.len() <= 6 => many.join(", "),
-            many => format!("{} to {} ({} months)", many[0], many[many.len() - 1], many.len()),
+        let periods = match (self.periods.as_slice(), tr) {
+            ([], false) => "no periods".to_string(),
+            ([], true) => "dönem yok".to_string(),
+            ([one], _) => one.clone(),
+            (many, _) if many.len() <= 6 => many.join(", "),
+            (many, false) => format!("{} to {} ({} months)", many[0], many[many.len() - 1], many.len()),
+            (many, true) => format!("{} – {} ({} ay)", many[0], many[many.len() - 1], many.len()),
         };
-        let id = self.load_id.map(|i| format!(" as load {i}")).unwrap_or_default();
-        format!(
-            "{verb} {}{id}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged{}",
-            self.file,
-            self.rows,
-            self.provinces,
-            self.basis,
-            self.unit,
-            self.layout,
-            self.added,
-            self.replaced_bundled,
-            self.replaced_loaded,
-            self.unchanged,
-            differences::describe(self.differing_from_published, &self.largest_differences, self.load_id)
-        )
+        let n = |count: u64| group_digits(&count.to_string(), language);
+        let head = match tr {
+            false => format!(
+                "{} {}{}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged",
+                if self.dry_run { "would load" } else { "loaded" },
+                self.file,
+                self.load_id.map(|i| format!(" as load {i}")).unwrap_or_default(),
+                self.rows,
+                self.provinces,
+                self.basis,
+                self.unit,
+                self.layout,
+                self.added,
+                self.replaced_bundled,
+                self.replaced_loaded,
+                self.unchanged
+            ),
+            true => format!(
+                "{} {}{}: {} satır, {} il, {periods}; esas {}, birim {}, {} düzen\n  {} eklendi; {} paket satırının ve {} yüklenmiş satırın yerine geçti; {} aynı",
+                self.file,
+                if self.dry_run { "yüklenebilir (deneme: hiçbir şey değişmedi)" } else { "yüklendi" },
+                self.load_id.map(|i| format!(" (yükleme {i})")).unwrap_or_default(),
+                n(self.rows),
+                self.provinces,
+                self.basis,
+                self.unit,
+                match self.layout.as_str() {
+                    "long detail" => "uzun ayrıntı",
+                    "long" => "uzun",
+                    "wide" => "geniş",
+                    other => other,
+                },
+                n(self.added),
+                n(self.replaced_bundled),
+                n(self.replaced_loaded),
+                n(self.unchanged)
+            ),
+        };
+        head + &differences::describe(self.differing_from_published, &self.largest_differences, self.load_id, language)
     }
 }
 

@@ -267,7 +267,7 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
     let here = format!("/q/{}", query.name);
     let field_error = |name: &str| -> Option<String> {
         match error {
-            Some(Error::Parameter { name: n, message }) if n == name => Some(crate::codes::message(message, language)),
+            Some(Error::Parameter { name: n, message }) if n == name => Some(crate::messages::message(message, language)),
             Some(Error::Unknown { kind, name: given, .. }) if query.param(name).is_some_and(|p| p.ty.describe().contains(kind)) && args.iter().any(|(k, v)| k == name && v.to_string() == *given) => {
                 error.map(|e| e.said(language))
             }

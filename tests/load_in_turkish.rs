@@ -1,0 +1,197 @@
+//! A load said in Turkish (`IHRACAT_LOCALE=tr`): what it refuses, notes and warns, and its
+//! summary, in a Turkish reader's words, with the file's places, headers and cells as the file
+//! wrote them. The Turkish expected here is written by hand; the English beside it is the load's
+//! own, run on the same file.
+
+mod common;
+
+use common::{text, Workdir};
+
+/// A working directory whose database exists already, so that no run says it created it.
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.stdout(&["info"]);
+    w
+}
+
+/// `ihracat load ARGS` in `language`: the exit code, stdout and stderr.
+fn load(w: &Workdir, language: &str, args: &[&str]) -> (i32, String, String) {
+    let mut command = w.command(&[&["load"], args].concat());
+    if language == "tr" {
+        command.env("IHRACAT_LOCALE", "tr");
+    }
+    let out = command.output().unwrap();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn a_refused_load_is_said_in_turkish_cell_by_cell() {
+    let w = workdir();
+    w.write(
+        "il.csv",
+        "il,yıl,ay,ihracat (usd)\nAnkaraa,2025,10,1234\n,2025,10,55\nBursa,2025,13,5\nKonya,1989,10,7\nİzmir,2025,10,abc\nAdana,2025,10,-5\n\
+         Hatay,2025,10,1.2.3\nKonya,2025,9,10\nKonya,2025,9,11\nSivas,2025,10,99999999999999999\n",
+    );
+    let (code, stdout, stderr) = load(&w, "tr", &["il.csv", "--basis", "activity"]);
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    assert_eq!(
+        stderr,
+        "ihracat: error: il.csv: yüklenmedi, hiçbir şey değişmedi:\n\
+         \x20 il.csv:2: \"il\" sütunu: `Ankaraa`: bilinmeyen il (Ankara olabilir mi?)\n\
+         \x20 il.csv:3: \"il\" sütunu: ``: değerleri olan ama ili olmayan bir satır\n\
+         \x20 il.csv:4: \"ay\" sütunu: `13`: ay 1 ile 12 arasında olmalı\n\
+         \x20 il.csv:5: \"yıl\" sütunu: `1989`: yıl 1990 ile 2100 arasında olmalı\n\
+         \x20 il.csv:6: \"ihracat (usd)\" sütunu: `abc`: ABD doları olarak okunabilen bir sayı değil ($ dışında bir para birimi ya da milyon gibi bir ölçek sözcüğü okunmaz: tabloyu dönüştürün ya da sayıyı tam yazıp --unit kullanın)\n\
+         \x20 il.csv:7: \"ihracat (usd)\" sütunu: `-5`: negatif bir değer: ihracat negatif olamaz\n\
+         \x20 il.csv:8: \"ihracat (usd)\" sütunu: `1.2.3`: sütunun sayıları yazdığı biçimde bir sayı değil (üçer basamaklı gruplar, bir ondalık ayırıcı, ardından başka bir şey yok)\n\
+         \x20 il.csv:10: \"il\" sütunu: `Konya`: 2025-09 için 2 kez geçiyor (satırlar 9, 10)\n\
+         \x20 il.csv:11: \"ihracat (usd)\" sütunu: `99999999999999999`: saklanamayacak kadar büyük: bir değerin dolar kısmı en çok 16 basamaklıdır (Türkiye'nin bir yıllık ihracatı 12 basamaklıdır)\n"
+    );
+    // Without the setting, the same refusal in English.
+    let (code, _, english) = load(&w, "en", &["il.csv", "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(english.starts_with("ihracat: error: il.csv: not loaded, nothing changed:\n  il.csv:2: column \"province\": `Ankaraa`: unknown province (did you mean Ankara?)\n"), "{english}");
+}
+
+#[test]
+fn a_detail_tables_cells_are_said_in_turkish() {
+    let w = workdir();
+    w.write(
+        "d.csv",
+        "il,yıl,ay,ülke,fasıl,ihracat (usd),miktar\nAnkara,2025,10,Narnia,87,100,1\nAnkara,2025,10,DE,999,100,1\nAnkara,2025,10,DE,87,100,x\n\
+         Ankara,2025,10,FR,87,100,-1\nAnkara,2025,10,US,87,100,1.0005\n",
+    );
+    let (code, _, stderr) = load(&w, "tr", &["d.csv", "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "ihracat: error: d.csv: yüklenmedi, hiçbir şey değişmedi:\n\
+         \x20 d.csv:2: \"ülke\" sütunu: `Narnia`: bilinmeyen ülke (ISO numaraları iso: ile yazılır, iso:276 gibi)\n\
+         \x20 d.csv:3: \"ürün\" sütunu: `999`: bilinmeyen ürün (87 ya da 870321 gibi bir GTİP kodu ya da bir fasıl adı)\n\
+         \x20 d.csv:4: \"miktar\" sütunu: `x`: sayı değil\n\
+         \x20 d.csv:5: \"miktar\" sütunu: `-1`: negatif bir miktar: miktar negatif olamaz\n\
+         \x20 d.csv:6: \"miktar\" sütunu: `1.0005`: binde birden küçük basamakları var: miktar üç ondalığa kadar saklanır ve ihracat bir rakamı sessizce yuvarlamaz; sütunu dosyada yuvarlayın\n"
+    );
+}
+
+/// Every kind of refusal a file can meet, each in its own file: in Turkish, no line of it is the
+/// English line, and none keeps an English phrase. A refusal whose English changes without its
+/// Turkish template stays English, and fails here.
+#[test]
+fn every_refusal_of_a_file_is_said_in_turkish() {
+    let w = workdir();
+    let files: &[(&str, &str, &[&str])] = &[
+        ("esas.csv", "il,esas,yıl,ay,ihracat\nAnkara,foo,2025,10,5\n", &[]),
+        ("genis.csv", "İl,Ekim 2025,Kasım 2025\nAnkara,1,2,3\n", &["--basis", "activity"]),
+        ("yilsiz.csv", "İl,Ocak,Şubat\nAnkara,1,2\n", &["--basis", "activity"]),
+        ("iki-il.csv", "İl,Şehir,Ekim 2025\nAnkara,Ankara,1\n", &["--basis", "activity"]),
+        ("iki-yil.csv", "İl,yıl,yil,ay,ihracat\nAnkara,2025,2025,10,1\n", &["--basis", "activity"]),
+        ("duzen.csv", "İl,foo,bar\nAnkara,1,2\n", &["--basis", "activity"]),
+        ("ilsiz.csv", "foo,bar\n1,2\n", &["--basis", "activity"]),
+        ("bicim.weird", "x", &["--basis", "activity"]),
+        ("toplam.csv", "İl,Ekim 2025\nAnkara,1000000\nToplam,5\n", &["--basis", "activity"]),
+        ("avro.csv", "Değerler avro cinsindendir\nİl,Ekim 2025\nAnkara,1000000\n", &["--basis", "activity"]),
+        ("bos.csv", "İl,Ekim 2025\n", &["--basis", "activity"]),
+        ("tam.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1234\n", &["--basis", "activity", "--complete"]),
+        ("esassiz.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1234\n", &[]),
+        ("karisik.csv", "İl,Ekim 2025\nAnkara,\"1.000,5\"\nBursa,\"2,000.5\"\n", &["--basis", "activity"]),
+        ("bin.csv", "İl,Ekim 2025\nAnkara,1.000\n", &["--basis", "activity", "--unit", "thousand-usd"]),
+        ("yok.csv", "", &["--basis", "activity"]),
+    ];
+    for (name, contents, _) in files {
+        if !contents.is_empty() {
+            w.write(name, contents);
+        }
+    }
+    // The refusals of what is not a table (binary, UTF-16, cut short, an Excel formula without
+    // its value…): the files tests/load.rs refuses one by one.
+    let broken = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/broken");
+    let mut broken: Vec<String> = std::fs::read_dir(broken).unwrap().map(|e| e.unwrap().path().to_string_lossy().into_owned()).collect();
+    broken.sort();
+    // A dry run, so that a fixture refused only with options of its own (tests/load.rs gives
+    // them) loads nothing here; it is left out.
+    let basis: &[&str] = &["--basis", "activity", "--dry-run"];
+    let runs = files.iter().map(|(name, _, options)| [&[*name][..], options].concat()).chain(broken.iter().map(|path| [&[path.as_str()][..], basis].concat()));
+    let mut refused = 0;
+    let english_phrases = ["not loaded", "column", "must be", "unknown", "cannot", " says ", "no data", "give ", "is for", "two columns", " in Turkish", " empty", " row ", "the file", "save it", " is not ", " has "];
+    for args in runs {
+        let name = args[0].rsplit('/').next().unwrap_or_default().to_string();
+        let (code_en, _, english) = load(&w, "en", &args);
+        let (code_tr, _, turkish) = load(&w, "tr", &args);
+        if code_en == 0 && args.contains(&"--dry-run") {
+            continue;
+        }
+        refused += 1;
+        assert_eq!((code_en, code_tr), (1, 1), "{name}: {english}{turkish}");
+        assert_eq!(english.lines().count(), turkish.lines().count(), "{name}:\n{english}{turkish}");
+        for (en, tr) in english.lines().zip(turkish.lines()) {
+            assert_ne!(en, tr, "{name}: a line left in English");
+            // The file's own name says nothing about the language.
+            let tr = tr.replace(args[0], "");
+            let left: Vec<&str> = english_phrases.iter().copied().filter(|p| tr.contains(p)).collect();
+            assert!(left.is_empty(), "{name}: {left:?} in {tr}");
+        }
+    }
+    assert!(refused >= files.len() + 70, "{refused} refusals compared");
+}
+
+#[test]
+fn a_load_that_goes_ahead_is_summed_up_in_turkish() {
+    let w = workdir();
+    w.write("genis.csv", "2025 ihracat (bin dolar)\nİl,Ocak,Şubat,Ocak-Şubat,Not\nAnkara,1.000,2.000,3.500,x\nBursa,5.000,1.000,6.000,y\n");
+    let (code, stdout, stderr) = load(&w, "tr", &["genis.csv", "--basis", "activity", "--numbers", "tr"]);
+    assert_eq!(code, 0, "{stderr}");
+    // The bundled values these replace are the releases' (tests/fixtures/releases): Ankara
+    // January and February 2025 771 and 881 million dollars, Bursa February 1,447 million.
+    assert_eq!(
+        stdout,
+        "genis.csv yüklendi (yükleme 1): 4 satır, 2 il, 2025-01, 2025-02; esas activity, birim thousand-usd, geniş düzen\n\
+         \x20 1 eklendi; 3 paket satırının ve 0 yüklenmiş satırın yerine geçti; 0 aynı\n\
+         \x20 yerine geçilen paket değerlerinden 3 tanesi yayımlanan değerden yuvarlamasından fazla farklı; en büyükleri:\n\
+         \x20   Bursa 2025-02: yayımlanan 1.447.000.000, yüklenen 1.000.000 (-%99,9)\n\
+         \x20   Ankara 2025-01: yayımlanan 771.000.000, yüklenen 1.000.000 (-%99,9)\n\
+         \x20   Ankara 2025-02: yayımlanan 881.000.000, yüklenen 2.000.000 (-%99,8)\n\
+         \x20 `ihracat loads 1` yüklemenin yerine geçtiği her satırı listeler\n"
+    );
+    assert_eq!(
+        stderr,
+        "ihracat: note: genis.csv: birim thousand-usd: \"2025 ihracat (bin dolar)\" ifadesinden anlaşıldı\n\
+         ihracat: note: genis.csv: 5. sütun \"Not\" veri değil, atlandı\n\
+         ihracat: warning: genis.csv: satır 3: Ankara: \"Ocak-Şubat\" 3.500.000 diyor ama aylarının toplamı 3.000.000\n"
+    );
+    let (code, stdout, _) = load(&w, "tr", &["genis.csv", "--basis", "activity", "--numbers", "tr"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "genis.csv: aynı içerikle zaten yüklü (yükleme 1); hiçbir şey değişmedi (başka seçeneklerle yeniden okumak için --replace ekleyin)\n");
+}
+
+#[test]
+fn a_list_of_files_stopped_at_one_says_what_was_loaded_before_it() {
+    let w = workdir();
+    w.write("iyi.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1107000000\n");
+    w.write("kotu.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,13,5\n");
+    let (code, _, stderr) = load(&w, "tr", &["iyi.csv", "kotu.csv", "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "ihracat: error: kotu.csv: yüklenmedi, hiçbir şey değişmedi:\n\
+         \x20 kotu.csv:2: \"ay\" sütunu: `13`: ay 1 ile 12 arasında olmalı\n\
+         (ondan önceki 1 dosya yüklendi)\n"
+    );
+    let (_, _, english) = load(&w, "en", &["kotu.csv", "--basis", "activity"]);
+    assert!(english.contains("month must be 1 to 12"), "{english}");
+}
+
+#[test]
+fn values_another_load_holds_are_listed_in_turkish() {
+    let w = workdir();
+    w.write("ilk.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1000\n");
+    w.write("ikinci.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,2000\nBursa,2025,10,5\n");
+    assert_eq!(load(&w, "tr", &["ilk.csv", "--basis", "activity"]).0, 0);
+    let (code, _, stderr) = load(&w, "tr", &["ikinci.csv", "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "ihracat: error: ikinci.csv: yüklenmedi, hiçbir şey değişmedi: 1 il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):\n\
+         \x20 ikinci.csv:2: Ankara 2025-10: burada 2.000,00, 1 numaralı yüklemede 1.000,00\n"
+    );
+}
