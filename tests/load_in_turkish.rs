@@ -195,3 +195,17 @@ fn values_another_load_holds_are_listed_in_turkish() {
          \x20 ikinci.csv:2: Ankara 2025-10: burada 2.000,00, 1 numaralı yüklemede 1.000,00\n"
     );
 }
+
+#[test]
+fn an_unload_is_said_in_turkish() {
+    let w = workdir();
+    w.write("ilk.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1000\n");
+    assert_eq!(load(&w, "tr", &["ilk.csv", "--basis", "activity"]).0, 0);
+    let unload = |id: &str| {
+        let out = w.command(&["unload", id]).env("IHRACAT_LOCALE", "tr").output().unwrap();
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    // Ankara's October 2025 was a release's figure: the load replaced it, the unload brings it back.
+    assert_eq!(unload("1"), (Some(0), "1 numaralı yükleme kaldırıldı: 1 satır silindi, yerine geçtiği 1 satır geri getirildi\n".into(), String::new()));
+    assert_eq!(unload("7"), (Some(1), String::new(), "ihracat: error: 7 numaralı bir yükleme yok (ihracat loads hepsini listeler)\n".into()));
+}

@@ -192,6 +192,6 @@ pub struct UnloadArgs {
 pub fn unload(args: UnloadArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(Access::Write)?;
     let (removed, restored) = load::unload(&db.conn, args.id)?;
-    println!("unloaded load {}: {removed} rows removed, {restored} replaced rows restored", args.id);
+    println!("{}", messages::message(&format!("unloaded load {}: {removed} rows removed, {restored} replaced rows restored", args.id), context.language));
     Ok(ExitCode::SUCCESS)
 }

@@ -63,7 +63,8 @@ impl OutputFile {
             .write(true)
             .create_new(true)
             .open(&staging)
-            .context(|| format!("creating {}", staging.display()))?;
+            // Named by the file the user asked for: the staged name beside it is ihracat's own.
+            .context(|| format!("writing {}", target.display()))?;
         Ok(OutputFile { target: target.to_path_buf(), staging, committed: false })
     }
 
