@@ -22,8 +22,6 @@ const MESSAGES: &[(&str, &str)] = &[
     ("`{}` is not a valid {}: write a list as its items, comma-separated (a,b), not `{}`", "`{0}` geçerli değil: listeyi öğeleriyle, virgülle ayırarak yazın (a,b), `{2}` biçiminde değil"),
     ("`{}` is not a valid {}: {}", "`{0}` geçerli değil: {2}"),
     ("is required ({})", "zorunlu ({0})"),
-    ("`{}` must not be less than `{}` (`{}`)", "`{0}`, `{1}` parametresinin değerinden (`{2}`) küçük olamaz"),
-    ("`{}` must be greater than `{}` (`{}`)", "`{0}`, `{1}` parametresinin değerinden (`{2}`) büyük olmalı"),
     ("is given twice", "iki kez verilmiş"),
     ("there is no load {} (ihracat loads lists them)", "{0} numaralı bir yükleme yok (ihracat loads hepsini listeler)"),
     ("there is no load {} (`ihracat loads` lists them)", "{0} numaralı bir yükleme yok (`ihracat loads` hepsini listeler)"),
@@ -49,6 +47,13 @@ const MESSAGES: &[(&str, &str)] = &[
         "province_specialisation needs every province's complete table by product for the period; {} of {} provinces with data have one (the bundled detail is the releases' top three; a table that is the whole of its province-months loads with --complete)",
         "province_specialisation verisi olan her ilin dönem için ürünlere göre tam tablosunu gerektirir; verisi olan {1} ilden {0} ilinki tam (paketteki ayrıntı bültenlerin ilk üçüdür; il-aylarının tamamı olan bir tablo `--complete` ile yüklenir)",
     ),
+];
+
+/// A header's `check` broken: (English, Turkish). The parameter checked against is named as the
+/// form labels it, with the name a command line gives (`{1}` below is "İlk yıl (`from_year`)").
+const CHECKS: &[(&str, &str)] = &[
+    ("`{}` must not be less than `{}` (`{}`)", "`{0}`, {1} değerinden (`{2}`) küçük olamaz"),
+    ("`{}` must be greater than `{}` (`{}`)", "`{0}`, {1} değerinden (`{2}`) büyük olmalı"),
 ];
 
 /// A load's refusals, notes and warnings said whole: (English, Turkish). The first value of a
@@ -250,9 +255,14 @@ pub fn message(text: &str, language: Language) -> String {
     if language == Language::En {
         return text.to_string();
     }
-    MESSAGES
-        .iter()
-        .find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language)))
+    let checked = CHECKS.iter().find_map(|(english, tr)| {
+        let mut values = matches(english, text)?;
+        let label = crate::headings::parameter_label(&values[1], language);
+        values[1] = if label == values[1] { format!("`{label}`") } else { format!("{label} (`{}`)", values[1]) };
+        Some(fill(tr, &values, language))
+    });
+    checked
+        .or_else(|| MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))))
         .or_else(|| said(LOAD, text))
         // A refusal of several lines (each formula without a value, each value another load
         // holds) is said line by line, and only when every line is known.
@@ -385,6 +395,10 @@ mod tests {
         assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::En), "`13` is not a valid int: 13 is outside 1..12");
         assert_eq!(message("`x` is not a valid int: something new", Language::Tr), "`x` geçerli değil: something new");
         assert_eq!(message("a sentence no template knows", Language::Tr), "a sentence no template knows");
+        // A check names the other parameter as the form labels it; a user's own parameter has no
+        // label and keeps its name.
+        assert_eq!(message("`2024` must be greater than `from_year` (`2024`)", Language::Tr), "`2024`, İlk yıl (`from_year`) değerinden (`2024`) büyük olmalı");
+        assert_eq!(message("`3` must not be less than `low` (`5`)", Language::Tr), "`3`, `low` değerinden (`5`) küçük olamaz");
     }
 
     #[test]

@@ -150,7 +150,7 @@ fn years_out_of_order_are_refused_naming_the_later_parameter() {
     let one_year = w.csv(&["run", "threshold_history", "-p", "from_year=2025", "-p", "to_year=2025"]);
     assert_eq!(column(&one_year, "year"), ["2025"]);
     let (_, stderr) = w.fail(&["run", "rank_history", "-p", "province=Kocaeli", "-p", "from_year=2025", "-p", "to_year=2024", "--locale", "tr"]);
-    assert!(stderr.contains("`to_year` parametresi: `2024`, `from_year` parametresinin değerinden (`2025`) küçük olamaz"), "{stderr}");
+    assert!(stderr.contains("`to_year` parametresi: `2024`, İlk yıl (`from_year`) değerinden (`2025`) küçük olamaz"), "{stderr}");
     let shown = w.stdout(&["queries", "show", "cagr"]);
     assert!(shown.contains("checked: from_year < to_year"), "{shown}");
     let described: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "show", "rank_history", "--format", "json"])).unwrap();

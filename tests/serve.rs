@@ -265,7 +265,7 @@ fn errors_say_what_and_where_with_their_status() {
     assert_eq!(swapped.status, 400);
     let html = swapped.text();
     let field = &html[html.find("for=\"to_year\"").unwrap()..];
-    assert!(field[..field.find("</div>").unwrap()].contains("<code>2024</code>, <code>from_year</code> parametresinin değerinden (<code>2025</code>) küçük olamaz"), "{html}");
+    assert!(field[..field.find("</div>").unwrap()].contains("<code>2024</code>, İlk yıl (<code>from_year</code>) değerinden (<code>2025</code>) küçük olamaz"), "{html}");
     let json: serde_json::Value = serde_json::from_slice(&get(&server, "/q/rank_history.json?province=Kocaeli&from_year=2025&to_year=2024").body).unwrap();
     assert_eq!(json["parameter"], "to_year");
     let english = get(&server, "/q/top_provinces?year=2025&month=13&lang=en").text();
