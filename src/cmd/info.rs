@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use ihracat::db::{self, Access};
 use ihracat::db::ResultStream;
 use ihracat::output::{self, Format};
+use ihracat::language::{group_digits, Language};
 use ihracat::{Error, Result, error::Context as _, execution};
 
 use super::{Context, OutputArgs};
@@ -60,31 +61,50 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&value).map_err(|e| Error::msg(e.to_string()))?);
         return Ok(ExitCode::SUCCESS);
     }
-    // The lines about the database are for people: on stderr when the table goes to a program.
+    // The lines about the database are for people: on stderr when the table goes to a program,
+    // in the language the command speaks (IHRACAT_LOCALE or --locale).
+    let tr = context.language == Language::Tr;
+    let say = |en: &str, turkish: &str| if tr { turkish.to_string() } else { en.to_string() };
+    let none = say("none", "yok");
+    let storage = match info.storage.as_deref() {
+        Some(storage) => {
+            let release = storage.trim_start_matches('v').trim_end_matches('+').rsplit_once('.').map_or(storage, |(release, _)| release);
+            say(&format!("{storage} (DuckDB {release} and later open the file)"), &format!("{storage} (DuckDB {release} ve sonrası dosyayı açar)"))
+        }
+        None => say("in memory", "bellekte"),
+    };
+    let (first, last) = (info.detail.first_month.as_deref().unwrap_or(&none), info.detail.last_month.as_deref().unwrap_or(&none));
+    let d = &info.detail;
     let lines = [
-        format!("database:       {}", info.location),
-        format!("workspace:      {}", info.workspace.as_deref().unwrap_or("none")),
-        format!("schema version: {} (this ihracat: {})", info.versions.schema, db::SCHEMA_VERSION),
-        format!("data version:   {} ({}; this ihracat: {})", info.versions.data, info.versions.data_sha256, db::DATA_VERSION),
-        match info.storage.as_deref() {
-            Some(storage) => {
-                let release = storage.trim_start_matches('v').trim_end_matches('+').rsplit_once('.').map_or(storage, |(release, _)| release);
-                format!("storage:        {storage} (DuckDB {release} and later open the file)")
-            }
-            None => "storage:        in memory".to_string(),
-        },
-        format!("loads:          {} (ihracat loads)", info.loads),
-        format!(
-            "detail:         {} loaded rows, {} bundled (the releases' top lists); {} provinces, {} to {}; {} province-months complete (load --complete)",
-            info.detail.loaded_rows,
-            info.detail.bundled_rows,
-            info.detail.provinces,
-            info.detail.first_month.as_deref().unwrap_or("none"),
-            info.detail.last_month.as_deref().unwrap_or("none"),
-            info.detail.complete_province_months
+        (say("database:", "veritabanı:"), info.location.clone()),
+        (say("workspace:", "çalışma alanı:"), info.workspace.clone().unwrap_or_else(|| none.clone())),
+        (say("schema version:", "şema sürümü:"), format!("{} ({} {})", info.versions.schema, say("this ihracat:", "bu ihracat:"), db::SCHEMA_VERSION)),
+        (say("data version:", "veri sürümü:"), format!("{} ({}; {} {})", info.versions.data, info.versions.data_sha256, say("this ihracat:", "bu ihracat:"), db::DATA_VERSION)),
+        (say("storage:", "depolama:"), storage),
+        (say("loads:", "yüklemeler:"), format!("{} (ihracat loads)", info.loads)),
+        (
+            say("detail:", "ayrıntı:"),
+            say(
+                &format!(
+                    "{} loaded rows, {} bundled (the releases' top lists); {} provinces, {first} to {last}; {} province-months complete (load --complete)",
+                    d.loaded_rows, d.bundled_rows, d.provinces, d.complete_province_months
+                ),
+                &format!(
+                    "{} yüklenmiş satır, paketteki {} satır (bültenlerin ilk sıralar listeleri); {} il, {first} – {last}; tam olan {} il-ayı (load --complete)",
+                    group_digits(&d.loaded_rows.to_string(), context.language),
+                    group_digits(&d.bundled_rows.to_string(), context.language),
+                    d.provinces,
+                    group_digits(&d.complete_province_months.to_string(), context.language)
+                ),
+            ),
         ),
-        "provinces with at least one figure, by year, basis and kind of release (ihracat run coverage for months):".to_string(),
     ];
+    let width = lines.iter().map(|(label, _)| label.chars().count()).max().unwrap_or(0) + 1;
+    let mut lines: Vec<String> = lines.into_iter().map(|(label, value)| format!("{label:<width$}{value}")).collect();
+    lines.push(say(
+        "provinces with at least one figure, by year, basis and kind of release (ihracat run coverage for months):",
+        "en az bir rakamı olan iller; yıla, esasa ve bülten türüne göre (aylar için: ihracat run coverage):",
+    ));
     let to_terminal = options.output.is_none() && std::io::stdout().is_terminal() && options.format.is_none();
     for line in lines {
         if to_terminal { println!("{line}") } else { eprintln!("{line}") }

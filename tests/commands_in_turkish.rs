@@ -1,7 +1,7 @@
-//! A load said in Turkish (`IHRACAT_LOCALE=tr`): what it refuses, notes and warns, and its
-//! summary, in a Turkish reader's words, with the file's places, headers and cells as the file
-//! wrote them. The Turkish expected here is written by hand; the English beside it is the load's
-//! own, run on the same file.
+//! The commands said in Turkish (`IHRACAT_LOCALE=tr`): what a load refuses, notes and warns, and
+//! its summary, in a Turkish reader's words, with the file's places, headers and cells as the
+//! file wrote them; an unload; `info`. The Turkish expected here is written by hand; the English
+//! beside it is the command's own, run on the same file.
 
 mod common;
 
@@ -208,4 +208,26 @@ fn an_unload_is_said_in_turkish() {
     // Ankara's October 2025 was a release's figure: the load replaced it, the unload brings it back.
     assert_eq!(unload("1"), (Some(0), "1 numaralı yükleme kaldırıldı: 1 satır silindi, yerine geçtiği 1 satır geri getirildi\n".into(), String::new()));
     assert_eq!(unload("7"), (Some(1), String::new(), "ihracat: error: 7 numaralı bir yükleme yok (ihracat loads hepsini listeler)\n".into()));
+}
+
+#[test]
+fn info_is_said_in_turkish() {
+    let w = workdir();
+    let out = w.command(&["info"]).env("IHRACAT_LOCALE", "tr").output().unwrap();
+    assert!(out.status.success());
+    // Not a terminal: the lines about the database go to stderr, the coverage table to stdout.
+    let said = text(&out.stderr);
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(lines[0], format!("veritabanı:    {}", w.db().display()));
+    assert_eq!(lines[1], format!("çalışma alanı: {}", w.path("test.workspace.duckdb").display()));
+    assert!(lines[2].starts_with("şema sürümü:   ") && lines[2].contains("(bu ihracat: "), "{said}");
+    assert_eq!(lines[5], "yüklemeler:    0 (ihracat loads)");
+    // The bundled detail: the releases' top three chapters and countries of İstanbul, Kocaeli and
+    // İzmir (data/published_detail.csv: 107 rows, of which İstanbul's three countries of January
+    // 2024 are stated by two pages, so 104 cells).
+    assert_eq!(
+        lines[6],
+        "ayrıntı:       0 yüklenmiş satır, paketteki 104 satır (bültenlerin ilk sıralar listeleri); 3 il, 2023-10 – 2026-01; tam olan 0 il-ayı (load --complete)"
+    );
+    assert_eq!(lines[7], "en az bir rakamı olan iller; yıla, esasa ve bülten türüne göre (aylar için: ihracat run coverage):");
 }
