@@ -248,7 +248,8 @@ fn a_version_6_database_gets_the_facts_of_a_month() {
         .unwrap()
     });
     let output = w.run(&["report", "--year", "2025", "--month", "10"]);
-    assert!(common::text(&output.stderr).contains(&format!("from schema version 6 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
+    // `report` speaks Turkish unless told (`--lang`), its notes too.
+    assert!(common::text(&output.stderr).contains(&format!("şeması güncellendi (sürüm 6 → {})", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     assert!(common::text(&output.stdout).contains("İstanbul 4 milyar 859 milyon dolarla birinci"), "{}", common::text(&output.stdout));
 }
 
@@ -266,7 +267,8 @@ fn a_version_7_database_gets_each_release_s_own_changes() {
         .unwrap()
     });
     let output = w.run(&["report", "--year", "2026", "--month", "2"]);
-    assert!(common::text(&output.stderr).contains(&format!("from schema version 7 to {}", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
+    // `report` speaks Turkish unless told (`--lang`), its notes too.
+    assert!(common::text(&output.stderr).contains(&format!("şeması güncellendi (sürüm 7 → {})", ihracat::db::SCHEMA_VERSION)), "{}", common::text(&output.stderr));
     // February 2026's release: Kocaeli +3 %.
     assert!(common::text(&output.stdout).contains("Kocaeli'nin ihracatı yüzde 3 arttı"), "{}", common::text(&output.stdout));
     assert_eq!(w.csv(&["sql", "SELECT count(*) > 30 FROM published_figures WHERE quote IS NOT NULL"])[1], ["true"]);
