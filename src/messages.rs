@@ -1,7 +1,8 @@
-//! The words of ihracat's errors in Turkish: a form's and a command's (a parameter, an
-//! analysis's refusal) and a load's refusals, each read by its English template (`{}` where a
-//! value goes) and said again in Turkish with the same values. An error no template knows stays
-//! in English, as it was written: a sentence half translated would say less than the original.
+//! The words of ihracat's errors and notes in Turkish: a form's and a command's (a parameter, an
+//! analysis's refusal, the database's notes), and a load's refusals, notes and warnings, each
+//! read by its English template (`{}` where a value goes) and said again in Turkish with the same
+//! values. A message no template knows stays in English, as it was written: a sentence half
+//! translated would say less than the original.
 //!
 //! The English is written once, where the error is made (the load's checks, the catalog); the
 //! templates here follow it, and the tests that load bad files in Turkish fail when one drifts.
@@ -270,7 +271,7 @@ pub fn message(text: &str, language: Language) -> String {
         .unwrap_or_else(|| text.to_string())
 }
 
-/// A load refused whole, as `Error::Rejected` says it in English.
+/// A load refused whole (`Error::Rejected`), in `language`.
 pub fn refusal(file: &str, problems: &[String], stopped_at: Option<usize>, language: Language) -> String {
     let (head, stopped) = match language {
         Language::En => ("not loaded, nothing changed", "problems; --max-errors raises the limit"),
@@ -418,6 +419,19 @@ mod tests {
         let unknown = "bad.csv:3: column \"month\": `13`: something new";
         assert_eq!(problem(unknown, Language::Tr), unknown);
         assert_eq!(problem("bad.csv:3: column \"month\": `13`: month must be 1 to 12", Language::En), "bad.csv:3: column \"month\": `13`: month must be 1 to 12");
+    }
+
+    #[test]
+    fn a_refusal_that_stopped_says_so_in_its_language() {
+        let problems = ["a.csv:2: column \"month\": `13`: month must be 1 to 12".to_string()];
+        assert_eq!(
+            refusal("a.csv", &problems, Some(1), Language::Tr),
+            "a.csv: yüklenmedi, hiçbir şey değişmedi:\n  a.csv:2: \"ay\" sütunu: `13`: ay 1 ile 12 arasında olmalı\n(1 sorundan sonra durdu; --max-errors sınırı yükseltir)"
+        );
+        assert_eq!(
+            refusal("a.csv", &problems, Some(1), Language::En),
+            "a.csv: not loaded, nothing changed:\n  a.csv:2: column \"month\": `13`: month must be 1 to 12\n(stopped after 1 problems; --max-errors raises the limit)"
+        );
     }
 
     #[test]
