@@ -231,3 +231,42 @@ fn info_is_said_in_turkish() {
     );
     assert_eq!(lines[7], "en az bir rakamı olan iller; yıla, esasa ve bülten türüne göre (aylar için: ihracat run coverage):");
 }
+
+/// `chart` speaks its `--lang` (Turkish unless told), `export` and `run -o` the locale: the
+/// panel notice and what was written, in the same words as the page and the workbook.
+#[test]
+fn what_a_chart_or_an_export_wrote_is_said_in_the_readers_language() {
+    let w = workdir();
+    let chart = |extra: &[&str]| {
+        let path = w.path("top.png");
+        let mut args = vec!["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", path.to_str().unwrap(), "--overwrite"];
+        args.extend_from_slice(extra);
+        let out = w.command(&args).output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stderr)
+    };
+    // October 2025: the bundled releases give 8 provinces; the national total is derived from
+    // the published January-October and January-September totals.
+    let path = w.path("top.png").display().to_string();
+    assert_eq!(
+        chart(&[]),
+        format!(
+            "ihracat: note: 2025-10 için 81 ilden 8 ilin verisi var: paylar yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplama göredir; sıralar bültenin verdiği sıralardır\n\
+             ihracat: note: `top_provinces` için çubuk grafik çizildi: {path}\n"
+        )
+    );
+    assert_eq!(
+        chart(&["--lang", "en"]),
+        format!(
+            "ihracat: note: 8 of 81 provinces have data for 2025-10: shares are of the national total derived from published year-to-date totals; ranks are the release's\n\
+             ihracat: note: drew a bar chart of `top_provinces` to {path}\n"
+        )
+    );
+    let csv = w.path("top.csv");
+    let out = w
+        .command(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=3", "--to", csv.to_str().unwrap()])
+        .env("IHRACAT_LOCALE", "tr")
+        .output()
+        .unwrap();
+    assert!(text(&out.stderr).ends_with(&format!("ihracat: note: 3 satır yazıldı: {}\n", csv.display())), "{}", text(&out.stderr));
+}

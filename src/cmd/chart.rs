@@ -91,7 +91,7 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
     };
     let (chart, notices) = ihracat::charts::draw_named(&db.conn, &catalog, query, &assignments, &request)?;
     for notice in &notices {
-        context.messages.note(&notice.to_string());
+        context.messages.note(&notice.text(context.language));
     }
     let bytes = match format {
         ImageFormat::Svg => chart.svg.into_bytes(),
@@ -99,7 +99,8 @@ pub fn run(args: ChartArgs, context: &Context) -> Result<ExitCode> {
     };
     ihracat::output::write_document(args.output.as_deref(), &bytes, args.overwrite, format == ImageFormat::Png)?;
     if let Some(path) = &args.output {
-        context.messages.note(&format!("drew a {} chart of `{}` to {}", chart.kind.name(), query.name, path.display()));
+        let drew = format!("drew a {} chart of `{}` to {}", chart.kind.name(), query.name, path.display());
+        context.messages.note(&ihracat::messages::message(&drew, context.language));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -88,8 +88,8 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
     };
     let (rows, notices) = ihracat::output::copy::write_file(&db.conn, source, &options, &args.partition_by, context.protected_files())?;
     for notice in notices {
-        context.messages.note(&notice.to_string());
+        context.messages.note(&notice.text(context.language));
     }
-    context.messages.note(&format!("wrote {rows} rows to {}", args.to.display()));
+    context.messages.note(&ihracat::messages::message(&format!("wrote {rows} rows to {}", args.to.display()), context.language));
     Ok(ExitCode::SUCCESS)
 }

@@ -52,7 +52,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         for notice in notices {
             context.messages.note(&notice.text(notice_language));
         }
-        context.messages.note(&format!("wrote {rows} rows to {}", path.display()));
+        context.messages.note(&ihracat::messages::message(&format!("wrote {rows} rows to {}", path.display()), notice_language));
         return Ok(ExitCode::SUCCESS);
     }
     execution::with_result(&db.conn, query, &assignments, |result| {
@@ -63,7 +63,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         let empty_notice = result.empty_notice.clone();
         let rows = timed("writing the result", || output::write(result.stream, &options))?;
         if let (0, Some(notice)) = (rows, empty_notice) {
-            context.messages.note(&notice.to_string());
+            context.messages.note(&notice.text(notice_language));
         }
         Ok(())
     })?;
