@@ -81,6 +81,8 @@ const SENTENCES: &[(&str, &str, &str)] = &[
     ("below {}", "{0} altı", "below {0}"),
     ("{} to {}", "{0} – {1}", "{0} to {1}"),
     ("{} (stated) minus the stated increase {}", "{0} (verilen) eksi verilen artış {1}", "{0} (stated) minus the stated increase {1}"),
+    // A fall is written with a minus, as the charts write it (−%4,0), not as 1 + %-0,3.
+    ("{} (stated) divided by 1 + -{} %", "{0} (verilen) / (1 − %{1})", "{0} (stated) divided by 1 − {1} %"),
     ("{} (stated) divided by 1 + {} %", "{0} (verilen) / (1 + %{1})", "{0} (stated) divided by 1 + {1} %"),
     (
         "the January-{} total {} (stated) minus the January-{} total {} (stated, {})",
@@ -224,6 +226,9 @@ mod tests {
             Some("türetildi: 1.275.000.000 (verilen) / (1 + %0,4) https://a.org/x | https://b.org/y")
         );
         assert_eq!(cell_text("source", "3 sources", Language::Tr).as_deref(), Some("3 kaynak"));
+        // A fall: 4,330 million after a fall of 0.3 %.
+        assert_eq!(cell_text("derived_from", "4330000000 (stated) divided by 1 + -0.3 %", Language::Tr).as_deref(), Some("4.330.000.000 (verilen) / (1 − %0,3)"));
+        assert_eq!(cell_text("derived_from", "4330000000 (stated) divided by 1 + -0.3 %", Language::En).as_deref(), Some("4,330,000,000 (stated) divided by 1 − 0.3 %"));
         assert_eq!(cell_text("source", "https://a.org/x sources", Language::Tr), None);
     }
 }
