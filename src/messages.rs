@@ -294,7 +294,7 @@ pub fn refusal(file: &str, problems: &[String], stopped_at: Option<usize>, langu
 }
 
 /// One of a load's problems: "PLACE: column "C": `V`: WHAT", or a refusal `LOAD` knows whole.
-pub fn problem(text: &str, language: Language) -> String {
+fn problem(text: &str, language: Language) -> String {
     if language == Language::En {
         return text.to_string();
     }

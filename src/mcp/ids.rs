@@ -166,11 +166,12 @@ pub(super) fn guarded_stdio() -> (DuplexStream, DuplexStream, JoinHandle<()>) {
     tokio::spawn(async move {
         let _ = inbound.await;
     });
-    let outbound = tokio::spawn(async move {
+    tokio::spawn(async move {
         let _ = outbound.await;
         // rmcp has ended: the writer stops here, whether or not stdin is still open.
         let _ = end.send(Vec::new());
     });
+    // The writer ends after everything rmcp wrote, at the outbound relay's end.
     let writer = tokio::spawn(async move {
         let mut stdout = tokio::io::stdout();
         // An empty line is the outbound relay's end (a line read is never empty).
@@ -180,11 +181,7 @@ pub(super) fn guarded_stdio() -> (DuplexStream, DuplexStream, JoinHandle<()>) {
             }
         }
     });
-    let done = tokio::spawn(async move {
-        let _ = outbound.await;
-        let _ = writer.await;
-    });
-    (rmcp_reads, rmcp_writes, done)
+    (rmcp_reads, rmcp_writes, writer)
 }
 
 #[cfg(test)]
