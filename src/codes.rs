@@ -173,10 +173,12 @@ pub(crate) fn matches(template: &str, text: &str) -> Option<Vec<String>> {
 
 /// A template's `{0}` is a value as a reader of `language` reads it (digits grouped, yes or no);
 /// a value in backticks (`` `{0}` ``) or quotes is what someone typed or a file wrote and stays
-/// as written: the year 1999 written back as 1.999 would be a number the user never gave.
+/// as written: the year 1999 written back as 1.999 would be a number the user never gave. So
+/// does `{=0}`, a name shown bare (a file called `2025` is not the number 2.025).
 pub(crate) fn fill(template: &str, values: &[String], language: Language) -> String {
     let mut out = template.to_string();
     for (i, value) in values.iter().enumerate() {
+        out = out.replace(&format!("{{={i}}}"), value);
         out = out.replace(&format!("`{{{i}}}`"), &format!("`{value}`"));
         out = out.replace(&format!("\"{{{i}}}\""), &format!("\"{value}\""));
         let shown = match value.as_str() {
@@ -191,6 +193,13 @@ pub(crate) fn fill(template: &str, values: &[String], language: Language) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_name_is_filled_as_written_and_a_number_grouped() {
+        let values = ["2025".to_string(), "2025".to_string()];
+        assert_eq!(fill("{=0}: {1} satır", &values, Language::Tr), "2025: 2.025 satır");
+        assert_eq!(fill("{=0}: {1} rows", &values, Language::En), "2025: 2,025 rows");
+    }
 
     #[test]
     fn codes_are_said_in_turkish_and_left_as_they_are_in_english() {

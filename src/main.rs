@@ -15,8 +15,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
-    let messages = cmd::ui::Messages::new(cli.global.quiet);
     let language = cli.language();
+    let messages = cmd::ui::Messages::new(cli.global.quiet, language);
     if std::env::var_os("IHRACAT_TIMINGS").is_some_and(|v| !v.is_empty()) {
         ihracat::trace::set_sink(|line| eprintln!("ihracat: timing: {line}"));
     }

@@ -24,16 +24,82 @@ const MESSAGES: &[(&str, &str)] = &[
     ("`{}` is not a valid {}: {}", "`{0}` geçerli değil: {2}"),
     ("is required ({})", "zorunlu ({0})"),
     ("is given twice", "iki kez verilmiş"),
-    ("wrote {} rows to {}", "{0} satır yazıldı: {1}"),
-    ("drew a bar chart of `{}` to {}", "`{0}` için çubuk grafik çizildi: {1}"),
-    ("drew a line chart of `{}` to {}", "`{0}` için çizgi grafik çizildi: {1}"),
-    ("drew a map chart of `{}` to {}", "`{0}` için harita çizildi: {1}"),
+    ("wrote {} rows to {}", "{0} satır yazıldı: {=1}"),
+    ("drew a bar chart of `{}` to {}", "`{0}` için çubuk grafik çizildi: {=1}"),
+    ("drew a line chart of `{}` to {}", "`{0}` için çizgi grafik çizildi: {=1}"),
+    ("drew a map chart of `{}` to {}", "`{0}` için harita çizildi: {=1}"),
     ("there is no load {} (ihracat loads lists them)", "{0} numaralı bir yükleme yok (ihracat loads hepsini listeler)"),
     ("there is no load {} (`ihracat loads` lists them)", "{0} numaralı bir yükleme yok (`ihracat loads` hepsini listeler)"),
     ("unloaded load {}: {} rows removed, {} replaced rows restored", "{0} numaralı yükleme kaldırıldı: {1} satır silindi, yerine geçtiği {2} satır geri getirildi"),
-    ("created database {} with the bundled data ({})", "{0} veritabanı paketteki veriyle oluşturuldu ({1})"),
-    ("migrated database {} from schema version {} to {}", "{0} veritabanının şeması güncellendi (sürüm {1} → {2})"),
-    ("refreshed the bundled data in {} from {} to {} (your loaded rows are kept)", "{0} içindeki paket verisi yenilendi ({1} → {2}; yüklediğiniz satırlar korundu)"),
+    ("{} queries checked: all parse, prepare and run their examples", "{0} analiz denetlendi: hepsi ayrıştırılıyor, hazırlanıyor ve örnekleriyle çalışıyor"),
+    ("{} queries checked, {} problems", "{0} analiz denetlendi, {1} sorun var"),
+    ("serving {} on http://{} (Ctrl-C stops)", "{=0} şu adreste sunuluyor: http://{=1} (Ctrl-C durdurur)"),
+    ("listening on {}: anyone who can reach this machine can read the database", "{=0} adresinde dinleniyor: bu makineye erişebilen herkes veritabanını okuyabilir"),
+    (
+        "your {} stands in for the managed `{}` in ad-hoc SQL (ihracat.main.{} is the managed one); named queries read the managed tables",
+        "sizin {=0} nesneniz serbest SQL'de yönetilen `{1}` yerine okunuyor (yönetilen: ihracat.main.{=2}); adlandırılmış analizler yönetilen tabloları okur",
+    ),
+    (
+        "your {} stands in for the managed `{}` in this shell's SQL (ihracat.main.{} is the managed one); named queries and .run read the managed tables",
+        "sizin {=0} nesneniz bu kabuğun SQL'inde yönetilen `{1}` yerine okunuyor (yönetilen: ihracat.main.{=2}); adlandırılmış analizler ve .run yönetilen tabloları okur",
+    ),
+    ("{} rows changed", "{0} satır değişti"),
+    ("give the SQL as an argument, with -f FILE, or as - to read stdin", "SQL'i bir argüman olarak, -f FILE ile ya da stdin'den okumak için - olarak verin"),
+    ("no SQL statement to run", "çalıştırılacak SQL ifadesi yok"),
+    ("no SQL statement", "SQL ifadesi yok"),
+    ("only a statement that returns rows (SELECT, FROM, WITH …) runs here", "burada yalnızca satır döndüren bir ifade (SELECT, FROM, WITH …) çalışır"),
+    ("one statement at a time: this text has {}", "bir seferde bir ifade: bu metinde {0} ifade var"),
+    (
+        "DuckDB reads this as {} statements (a quote or comment that ihracat's splitter reads otherwise); end each statement with its own semicolon",
+        "DuckDB bunu {0} ifade olarak okuyor (ihracat'ın ayırıcısının başka türlü okuduğu bir tırnak ya da yorum var); her ifadeyi kendi noktalı virgülüyle bitirin",
+    ),
+    (
+        "this command only reads, and DuckDB reads this statement as something other than a query (SELECT, FROM, WITH, VALUES, SHOW, DESCRIBE, SUMMARIZE, or EXPLAIN of one); add --write to create your own tables and views in the workspace",
+        "bu komut yalnızca okur ve DuckDB bu ifadeyi bir sorgudan (SELECT, FROM, WITH, VALUES, SHOW, DESCRIBE, SUMMARIZE ya da bunlardan birinin EXPLAIN'i) başka bir şey olarak okuyor; çalışma alanında kendi tablolarınızı ve görünümlerinizi oluşturmak için --write ekleyin",
+    ),
+    (
+        "EXPLAIN ANALYZE runs the statement it explains; ad-hoc SQL explains without running (EXPLAIN SELECT …)",
+        "EXPLAIN ANALYZE açıkladığı ifadeyi çalıştırır; serbest SQL çalıştırmadan açıklar (EXPLAIN SELECT …)",
+    ),
+    (
+        "ad-hoc SQL cannot attach, detach or switch databases: the managed database stays read-only, and your own tables live in the workspace (sql --write)",
+        "serbest SQL veritabanı bağlayamaz, ayıramaz ya da değiştiremez: yönetilen veritabanı salt okunur kalır, kendi tablolarınız çalışma alanında durur (sql --write)",
+    ),
+    (
+        "ad-hoc SQL does not write or import files: `ihracat export --sql \"…\" --to FILE` writes a result (and checks what it replaces); read a file with read_csv(…) or `ihracat load`",
+        "serbest SQL dosya yazmaz ya da içe aktarmaz: bir sonucu `ihracat export --sql \"…\" --to FILE` yazar (ve neyin yerine yazdığını denetler); bir dosyayı read_csv(…) ya da `ihracat load` ile okuyun",
+    ),
+    (
+        "DuckDB's settings are ihracat's options (--memory-limit, --threads, --temp-dir); ad-hoc SQL cannot change them",
+        "DuckDB'nin ayarları ihracat'ın seçenekleridir (--memory-limit, --threads, --temp-dir); serbest SQL onları değiştiremez",
+    ),
+    ("ihracat does not install or load DuckDB extensions", "ihracat DuckDB eklentisi kurmaz ya da yüklemez"),
+    (
+        "ad-hoc SQL runs each statement as written; a parameterised query is a named query (`ihracat queries`, and `--queries DIR` for your own)",
+        "serbest SQL her ifadeyi yazıldığı gibi çalıştırır; parametreli bir sorgu adlandırılmış bir analizdir (`ihracat queries`; kendi analizleriniz için `--queries DIR`)",
+    ),
+    ("ad-hoc SQL calls table functions in a query: SELECT * FROM function(…)", "serbest SQL tablo fonksiyonlarını bir sorgunun içinde çağırır: SELECT * FROM function(…)"),
+    ("ihracat keeps no DuckDB secrets", "ihracat DuckDB gizli bilgileri (secret) tutmaz"),
+    (
+        "only reading pragmas (table_info, show_tables, database_list, database_size, storage_info, version, platform, functions) are allowed in ad-hoc SQL",
+        "serbest SQL'de yalnızca okuyan pragma'lara izin verilir (table_info, show_tables, database_list, database_size, storage_info, version, platform, functions)",
+    ),
+    (
+        "{} would change the managed database: this command only reads (add --write to create your own tables and views in the workspace; the managed tables change only through ihracat's commands)",
+        "{0} yönetilen veritabanını değiştirirdi: bu komut yalnızca okur (çalışma alanında kendi tablolarınızı ve görünümlerinizi oluşturmak için --write ekleyin; yönetilen tablolar yalnızca ihracat'ın komutlarıyla değişir)",
+    ),
+    (
+        "{} would change the managed database, which ad-hoc SQL only reads: the managed tables change only through ihracat's commands (load, unload); create your own tables and views instead",
+        "{0} yönetilen veritabanını değiştirirdi, serbest SQL ise onu yalnızca okur: yönetilen tablolar yalnızca ihracat'ın komutlarıyla (load, unload) değişir; bunun yerine kendi tablolarınızı ve görünümlerinizi oluşturun",
+    ),
+    ("unknown command .{}; did you mean .{}? (.help lists them)", "bilinmeyen komut `.{0}`; `.{1}` mı demek istediniz? (.help hepsini listeler)"),
+    ("unknown command .{} (.help lists them)", "bilinmeyen komut `.{0}` (.help hepsini listeler)"),
+    ("unknown mode `{}`", "bilinmeyen biçim `{0}`"),
+    ("binary formats go to files: use `ihracat sql -o FILE`", "ikili biçimler dosyaya yazılır: `ihracat sql -o FILE` kullanın"),
+    ("query cancelled", "sorgu iptal edildi"),
+    ("created database {} with the bundled data ({})", "{=0} veritabanı paketteki veriyle oluşturuldu ({=1})"),
+    ("migrated database {} from schema version {} to {}", "{=0} veritabanının şeması güncellendi (sürüm {1} → {2})"),
+    ("refreshed the bundled data in {} from {} to {} (your loaded rows are kept)", "{=0} içindeki paket verisi yenilendi ({=1} → {=2}; yüklediğiniz satırlar korundu)"),
     ("`{}` has no such parameter; did you mean `{}`?", "`{0}` analizinin böyle bir parametresi yok; `{1}` mı demek istediniz?"),
     ("`{}` has no such parameter (it takes: {})", "`{0}` analizinin böyle bir parametresi yok (aldıkları: {1})"),
     (
@@ -65,126 +131,126 @@ const CHECKS: &[(&str, &str)] = &[
 /// refusal is the file or the place (file and line or row), said as `place` says it. The longer
 /// of two templates that share a start comes first.
 const LOAD: &[(&str, &str)] = &[
-    ("{}: no data rows below the header (line {})", "{0}: başlığın altında veri satırı yok (satır {1})"),
+    ("{}: no data rows below the header (line {})", "{=0}: başlığın altında veri satırı yok (satır {1})"),
     (
         "{}: the total row disagrees with the provinces in {} columns ({}), as the cells refused above (lines {}) would make it: correct those first",
-        "{0}: toplam satırı {1} sütunda ({2}) illerin toplamıyla uyuşmuyor; yukarıda reddedilen hücreler (satırlar {3}) bunu açıklıyor: önce onları düzeltin",
+        "{=0}: toplam satırı {1} sütunda ({2}) illerin toplamıyla uyuşmuyor; yukarıda reddedilen hücreler (satırlar {3}) bunu açıklıyor: önce onları düzeltin",
     ),
     (
         "{}: column {}: `{}`: a cell beyond the header's {} columns: the line is not laid out as the header says (a number with a decimal comma in a comma-separated file must be quoted, as \"1.234,5\")",
-        "{0}: {1}. sütun: `{2}`: başlığın {3} sütununun ötesinde bir hücre: satır başlığın dediği gibi dizilmemiş (virgülle ayrılmış bir dosyada ondalık virgüllü bir sayı tırnak içinde yazılır, \"1.234,5\" gibi)",
+        "{=0}: {1}. sütun: `{2}`: başlığın {3} sütununun ötesinde bir hücre: satır başlığın dediği gibi dizilmemiş (virgülle ayrılmış bir dosyada ondalık virgüllü bir sayı tırnak içinde yazılır, \"1.234,5\" gibi)",
     ),
     (
         "{}: say which basis the figures are on: --basis activity (the Ministry's province of activity) or --basis registered (TİM's registered province); mixing them gives wrong sums",
-        "{0}: rakamların hangi esasta olduğunu belirtin: --basis activity (Ticaret Bakanlığı'nın faaliyet ili) ya da --basis registered (TİM'in kayıtlı ili); ikisini karıştırmak yanlış toplamlar verir",
+        "{=0}: rakamların hangi esasta olduğunu belirtin: --basis activity (Ticaret Bakanlığı'nın faaliyet ili) ya da --basis registered (TİM'in kayıtlı ili); ikisini karıştırmak yanlış toplamlar verir",
     ),
     (
         "{}: no header row names a province column (such as İl, İller, Province): is the first column the province?",
-        "{0}: hiçbir başlık satırında il sütunu yok (İl, İller, Province gibi): ilk sütun il mi?",
+        "{=0}: hiçbir başlık satırında il sütunu yok (İl, İller, Province gibi): ilk sütun il mi?",
     ),
     (
         "{}: line {}: \"{}\" says the values are in {}: ihracat stores US dollars and has no exchange rates; convert the table to USD first",
-        "{0}: satır {1}: \"{2}\" değerlerin {3} cinsinden olduğunu söylüyor: ihracat ABD doları saklar ve döviz kurlarını bilmez; önce tabloyu dolara çevirin",
+        "{=0}: satır {1}: \"{2}\" değerlerin {3} cinsinden olduğunu söylüyor: ihracat ABD doları saklar ve döviz kurlarını bilmez; önce tabloyu dolara çevirin",
     ),
     (
         "{}: line {}: column \"{}\" names a month but not its year, and the lines above the header state no year: give it with --year YYYY",
-        "{0}: satır {1}: \"{2}\" sütunu bir ay adlandırıyor ama yılını vermiyor ve başlığın üstündeki satırlar bir yıl belirtmiyor: yılı --year YYYY ile verin",
+        "{=0}: satır {1}: \"{2}\" sütunu bir ay adlandırıyor ama yılını vermiyor ve başlığın üstündeki satırlar bir yıl belirtmiyor: yılı --year YYYY ile verin",
     ),
     (
         "{}: line {}: column \"{}\" names a month but not its year, and the lines above the header state several years ({}): give it with --year YYYY",
-        "{0}: satır {1}: \"{2}\" sütunu bir ay adlandırıyor ama yılını vermiyor ve başlığın üstündeki satırlar birden çok yıl belirtiyor ({3}): yılı --year YYYY ile verin",
+        "{=0}: satır {1}: \"{2}\" sütunu bir ay adlandırıyor ama yılını vermiyor ve başlığın üstündeki satırlar birden çok yıl belirtiyor ({3}): yılı --year YYYY ile verin",
     ),
     (
         "{}: line {}: two columns could be the province: \"{}\" (column {}) and \"{}\" (column {}); remove or rename one",
-        "{0}: satır {1}: iki sütun il olabilir: \"{2}\" ({3}. sütun) ve \"{4}\" ({5}. sütun); birini kaldırın ya da yeniden adlandırın",
+        "{=0}: satır {1}: iki sütun il olabilir: \"{2}\" ({3}. sütun) ve \"{4}\" ({5}. sütun); birini kaldırın ya da yeniden adlandırın",
     ),
     (
         "{}: line {}: two columns could be the {}: \"{}\" (column {}) and \"{}\" (column {}); remove or rename one",
-        "{0}: satır {1}: iki sütun {2} olabilir: \"{3}\" ({4}. sütun) ve \"{5}\" ({6}. sütun); birini kaldırın ya da yeniden adlandırın",
+        "{=0}: satır {1}: iki sütun {2} olabilir: \"{3}\" ({4}. sütun) ve \"{5}\" ({6}. sütun); birini kaldırın ya da yeniden adlandırın",
     ),
     (
         "{}: line {}: cannot tell the layout: the header has neither period columns (such as \"Ekim 2025\" or \"2025-10\") nor year, month and value columns",
-        "{0}: satır {1}: tablonun düzeni anlaşılamıyor: başlıkta ne dönem sütunları (\"Ekim 2025\" ya da \"2025-10\" gibi) ne de yıl, ay ve değer sütunları var",
+        "{=0}: satır {1}: tablonun düzeni anlaşılamıyor: başlıkta ne dönem sütunları (\"Ekim 2025\" ya da \"2025-10\" gibi) ne de yıl, ay ve değer sütunları var",
     ),
-    ("{}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json", "{0}: biçim dosyanın uzantısından anlaşılamıyor; --input-format csv|tsv|xlsx|parquet|json ekleyin"),
-    ("{}: --complete is for detail tables (with country or product columns)", "{0}: --complete ayrıntı tabloları içindir (ülke ya da ürün sütunu olan)"),
+    ("{}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json", "{=0}: biçim dosyanın uzantısından anlaşılamıyor; --input-format csv|tsv|xlsx|parquet|json ekleyin"),
+    ("{}: --complete is for detail tables (with country or product columns)", "{=0}: --complete ayrıntı tabloları içindir (ülke ya da ürün sütunu olan)"),
     (
         "{}: column \"{}\": `{}` is a Turkish number, but {} has the English `{}`: make the column one or the other",
-        "{0}: \"{1}\" sütunu: `{2}` Türkçe yazılmış bir sayı, ama {3} İngilizce yazılmış `{4}` sayısını içeriyor: sütunu tek bir biçimde yazın",
+        "{=0}: \"{1}\" sütunu: `{2}` Türkçe yazılmış bir sayı, ama {3} İngilizce yazılmış `{4}` sayısını içeriyor: sütunu tek bir biçimde yazın",
     ),
     (
         "{}: column \"{}\": `{}` is {} million dollars in Turkish and {} million dollars in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
-        "{0}: \"{1}\" sütunu: `{2}` Türkçe okunursa {3} milyon dolar, İngilizce okunursa {4} milyon dolar; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
+        "{=0}: \"{1}\" sütunu: `{2}` Türkçe okunursa {3} milyon dolar, İngilizce okunursa {4} milyon dolar; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
     ),
     (
         "{}: column \"{}\": `{}` is {} thousand dollars in Turkish and {} thousand dollars in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
-        "{0}: \"{1}\" sütunu: `{2}` Türkçe okunursa {3} bin dolar, İngilizce okunursa {4} bin dolar; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
+        "{=0}: \"{1}\" sütunu: `{2}` Türkçe okunursa {3} bin dolar, İngilizce okunursa {4} bin dolar; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
     ),
     // What is not a table, refused before it is read through.
-    ("{}: the file is empty", "{0}: dosya boş"),
-    ("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", "{0}: dosya UTF-16; UTF-8 (ya da Windows-1254) metin olarak kaydedin"),
-    ("{}: this is not a text table (it holds binary data)", "{0}: bu bir metin tablosu değil (ikili veri içeriyor)"),
-    ("{}: this is not a text table (it is gzip-compressed: decompress it first)", "{0}: bu bir metin tablosu değil (gzip ile sıkıştırılmış: önce açın)"),
+    ("{}: the file is empty", "{=0}: dosya boş"),
+    ("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", "{=0}: dosya UTF-16; UTF-8 (ya da Windows-1254) metin olarak kaydedin"),
+    ("{}: this is not a text table (it holds binary data)", "{=0}: bu bir metin tablosu değil (ikili veri içeriyor)"),
+    ("{}: this is not a text table (it is gzip-compressed: decompress it first)", "{=0}: bu bir metin tablosu değil (gzip ile sıkıştırılmış: önce açın)"),
     (
         "{}: this is not a text table (it is a Parquet file: add --input-format parquet, or name it .parquet)",
-        "{0}: bu bir metin tablosu değil (bir Parquet dosyası: --input-format parquet ekleyin ya da adını .parquet yapın)",
+        "{=0}: bu bir metin tablosu değil (bir Parquet dosyası: --input-format parquet ekleyin ya da adını .parquet yapın)",
     ),
     (
         "{}: this is not a text table (it is a zip container, as Excel files are: add --input-format xlsx, or name it .xlsx)",
-        "{0}: bu bir metin tablosu değil (Excel dosyaları gibi bir zip kabı: --input-format xlsx ekleyin ya da adını .xlsx yapın)",
+        "{=0}: bu bir metin tablosu değil (Excel dosyaları gibi bir zip kabı: --input-format xlsx ekleyin ya da adını .xlsx yapın)",
     ),
     (
         "{}: this is not a text table (it is a SQLite database: export a table with `sqlite3 -csv -header FILE 'SELECT …' > table.csv`)",
-        "{0}: bu bir metin tablosu değil (bir SQLite veritabanı: bir tabloyu `sqlite3 -csv -header FILE 'SELECT …' > table.csv` ile dışa aktarın)",
+        "{=0}: bu bir metin tablosu değil (bir SQLite veritabanı: bir tabloyu `sqlite3 -csv -header FILE 'SELECT …' > table.csv` ile dışa aktarın)",
     ),
-    ("{}: the line holds a NUL byte: the file is binary or damaged here", "{0}: satırda bir NUL baytı var: dosya ikili ya da burada bozuk"),
-    ("{}: the line has {} cells: a table ihracat reads has at most {} columns", "{0}: satırda {1} hücre var: ihracat en çok {2} sütunlu bir tablo okur"),
+    ("{}: the line holds a NUL byte: the file is binary or damaged here", "{=0}: satırda bir NUL baytı var: dosya ikili ya da burada bozuk"),
+    ("{}: the line has {} cells: a table ihracat reads has at most {} columns", "{=0}: satırda {1} hücre var: ihracat en çok {2} sütunlu bir tablo okur"),
     (
         "{}: a quote opens a quoted field that is never closed: a stray \" in a cell (write it \"\" inside a quoted cell), or the file is cut short",
-        "{0}: bir tırnak hiç kapanmayan bir alan açıyor: bir hücrede başıboş bir \" var (tırnaklı bir hücrede \"\" yazın) ya da dosya yarıda kesilmiş",
+        "{=0}: bir tırnak hiç kapanmayan bir alan açıyor: bir hücrede başıboş bir \" var (tırnaklı bir hücrede \"\" yazın) ya da dosya yarıda kesilmiş",
     ),
     (
         "{}: the last line has {} of the table's {} cells and no line ending: the file looks cut short",
-        "{0}: son satırda tablonun {2} hücresinden {1} tanesi var ve satır sonu yok: dosya yarıda kesilmiş görünüyor",
+        "{=0}: son satırda tablonun {2} hücresinden {1} tanesi var ve satır sonu yok: dosya yarıda kesilmiş görünüyor",
     ),
     (
         "{}: it is not a Parquet file (a Parquet file begins and ends with PAR1): give the file's own extension, or --input-format",
-        "{0}: bir Parquet dosyası değil (bir Parquet dosyası PAR1 ile başlar ve biter): dosyanın kendi uzantısını verin ya da --input-format kullanın",
+        "{=0}: bir Parquet dosyası değil (bir Parquet dosyası PAR1 ile başlar ve biter): dosyanın kendi uzantısını verin ya da --input-format kullanın",
     ),
     (
         "{}: it begins as a Parquet file but does not end as one: it is cut short (copy or download it again)",
-        "{0}: bir Parquet dosyası gibi başlıyor ama öyle bitmiyor: yarıda kesilmiş (yeniden kopyalayın ya da indirin)",
+        "{=0}: bir Parquet dosyası gibi başlıyor ama öyle bitmiyor: yarıda kesilmiş (yeniden kopyalayın ya da indirin)",
     ),
-    ("{}: the key \"{}\" appears twice in one record: keep one of them", "{0}: \"{1}\" anahtarı bir kayıtta iki kez geçiyor: birini bırakın"),
-    ("{}: not valid JSON: {}", "{0}: geçerli bir JSON değil: {1}"),
+    ("{}: the key \"{}\" appears twice in one record: keep one of them", "{=0}: \"{1}\" anahtarı bir kayıtta iki kez geçiyor: birini bırakın"),
+    ("{}: not valid JSON: {}", "{=0}: geçerli bir JSON değil: {1}"),
     (
         "{}: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name; open it in Excel and save it as .xlsx, or save the table as CSV",
-        "{0}: Excel çalışma kitabı olarak okunamıyor: adı çalışma kitabı adı olan bir HTML ya da XML sayfası; Excel'de açıp .xlsx olarak kaydedin ya da tabloyu CSV olarak kaydedin",
+        "{=0}: Excel çalışma kitabı olarak okunamıyor: adı çalışma kitabı adı olan bir HTML ya da XML sayfası; Excel'de açıp .xlsx olarak kaydedin ya da tabloyu CSV olarak kaydedin",
     ),
-    ("{}: cannot read it as an Excel workbook: {}", "{0}: Excel çalışma kitabı olarak okunamıyor: {1}"),
-    ("{}: cannot read it: {}", "{0}: okunamıyor: {1}"),
-    ("{}: every sheet is empty", "{0}: bütün sayfalar boş"),
-    ("{}: sheet `{}` is empty", "{0}: `{1}` sayfası boş"),
-    ("{}: no sheet `{}`; its sheets are {}", "{0}: `{1}` adında bir sayfa yok; sayfaları: {2}"),
-    ("{}: sheet `{}`: {}", "{0}: `{1}` sayfası: {2}"),
+    ("{}: cannot read it as an Excel workbook: {}", "{=0}: Excel çalışma kitabı olarak okunamıyor: {1}"),
+    ("{}: cannot read it: {}", "{=0}: okunamıyor: {1}"),
+    ("{}: every sheet is empty", "{=0}: bütün sayfalar boş"),
+    ("{}: sheet `{}` is empty", "{=0}: `{1}` sayfası boş"),
+    ("{}: no sheet `{}`; its sheets are {}", "{=0}: `{1}` adında bir sayfa yok; sayfaları: {2}"),
+    ("{}: sheet `{}`: {}", "{=0}: `{1}` sayfası: {2}"),
     (
         "{}: a cell below row 1,048,576, the last row an Excel sheet has; delete what stands below the table",
-        "{0}: bir Excel sayfasının son satırı olan 1.048.576. satırın altında bir hücre; tablonun altında duranları silin",
+        "{=0}: bir Excel sayfasının son satırı olan 1.048.576. satırın altında bir hücre; tablonun altında duranları silin",
     ),
-    ("{}: a table ihracat reads has at most {} columns; delete what stands beyond the table", "{0}: ihracat en çok {1} sütunlu bir tablo okur; tablonun ötesinde duranları silin"),
+    ("{}: a table ihracat reads has at most {} columns; delete what stands beyond the table", "{=0}: ihracat en çok {1} sütunlu bir tablo okur; tablonun ötesinde duranları silin"),
     (
         "{}: open the workbook in Excel (or LibreOffice) and save it, so that its formulas' results are in the file:",
-        "{0}: çalışma kitabını Excel'de (ya da LibreOffice'te) açıp kaydedin ki formüllerin sonuçları dosyaya yazılsın:",
+        "{=0}: çalışma kitabını Excel'de (ya da LibreOffice'te) açıp kaydedin ki formüllerin sonuçları dosyaya yazılsın:",
     ),
-    ("{}: the formula ={} has no saved value", "{0}: ={1} formülünün kaydedilmiş bir değeri yok"),
+    ("{}: the formula ={} has no saved value", "{=0}: ={1} formülünün kaydedilmiş bir değeri yok"),
     // Values that another load holds (without --replace), a line each.
     (
         "{}: not loaded, nothing changed: {} province-months already hold different loaded values (add --replace to replace them):",
-        "{0}: yüklenmedi, hiçbir şey değişmedi: {1} il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):",
+        "{=0}: yüklenmedi, hiçbir şey değişmedi: {1} il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):",
     ),
     (
         "{}: not loaded, nothing changed: {} province-month-country-product cells already hold different loaded values (add --replace to replace them):",
-        "{0}: yüklenmedi, hiçbir şey değişmedi: {1} il-ay-ülke-ürün hücresinde zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):",
+        "{=0}: yüklenmedi, hiçbir şey değişmedi: {1} il-ay-ülke-ürün hücresinde zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):",
     ),
     ("  {}: {} {}: {} here, {} from load {}", "  {0}: {1} {2}: burada {3}, {5} numaralı yüklemede {4}"),
     // What a load noticed, and what may be wrong in a file that loaded.
@@ -198,7 +264,7 @@ const LOAD: &[(&str, &str)] = &[
     ("row {}: {}: \"{}\" says {} but its months add up to {}", "satır {0}: {1}: \"{2}\" {3} diyor ama aylarının toplamı {4}"),
     (
         "{}: column \"quantity\": `{}` is {} in Turkish and {} in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
-        "{0}: \"miktar\" sütunu: `{1}` Türkçe okunursa {2}, İngilizce okunursa {3}; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
+        "{=0}: \"miktar\" sütunu: `{1}` Türkçe okunursa {2}, İngilizce okunursa {3}; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
     ),
 ];
 
@@ -267,12 +333,22 @@ pub fn message(text: &str, language: Language) -> String {
         Some(fill(tr, &values, language))
     });
     checked
+        // Before the templates, whose first `{}` would take the statement's place as a value.
+        .or_else(|| of_statement(text))
         .or_else(|| MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))))
         .or_else(|| said(LOAD, text))
         // A refusal of several lines (each formula without a value, each value another load
         // holds) is said line by line, and only when every line is known.
         .or_else(|| text.contains('\n').then(|| text.lines().map(|line| said(LOAD, line)).collect::<Option<Vec<_>>>()).flatten().map(|lines| lines.join("\n")))
         .unwrap_or_else(|| text.to_string())
+}
+
+/// A message about one statement of ad-hoc SQL ("statement 2 (line 5): …") in Turkish, when the
+/// rest of it is known: DuckDB's own words stay whole in English.
+fn of_statement(text: &str) -> Option<String> {
+    let values = matches("statement {} (line {}): {}", text)?;
+    let rest = MESSAGES.iter().find_map(|(english, tr)| matches(english, &values[2]).map(|v| fill(tr, &v, Language::Tr)))?;
+    Some(format!("{}. ifade ({}. satır): {rest}", values[0], values[1]))
 }
 
 /// A load refused whole (`Error::Rejected`), in `language`.

@@ -36,7 +36,7 @@ fn a_refused_load_is_said_in_turkish_cell_by_cell() {
     assert_eq!((code, stdout.as_str()), (1, ""));
     assert_eq!(
         stderr,
-        "ihracat: error: il.csv: yüklenmedi, hiçbir şey değişmedi:\n\
+        "ihracat: hata: il.csv: yüklenmedi, hiçbir şey değişmedi:\n\
          \x20 il.csv:2: \"il\" sütunu: `Ankaraa`: bilinmeyen il (Ankara olabilir mi?)\n\
          \x20 il.csv:3: \"il\" sütunu: ``: değerleri olan ama ili olmayan bir satır\n\
          \x20 il.csv:4: \"ay\" sütunu: `13`: ay 1 ile 12 arasında olmalı\n\
@@ -65,7 +65,7 @@ fn a_detail_tables_cells_are_said_in_turkish() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "ihracat: error: d.csv: yüklenmedi, hiçbir şey değişmedi:\n\
+        "ihracat: hata: d.csv: yüklenmedi, hiçbir şey değişmedi:\n\
          \x20 d.csv:2: \"ülke\" sütunu: `Narnia`: bilinmeyen ülke (ISO numaraları iso: ile yazılır, iso:276 gibi)\n\
          \x20 d.csv:3: \"ürün\" sütunu: `999`: bilinmeyen ürün (87 ya da 870321 gibi bir GTİP kodu ya da bir fasıl adı)\n\
          \x20 d.csv:4: \"miktar\" sütunu: `x`: sayı değil\n\
@@ -155,9 +155,9 @@ fn a_load_that_goes_ahead_is_summed_up_in_turkish() {
     );
     assert_eq!(
         stderr,
-        "ihracat: note: genis.csv: birim thousand-usd: \"2025 ihracat (bin dolar)\" ifadesinden anlaşıldı\n\
-         ihracat: note: genis.csv: 5. sütun \"Not\" veri değil, atlandı\n\
-         ihracat: warning: genis.csv: satır 3: Ankara: \"Ocak-Şubat\" 3.500.000 diyor ama aylarının toplamı 3.000.000\n"
+        "ihracat: not: genis.csv: birim thousand-usd: \"2025 ihracat (bin dolar)\" ifadesinden anlaşıldı\n\
+         ihracat: not: genis.csv: 5. sütun \"Not\" veri değil, atlandı\n\
+         ihracat: uyarı: genis.csv: satır 3: Ankara: \"Ocak-Şubat\" 3.500.000 diyor ama aylarının toplamı 3.000.000\n"
     );
     let (code, stdout, _) = load(&w, "tr", &["genis.csv", "--basis", "activity", "--numbers", "tr"]);
     assert_eq!(code, 0);
@@ -173,7 +173,7 @@ fn a_list_of_files_stopped_at_one_says_what_was_loaded_before_it() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "ihracat: error: kotu.csv: yüklenmedi, hiçbir şey değişmedi:\n\
+        "ihracat: hata: kotu.csv: yüklenmedi, hiçbir şey değişmedi:\n\
          \x20 kotu.csv:2: \"ay\" sütunu: `13`: ay 1 ile 12 arasında olmalı\n\
          (ondan önceki 1 dosya yüklendi)\n"
     );
@@ -191,7 +191,7 @@ fn values_another_load_holds_are_listed_in_turkish() {
     assert_eq!(code, 1);
     assert_eq!(
         stderr,
-        "ihracat: error: ikinci.csv: yüklenmedi, hiçbir şey değişmedi: 1 il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):\n\
+        "ihracat: hata: ikinci.csv: yüklenmedi, hiçbir şey değişmedi: 1 il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):\n\
          \x20 ikinci.csv:2: Ankara 2025-10: burada 2.000,00, 1 numaralı yüklemede 1.000,00\n"
     );
 }
@@ -207,7 +207,7 @@ fn an_unload_is_said_in_turkish() {
     };
     // Ankara's October 2025 was a release's figure: the load replaced it, the unload brings it back.
     assert_eq!(unload("1"), (Some(0), "1 numaralı yükleme kaldırıldı: 1 satır silindi, yerine geçtiği 1 satır geri getirildi\n".into(), String::new()));
-    assert_eq!(unload("7"), (Some(1), String::new(), "ihracat: error: 7 numaralı bir yükleme yok (ihracat loads hepsini listeler)\n".into()));
+    assert_eq!(unload("7"), (Some(1), String::new(), "ihracat: hata: 7 numaralı bir yükleme yok (ihracat loads hepsini listeler)\n".into()));
 }
 
 #[test]
@@ -251,8 +251,8 @@ fn what_a_chart_or_an_export_wrote_is_said_in_the_readers_language() {
     assert_eq!(
         chart(&[]),
         format!(
-            "ihracat: note: 2025-10 için 81 ilden 8 ilin verisi var: paylar yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplama göredir; sıralar bültenin verdiği sıralardır\n\
-             ihracat: note: `top_provinces` için çubuk grafik çizildi: {path}\n"
+            "ihracat: not: 2025-10 için 81 ilden 8 ilin verisi var: paylar yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplama göredir; sıralar bültenin verdiği sıralardır\n\
+             ihracat: not: `top_provinces` için çubuk grafik çizildi: {path}\n"
         )
     );
     assert_eq!(
@@ -268,5 +268,137 @@ fn what_a_chart_or_an_export_wrote_is_said_in_the_readers_language() {
         .env("IHRACAT_LOCALE", "tr")
         .output()
         .unwrap();
-    assert!(text(&out.stderr).ends_with(&format!("ihracat: note: 3 satır yazıldı: {}\n", csv.display())), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).ends_with(&format!("ihracat: not: 3 satır yazıldı: {}\n", csv.display())), "{}", text(&out.stderr));
+}
+
+/// `ihracat ARGS` with IHRACAT_LOCALE=tr and `stdin`: the exit code, stdout and stderr.
+fn in_turkish(w: &Workdir, args: &[&str], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = w
+        .command(args)
+        .env("IHRACAT_LOCALE", "tr")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+/// Ad-hoc SQL's refusals and notes, each naming its statement in Turkish; DuckDB's own words
+/// would stay English, but these are ihracat's.
+#[test]
+fn ad_hoc_sql_refuses_and_notes_in_turkish() {
+    let w = workdir();
+    let refused = |sql: &str| {
+        let (code, stdout, stderr) = in_turkish(&w, &["sql", sql], "");
+        assert_eq!((code, stdout.as_str()), (1, ""), "{sql}: {stderr}");
+        stderr
+    };
+    assert_eq!(
+        refused("ATTACH 'x.duckdb'"),
+        "ihracat: hata: 1. ifade (1. satır): serbest SQL veritabanı bağlayamaz, ayıramaz ya da değiştiremez: yönetilen veritabanı salt okunur kalır, kendi tablolarınız çalışma alanında durur (sql --write)\n"
+    );
+    assert_eq!(
+        refused("SELECT 1;\nCOPY (SELECT 1) TO 'x.csv'"),
+        "ihracat: hata: 2. ifade (2. satır): serbest SQL dosya yazmaz ya da içe aktarmaz: bir sonucu `ihracat export --sql \"…\" --to FILE` yazar (ve neyin yerine yazdığını denetler); bir dosyayı read_csv(…) ya da `ihracat load` ile okuyun\n"
+    );
+    assert_eq!(
+        refused("DELETE FROM exports"),
+        "ihracat: hata: 1. ifade (1. satır): bu komut yalnızca okur ve DuckDB bu ifadeyi bir sorgudan (SELECT, FROM, WITH, VALUES, SHOW, DESCRIBE, SUMMARIZE ya da bunlardan birinin EXPLAIN'i) başka bir şey olarak okuyor; çalışma alanında kendi tablolarınızı ve görünümlerinizi oluşturmak için --write ekleyin\n"
+    );
+    // With --write: how many rows each statement changed, and a table of the user's own named
+    // like a managed one.
+    let (code, _, stderr) = in_turkish(&w, &["sql", "--write", "CREATE TABLE t (x INT);\nINSERT INTO t VALUES (1), (2);\nCREATE TABLE exports AS SELECT 1 AS a"], "");
+    assert_eq!((code, stderr.as_str()), (0, "ihracat: not: 2. ifade (2. satır): 2 satır değişti\nihracat: not: 3. ifade (3. satır): 1 satır değişti\n"));
+    let (code, _, stderr) = in_turkish(&w, &["sql", "--write", "DELETE FROM ihracat.main.exports"], "");
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "ihracat: not: sizin workspace.main.exports nesneniz serbest SQL'de yönetilen `exports` yerine okunuyor (yönetilen: ihracat.main.exports); adlandırılmış analizler yönetilen tabloları okur\n\
+         ihracat: hata: 1. ifade (1. satır): DELETE yönetilen veritabanını değiştirirdi, serbest SQL ise onu yalnızca okur: yönetilen tablolar yalnızca ihracat'ın komutlarıyla (load, unload) değişir; bunun yerine kendi tablolarınızı ve görünümlerinizi oluşturun\n"
+    );
+}
+
+/// The shell's help, a mistyped dot-command and a named query's notice, in Turkish; the rows as
+/// any locale gives them.
+#[test]
+fn the_shell_speaks_turkish() {
+    let w = workdir();
+    let (code, stdout, stderr) = in_turkish(&w, &["shell"], ".help\n.tabels\n.run top_provinces year=2025 month=10 n=2\n.timer on\nSELECT 42 AS x;\n");
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[0], ".tables                 tabloları ve görünümleri listeler");
+    assert_eq!(lines[9], ".quit                   çıkar (ya da Ctrl-D)");
+    assert_eq!(lines[10], "ihracat: hata: bilinmeyen komut `.tabels`; `.tables` mı demek istediniz? (.help hepsini listeler)");
+    assert_eq!(
+        lines[11],
+        "ihracat: not: 2025-10 için 81 ilden 8 ilin verisi var: paylar yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplama göredir; sıralar bültenin verdiği sıralardır"
+    );
+    assert!(lines[12].starts_with("Süre: 0,") && lines[12].ends_with(" sn"), "{stderr}");
+    assert_eq!(lines.len(), 13, "{stderr}");
+    // October 2025's release: İstanbul 4,859 and Kocaeli 3,019 million dollars.
+    assert!(stdout.contains("1,İstanbul,34,4859000000.00,") && stdout.contains("2,Kocaeli,41,3019000000.00,"), "{stdout}");
+    assert!(stdout.ends_with("x\n42\n"), "{stdout}");
+}
+
+/// `queries` lists each summary in Turkish (the `summary_tr` line of its file), and `queries
+/// check` says what it checked.
+#[test]
+fn the_query_list_and_its_check_speak_turkish() {
+    let w = workdir();
+    let (code, stdout, _) = in_turkish(&w, &["queries", "--format", "csv"], "");
+    assert_eq!(code, 0);
+    let rows = common::parse_csv(&stdout);
+    let summary = |name: &str| rows.iter().find(|r| r[0] == name).map(|r| r[2].clone()).unwrap();
+    let tr_line = |file: &str| {
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql").join(file)).unwrap();
+        text.lines().find_map(|l| l.strip_prefix("--- summary_tr").map(|s| s.trim().to_string())).unwrap()
+    };
+    assert_eq!(summary("top_provinces"), tr_line("rankings/top_provinces.sql"));
+    assert_eq!(summary("month_facts"), tr_line("report/month_facts.sql"));
+    assert_eq!(rows[0][2], "summary", "the column keeps its name");
+    // As many queries as the repository's sql/ holds.
+    let shipped = std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .filter(|f| f.as_ref().unwrap().path().extension().is_some_and(|e| e == "sql"))
+        .count();
+    let (code, _, stderr) = in_turkish(&w, &["queries", "check"], "");
+    assert_eq!((code, stderr), (0, format!("ihracat: not: {shipped} analiz denetlendi: hepsi ayrıştırılıyor, hazırlanıyor ve örnekleriyle çalışıyor\n")));
+}
+
+/// `serve`'s address line in Turkish holds the address whole (scripts and `--open` find it), and
+/// the SQL page says a refusal in the page's language.
+#[test]
+fn serve_says_where_it_listens_in_turkish() {
+    use std::io::{BufRead, Read, Write};
+    let w = workdir();
+    let mut child = w
+        .command(&["serve", "--port", "0"])
+        .env("IHRACAT_LOCALE", "tr")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let line = lines.next().unwrap().unwrap();
+    let prefix = format!("ihracat: not: {} şu adreste sunuluyor: http://127.0.0.1:", w.db().display());
+    let port: u16 = line.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix("/ (Ctrl-C durdurur)")).unwrap_or_else(|| panic!("{line}")).parse().unwrap();
+    let page = |path: &str| {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+        let mut body = String::new();
+        stream.read_to_string(&mut body).unwrap();
+        body
+    };
+    let refused = page("/sql?q=DELETE+FROM+exports&lang=tr");
+    assert!(refused.starts_with("HTTP/1.1 400"), "{refused}");
+    assert!(refused.contains("burada yalnızca satır döndüren bir ifade (SELECT, FROM, WITH …) çalışır"), "{refused}");
+    let english = page("/sql?q=DELETE+FROM+exports&lang=en");
+    assert!(english.contains("only a statement that returns rows (SELECT, FROM, WITH …) runs here"), "{english}");
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -342,7 +342,8 @@ fn the_sql_page_reads_and_nothing_else() {
         ("SET+enable_external_access%3Dtrue", "only a statement that returns rows"),
         ("SELECT+*+FROM+glob(%27%2F*%27)", ""),
     ] {
-        let reply = get(&server, &format!("/sql?q={sql}"));
+        // In English: the page says ihracat's refusals in the reader's language.
+        let reply = get(&server, &format!("/sql?q={sql}&lang=en"));
         assert_eq!(reply.status, 400, "{sql}: {}", reply.text());
         assert!(reply.text().contains(expected), "{sql}: {}", reply.text());
     }

@@ -366,10 +366,7 @@ fn month_abbreviation(month: u32, language: Language) -> &'static str {
 /// the data cannot show, and where the figures come from.
 fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, language: Language) -> Result<Frame> {
     let header = &data.query.header;
-    let title = match (language, &header.summary_tr) {
-        (Language::Tr, Some(summary)) => summary.clone(),
-        _ => header.summary.clone(),
-    };
+    let title = header.title_in(language).to_string();
     let arg = |name: &str| -> Option<String> {
         data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()).or_else(|| header.params.iter().find(|p| p.name == name).and_then(|p| p.default.clone())).filter(|v| v != "null")
     };

@@ -64,10 +64,12 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
                 context.messages.warn(&format!("{broken} (run `ihracat queries check`)"));
             }
             let queries: Vec<_> = catalog.queries().collect();
+            // The summary in the reader's language; the column's name stays, as every machine
+            // format keeps its names.
             let table = output::string_table(&[
                 ("name", queries.iter().map(|q| Some(q.name.clone())).collect()),
                 ("category", queries.iter().map(|q| q.category.clone()).collect()),
-                ("summary", queries.iter().map(|q| Some(q.header.summary.clone())).collect()),
+                ("summary", queries.iter().map(|q| Some(q.header.title_in(context.language).to_string())).collect()),
                 ("parameters", queries.iter().map(|q| Some(q.signature())).collect()),
                 ("source", queries.iter().map(|q| Some(q.origin.to_string())).collect()),
             ])?;
@@ -98,10 +100,10 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
                 context.messages.error(&format!("{place}{}", problem.message));
             }
             if problems.is_empty() {
-                context.messages.note(&format!("{count} queries checked: all parse, prepare and run their examples"));
+                context.messages.note(&ihracat::messages::message(&format!("{count} queries checked: all parse, prepare and run their examples"), context.language));
                 Ok(ExitCode::SUCCESS)
             } else {
-                context.messages.note(&format!("{count} queries checked, {} problems", problems.len()));
+                context.messages.note(&ihracat::messages::message(&format!("{count} queries checked, {} problems", problems.len()), context.language));
                 Ok(ExitCode::from(1))
             }
         }

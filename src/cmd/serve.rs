@@ -66,14 +66,15 @@ pub fn run(args: ServeArgs, context: &Context) -> Result<ExitCode> {
         row_cap: args.max_rows.max(1),
         cache: !args.no_cache,
     };
+    let said = |text: &str| ihracat::messages::message(text, context.language);
     if !args.host.is_loopback() {
-        context.messages.warn(&format!("listening on {}: anyone who can reach this machine can read the database", args.host));
+        context.messages.warn(&said(&format!("listening on {}: anyone who can reach this machine can read the database", args.host)));
     }
     let open = args.open;
     let announce = |line: &str| {
         // The address line goes to stderr like every message, even under --quiet: it is what
-        // scripts (and a --port 0 user) wait for.
-        if line.starts_with("serving ") { context.messages.essential(line) } else { context.messages.note(line) }
+        // scripts (and a --port 0 user) wait for. In Turkish too it holds the address whole.
+        if line.starts_with("serving ") { context.messages.essential(&said(line)) } else { context.messages.note(&said(line)) }
         if open {
             if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
                 let _ = std::process::Command::new("xdg-open").arg(url).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn();

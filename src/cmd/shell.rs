@@ -9,6 +9,7 @@ use clap::Args;
 use ihracat::catalog::{self, Catalog};
 use ihracat::db::Access;
 use ihracat::db::ResultStream;
+use ihracat::language::Language;
 use ihracat::output::{self, Format, OutputOptions};
 use ihracat::{Error, Result, script};
 use rustyline::completion::{Completer, Pair};
@@ -45,6 +46,7 @@ pub struct ShellArgs {
     pub(super) output: OutputArgs,
 }
 
+/// `.help`, in English and in Turkish (`Cli::language`).
 const HELP: &str = "\
 .tables                 list tables and views
 .schema [TABLE]         show the columns of every table, or of one
@@ -56,6 +58,19 @@ const HELP: &str = "\
 .read FILE              run the statements in FILE
 .help                   this text
 .quit                   leave (or Ctrl-D)
+";
+
+const HELP_TR: &str = "\
+.tables                 tabloları ve görünümleri listeler
+.schema [TABLE]         her tablonun ya da bir tablonun sütunlarını gösterir
+.queries                adlandırılmış analizleri listeler
+.run NAME key=value ... adlandırılmış bir analizi çalıştırır
+.mode FORMAT            table, csv, tsv, json, ndjson, markdown
+.output [FILE]          sonuçları FILE dosyasına yazar (var olanın yerine yazmak için --overwrite), ya da yeniden ekrana
+.timer on|off           her ifadenin ne kadar sürdüğünü gösterir
+.read FILE              FILE dosyasındaki ifadeleri çalıştırır
+.help                   bu metin
+.quit                   çıkar (ya da Ctrl-D)
 ";
 
 const KEYWORDS: &[&str] = &[
@@ -126,7 +141,11 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
     editor.set_helper(Some(ShellHelper { words }));
     let history = ihracat::paths::shell_history();
     let _ = editor.load_history(&history);
-    eprintln!("ihracat {} shell on {}. Type .help for help, Ctrl-D to leave.", env!("CARGO_PKG_VERSION"), db.location.display());
+    let (version, location) = (env!("CARGO_PKG_VERSION"), db.location.display());
+    match context.language {
+        Language::En => eprintln!("ihracat {version} shell on {location}. Type .help for help, Ctrl-D to leave."),
+        Language::Tr => eprintln!("ihracat {version} kabuğu: {location}. Yardım için .help, çıkmak için Ctrl-D."),
+    }
     let mut pending = String::new();
     loop {
         // A statement continues over lines until its `;`, each further line with its own prompt.
@@ -147,7 +166,7 @@ pub fn run(args: ShellArgs, context: &Context) -> Result<ExitCode> {
                 match session.handle(&db.conn, &catalog, &input, context) {
                     Ok(true) => {}
                     Ok(false) => break,
-                    Err(e) => context.messages.error(&e.to_string()),
+                    Err(e) => context.messages.error(&e.said(context.language)),
                 }
             }
             // Ctrl-C drops a statement being typed, as in DuckDB's shell.
@@ -185,7 +204,7 @@ impl Session {
         if let Some(command) = trimmed.strip_prefix('.') {
             return self.dot_command(conn, catalog, command, context);
         }
-        let result = self.statements(conn, trimmed);
+        let result = self.statements(conn, trimmed, context.language);
         self.announce_shadowing(conn, context);
         result.map(|()| true)
     }
@@ -195,22 +214,28 @@ impl Session {
     fn announce_shadowing(&mut self, conn: &duckdb::Connection, context: &Context) {
         for (name, managed) in ihracat::db::introspect::shadowing(conn).unwrap_or_default() {
             if !self.shadowing_said.contains(&name) {
-                context.messages.note(&format!(
-                    "your {name} stands in for the managed `{managed}` in this shell's SQL (ihracat.main.{managed} is the managed one); named queries and .run read the managed tables"
+                context.messages.note(&ihracat::messages::message(
+                    &format!("your {name} stands in for the managed `{managed}` in this shell's SQL (ihracat.main.{managed} is the managed one); named queries and .run read the managed tables"),
+                    context.language,
                 ));
                 self.shadowing_said.push(name);
             }
         }
     }
 
-    fn statements(&mut self, conn: &duckdb::Connection, text: &str) -> Result<()> {
+    fn statements(&mut self, conn: &duckdb::Connection, text: &str, language: Language) -> Result<()> {
         for statement in script::split(text) {
             let started = Instant::now();
             *self.running.lock().unwrap() = true;
             let result = self.one_statement(conn, &statement);
             *self.running.lock().unwrap() = false;
             if self.timer {
-                eprintln!("Run Time: {:.3} s", started.elapsed().as_secs_f64());
+                // DuckDB's shell's words in English; seconds with a decimal comma in Turkish.
+                let seconds = format!("{:.3}", started.elapsed().as_secs_f64());
+                match language {
+                    Language::En => eprintln!("Run Time: {seconds} s"),
+                    Language::Tr => eprintln!("Süre: {} sn", seconds.replace('.', ",")),
+                }
             }
             result.map_err(|e| match e {
                 Error::Interrupted { .. } => Error::msg("query cancelled"),
@@ -255,8 +280,8 @@ impl Session {
         let rest: Vec<&str> = words.collect();
         match name {
             "quit" | "exit" | "q" => return Ok(false),
-            "help" => eprint!("{HELP}"),
-            "tables" => self.statements(conn, ihracat::db::introspect::TABLES_SQL)?,
+            "help" => eprint!("{}", if context.language == Language::Tr { HELP_TR } else { HELP }),
+            "tables" => self.statements(conn, ihracat::db::introspect::TABLES_SQL, context.language)?,
             "schema" => {
                 let (mut stmt, values) = ihracat::db::introspect::columns(conn, rest.first().copied())?;
                 self.show(ResultStream::from_statement(&mut stmt, values)?)?;
@@ -265,7 +290,7 @@ impl Session {
                 let queries: Vec<_> = catalog.queries().collect();
                 let table = output::string_table(&[
                     ("name", queries.iter().map(|q| Some(q.name.clone())).collect()),
-                    ("summary", queries.iter().map(|q| Some(q.header.summary.clone())).collect()),
+                    ("summary", queries.iter().map(|q| Some(q.header.title_in(context.language).to_string())).collect()),
                     ("parameters", queries.iter().map(|q| Some(q.signature())).collect()),
                 ])?;
                 self.show(table)?;
@@ -280,7 +305,7 @@ impl Session {
                 let analysis = std::rc::Rc::clone(&self.analysis);
                 let result = ihracat::execution::with_result(&analysis, query, &assignments, |r| {
                     if let Some(notice) = &r.panel_notice {
-                        context.messages.note(&notice.to_string());
+                        context.messages.note(&notice.text(context.language));
                     }
                     self.show(r.stream)
                 });
@@ -312,12 +337,12 @@ impl Session {
             "read" => {
                 let path = rest.first().ok_or_else(|| Error::msg(".read FILE"))?;
                 let text = std::fs::read_to_string(path).map_err(|e| Error::Io { context: format!("reading {path}"), source: e })?;
-                self.statements(conn, &text)?;
+                self.statements(conn, &text, context.language)?;
             }
             other => {
                 let known = ["tables", "schema", "queries", "run", "mode", "output", "timer", "read", "help", "quit"];
                 let hint = ihracat::suggest::closest(other, known).first().map(|h| format!("; did you mean .{h}?")).unwrap_or_default();
-                context.messages.error(&format!("unknown command .{other}{hint} (.help lists them)"));
+                context.messages.error(&ihracat::messages::message(&format!("unknown command .{other}{hint} (.help lists them)"), context.language));
             }
         }
         Ok(true)

@@ -50,7 +50,8 @@ pub fn run(args: SqlArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(if args.write { Access::Workspace } else { Access::Read })?;
     ihracat::db::lock_configuration(&db.conn)?;
     for (name, managed) in ihracat::db::introspect::shadowing(&db.conn)? {
-        context.messages.note(&format!("your {name} stands in for the managed `{managed}` in ad-hoc SQL (ihracat.main.{managed} is the managed one); named queries read the managed tables"));
+        let note = format!("your {name} stands in for the managed `{managed}` in ad-hoc SQL (ihracat.main.{managed} is the managed one); named queries read the managed tables");
+        context.messages.note(&ihracat::messages::message(&note, context.language));
     }
     run_script(&db.conn, &text, &args.output.options(), args.write, context)?;
     Ok(ExitCode::SUCCESS)
@@ -69,7 +70,7 @@ pub fn run_script(conn: &duckdb::Connection, text: &str, options: &OutputOptions
         first = false;
         output::write(stream, options).map(|_| ())
     };
-    script::run(conn, text, writable, one_result, &mut show, &|note| context.messages.note(note))
+    script::run(conn, text, writable, one_result, &mut show, &|note| context.messages.note(&ihracat::messages::message(note, context.language)))
 }
 
 pub fn read_stdin() -> Result<String> {

@@ -599,7 +599,8 @@ pub fn sql_page(language: Language, text: &str, result: Option<std::result::Resu
         }
         @match &result {
             Some(Ok(table)) => (PreEscaped(table.as_str())),
-            Some(Err(message)) => p.error role="alert" { (coded(&message.0)) },
+            // ihracat's refusals in the page's language; DuckDB's own words as it wrote them.
+            Some(Err(message)) => p.error role="alert" { (coded(&crate::messages::message(&message.0, language))) },
             None => {},
         }
     };
