@@ -14,7 +14,19 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cmd::Cli::parse();
+    let cli = match cmd::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(refused) => {
+            let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+            if refused.use_stderr() && cmd::usage::language(&args) == ihracat::language::Language::Tr {
+                if let Some(text) = cmd::usage::turkish(&refused) {
+                    eprint!("{text}");
+                    return ExitCode::from(refused.exit_code() as u8);
+                }
+            }
+            refused.exit()
+        }
+    };
     let language = cli.language();
     let messages = cmd::ui::Messages::new(cli.global.quiet, language);
     if std::env::var_os("IHRACAT_TIMINGS").is_some_and(|v| !v.is_empty()) {

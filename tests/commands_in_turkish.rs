@@ -402,3 +402,46 @@ fn serve_says_where_it_listens_in_turkish() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// A command line that does not parse, in Turkish where the reader asked for it (and for `chart`,
+/// which speaks Turkish unless told), in clap's layout and with its exit code 2; in English as
+/// clap writes it.
+#[test]
+fn a_command_line_that_does_not_parse_is_refused_in_turkish() {
+    let w = workdir();
+    let refused = |args: &[&str], turkish: bool| {
+        let mut command = w.command(args);
+        if turkish {
+            command.env("IHRACAT_LOCALE", "tr");
+        }
+        let out = command.output().unwrap();
+        assert_eq!((out.status.code(), text(&out.stdout)), (Some(2), String::new()), "{args:?}");
+        text(&out.stderr)
+    };
+    assert_eq!(
+        refused(&["run", "top_provinces", "--format", "foo"], true),
+        "hata: '--format <FORMAT>' için geçersiz değer: 'foo'\n  [olası değerler: table, csv, tsv, json, ndjson, markdown, parquet, arrow, xlsx]\n\n\
+         Daha fazla bilgi için '--help' deneyin.\n"
+    );
+    assert_eq!(
+        refused(&["run", "--bogus"], true),
+        "hata: beklenmeyen argüman: '--bogus'\n\n  ipucu: '--bogus' bir değer olarak verilecekse '-- --bogus' yazın\n\n\
+         Kullanım: ihracat run [OPTIONS] <NAME>\n\nDaha fazla bilgi için '--help' deneyin.\n"
+    );
+    assert_eq!(refused(&["rnu"], true), "hata: bilinmeyen komut: 'rnu'\n\nKullanım: ihracat [OPTIONS] <COMMAND>\n\nDaha fazla bilgi için '--help' deneyin.\n");
+    assert_eq!(
+        refused(&["run", "x", "--max-rows", "3", "--max-rows", "4"], true),
+        "hata: '--max-rows <N>' argümanı bir kereden çok verilemez\n\nKullanım: ihracat run [OPTIONS] <NAME>\n\nDaha fazla bilgi için '--help' deneyin.\n"
+    );
+    // chart speaks Turkish unless told, and --lang en tells it.
+    let turkish = "hata: '--kind <KIND>' için geçersiz değer: 'pie'\n  [olası değerler: bar, line, map]\n\n  ipucu: benzer bir değer var: 'line'\n\n\
+                   Daha fazla bilgi için '--help' deneyin.\n";
+    assert_eq!(refused(&["chart", "top_provinces", "--kind", "pie"], false), turkish);
+    assert_eq!(
+        refused(&["chart", "top_provinces", "--kind", "pie", "--lang", "en"], false),
+        "error: invalid value 'pie' for '--kind <KIND>'\n  [possible values: bar, line, map]\n\n  tip: a similar value exists: 'line'\n\n\
+         For more information, try '--help'.\n"
+    );
+    // A refusal with no Turkish words here stays whole in clap's English.
+    assert_eq!(refused(&["serve", "--port", "abc"], true), "error: invalid value 'abc' for '--port <PORT>': invalid digit found in string\n\nFor more information, try '--help'.\n");
+}

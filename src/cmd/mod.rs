@@ -17,6 +17,7 @@ mod serve;
 mod shell;
 mod sql;
 pub mod ui;
+pub mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
