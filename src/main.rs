@@ -4,8 +4,6 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // mimalloc in place of the C library's allocator, for Rust and for DuckDB's C++ alike (the
 // `override` feature replaces `malloc` itself): planning a query allocates thousands of small
 // objects, and under concurrent requests glibc's malloc took a quarter of the server's time
@@ -14,11 +12,12 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match cmd::Cli::try_parse() {
+    let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let turkish = cmd::usage::language(&args) == ihracat::language::Language::Tr;
+    let cli = match cmd::Cli::parse_in(cmd::usage::asked(&args) == Some(ihracat::language::Language::Tr)) {
         Ok(cli) => cli,
         Err(refused) => {
-            let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
-            if refused.use_stderr() && cmd::usage::language(&args) == ihracat::language::Language::Tr {
+            if refused.use_stderr() && turkish {
                 if let Some(text) = cmd::usage::turkish(&refused) {
                     eprint!("{text}");
                     return ExitCode::from(refused.exit_code() as u8);

@@ -445,3 +445,59 @@ fn a_command_line_that_does_not_parse_is_refused_in_turkish() {
     // A refusal with no Turkish words here stays whole in clap's English.
     assert_eq!(refused(&["serve", "--port", "abc"], true), "error: invalid value 'abc' for '--port <PORT>': invalid digit found in string\n\nFor more information, try '--help'.\n");
 }
+
+/// `--help` in Turkish when asked for (IHRACAT_LOCALE=tr, --locale tr, --lang tr): every
+/// command's description, options, defaults, choices and clap's headings; the examples as
+/// written. A chart is drawn in Turkish by default, but its help follows what the reader asked.
+#[test]
+fn help_is_in_turkish_when_asked_for() {
+    let w = workdir();
+    let help = |args: &[&str], turkish: bool| {
+        let mut command = w.command(args);
+        if turkish {
+            command.env("IHRACAT_LOCALE", "tr");
+        }
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let run = help(&["run", "--help"], true);
+    for line in [
+        "Katalogdaki adlandırılmış bir analizi çalıştırır.",
+        "Örnekler:",
+        "  ihracat run top_provinces -p year=2025 -p month=10 -p n=5",
+        "Kullanım: ihracat run [OPTIONS] <NAME>",
+        "Argümanlar:",
+        "          Analizin adı (bkz. `ihracat queries`)",
+        "Seçenekler:",
+        "  -p, --param <NAME=VALUE>",
+        "          name=value biçiminde bir parametre; birden çok verilebilir",
+        "          - csv: Başlık satırıyla RFC 4180 CSV (stdout terminal değilken varsayılan)",
+        "          -o dosyası varsa yerine yazar",
+    ] {
+        assert!(run.lines().any(|l| l == line), "`{line}` not in:\n{run}");
+    }
+    assert!(run.contains("Bir tablonun kısaltmadan önce gösterdiği satır sayısı (0: hepsi) [varsayılan: 40]"), "{run}");
+    // Every command and its subcommands: no heading or phrase of clap's English, and none of the
+    // English help's prose lines.
+    let english_markers = ["Usage:", "Options:", "Arguments:", "Commands:", "Print help", "Print version", "[default:", "[env:", "ossible values", "Examples:", "Example:"];
+    let commands = [
+        "", "provinces", "provinces resolve", "countries", "products", "queries", "queries show", "queries check", "load", "loads", "unload", "run",
+        "chart", "sql", "shell", "export", "report", "serve", "mcp", "info", "completions", "generate",
+    ];
+    for command in commands {
+        let mut args: Vec<&str> = command.split_whitespace().collect();
+        args.push("--help");
+        let (turkish, english) = (help(&args, true), help(&args, false));
+        for marker in english_markers {
+            assert!(!turkish.contains(marker), "`ihracat {command} --help` keeps `{marker}`:\n{turkish}");
+        }
+        let prose: Vec<&str> = english.lines().map(str::trim).filter(|l| l.len() > 30 && !l.contains("ihracat ") && !l.starts_with('-') && !l.starts_with('.') && !l.starts_with('{')).collect();
+        for line in turkish.lines().map(str::trim) {
+            assert!(!prose.contains(&line), "`ihracat {command} --help` keeps the English `{line}`");
+        }
+    }
+    // chart: Turkish help only when asked, though it draws in Turkish by default.
+    assert!(help(&["chart", "--help"], false).starts_with("Draw a named query's result"));
+    assert!(help(&["chart", "--lang", "tr", "--help"], false).starts_with("Adlandırılmış bir analizin sonucunu çizer"));
+}

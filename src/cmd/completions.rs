@@ -15,6 +15,7 @@ use ihracat::error::Context as _;
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct CompletionsArgs {
+    /// The shell to complete for
     shell: Shell,
 }
 

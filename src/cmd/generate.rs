@@ -24,6 +24,7 @@ pub struct GenerateArgs {
     /// How many rows
     #[arg(long, default_value_t = 100_000)]
     rows: u64,
+    /// The seed: the same seed and rows write the same files
     #[arg(long, default_value_t = 42)]
     seed: u64,
     /// The folder to write into

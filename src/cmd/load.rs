@@ -35,6 +35,7 @@ use super::{Context, OutputArgs};
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct LoadArgs {
+    /// The files to load, loaded together: all of them or none
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// activity (Ministry of Trade, province of activity) or registered (TİM); required unless the file has a basis column
@@ -148,8 +149,10 @@ pub fn run(args: LoadArgs, context: &Context) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// List the loads: what each file added and replaced; with an id, every province-month that load
-/// replaced, beside the value it loaded and how far apart the two are.
+/// List the loads: what each file added and replaced, or what one load replaced.
+///
+/// With an id, every province-month that load replaced, beside the value it loaded and how far
+/// apart the two are.
 ///
 /// Examples:
 ///   ihracat loads

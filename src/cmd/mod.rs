@@ -6,6 +6,7 @@ mod choices;
 mod completions;
 mod export;
 mod generate;
+mod help_tr;
 mod info;
 mod load;
 mod mcp;
@@ -37,11 +38,20 @@ use ihracat::{Error, Result};
 /// Seconds a writing command waits, without --wait, for readers to let go of the database.
 const DEFAULT_WRITER_WAIT: f64 = 5.0;
 
+// One line a paragraph: clap wraps them to the terminal.
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 1 error (bad input, failed query, database in use), 2 usage error.
-Environment: IHRACAT_DB (database file), IHRACAT_QUERIES (query folders, separated like PATH),
-IHRACAT_LOCALE (en or tr), IHRACAT_MEMORY_LIMIT, IHRACAT_TEMP_DIR, IHRACAT_THREADS, IHRACAT_WAIT, NO_COLOR,
+
+Environment: IHRACAT_DB (database file), IHRACAT_QUERIES (query folders, separated like PATH), \
+IHRACAT_LOCALE (en or tr), IHRACAT_MEMORY_LIMIT, IHRACAT_TEMP_DIR, IHRACAT_THREADS, IHRACAT_WAIT, NO_COLOR, \
 IHRACAT_TIMINGS=1 (how long each phase of load and run took, on stderr).";
+
+const AFTER_HELP_TR: &str = "\
+Çıkış kodları: 0 başarılı, 1 hata (hatalı girdi, başarısız sorgu, kullanımda olan veritabanı), 2 kullanım hatası.
+
+Ortam değişkenleri: IHRACAT_DB (veritabanı dosyası), IHRACAT_QUERIES (analiz klasörleri, PATH gibi ayrılmış), \
+IHRACAT_LOCALE (en ya da tr), IHRACAT_MEMORY_LIMIT, IHRACAT_TEMP_DIR, IHRACAT_THREADS, IHRACAT_WAIT, NO_COLOR, \
+IHRACAT_TIMINGS=1 (load ve run'ın her aşamasının ne kadar sürdüğü, stderr'e).";
 
 /// Turkey's province-level export statistics in an embedded DuckDB database.
 ///
@@ -57,6 +67,16 @@ pub struct Cli {
 }
 
 impl Cli {
+    /// The command line parsed, with `--help` in Turkish when `turkish` (`help_tr`).
+    pub fn parse_in(turkish: bool) -> std::result::Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        if !turkish {
+            return Cli::try_parse();
+        }
+        let matches = help_tr::in_turkish(Cli::command()).try_get_matches()?;
+        Cli::from_arg_matches(&matches)
+    }
+
     /// The language an error is said in: the one the reader asked the command for (`--lang` of
     /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
     /// commands, as `run`'s notices), else English. Errors ihracat has words for in Turkish (an

@@ -30,6 +30,7 @@ pub struct QueriesArgs {
 enum Action {
     /// Show a query's description, parameters and SQL
     Show {
+        /// The query's name (see `ihracat queries`)
         name: String,
         /// text, json (the header and SQL as one object) or sql (the SQL alone, to copy)
         #[arg(long, value_enum, default_value = "text")]

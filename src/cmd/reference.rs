@@ -58,6 +58,7 @@ pub struct ReferenceArgs {
 enum Action {
     /// Show what each name or code resolves to
     Resolve {
+        /// Names or codes, as tables and releases write them
         #[arg(required = true, value_name = "NAME")]
         names: Vec<String>,
         #[command(flatten)]

@@ -29,15 +29,19 @@ use super::Context;
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ReportArgs {
+    /// The year [default: the latest month in the data, with --month]
     #[arg(long, requires = "month")]
     year: Option<i32>,
+    /// The month, 1 to 12 [default: the latest month in the data, with --year]
     #[arg(long, requires = "year", value_parser = clap::value_parser!(u32).range(1..=12))]
     month: Option<u32>,
     /// Province of activity (Ministry of Trade) or of registration (TİM)
     #[arg(long, default_value = "activity", value_parser = ["activity", "registered"])]
     basis: String,
+    /// The language of the report: its words, numbers and months
     #[arg(long, value_enum, default_value = "tr")]
     pub(super) lang: Language,
+    /// text (to read on a terminal), markdown, json (the facts with their sources), html or xlsx
     #[arg(long, value_enum, default_value = "text")]
     format: ReportFormat,
     /// Write to FILE instead of stdout

@@ -1,16 +1,23 @@
 //! A command line clap refuses (an unknown command or option, a value not among the choices, a
 //! missing argument), said in Turkish to a reader who asked for Turkish, in clap's own layout:
 //! the problem, a hint, the usage line and where to read more. The kinds of refusal with no
-//! Turkish here, and clap's `--help`, stay as clap writes them, whole.
+//! Turkish here stay as clap writes them, whole. (`--help` in Turkish is `help_tr`'s.)
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use ihracat::language::Language;
 
 /// The language a refused command line is said in, read from the words themselves since they did
-/// not parse: `--locale` or `--lang` where given, else Turkish for `chart` and `report` (which speak
-/// Turkish unless told) and IHRACAT_LOCALE for the rest, as `Cli::language` decides once parsed.
+/// not parse: the one asked for, else Turkish for `chart` and `report` (which speak Turkish unless
+/// told) and English for the rest, as `Cli::language` decides once parsed.
 pub fn language(args: &[String]) -> Language {
+    asked(args).unwrap_or(if matches!(command(args), Some("chart" | "report")) { Language::Tr } else { Language::En })
+}
+
+/// The language the reader asked for in so many words: `--lang` or `--locale` where given, else
+/// IHRACAT_LOCALE. `--help` follows it alone: the interface is described in the reader's
+/// language, not in the language a chart is drawn in by default.
+pub fn asked(args: &[String]) -> Option<Language> {
     let given = |flag: &str| {
         args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix(flag) {
             Some("") => args.get(i + 1).cloned(),
@@ -19,13 +26,7 @@ pub fn language(args: &[String]) -> Language {
         })
     };
     let turkish = |value: String| if value.trim().eq_ignore_ascii_case("tr") { Language::Tr } else { Language::En };
-    if let Some(value) = given("--lang").or_else(|| given("--locale")) {
-        return turkish(value);
-    }
-    if matches!(command(args), Some("chart" | "report")) {
-        return Language::Tr;
-    }
-    std::env::var("IHRACAT_LOCALE").map_or(Language::En, turkish)
+    given("--lang").or_else(|| given("--locale")).or_else(|| std::env::var("IHRACAT_LOCALE").ok()).map(turkish)
 }
 
 /// The subcommand: the first word that is neither an option nor a global option's value.
