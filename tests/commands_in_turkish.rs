@@ -428,7 +428,7 @@ fn a_command_line_that_does_not_parse_is_refused_in_turkish() {
         "hata: beklenmeyen argüman: '--bogus'\n\n  ipucu: '--bogus' bir değer olarak verilecekse '-- --bogus' yazın\n\n\
          Kullanım: ihracat run [OPTIONS] <NAME>\n\nDaha fazla bilgi için '--help' deneyin.\n"
     );
-    assert_eq!(refused(&["rnu"], true), "hata: bilinmeyen komut: 'rnu'\n\nKullanım: ihracat [OPTIONS] <COMMAND>\n\nDaha fazla bilgi için '--help' deneyin.\n");
+    assert_eq!(refused(&["rnu"], true), "hata: bilinmeyen komut: 'rnu'\n\nKullanım: ihracat [OPTIONS] <KOMUT>\n\nDaha fazla bilgi için '--help' deneyin.\n");
     assert_eq!(
         refused(&["run", "x", "--max-rows", "3", "--max-rows", "4"], true),
         "hata: '--max-rows <N>' argümanı bir kereden çok verilemez\n\nKullanım: ihracat run [OPTIONS] <NAME>\n\nDaha fazla bilgi için '--help' deneyin.\n"
