@@ -501,3 +501,28 @@ fn help_is_in_turkish_when_asked_for() {
     assert!(help(&["chart", "--help"], false).starts_with("Draw a named query's result"));
     assert!(help(&["chart", "--lang", "tr", "--help"], false).starts_with("Adlandırılmış bir analizin sonucunu çizer"));
 }
+
+/// The tables for people (the terminal table, Markdown) in Turkish: a workbook's headings and
+/// words, digits grouped the Turkish way, the count of rows said in Turkish; the machine formats
+/// keep their names and codes.
+#[test]
+fn tables_for_people_speak_turkish() {
+    let w = workdir();
+    // October 2025's release (ekiphaber, haberler): İstanbul 4,859 million dollars, 6.1 % down on
+    // 5,175; Kocaeli 3,019, up 6.7 %; 8 provinces known.
+    let markdown = w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=2", "--format", "markdown", "--locale", "tr"]);
+    let lines: Vec<&str> = markdown.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| Sıra | İl | Kod | Değer ($) | Pay (%) | Değişim ($) | Değişim (%) | Önceki değer ($) | Değişimin kaynağı | Sıranın kaynağı | Verisi olan il | Payın paydası | Kaynak türü | Kaynak | Önceki değerin kaynağı |"
+    );
+    assert!(
+        lines[2].starts_with("| 1 | İstanbul | 34 | 4.859.000.000,00 | 20,2 | -316.000.000,00 | -6,1 | 5.175.000.000,00 | yayımlandı | yayımlandı | 8 | yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplam | yayımlandı | https://"),
+        "{markdown}"
+    );
+    assert!(lines[3].starts_with("| 2 | Kocaeli | 41 | 3.019.000.000,00 |"), "{markdown}");
+    let csv = w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=2", "--format", "csv", "--locale", "tr"]);
+    assert!(csv.starts_with("rank,province,code,value_usd,") && csv.contains(",published,published,8,"), "{csv}");
+    let table = w.command(&["sql", "FROM range(1200) t(i)", "--format", "table", "--max-rows", "4", "--locale", "tr"]).env("COLUMNS", "100").output().unwrap();
+    assert!(text(&table.stdout).ends_with("(1.200 satır, 4 tanesi gösteriliyor; --max-rows 0 hepsini gösterir, --format csv onları bir programa verir)\n"), "{}", text(&table.stdout));
+}

@@ -28,9 +28,13 @@ enum Target {
     Tail,
 }
 
-/// Rows formatted for people, kept whole or as a head and a tail when there are too many.
+/// Rows formatted for people, kept whole or as a head and a tail when there are too many. In
+/// Turkish (`Locale::Tr`), with the headings and the words of the codes a workbook and a page
+/// show (`Sıra`, `yayımlandı`); the column names stay the machine formats'.
 struct Grid {
     headers: Vec<String>,
+    names: Vec<String>,
+    locale: Locale,
     numeric: Vec<bool>,
     head: Vec<Vec<String>>,
     tail: std::collections::VecDeque<Vec<String>>,
@@ -46,9 +50,13 @@ impl Grid {
         locale: Locale,
         limit: usize,
     ) -> Result<Grid> {
-        let headers = schema.fields().iter().map(|f| f.name().clone()).collect();
+        let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+        let headers = match locale {
+            Locale::Tr => names.iter().map(|n| crate::headings::heading_or_name(n, locale)).collect(),
+            Locale::En => names.clone(),
+        };
         let numeric = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect::<Vec<_>>();
-        let mut grid = Grid { headers, numeric, head: Vec::new(), tail: Default::default(), total: 0 };
+        let mut grid = Grid { headers, names, locale, numeric, head: Vec::new(), tail: Default::default(), total: 0 };
         let format = FormatOptions::new().with_null(NULL_TEXT).with_display_error(true);
         let half = limit / 2;
         let head_rows = if limit == 0 { usize::MAX } else { limit - half };
@@ -83,7 +91,16 @@ impl Grid {
     }
 
     fn push_rows(&mut self, batch: &RecordBatch, rows: std::ops::Range<usize>, format: &FormatOptions, locale: Locale, target: Target) -> Result<()> {
-        for cells in format_rows(batch, rows, format, &self.numeric, locale)? {
+        for mut cells in format_rows(batch, rows.clone(), format, &self.numeric, locale)? {
+            if locale == Locale::Tr {
+                for (i, cell) in cells.iter_mut().enumerate() {
+                    if !self.numeric[i] && cell != NULL_TEXT {
+                        if let Some(said) = crate::codes::cell_text(&self.names[i], cell, locale) {
+                            *cell = said;
+                        }
+                    }
+                }
+            }
             match target {
                 Target::Head => self.head.push(cells),
                 Target::Tail => self.tail.push_back(cells),
@@ -97,13 +114,17 @@ impl Grid {
     }
 
     fn footer(&self) -> String {
-        let rows = if self.total == 1 { "1 row".to_string() } else { format!("{} rows", group_digits(&self.total.to_string(), Locale::En)) };
-        if (self.shown() as u64) < self.total {
-            format!("({rows}, {} shown; --max-rows 0 shows all, --format csv gives them to a program)\n", self.shown())
-        } else {
-            format!("({rows})\n")
+        let count = group_digits(&self.total.to_string(), self.locale);
+        let cut = (self.shown() as u64) < self.total;
+        match (self.locale, cut) {
+            (Locale::En, false) if self.total == 1 => "(1 row)\n".to_string(),
+            (Locale::En, false) => format!("({count} rows)\n"),
+            (Locale::En, true) => format!("({count} rows, {} shown; --max-rows 0 shows all, --format csv gives them to a program)\n", self.shown()),
+            (Locale::Tr, false) => format!("({count} satır)\n"),
+            (Locale::Tr, true) => format!("({count} satır, {} tanesi gösteriliyor; --max-rows 0 hepsini gösterir, --format csv onları bir programa verir)\n", self.shown()),
         }
     }
+
 
     /// An aligned table that fits the terminal: long text is cut with "…" rather than wrapped,
     /// numbers are never cut, and columns that still do not fit are left out and named.
@@ -151,11 +172,10 @@ impl Grid {
         let mut footer = self.footer();
         if shown < self.headers.len() {
             let hidden = &self.headers[shown..];
-            footer.push_str(&format!(
-                "({} more columns do not fit: {}; --format csv or a wider terminal shows them)\n",
-                hidden.len(),
-                hidden.join(", ")
-            ));
+            footer.push_str(&match self.locale {
+                Locale::En => format!("({} more columns do not fit: {}; --format csv or a wider terminal shows them)\n", hidden.len(), hidden.join(", ")),
+                Locale::Tr => format!("({} sütun daha sığmıyor: {}; --format csv ya da daha geniş bir terminal onları gösterir)\n", hidden.len(), hidden.join(", ")),
+            });
         }
         format!("{table}\n{footer}")
     }
