@@ -15,9 +15,39 @@ use crate::error::{Context, Result};
 pub(super) fn write_arrow(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, _: &OutputOptions, out: &mut (dyn Write + Send)) -> Result<()> {
     let mut writer = arrow::ipc::writer::FileWriter::try_new(out, schema).context(|| "writing Arrow IPC".into())?;
     for batch in batches {
-        writer.write(&batch?).context(|| "writing Arrow IPC".into())?;
+        writer.write(&defined(&batch?).context(|| "writing Arrow IPC".into())?).context(|| "writing Arrow IPC".into())?;
     }
     writer.finish().context(|| "writing Arrow IPC".into())
+}
+
+/// `batch` with zeros under its nulls. Arrow leaves a null slot's bytes undefined and DuckDB
+/// leaves there what an earlier step of its plan wrote, so the same rows made by two plans wrote
+/// two different files; now the same rows write the same bytes.
+fn defined(batch: &RecordBatch) -> std::result::Result<RecordBatch, arrow::error::ArrowError> {
+    use arrow::array::{Array, ArrayRef, MutableArrayData, make_array};
+    if batch.columns().iter().all(|c| c.null_count() == 0) {
+        return Ok(batch.clone());
+    }
+    let columns = batch
+        .columns()
+        .iter()
+        .map(|column| -> std::result::Result<ArrayRef, arrow::error::ArrowError> {
+            if column.null_count() == 0 {
+                return Ok(column.clone());
+            }
+            let data = column.to_data();
+            let mut out = MutableArrayData::new(vec![&data], true, column.len());
+            let mut start = 0;
+            while start < column.len() {
+                let valid = column.is_valid(start);
+                let end = (start..column.len()).find(|&i| column.is_valid(i) != valid).unwrap_or(column.len());
+                if valid { out.try_extend(0, start, end)? } else { out.try_extend_nulls(end - start)? }
+                start = end;
+            }
+            Ok(make_array(out.freeze()))
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    RecordBatch::try_new(batch.schema(), columns)
 }
 
 pub(super) fn write_parquet(schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, options: &OutputOptions, out: &mut (dyn Write + Send)) -> Result<()> {
@@ -82,3 +112,45 @@ fn to_schema(batch: &RecordBatch, schema: &SchemaRef) -> std::result::Result<Rec
     RecordBatch::try_new(schema.clone(), columns)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use arrow::array::{Array, Int64Array, StringArray, make_array};
+    use arrow::buffer::{Buffer, NullBuffer};
+    use arrow::datatypes::{Field, Schema};
+
+    use super::*;
+
+    fn ipc(batch: &RecordBatch) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_arrow(&batch.schema(), &mut std::iter::once(Ok(batch.clone())), &OutputOptions::default(), &mut out).unwrap();
+        out
+    }
+
+    /// Two columns whose null slot holds `garbage`: what a plan happened to leave there.
+    fn with_garbage(garbage: i64) -> RecordBatch {
+        let nulls = NullBuffer::from(vec![true, false, true]);
+        let ints = arrow::array::ArrayData::builder(DataType::Int64)
+            .len(3)
+            .add_buffer(Buffer::from_slice_ref([7i64, garbage, 9]))
+            .nulls(Some(nulls.clone()))
+            .build()
+            .unwrap();
+        let text = StringArray::from(vec![Some("İstanbul"), None, Some("Kocaeli")]);
+        let schema = Arc::new(Schema::new(vec![Field::new("rank", DataType::Int64, true), Field::new("province", DataType::Utf8, true)]));
+        RecordBatch::try_new(schema, vec![make_array(ints), Arc::new(text)]).unwrap()
+    }
+
+    #[test]
+    fn the_same_rows_write_the_same_arrow_file_whatever_lies_under_a_null() {
+        let (a, b) = (ipc(&with_garbage(0)), ipc(&with_garbage(123_456)));
+        assert_eq!(a, b);
+        // And the values read back are the rows written.
+        let read = arrow::ipc::reader::FileReader::try_new(std::io::Cursor::new(b), None).unwrap().next().unwrap().unwrap();
+        let rank = read.column(0).as_any().downcast_ref::<Int64Array>().unwrap();
+        assert_eq!(rank.iter().collect::<Vec<_>>(), vec![Some(7), None, Some(9)]);
+        assert_eq!(read.column(1).null_count(), 1);
+    }
+}
