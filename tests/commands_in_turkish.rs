@@ -526,3 +526,23 @@ fn tables_for_people_speak_turkish() {
     let table = w.command(&["sql", "FROM range(1200) t(i)", "--format", "table", "--max-rows", "4", "--locale", "tr"]).env("COLUMNS", "100").output().unwrap();
     assert!(text(&table.stdout).ends_with("(1.200 satır, 4 tanesi gösteriliyor; --max-rows 0 hepsini gösterir, --format csv onları bir programa verir)\n"), "{}", text(&table.stdout));
 }
+
+/// A file that would be replaced, a chart's column that is not there, names that do not resolve:
+/// said in Turkish, with the names and columns as written.
+#[test]
+fn more_refusals_are_said_in_turkish() {
+    let w = workdir();
+    let csv = w.write("var.csv", "x\n1\n");
+    let (code, _, stderr) = in_turkish(&w, &["export", "--sql", "SELECT 1", "--to", csv.to_str().unwrap()], "");
+    assert_eq!((code, stderr), (1, format!("ihracat: hata: {} zaten var; yerine yazmak için --overwrite ekleyin\n", csv.display())));
+    let svg = w.path("c.svg");
+    let (code, _, stderr) = in_turkish(&w, &["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--value", "nope", "-o", svg.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "ihracat: hata: `top_provinces` analizinin çizilecek `nope` adında sayısal bir sütunu yok; sayısal sütunları: rank, code, value_usd, share_pct, change_usd, change_pct, previous_usd, panel\n"
+    );
+    let (code, _, stderr) = in_turkish(&w, &["provinces", "resolve", "Ankaraa", "Bursa"], "");
+    assert_eq!(code, 1);
+    assert_eq!(stderr, "ihracat: hata: bilinmeyen il `Ankaraa`; şunlardan birini mi demek istediniz: Ankara, Afyonkarahisar, Aksaray?\nihracat: hata: 2 addan 1 tanesi tanınmadı\n");
+}

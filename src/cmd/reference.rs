@@ -86,11 +86,11 @@ pub fn run(kind: Kind, args: ReferenceArgs, context: &Context) -> Result<ExitCod
             ])?;
             output::write(table, &output.options())?;
             for e in resolved.iter().filter_map(|r| r.as_ref().err()) {
-                context.messages.error(&e.to_string());
+                context.messages.error(&e.said(context.language));
             }
             let unknown = resolved.iter().filter(|r| r.is_err()).count();
             if unknown > 0 {
-                context.messages.error(&format!("{unknown} of {} names did not resolve", names.len()));
+                context.messages.error(&ihracat::messages::message(&format!("{unknown} of {} names did not resolve", names.len()), context.language));
                 return Ok(ExitCode::from(1));
             }
         }
