@@ -264,7 +264,7 @@ fn refusals_say_what_to_do() {
     let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", "top.pdf"]);
     assert!(err.contains("charts are written as .svg or .png, not .pdf"), "{err}");
     assert!(!w.path("top.pdf").exists());
-    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--value", "nope", "--format", "svg"]);
+    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--value", "nope", "--format", "svg", "--lang", "en"]);
     assert!(err.contains("no numeric column `nope`") && err.contains("value_usd"), "{err}");
     let (_, err) = w.fail(&["chart", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "--format", "svg", "--lang", "en"]);
     assert!(err.contains("nothing to draw"), "{err}");
