@@ -47,6 +47,10 @@ const CODES: &[(&[&str], &str, &str)] = &[
     (&["share_of"], "national total derived from published year-to-date totals", "yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplam"),
     (&["share_of"], "published national total", "yayımlanan ulusal toplam"),
     (&["share_of"], "sum of all 81 provinces", "81 ilin toplamı"),
+    // How a name resolved (`provinces resolve` and the like), where no spelling matched.
+    (&["matched"], "plate code", "plaka kodu"),
+    (&["matched"], "ISO 3166-1 numeric", "ISO 3166-1 sayısal kodu"),
+    (&["matched"], "chapter code", "fasıl kodu"),
 ];
 
 const ORIGINS: &[&str] = &["origin", "change_origin", "rank_origin", "previous_origin"];
@@ -90,10 +94,14 @@ const SENTENCES: &[(&str, &str, &str)] = &[
         "the January-{0} total {1} (stated) minus the January-{2} total {3} (stated, {4})",
     ),
     ("{} sources", "{0} kaynak", ""),
+    // How an HS code finer than a chapter resolved (`products resolve`); the chapter as written.
+    ("HS heading in chapter {}", "{=0}. fasılda GTİP pozisyonu", ""),
+    ("HS subheading in chapter {}", "{=0}. fasılda GTİP alt pozisyonu", ""),
+    ("national tariff line in chapter {}", "{=0}. fasılda ulusal tarife pozisyonu", ""),
 ];
 
 /// Columns whose sentences the templates read (a province or a source URL is never one).
-const SENTENCE_COLUMNS: &[&str] = &["band", "derived_from", "missing", "share_of", "source", "previous_source"];
+const SENTENCE_COLUMNS: &[&str] = &["band", "derived_from", "matched", "missing", "share_of", "source", "previous_source"];
 
 /// What a person reading `language` reads for `value` in `column`, when it differs from the
 /// value as stored.

@@ -546,3 +546,27 @@ fn more_refusals_are_said_in_turkish() {
     assert_eq!(code, 1);
     assert_eq!(stderr, "ihracat: hata: bilinmeyen il `Ankaraa`; şunlardan birini mi demek istediniz: Ankara, Afyonkarahisar, Aksaray?\nihracat: hata: 2 addan 1 tanesi tanınmadı\n");
 }
+
+/// What names resolve to, in a Turkish reader's table: the headings and how a code matched, with
+/// the names as written; the refusal on stderr. Machine formats keep the codes a script reads.
+#[test]
+fn names_resolve_in_turkish() {
+    let w = workdir();
+    // Afyon is Afyonkarahisar (plate 03); 34 is İstanbul's plate; 8703 is a heading of chapter 87;
+    // ISO 3166-1 number 276 is Germany.
+    let out = w.command(&["provinces", "resolve", "afyon", "34", "Ankaraa", "--locale", "tr", "--format", "markdown"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[..4], ["| Girilen | Kod | Ad | Eşleşen |", "| --- | --- | --- | --- |", "| afyon | 3 | Afyonkarahisar | Afyon |", "| 34 | 34 | İstanbul | plaka kodu |"], "{stdout}");
+    // The reason a name did not resolve is still the stored English sentence in its cell (the
+    // Turkish words are the error's, not the text's); stderr says it in Turkish.
+    assert!(lines[4].starts_with("| Ankaraa | NULL | NULL | "), "{stdout}");
+    assert_eq!(text(&out.stderr), "ihracat: hata: bilinmeyen il `Ankaraa`; şunlardan birini mi demek istediniz: Ankara, Afyonkarahisar, Aksaray?\nihracat: hata: 3 addan 1 tanesi tanınmadı\n");
+    let products = w.stdout(&["products", "resolve", "8703", "--locale", "tr", "--format", "markdown"]);
+    assert!(products.ends_with(" | 87. fasılda GTİP pozisyonu |\n"), "{products}");
+    let countries = w.stdout(&["countries", "resolve", "iso:276", "--locale", "tr", "--format", "markdown"]);
+    assert_eq!(countries.lines().nth(2), Some("| iso:276 | DE | Almanya | ISO 3166-1 sayısal kodu |"));
+    let csv = w.stdout(&["provinces", "resolve", "34", "--locale", "tr", "--format", "csv"]);
+    assert_eq!(csv, "input,code,name,matched\n34,34,İstanbul,plate code\n");
+}

@@ -87,7 +87,7 @@ impl Cli {
         let output = match &self.command {
             Command::Chart(args) => return args.lang.into(),
             Command::Report(args) => return args.lang.into(),
-            Command::Provinces(args) | Command::Countries(args) | Command::Products(args) => Some(&args.output),
+            Command::Provinces(args) | Command::Countries(args) | Command::Products(args) => Some(args.output()),
             Command::Queries(args) => Some(&args.output),
             Command::Loads(args) => Some(&args.output),
             Command::Run(args) => Some(&args.output),

@@ -51,7 +51,18 @@ pub struct ReferenceArgs {
     #[command(subcommand)]
     action: Option<Action>,
     #[command(flatten)]
-    pub(super) output: OutputArgs,
+    output: OutputArgs,
+}
+
+impl ReferenceArgs {
+    /// The output options the command writes with: the list's, or `resolve`'s own (its
+    /// `--locale` chooses the reader's language too).
+    pub(super) fn output(&self) -> &OutputArgs {
+        match &self.action {
+            Some(Action::Resolve { output, .. }) => output,
+            None => &self.output,
+        }
+    }
 }
 
 #[derive(Subcommand)]
