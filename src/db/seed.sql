@@ -48,7 +48,10 @@ SELECT e.release_year, e.release_month, e.period, e.year - 1, e.month, e.basis, 
 FROM published_figures e
 JOIN published_figures i USING (release_year, release_month, period, year, month, basis, province_code)
 WHERE e.metric = 'exports' AND i.metric = 'increase' AND NOT e.derived AND NOT i.derived
-  AND e.year = e.release_year;
+  AND e.year = e.release_year
+  -- Nothing is derived from a change whose own statement carries a doubt (stated_changes_all's
+  -- rule: a note of the change's own, not one its value carries alone), as none is shown.
+  AND (i.note IS NULL OR i.note IS NOT DISTINCT FROM e.note);
 
 -- A previous year's value from a stated value and its percent change: coarser, since the percent
 -- is printed to one decimal; its precision carries both roundings, and the value is kept at that
@@ -68,6 +71,8 @@ FROM (
     JOIN published_figures c USING (release_year, release_month, period, year, month, basis, province_code, source_url)
     WHERE e.metric = 'exports' AND c.metric = 'change_pct' AND NOT e.derived AND NOT c.derived
       AND e.year = e.release_year AND c.value > -100
+      -- March 2024 İstanbul's printed "-23" (probably -2.3) would give 5,730 million for March 2023.
+      AND (c.note IS NULL OR c.note IS NOT DISTINCT FROM e.note)
 );
 
 -- A month's national total from two stated year-to-date totals of the same year (to that month
