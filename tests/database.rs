@@ -146,6 +146,23 @@ fn a_database_seeded_by_an_older_binary_is_refreshed_and_keeps_loaded_rows() {
 }
 
 #[test]
+fn a_refresh_under_the_same_label_names_both_fingerprints() {
+    // The bundled data changed (here: its recorded fingerprint) while its version label did not:
+    // "from 2026-12-06.1 to 2026-12-06.1" would say nothing changed.
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    w.with_database(|conn| conn.execute_batch("UPDATE ihracat_meta SET value = 'feedfacefeedface' WHERE key = 'data_sha256'").unwrap());
+    let output = w.run(&["provinces", "--format", "csv"]);
+    let stderr = common::text(&output.stderr);
+    let version = ihracat::db::DATA_VERSION;
+    let expected = format!("from {version} (feedfacefeedface) to {version} ({})", ihracat::db::data_sha256());
+    assert!(stderr.contains(&expected), "{stderr}");
+    // Refreshed once: the next command finds it current and says nothing.
+    let again = w.run(&["provinces", "--format", "csv"]);
+    assert!(!common::text(&again.stderr).contains("refreshed"), "{}", common::text(&again.stderr));
+}
+
+#[test]
 fn a_file_that_is_not_an_ihracat_database_is_named() {
     let w = Workdir::new();
     {

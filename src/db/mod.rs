@@ -348,12 +348,13 @@ fn prepare_file(conn: &Connection, path: &Path, read_only: bool, notes: &mut Vec
         Ok(())
     })?;
     if data_stale {
-        notes.push(format!(
-            "refreshed the bundled data in {} from {} to {} (your loaded rows are kept)",
-            path.display(),
-            found.data,
-            DATA_VERSION
-        ));
+        // Under one label the data changed all the same (its fingerprint differs): name both.
+        let (from, to) = if found.data == DATA_VERSION {
+            (format!("{} ({})", found.data, found.data_sha256), format!("{DATA_VERSION} ({})", data_sha256()))
+        } else {
+            (found.data.clone(), DATA_VERSION.to_string())
+        };
+        notes.push(format!("refreshed the bundled data in {} from {from} to {to} (your loaded rows are kept)", path.display()));
     }
     if read_only {
         reattach(conn, path, true)?;
