@@ -77,11 +77,13 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
             }
         }
     }
-    // İstanbul's value is a number shown with separators (4.859.000.000,00 in a Turkish Excel);
-    // the year-like code is not grouped.
+    // İstanbul's value is a number shown with separators and no cents no release printed
+    // (4.859.000.000 in a Turkish Excel); its share, 20.2 %, with its one decimal; the year-like
+    // code is not grouped.
     let at = |name: &str| csv[0].iter().position(|h| h == name).unwrap();
     assert_eq!(rows[1][at("value_usd")][0].as_f64(), Some(4_859_000_000.0));
-    assert_eq!(rows[1][at("value_usd")][1], "#,##0.00");
+    assert_eq!(rows[1][at("value_usd")][1], "#,##0");
+    assert_eq!((rows[1][at("share_pct")][0].as_f64(), rows[1][at("share_pct")][1].as_str()), (Some(20.2), Some("#,##0.0")));
     assert_eq!(rows[1][at("rank")][1], "#,##0");
     assert_eq!(rows[1][at("code")][1], "0");
     assert_eq!(result["freeze"], "A2");

@@ -409,3 +409,34 @@ fn parquet_files_have_types_every_engine_reads() {
     }
     assert!(files > 5, "one file a year at least: {files}");
 }
+
+/// A Markdown table's rows as cells, the header first.
+fn markdown_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines().filter(|l| !l.starts_with("| ---")).map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().to_string()).collect()).collect()
+}
+
+/// Design rule 39 in the formats people read: no digit that no source printed. Kocaeli February
+/// 2026 as its release printed it: 2,944 million dollars, up 86 million or 3 % (a whole
+/// percent). A DECIMAL(18,2) column's `.00` and a float's `.0` are not the figure's; a loaded
+/// value's cents are (long.csv: IĞDIR 1,234,567.89; KOCAELİ 2827000000, whole).
+#[test]
+fn a_table_prints_no_digit_that_no_source_printed() {
+    let w = Workdir::new();
+    let args = ["run", "top_provinces", "-p", "year=2026", "-p", "month=2", "-p", "n=2", "--format", "markdown"];
+    let rows = markdown_rows(&w.stdout(&args));
+    let kocaeli = rows.iter().find(|r| r[1] == "Kocaeli").expect("Kocaeli is ranked");
+    let at = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    assert_eq!((kocaeli[at("value_usd")].as_str(), kocaeli[at("change_usd")].as_str(), kocaeli[at("change_pct")].as_str()), ("2,944,000,000", "86,000,000", "3"));
+    let turkish = markdown_rows(&w.stdout(&[&args[..], &["--locale", "tr"]].concat()));
+    let kocaeli = turkish.iter().find(|r| r[1] == "Kocaeli").expect("Kocaeli is ranked");
+    assert_eq!((kocaeli[3].as_str(), kocaeli[5].as_str(), kocaeli[6].as_str()), ("2.944.000.000", "86.000.000", "3"), "{turkish:?}");
+    // The machine formats keep the typed value.
+    let csv = w.csv(&["run", "top_provinces", "-p", "year=2026", "-p", "month=2", "-p", "n=2"]);
+    let i = common::column(&csv, "province").iter().position(|p| p == "Kocaeli").unwrap();
+    assert_eq!((common::column(&csv, "value_usd")[i].as_str(), common::column(&csv, "change_pct")[i].as_str()), ("2944000000.00", "3.0"));
+
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load/long.csv");
+    w.run(&["load", fixture.to_str().unwrap(), "--basis", "activity"]);
+    let rows = markdown_rows(&w.stdout(&["sql", "SELECT province_code, value_usd FROM exports WHERE load_id IS NOT NULL ORDER BY 1", "--format", "markdown"]));
+    assert_eq!(rows[1..], [vec!["34", "4,512,000,000"], vec!["41", "2,827,000,000"], vec!["76", "1,234,567.89"]]);
+}

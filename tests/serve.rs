@@ -155,7 +155,7 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     let page = get(&server, "/q/top_provinces?year=2025&month=10&n=5");
     let html = page.text();
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"tr\">"), "Turkish by default: {}", &html[..80]);
-    assert!(html.contains("4.859.000.000,00"), "Turkish numbers in the table");
+    assert!(html.contains(">4.859.000.000<"), "Turkish numbers in the table, without cents no release printed");
     assert!(html.contains("class=\"bar\" data-label=\"İstanbul\""), "the bar chart");
     assert_eq!(html.matches("class=\"province\"").count(), 81, "the map");
     assert!(html.contains("href=\"https://ekiphaber.com/haber/turkiye-de-10-ayda-46-ilin-ihracati-1-milyar-dolar-esigini-asti\""), "sources as links");
@@ -165,7 +165,7 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     assert!(html.contains("href=\"/q/top_provinces.csv?year=2025&amp;month=10&amp;n=5\""));
     // The browser's language chooses when the URL does not; the URL wins.
     let english = get_with(&server, "/q/top_provinces?year=2025&month=10", &[("Accept-Language", "en-GB,en;q=0.9")]).text();
-    assert!(english.contains("<html lang=\"en\">") && english.contains("4,859,000,000.00"));
+    assert!(english.contains("<html lang=\"en\">") && english.contains(">4,859,000,000<"));
     let turkish = get_with(&server, "/q/top_provinces?year=2025&month=10&lang=tr", &[("Accept-Language", "en")]).text();
     assert!(turkish.contains("<html lang=\"tr\">"));
     // Every page forbids what it does not need.
@@ -464,13 +464,15 @@ fn a_provinces_page_shows_both_bases_side_by_side_and_never_adds_them() {
     let (activity, registered) = page.split_at(page.find("kayıtlı olduğu ile göre").unwrap());
     let run = |basis: &str| w.csv(&["run", "province_profile", "-p", "province=Tekirdağ", "-p", "year=2025", "-p", &format!("basis={basis}")]);
     let values = |rows: Vec<Vec<String>>| -> Vec<String> { rows[1..].iter().map(|r| r[1].clone()).filter(|v| !v.is_empty()).collect() };
+    // Release figures in whole dollars: grouped the Turkish way, with no cents no release printed.
     for value in values(run("activity")) {
-        let shown = value.replace('.', ",");
-        let whole = shown.split(',').next().unwrap().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(".");
-        assert!(activity.contains(&format!("{whole},00")), "activity {value} on the activity side");
+        let (whole, cents) = value.split_once('.').unwrap();
+        assert_eq!(cents, "00", "{value} is a release figure in whole dollars");
+        let whole = whole.as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(".");
+        assert!(activity.contains(&format!(">{whole}<")), "activity {value} on the activity side");
     }
     assert!(!values(run("registered")).is_empty());
-    assert!(registered.contains("237.923.000,00"));
+    assert!(registered.contains(">237.923.000<"));
     // A province without a figure on a basis says so instead of showing zeros.
     let bolu = get(&server, "/province/Bolu?year=2025").text();
     assert!(bolu.contains("Bu esasta bu yıl için yayımlanmış ya da yüklenmiş rakam yok."));

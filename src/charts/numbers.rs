@@ -45,7 +45,9 @@ pub fn label(value: f64, measure: Measure, language: Language) -> String {
             let digits = if places > 0 { digits.trim_end_matches('0').trim_end_matches([',', '.']).to_string() } else { digits };
             money(signed(value, digits), unit, language)
         }
-        Measure::Percent => percent(value, 1, language),
+        // One decimal, dropped where it is zero, as the report writes it: a release's whole
+        // "yüzde 3" is "%3", not "%3,0", a decimal no source printed.
+        Measure::Percent => percent(value, if (value.abs() * 10.0).round() % 10.0 == 0.0 { 0 } else { 1 }, language),
         Measure::Count => signed(value, group(value.abs().round(), language)),
         Measure::Plain => signed(value, number(value.abs(), 2, language)),
     }
@@ -166,7 +168,9 @@ mod tests {
         assert_eq!(label(6.13, Measure::Percent, Tr), "%6,1");
         assert_eq!(label(-4.8, Measure::Percent, Tr), "−%4,8");
         assert_eq!(label(-4.8, Measure::Percent, En), "−4.8%");
-        assert_eq!(label(-0.01, Measure::Percent, En), "0.0%");
+        assert_eq!(label(-0.01, Measure::Percent, En), "0%");
+        assert_eq!(label(3.0, Measure::Percent, Tr), "%3");
+        assert_eq!(label(-23.0, Measure::Percent, En), "−23%");
     }
 
     #[test]

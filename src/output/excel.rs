@@ -79,6 +79,7 @@ impl Book {
 fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, batches: &mut dyn Iterator<Item = Result<RecordBatch>>, sources: &mut Vec<String>, language: Locale) -> Result<u64> {
     let bold = Format::new().set_bold().set_border_bottom(FormatBorder::Thin);
     let decimal = Format::new().set_num_format("#,##0.00");
+    let one_place = Format::new().set_num_format("#,##0.0");
     let integer = Format::new().set_num_format("#,##0");
     let plain = Format::new().set_num_format("0");
     let date = Format::new().set_num_format("yyyy-mm-dd");
@@ -114,7 +115,15 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                 let fail = |e: arrow::error::ArrowError| Error::msg(format!("column {name}: {e}"));
                 cells.push(match data_type {
                     t if t.is_numeric() => {
-                        let kind = if super::is_identifier(name) { NumberKind::Plain } else if t.is_integer() { NumberKind::Integer } else { NumberKind::Decimal };
+                        let kind = if super::is_identifier(name) {
+                            NumberKind::Plain
+                        } else if t.is_integer() {
+                            NumberKind::Integer
+                        } else if t.is_floating() {
+                            NumberKind::Float
+                        } else {
+                            NumberKind::Decimal
+                        };
                         Cells::Number(cast(column, &DataType::Float64).map_err(fail)?, kind)
                     }
                     DataType::Boolean => Cells::Bool(column.clone()),
@@ -151,13 +160,18 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                                 let value = floats.value(i);
                                 let format = match (kind, unit) {
                                     (NumberKind::Plain, _) => &plain,
-                                    (NumberKind::Decimal, Some("count")) => &integer,
-                                    (NumberKind::Decimal, Some("percent")) => &percent,
+                                    (NumberKind::Decimal | NumberKind::Float, Some("count")) => &integer,
+                                    (NumberKind::Decimal | NumberKind::Float, Some("percent")) => &percent,
                                     (NumberKind::Integer, _) => &integer,
-                                    (NumberKind::Decimal, _) => &decimal,
+                                    (NumberKind::Decimal | NumberKind::Float, _) => match places_shown(value, *kind) {
+                                        0 => &integer,
+                                        1 => &one_place,
+                                        _ => &decimal,
+                                    },
                                 };
                                 sheet.write_number_with_format(row, column, value, format).map_err(excel)?;
-                                widths[c] = widths[c].max(shown_width(value, *kind == NumberKind::Decimal));
+                                let places = if matches!(kind, NumberKind::Decimal | NumberKind::Float) { places_shown(value, *kind) } else { 0 };
+                                widths[c] = widths[c].max(shown_width(value, places));
                             }
                         }
                         Cells::Bool(array) => {
@@ -217,7 +231,24 @@ enum NumberKind {
     /// Years, months, codes: no separators.
     Plain,
     Integer,
+    /// An exact decimal (money): cents where it has them.
     Decimal,
+    /// A float (a percent, a ratio): the digits it was rounded to, at most two.
+    Float,
+}
+
+/// The decimal places a number is shown with (design rule 27: no digit that no source printed).
+/// A whole value shows none: a release's 4,859 million is `4.859.000.000`, not `,00`, and a
+/// change stated as 23 % is `23`. Money with cents shows two; a float shows the digits it was
+/// rounded to (`shown_pct` rounds a change to 0, 1 or 2), at most two.
+fn places_shown(value: f64, kind: NumberKind) -> usize {
+    if value.fract() == 0.0 {
+        return 0;
+    }
+    match kind {
+        NumberKind::Float => format!("{value}").split_once('.').map_or(0, |(_, fraction)| fraction.len().min(2)),
+        _ => 2,
+    }
 }
 
 fn col(c: usize) -> Result<u16> {
@@ -225,9 +256,9 @@ fn col(c: usize) -> Result<u16> {
 }
 
 /// The characters a number takes as Excel shows it with its format.
-fn shown_width(value: f64, decimals: bool) -> usize {
+fn shown_width(value: f64, places: usize) -> usize {
     let digits = format!("{:.0}", value.abs()).len();
-    digits + (digits - 1) / 3 + if decimals { 3 } else { 0 } + usize::from(value < 0.0) + 2
+    digits + (digits - 1) / 3 + if places > 0 { places + 1 } else { 0 } + usize::from(value < 0.0) + 2
 }
 
 /// Column widths, the frozen heading, the filter, and a print setup a colleague can use as it
@@ -320,4 +351,22 @@ fn made_at() -> String {
     let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     let date = crate::catalog::params::date_text(i32::try_from(days).unwrap_or(0));
     format!("{date} {:02}:{:02}:{:02} UTC", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NumberKind, places_shown};
+
+    #[test]
+    fn a_number_shows_the_places_it_has() {
+        // A release's 4,859 million, a loaded value with cents, and one with ten cents.
+        assert_eq!(places_shown(4_859_000_000.0, NumberKind::Decimal), 0);
+        assert_eq!(places_shown(1_234_567.89, NumberKind::Decimal), 2);
+        assert_eq!(places_shown(1_234_567.1, NumberKind::Decimal), 2);
+        // Changes as shown_pct rounds them: to 0, 1 or 2 places.
+        assert_eq!(places_shown(-23.0, NumberKind::Float), 0);
+        assert_eq!(places_shown(12.3, NumberKind::Float), 1);
+        assert_eq!(places_shown(-33.33, NumberKind::Float), 2);
+        assert_eq!(places_shown(0.123_456, NumberKind::Float), 2);
+    }
 }

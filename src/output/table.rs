@@ -243,11 +243,24 @@ fn format_rows(batch: &RecordBatch, rows: std::ops::Range<usize>, format: &Forma
                 .enumerate()
                 .map(|(i, f)| {
                     let text = f.value(row).to_string();
-                    if grouped[i] && batch.column(i).is_valid(row) { group_digits(&text, locale) } else { text }
+                    if grouped[i] && batch.column(i).is_valid(row) { group_digits(without_zero_fraction(&text), locale) } else { text }
                 })
                 .collect()
         })
         .collect())
+}
+
+/// A number as printed without a fraction that is all zeros: a release's 4,859 million reads
+/// `4.859.000.000`, not `4.859.000.000,00`, and a change stated as 23 % reads `23`, not `23.0`
+/// (design rule 27: no digit that no source printed). The decimal type's scale and a float's
+/// `.0` are the machine's, not the figure's; a fraction with any other digit is kept whole.
+fn without_zero_fraction(text: &str) -> &str {
+    match text.split_once('.') {
+        // A rounded negative that reached zero is zero.
+        Some(("-0", fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => "0",
+        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => whole,
+        _ => text,
+    }
 }
 
 fn display_width(text: &str) -> usize {
@@ -271,6 +284,18 @@ fn is_numeric(t: &DataType) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fraction_of_zeros_is_not_printed() {
+        assert_eq!(without_zero_fraction("4859000000.00"), "4859000000");
+        assert_eq!(without_zero_fraction("-23.0"), "-23");
+        assert_eq!(without_zero_fraction("1234567.50"), "1234567.50");
+        assert_eq!(without_zero_fraction("33.33"), "33.33");
+        assert_eq!(without_zero_fraction("0.05"), "0.05");
+        assert_eq!(without_zero_fraction("12"), "12");
+        assert_eq!(without_zero_fraction("-0.0"), "0");
+        assert_eq!(without_zero_fraction("1.0e20"), "1.0e20");
+    }
 
     #[test]
     fn long_text_is_cut_not_wrapped() {
