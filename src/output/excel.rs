@@ -119,10 +119,10 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                             NumberKind::Plain
                         } else if t.is_integer() {
                             NumberKind::Integer
-                        } else if t.is_floating() {
-                            NumberKind::Float
+                        } else if super::is_money(name) {
+                            NumberKind::Money
                         } else {
-                            NumberKind::Decimal
+                            NumberKind::Fraction
                         };
                         Cells::Number(cast(column, &DataType::Float64).map_err(fail)?, kind)
                     }
@@ -160,17 +160,17 @@ fn write_sheet(workbook: &mut Workbook, sheet_name: &str, schema: &SchemaRef, ba
                                 let value = floats.value(i);
                                 let format = match (kind, unit) {
                                     (NumberKind::Plain, _) => &plain,
-                                    (NumberKind::Decimal | NumberKind::Float, Some("count")) => &integer,
-                                    (NumberKind::Decimal | NumberKind::Float, Some("percent")) => &percent,
+                                    (NumberKind::Money | NumberKind::Fraction, Some("count")) => &integer,
+                                    (NumberKind::Money | NumberKind::Fraction, Some("percent")) => &percent,
                                     (NumberKind::Integer, _) => &integer,
-                                    (NumberKind::Decimal | NumberKind::Float, _) => match places_shown(value, *kind) {
+                                    (NumberKind::Money | NumberKind::Fraction, _) => match places_shown(value, *kind) {
                                         0 => &integer,
                                         1 => &one_place,
                                         _ => &decimal,
                                     },
                                 };
                                 sheet.write_number_with_format(row, column, value, format).map_err(excel)?;
-                                let places = if matches!(kind, NumberKind::Decimal | NumberKind::Float) { places_shown(value, *kind) } else { 0 };
+                                let places = if matches!(kind, NumberKind::Money | NumberKind::Fraction) { places_shown(value, *kind) } else { 0 };
                                 widths[c] = widths[c].max(shown_width(value, places));
                             }
                         }
@@ -231,22 +231,23 @@ enum NumberKind {
     /// Years, months, codes: no separators.
     Plain,
     Integer,
-    /// An exact decimal (money): cents where it has them.
-    Decimal,
-    /// A float (a percent, a ratio): the digits it was rounded to, at most two.
-    Float,
+    /// Dollars (a `_usd` column): cents where it has them.
+    Money,
+    /// Any other fraction (a percent, a ratio, a precision): the places it was rounded to.
+    Fraction,
 }
 
-/// The decimal places a number is shown with (design rule 27: no digit that no source printed).
+/// The decimal places a number is shown with (design rule 39: no digit that no source printed).
 /// A whole value shows none: a release's 4,859 million is `4.859.000.000`, not `,00`, and a
-/// change stated as 23 % is `23`. Money with cents shows two; a float shows the digits it was
-/// rounded to (`shown_pct` rounds a change to 0, 1 or 2), at most two.
+/// change stated as 23 % is `23`. Money with cents shows two; any other number the places it
+/// was rounded to (`shown_pct` rounds a change to 0, 1 or 2; 3.9 is `3,9`, not `3,90`), at most
+/// two.
 fn places_shown(value: f64, kind: NumberKind) -> usize {
     if value.fract() == 0.0 {
         return 0;
     }
     match kind {
-        NumberKind::Float => format!("{value}").split_once('.').map_or(0, |(_, fraction)| fraction.len().min(2)),
+        NumberKind::Fraction => format!("{value}").split_once('.').map_or(0, |(_, fraction)| fraction.len().min(2)),
         _ => 2,
     }
 }
@@ -360,13 +361,14 @@ mod tests {
     #[test]
     fn a_number_shows_the_places_it_has() {
         // A release's 4,859 million, a loaded value with cents, and one with ten cents.
-        assert_eq!(places_shown(4_859_000_000.0, NumberKind::Decimal), 0);
-        assert_eq!(places_shown(1_234_567.89, NumberKind::Decimal), 2);
-        assert_eq!(places_shown(1_234_567.1, NumberKind::Decimal), 2);
-        // Changes as shown_pct rounds them: to 0, 1 or 2 places.
-        assert_eq!(places_shown(-23.0, NumberKind::Float), 0);
-        assert_eq!(places_shown(12.3, NumberKind::Float), 1);
-        assert_eq!(places_shown(-33.33, NumberKind::Float), 2);
-        assert_eq!(places_shown(0.123_456, NumberKind::Float), 2);
+        assert_eq!(places_shown(4_859_000_000.0, NumberKind::Money), 0);
+        assert_eq!(places_shown(1_234_567.89, NumberKind::Money), 2);
+        assert_eq!(places_shown(1_234_567.1, NumberKind::Money), 2);
+        // Changes as shown_pct rounds them: to 0, 1 or 2 places; a precision of 0.10.
+        assert_eq!(places_shown(-23.0, NumberKind::Fraction), 0);
+        assert_eq!(places_shown(12.3, NumberKind::Fraction), 1);
+        assert_eq!(places_shown(-33.33, NumberKind::Fraction), 2);
+        assert_eq!(places_shown(0.123_456, NumberKind::Fraction), 2);
+        assert_eq!(places_shown(0.1, NumberKind::Fraction), 1);
     }
 }

@@ -240,6 +240,12 @@ pub(crate) fn is_identifier(name: &str) -> bool {
         || name.ends_with("_month")
 }
 
+/// A column of dollars, by the catalog's naming rule (`value_usd`, `lower_usd`): its cents are
+/// shown as cents (two places) where it has any.
+pub(crate) fn is_money(name: &str) -> bool {
+    name.ends_with("_usd")
+}
+
 /// A one-off result built in Rust (resolution answers, lists), for the same output layer.
 pub fn string_table(columns: &[(&str, Vec<Option<String>>)]) -> Result<ResultStream<'static>> {
     use arrow::array::{ArrayRef, StringArray};

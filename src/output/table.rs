@@ -7,7 +7,7 @@ use arrow::array::{Array, RecordBatch};
 use arrow::datatypes::{DataType, SchemaRef};
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 
-use super::{OutputOptions, is_identifier};
+use super::{OutputOptions, is_identifier, is_money};
 use crate::error::{Context, Result};
 use crate::language::{Locale, group_digits};
 
@@ -230,6 +230,7 @@ pub fn cells(schema: &SchemaRef, batches: &[RecordBatch], locale: Locale, limit:
 fn format_rows(batch: &RecordBatch, rows: std::ops::Range<usize>, format: &FormatOptions, numeric: &[bool], locale: Locale) -> Result<Vec<Vec<String>>> {
     // Years, months and codes are numbers that are never written with thousands separators.
     let grouped: Vec<bool> = batch.schema().fields().iter().zip(numeric).map(|(f, n)| *n && !is_identifier(f.name())).collect();
+    let money: Vec<bool> = batch.schema().fields().iter().map(|f| is_money(f.name())).collect();
     let formatters = batch
         .columns()
         .iter()
@@ -243,23 +244,29 @@ fn format_rows(batch: &RecordBatch, rows: std::ops::Range<usize>, format: &Forma
                 .enumerate()
                 .map(|(i, f)| {
                     let text = f.value(row).to_string();
-                    if grouped[i] && batch.column(i).is_valid(row) { group_digits(without_zero_fraction(&text), locale) } else { text }
+                    if grouped[i] && batch.column(i).is_valid(row) { group_digits(shown_digits(&text, money[i]), locale) } else { text }
                 })
                 .collect()
         })
         .collect())
 }
 
-/// A number as printed without a fraction that is all zeros: a release's 4,859 million reads
-/// `4.859.000.000`, not `4.859.000.000,00`, and a change stated as 23 % reads `23`, not `23.0`
-/// (design rule 27: no digit that no source printed). The decimal type's scale and a float's
-/// `.0` are the machine's, not the figure's; a fraction with any other digit is kept whole.
-fn without_zero_fraction(text: &str) -> &str {
-    match text.split_once('.') {
+/// A number as printed without the zeros its type adds (design rule 39: no digit that no source
+/// printed): a release's 4,859 million reads `4.859.000.000`, not `4.859.000.000,00`, a change
+/// stated as 23 % reads `23`, not `23.0`, and the national change of 3.9 % (DECIMAL(18,2))
+/// `3.9`, not `3.90`. Money with cents (`money`, a `_usd` column) keeps both places.
+fn shown_digits(text: &str, money: bool) -> &str {
+    let Some((whole, fraction)) = text.split_once('.') else { return text };
+    if fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return text; // scientific notation: as printed
+    }
+    let kept = fraction.trim_end_matches('0');
+    match (kept.is_empty(), money) {
         // A rounded negative that reached zero is zero.
-        Some(("-0", fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => "0",
-        Some((whole, fraction)) if !fraction.is_empty() && fraction.bytes().all(|b| b == b'0') => whole,
-        _ => text,
+        (true, _) if whole == "-0" => "0",
+        (true, _) => whole,
+        (false, true) => text,
+        (false, false) => &text[..whole.len() + 1 + kept.len()],
     }
 }
 
@@ -286,15 +293,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_fraction_of_zeros_is_not_printed() {
-        assert_eq!(without_zero_fraction("4859000000.00"), "4859000000");
-        assert_eq!(without_zero_fraction("-23.0"), "-23");
-        assert_eq!(without_zero_fraction("1234567.50"), "1234567.50");
-        assert_eq!(without_zero_fraction("33.33"), "33.33");
-        assert_eq!(without_zero_fraction("0.05"), "0.05");
-        assert_eq!(without_zero_fraction("12"), "12");
-        assert_eq!(without_zero_fraction("-0.0"), "0");
-        assert_eq!(without_zero_fraction("1.0e20"), "1.0e20");
+    fn zeros_the_type_adds_are_not_printed() {
+        assert_eq!(shown_digits("4859000000.00", true), "4859000000");
+        assert_eq!(shown_digits("1234567.50", true), "1234567.50");
+        assert_eq!(shown_digits("-23.0", false), "-23");
+        assert_eq!(shown_digits("3.90", false), "3.9");
+        assert_eq!(shown_digits("0.10", false), "0.1");
+        assert_eq!(shown_digits("33.33", false), "33.33");
+        assert_eq!(shown_digits("0.05", false), "0.05");
+        assert_eq!(shown_digits("12", false), "12");
+        assert_eq!(shown_digits("-0.0", false), "0");
+        assert_eq!(shown_digits("1.0e20", false), "1.0e20");
     }
 
     #[test]
