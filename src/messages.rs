@@ -102,6 +102,11 @@ const MESSAGES: &[(&str, &str)] = &[
     ("`{}` has no numeric column `{}` to draw; its numeric columns are {}", "`{0}` analizinin çizilecek `{1}` adında sayısal bir sütunu yok; sayısal sütunları: {=2}"),
     ("`{}` has no numeric column to draw", "`{0}` analizinin çizilecek sayısal bir sütunu yok"),
     ("{} of {} names did not resolve", "{1} addan {0} tanesi tanınmadı"),
+    ("not resolved: {}", "tanınmadı: {=0}"),
+    (
+        "country `{}`: a number is ambiguous (Turkish tables use the EU geonomenclature, where 004 is Germany; in ISO 3166 004 is Afghanistan): write iso:{} for the ISO number",
+        "ülke `{0}`: bir sayı iki türlü okunur (Türkiye'nin tabloları AB ülke nomenklatürünü kullanır, orada 004 Almanya'dır; ISO 3166'da 004 Afganistan'dır): ISO numarası için iso:{=1} yazın",
+    ),
     ("created database {} with the bundled data ({})", "{=0} veritabanı paketteki veriyle oluşturuldu ({=1})"),
     ("migrated database {} from schema version {} to {}", "{=0} veritabanının şeması güncellendi (sürüm {1} → {2})"),
     ("refreshed the bundled data in {} from {} to {} (your loaded rows are kept)", "{=0} içindeki paket verisi yenilendi ({=1} → {=2}; yüklediğiniz satırlar korundu)"),

@@ -559,14 +559,21 @@ fn names_resolve_in_turkish() {
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines[..4], ["| Girilen | Kod | Ad | Eşleşen |", "| --- | --- | --- | --- |", "| afyon | 3 | Afyonkarahisar | Afyon |", "| 34 | 34 | İstanbul | plaka kodu |"], "{stdout}");
-    // The reason a name did not resolve is still the stored English sentence in its cell (the
-    // Turkish words are the error's, not the text's); stderr says it in Turkish.
-    assert!(lines[4].starts_with("| Ankaraa | NULL | NULL | "), "{stdout}");
+    // Why a name did not resolve, in Turkish in the table as on stderr; CSV keeps the English
+    // sentence a script reads.
+    assert_eq!(lines[4], "| Ankaraa | NULL | NULL | tanınmadı: bilinmeyen il `Ankaraa`; şunlardan birini mi demek istediniz: Ankara, Afyonkarahisar, Aksaray? |", "{stdout}");
     assert_eq!(text(&out.stderr), "ihracat: hata: bilinmeyen il `Ankaraa`; şunlardan birini mi demek istediniz: Ankara, Afyonkarahisar, Aksaray?\nihracat: hata: 3 addan 1 tanesi tanınmadı\n");
     let products = w.stdout(&["products", "resolve", "8703", "--locale", "tr", "--format", "markdown"]);
     assert!(products.ends_with(" | 87. fasılda GTİP pozisyonu |\n"), "{products}");
     let countries = w.stdout(&["countries", "resolve", "iso:276", "--locale", "tr", "--format", "markdown"]);
     assert_eq!(countries.lines().nth(2), Some("| iso:276 | DE | Almanya | ISO 3166-1 sayısal kodu |"));
+    // A bare number is refused, in Turkish: 004 is Germany in Turkish tables, Afghanistan in ISO.
+    let number = w.command(&["countries", "resolve", "004", "--locale", "tr", "--format", "markdown"]).output().unwrap();
+    assert_eq!(number.status.code(), Some(1));
+    assert!(text(&number.stdout).contains("| 004 | NULL | NULL | tanınmadı: ülke `004`: bir sayı iki türlü okunur"), "{}", text(&number.stdout));
+    assert!(text(&number.stderr).starts_with("ihracat: hata: ülke `004`: bir sayı iki türlü okunur (Türkiye'nin tabloları AB ülke nomenklatürünü kullanır, orada 004 Almanya'dır; ISO 3166'da 004 Afganistan'dır): ISO numarası için iso:004 yazın\n"), "{}", text(&number.stderr));
     let csv = w.stdout(&["provinces", "resolve", "34", "--locale", "tr", "--format", "csv"]);
     assert_eq!(csv, "input,code,name,matched\n34,34,İstanbul,plate code\n");
+    let csv = w.command(&["provinces", "resolve", "Ankaraa", "--locale", "tr", "--format", "csv"]).output().unwrap();
+    assert!(text(&csv.stdout).contains("Ankaraa,,,\"not resolved: unknown province `Ankaraa`; did you mean one of: Ankara, "), "{}", text(&csv.stdout));
 }

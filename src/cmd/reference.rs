@@ -89,13 +89,18 @@ pub fn run(kind: Kind, args: ReferenceArgs, context: &Context) -> Result<ExitCod
             // command exits 1 once all are shown.
             let resolved: Vec<_> = names.iter().map(|name| reference::resolve(&db.conn, kind, name)).collect();
             let field = |get: &dyn Fn(&reference::Resolved) -> String| resolved.iter().map(|r| r.as_ref().ok().map(get)).collect::<Vec<_>>();
+            let options = output.options();
+            // Why a name did not resolve, in the reader's words where people read the table;
+            // a program reads the sentence as stored, in English.
+            let words = if options.resolved_format()?.is_for_people() { context.language } else { ihracat::language::Language::En };
+            let unresolved = |e: &Error| ihracat::messages::message(&format!("not resolved: {}", e.said(words)), words);
             let table = output::string_table(&[
                 ("input", names.iter().map(|n| Some(n.clone())).collect()),
                 ("code", field(&|r| r.code.clone())),
                 ("name", field(&|r| r.name.clone())),
-                ("matched", resolved.iter().map(|r| Some(r.as_ref().map_or_else(|e| format!("not resolved: {e}"), |r| r.matched.clone()))).collect()),
+                ("matched", resolved.iter().map(|r| Some(r.as_ref().map_or_else(unresolved, |r| r.matched.clone()))).collect()),
             ])?;
-            output::write(table, &output.options())?;
+            output::write(table, &options)?;
             for e in resolved.iter().filter_map(|r| r.as_ref().err()) {
                 context.messages.error(&e.said(context.language));
             }

@@ -102,6 +102,12 @@ impl Format {
     pub fn is_binary(self) -> bool {
         self.spec().binary
     }
+
+    /// A format people read (the table, Markdown, a workbook), which says codes and sentences in
+    /// the reader's words; the others are read by programs and keep them as stored.
+    pub fn is_for_people(self) -> bool {
+        matches!(self, Format::Table | Format::Markdown | Format::Xlsx)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
