@@ -448,6 +448,33 @@ fn post_mcp(port: u16, session: Option<&str>, message: &Value) -> (u16, Option<S
     (status, session, body.to_string())
 }
 
+/// Clients that start at once each get a session, though every one opens with id 0: ids are a
+/// session's own, and a request without a session belongs to the one it opens. Before, the guard
+/// held them in one unnamed session and refused some (4 of 32 on two cores), whose every call
+/// after was refused too. Several rounds, because which requests overlap is up to the machine.
+#[test]
+fn clients_starting_together_each_get_a_session() {
+    let w = Workdir::new();
+    let server = serve_with(&w, &[], &[]);
+    let port = server.port;
+    let initialize = json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "tests/mcp.rs", "version": "1"}}});
+    for round in 0..4 {
+        let clients: Vec<_> = (0..32)
+            .map(|_| {
+                let initialize = initialize.clone();
+                std::thread::spawn(move || post_mcp(port, None, &initialize))
+            })
+            .collect();
+        let mut sessions = std::collections::BTreeSet::new();
+        for client in clients {
+            let (status, session, body) = client.join().unwrap();
+            assert_eq!(status, 200, "round {round}: {body}");
+            sessions.insert(session.expect("the server names the session"));
+        }
+        assert_eq!(sessions.len(), 32, "round {round}: a session each");
+    }
+}
+
 /// A client that reuses the id of a request still in flight hears so at once, and the first
 /// request is still answered: rmcp routed an answer by its id, so the second request waited for
 /// ever on an open connection.
