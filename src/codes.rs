@@ -27,9 +27,11 @@ const CODES: &[(&[&str], &str, &str)] = &[
     (&["unit"], "count", "adet"),
     (&["unit"], "percent", "%"),
     (&["unit"], "usd", "$"),
+    (&["unit"], "thousand-usd", "bin $"),
+    (&["unit"], "million-usd", "milyon $"),
     (&["shape"], "full table", "tam tablo"),
     (&["shape"], "two-way", "iki yönlü"),
-    (&["section"], "chapter", "fasıl"),
+    (&["section", "level"], "chapter", "fasıl"),
     (&["section"], "country", "ülke"),
     (&["section"], "increase", "artış"),
     (&["section"], "national", "ulusal"),
@@ -53,8 +55,27 @@ const CODES: &[(&[&str], &str, &str)] = &[
     (&["matched"], "chapter code", "fasıl kodu"),
 ];
 
-const ORIGINS: &[&str] = &["origin", "change_origin", "rank_origin", "previous_origin"];
+const ORIGINS: &[&str] = &["origin", "change_origin", "rank_origin", "previous_origin", "replaced_origin"];
 const METRICS: &[&str] = &["metric", "item"];
+
+/// The analyses' categories (their folders under `sql/`) in the order a reader meets them, and
+/// their titles in Turkish and English: the web application's headings, and what a Turkish
+/// table of `ihracat queries` says in the category column.
+pub const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("rankings", "Sıralamalar", "Rankings"),
+    ("growth", "Büyüme", "Growth"),
+    ("thresholds", "Eşikler", "Thresholds"),
+    ("shares", "Paylar", "Shares"),
+    ("profiles", "Profiller", "Profiles"),
+    ("detail", "Ürün ve ülke ayrıntısı", "Product and country detail"),
+    ("tables", "Tablolar", "Tables"),
+    ("report", "Rapor", "Report"),
+];
+
+/// A category's title for a reader of `language`, if it is one of the shipped ones.
+pub fn category_title(category: &str, language: Language) -> Option<&'static str> {
+    CATEGORIES.iter().find(|(code, ..)| *code == category).map(|(_, tr, en)| if language == Language::Tr { *tr } else { *en })
+}
 
 /// Sentences the SQL writes, `{}` where it puts a value: (English, Turkish, English as shown).
 /// `{0}`, `{1}` … in the second and third are the values, numbers grouped as the reader groups
@@ -94,6 +115,10 @@ const SENTENCES: &[(&str, &str, &str)] = &[
         "the January-{0} total {1} (stated) minus the January-{2} total {3} (stated, {4})",
     ),
     ("{} sources", "{0} kaynak", ""),
+    // What a load replaced that an earlier load had stored (`ihracat loads ID`).
+    ("load {}", "yükleme {=0}", ""),
+    // A shipped analysis's file (`ihracat queries`).
+    ("sql/{} (shipped)", "sql/{=0} (pakette)", ""),
     // How an HS code finer than a chapter resolved (`products resolve`); the chapter as written.
     ("HS heading in chapter {}", "{=0}. fasılda GTİP pozisyonu", ""),
     ("HS subheading in chapter {}", "{=0}. fasılda GTİP alt pozisyonu", ""),
@@ -101,7 +126,7 @@ const SENTENCES: &[(&str, &str, &str)] = &[
 ];
 
 /// Columns whose sentences the templates read (a province or a source URL is never one).
-const SENTENCE_COLUMNS: &[&str] = &["band", "derived_from", "matched", "missing", "share_of", "source", "previous_source"];
+const SENTENCE_COLUMNS: &[&str] = &["band", "derived_from", "matched", "missing", "share_of", "source", "previous_source", "replaced_origin"];
 
 /// What a person reading `language` reads for `value` in `column`, when it differs from the
 /// value as stored.
@@ -110,6 +135,9 @@ pub fn cell_text(column: &str, value: &str, language: Language) -> Option<String
         if let Some((_, _, tr)) = CODES.iter().find(|(columns, code, _)| *code == value && columns.contains(&column)) {
             return Some(tr.to_string());
         }
+        if column == "category" {
+            return category_title(value, language).map(str::to_string);
+        }
     }
     if column == "sources" {
         return sources_text(value, language);
@@ -117,11 +145,12 @@ pub fn cell_text(column: &str, value: &str, language: Language) -> Option<String
     if !SENTENCE_COLUMNS.contains(&column) {
         return None;
     }
-    // A source is an address or a file; only "3 sources" (a count) is a sentence there.
-    let counted_only = column.ends_with("source");
+    // A source is an address or a file; only "3 sources" (a count) and a shipped analysis's file
+    // are sentences there.
+    let in_source = column.ends_with("source");
     SENTENCES.iter().find_map(|(english, tr, en_shown)| {
         let values = matches(english, value)?;
-        if counted_only && !values.iter().all(|v| v.bytes().all(|b| b.is_ascii_digit())) {
+        if in_source && !english.starts_with("sql/") && !values.iter().all(|v| v.bytes().all(|b| b.is_ascii_digit())) {
             return None;
         }
         let shown = match language {
@@ -216,6 +245,12 @@ mod tests {
         assert_eq!(cell_text("origin", "published", Language::En), None);
         // A code in a column that does not hold codes is data: a province called "panel" stays.
         assert_eq!(cell_text("province", "published", Language::Tr), None);
+        assert_eq!(cell_text("replaced_origin", "derived", Language::Tr).as_deref(), Some("türetildi"));
+        assert_eq!(cell_text("replaced_origin", "load 12", Language::Tr).as_deref(), Some("yükleme 12"));
+        assert_eq!(cell_text("category", "thresholds", Language::Tr).as_deref(), Some("Eşikler"));
+        assert_eq!(cell_text("category", "thresholds", Language::En), None);
+        assert_eq!(category_title("detail", Language::En), Some("Product and country detail"));
+        assert_eq!(cell_text("category", "my_folder", Language::Tr), None);
     }
 
     #[test]
@@ -247,5 +282,7 @@ mod tests {
         assert_eq!(cell_text("derived_from", "4330000000 (stated) divided by 1 + -0.3 %", Language::Tr).as_deref(), Some("4.330.000.000 (verilen) / (1 − %0,3)"));
         assert_eq!(cell_text("derived_from", "4330000000 (stated) divided by 1 + -0.3 %", Language::En).as_deref(), Some("4,330,000,000 (stated) divided by 1 − 0.3 %"));
         assert_eq!(cell_text("source", "https://a.org/x sources", Language::Tr), None);
+        assert_eq!(cell_text("source", "sql/rankings/top_provinces.sql (shipped)", Language::Tr).as_deref(), Some("sql/rankings/top_provinces.sql (pakette)"));
+        assert_eq!(cell_text("source", "my/own.sql", Language::Tr), None);
     }
 }

@@ -145,7 +145,7 @@ fn a_load_that_goes_ahead_is_summed_up_in_turkish() {
     // January and February 2025 771 and 881 million dollars, Bursa February 1,447 million.
     assert_eq!(
         stdout,
-        "genis.csv yüklendi (yükleme 1): 4 satır, 2 il, 2025-01, 2025-02; esas activity, birim thousand-usd, geniş düzen\n\
+        "genis.csv yüklendi (yükleme 1): 4 satır, 2 il, 2025-01, 2025-02; esas faaliyet ili, birim bin $, geniş düzen\n\
          \x20 1 eklendi; 3 paket satırının ve 0 yüklenmiş satırın yerine geçti; 0 aynı\n\
          \x20 yerine geçilen paket değerlerinden 3 tanesi yayımlanan değerden yuvarlamasından fazla farklı; en büyükleri:\n\
          \x20   Bursa 2025-02: yayımlanan 1.447.000.000, yüklenen 1.000.000 (-%99,9)\n\
@@ -192,8 +192,59 @@ fn values_another_load_holds_are_listed_in_turkish() {
     assert_eq!(
         stderr,
         "ihracat: hata: ikinci.csv: yüklenmedi, hiçbir şey değişmedi: 1 il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):\n\
-         \x20 ikinci.csv:2: Ankara 2025-10: burada 2.000,00, 1 numaralı yüklemede 1.000,00\n"
+         \x20 ikinci.csv:2: Ankara 2025-10: burada 2.000, 1 numaralı yüklemede 1.000\n"
     );
+}
+
+/// The built-in lists (`loads`, what a load replaced, `queries`, `countries`, `products`) in a
+/// Turkish table: every heading and code in Turkish words, and a loaded value with the cents its
+/// file wrote, neither rounded away nor padded. `--locale tr` on `load` itself, not only the
+/// setting.
+#[test]
+fn the_built_in_lists_speak_turkish() {
+    let w = workdir();
+    w.write("ilk.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1000\n");
+    w.write("ikinci.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,\"2.000,5\"\nBursa,2025,10,\"1.234.567,5\"\n");
+    assert_eq!(w.run(&["load", "ilk.csv", "--basis", "activity", "--locale", "tr"]).status.code(), Some(0));
+    let out = w.command(&["load", "ikinci.csv", "--basis", "activity", "--locale", "tr"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "ihracat: hata: ikinci.csv: yüklenmedi, hiçbir şey değişmedi: 1 il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):\n\
+         \x20 ikinci.csv:2: Ankara 2025-10: burada 2.000,50, 1 numaralı yüklemede 1.000\n");
+    let out = w.run(&["load", "ikinci.csv", "--basis", "activity", "--replace", "--locale", "tr"]);
+    // Bursa's October 2025 is the release's 1,821 million dollars (tests/fixtures/releases).
+    assert_eq!(
+        text(&out.stdout),
+        "ikinci.csv yüklendi (yükleme 2): 2 satır, 2 il, 2025-10; esas faaliyet ili, birim $, uzun düzen\n\
+         \x20 0 eklendi; 1 paket satırının ve 1 yüklenmiş satırın yerine geçti; 0 aynı\n\
+         \x20 yerine geçilen paket değerlerinden 1 tanesi yayımlanan değerden yuvarlamasından fazla farklı; en büyükleri:\n\
+         \x20   Bursa 2025-10: yayımlanan 1.821.000.000, yüklenen 1.234.567,50 (-%99,9)\n\
+         \x20 `ihracat loads 2` yüklemenin yerine geçtiği her satırı listeler\n"
+    );
+    let lines = |args: &[&str]| -> Vec<String> { w.stdout(&[args, &["--format", "markdown", "--locale", "tr"]].concat()).lines().map(str::to_string).collect() };
+    let loads = lines(&["loads"]);
+    assert_eq!(loads[0], "| Yükleme | Dosya | İçeriğin SHA-256 özeti | Biçim | Esas | Birim | Yüklendiği an | Eklenen satır | Yerine geçilen satır |");
+    assert!(loads[3].starts_with("| 2 | ikinci.csv | ") && loads[3].contains(" | csv | faaliyet ili | $ | ") && loads[3].ends_with(" | 0 | 2 |"), "{loads:?}");
+    let replaced = lines(&["loads", "2"]);
+    assert_eq!(
+        replaced[0],
+        "| İl | Yıl | Ay | Esas | Yerine geçilen değer ($) | Yerine geçilenin yuvarlaması ($) | Yerine geçilenin kaynak türü | Yüklenen ($) | Fark (%) | Yuvarlamayı aşıyor | Yerine geçilenin kaynağı |"
+    );
+    assert_eq!(replaced[2], "| Ankara | 2025 | 10 | faaliyet ili | 1.000 | 0 | yükleme 1 | 2.000,50 | 100,1 | evet | ilk.csv |");
+    assert!(replaced[3].starts_with("| Bursa | 2025 | 10 | faaliyet ili | 1.821.000.000 | 1.000.000 | yayımlandı | 1.234.567,50 | -99,9 | evet | https://"), "{replaced:?}");
+    let queries = lines(&["queries"]);
+    assert_eq!(queries[0], "| Ad | Kategori | Özet | Parametreler | Kaynak |");
+    let top = queries.iter().find(|l| l.starts_with("| top_provinces |")).unwrap();
+    assert!(top.starts_with("| top_provinces | Sıralamalar | ") && top.ends_with(" | sql/rankings/top_provinces.sql (pakette) |"), "{top}");
+    let countries = lines(&["countries"]);
+    assert_eq!(countries[0], "| Kod | Alfa-3 kodu | Sayısal kod | Ad (Türkçe) | Ad (İngilizce) | ISO 3166-1'de |");
+    assert!(countries.contains(&"| DE | DEU | 276 | Almanya | Germany | evet |".to_string()), "{countries:?}");
+    assert!(countries.contains(&"| XK | NULL | NULL | Kosova | Kosovo | hayır |".to_string()), "{countries:?}");
+    let products = lines(&["products"]);
+    assert_eq!(products[0], "| Kod | Düzey | Başlık (Türkçe) | Başlık (İngilizce) |");
+    assert_eq!(products[2], "| 01 | fasıl | CANLI HAYVANLAR | Live animals |");
+    // In English the same tables keep the column names and codes.
+    let english = w.stdout(&["loads", "2", "--format", "markdown", "--locale", "en"]);
+    assert!(english.starts_with("| province | year | month | basis | replaced_usd |") && english.contains("| load 1 | 2,000.50 | 100.1 | true | ilk.csv |"), "{english}");
 }
 
 #[test]

@@ -106,7 +106,7 @@ fn different_values_need_replace_and_unload_puts_things_back() {
     let (code, stderr) = w.fail(&["load", &fixture("replace_v2.csv"), "--basis", "activity"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("1 province-months already hold different loaded values (add --replace"), "{stderr}");
-    assert!(stderr.contains("replace_v2.csv:2: Düzce 2025-03: 110000000.00 here, 100000000.00 from load 1"), "{stderr}");
+    assert!(stderr.contains("replace_v2.csv:2: Düzce 2025-03: 110000000 here, 100000000 from load 1"), "{stderr}");
     assert_eq!(snapshot(&w), before);
 
     let out = w.stdout(&["load", &fixture("replace_v2.csv"), "--basis", "activity", "--replace"]);

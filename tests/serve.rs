@@ -160,12 +160,15 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     assert_eq!(html.matches("class=\"province\"").count(), 81, "the map");
     assert!(html.contains("href=\"https://ekiphaber.com/haber/turkiye-de-10-ayda-46-ilin-ihracati-1-milyar-dolar-esigini-asti\""), "sources as links");
     assert!(html.contains("81 ilin hepsine dayanmıyor"), "the incomplete panel is explained");
+    // The notice names the columns by the headings the table shows, not by their machine names.
+    assert!(html.contains("(sütunlar: Verisi olan il, Payın paydası, Kaynak türü).") && html.contains("<th class=\"num\" title=\"panel\">Verisi olan il</th>"), "{html}");
     // The form keeps the state, and the same path with an extension downloads it.
     assert!(html.contains("name=\"year\" type=\"number\" step=\"1\" value=\"2025\" required min=\"2000\" max=\"2100\""), "{html}");
     assert!(html.contains("href=\"/q/top_provinces.csv?year=2025&amp;month=10&amp;n=5\""));
     // The browser's language chooses when the URL does not; the URL wins.
     let english = get_with(&server, "/q/top_provinces?year=2025&month=10", &[("Accept-Language", "en-GB,en;q=0.9")]).text();
     assert!(english.contains("<html lang=\"en\">") && english.contains(">4,859,000,000<"));
+    assert!(english.contains("(columns: Provinces with data, Share of, Origin)."), "{english}");
     let turkish = get_with(&server, "/q/top_provinces?year=2025&month=10&lang=tr", &[("Accept-Language", "en")]).text();
     assert!(turkish.contains("<html lang=\"tr\">"));
     // Every page forbids what it does not need.

@@ -94,7 +94,8 @@ bülten rakamlarının yerine onsuz da geçilir ve özet kaç tanesinin yerine g
   ihracat load ekim-2025-faaliyet-illeri.xlsx --basis activity
   ihracat load exports_2024.csv exports_2025.parquet --basis activity
   ihracat load tim-il-bazinda.csv --basis registered --unit thousand-usd --dry-run
-  ihracat load iller.txt --input-format tsv --basis activity --format json",
+  ihracat load iller.txt --input-format tsv --basis activity --format json
+  ihracat load ekim-2025.xlsx --basis activity --locale tr",
     ),
     (
         "loads",
@@ -344,8 +345,10 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("load", "dry_run", "Hiçbir şey yazmadan denetler ve özetler"),
     ("load", "complete", "Dosya, il-aylarının ülkeye ve ürüne göre tablosunun tamamıdır (yalnızca ayrıntı)"),
     ("load", "max_errors", "Durmadan önce listelenecek sorun sayısı"),
+    ("load", "locale", "Özetin, notların ve sorunların dili: en ya da tr [varsayılan: IHRACAT_LOCALE'den]"),
     ("loads", "id", "Bir yüklemenin numarası: yerine geçtiği satırları listeler (yayımlanmış, türetilmiş ya da önceki bir yüklemenin)"),
     ("unload", "id", "Yüklemenin numarası (bkz. `ihracat loads`)"),
+    ("unload", "locale", "Söylediklerinin dili: en ya da tr [varsayılan: IHRACAT_LOCALE'den]"),
     ("chart", "kind", "Grafiğin türü [varsayılan: analizin kendi grafiği]"),
     ("chart", "value", "Çizilecek sayısal sütun [varsayılan: analizin kendi sütunu, yoksa ilk _usd sütunu]"),
     ("chart", "label", "Çubukları adlandıran ya da çizgileri serilere ayıran sütun"),

@@ -9,7 +9,7 @@ use ihracat::db::ResultStream;
 use ihracat::output;
 use ihracat::{Error, Result};
 
-use super::choices::{Encoding, InputFormat, LayoutChoice, Numbers, Unit};
+use super::choices::{Encoding, InputFormat, LayoutChoice, Locale, Numbers, Unit};
 use super::{Context, OutputArgs};
 
 /// Load province export tables into the database: CSV or TSV, Excel, Parquet, JSON.
@@ -32,6 +32,7 @@ use super::{Context, OutputArgs};
 ///   ihracat load exports_2024.csv exports_2025.parquet --basis activity
 ///   ihracat load tim-il-bazinda.csv --basis registered --unit thousand-usd --dry-run
 ///   ihracat load iller.txt --input-format tsv --basis activity --format json
+///   ihracat load ekim-2025.xlsx --basis activity --locale tr
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct LoadArgs {
@@ -79,6 +80,9 @@ pub struct LoadArgs {
     /// How many problems to list before stopping
     #[arg(long, default_value_t = 20, value_name = "N")]
     max_errors: usize,
+    /// The language of the summary, notes and problems: en or tr [default: from IHRACAT_LOCALE]
+    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    pub locale: Option<Locale>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -190,6 +194,9 @@ pub fn list(args: LoadsArgs, context: &Context) -> Result<ExitCode> {
 pub struct UnloadArgs {
     /// The load's id (see `ihracat loads`)
     id: i64,
+    /// The language of what it says: en or tr [default: from IHRACAT_LOCALE]
+    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    pub locale: Option<Locale>,
 }
 
 pub fn unload(args: UnloadArgs, context: &Context) -> Result<ExitCode> {

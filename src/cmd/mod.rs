@@ -79,24 +79,26 @@ impl Cli {
 
     /// The language an error is said in: the one the reader asked the command for (`--lang` of
     /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
-    /// commands, as `run`'s notices), else English. Errors ihracat has words for in Turkish (an
+    /// commands, as `run`'s notices, and of `load` and `unload`), else English. Errors ihracat has words for in Turkish (an
     /// unknown name, a parameter, a refusal, a month without figures, a load's refusals) are then
     /// said in Turkish, as `load`'s summary and notes are.
     pub fn language(&self) -> ihracat::language::Language {
         use ihracat::language::Language;
-        let output = match &self.command {
+        let locale = match &self.command {
             Command::Chart(args) => return args.lang.into(),
             Command::Report(args) => return args.lang.into(),
-            Command::Provinces(args) | Command::Countries(args) | Command::Products(args) => Some(args.output()),
-            Command::Queries(args) => Some(&args.output),
-            Command::Loads(args) => Some(&args.output),
-            Command::Run(args) => Some(&args.output),
-            Command::Sql(args) => Some(&args.output),
-            Command::Shell(args) => Some(&args.output),
-            Command::Info(args) => Some(&args.output),
+            Command::Provinces(args) | Command::Countries(args) | Command::Products(args) => args.output().locale,
+            Command::Queries(args) => args.output.locale,
+            Command::Load(args) => args.locale,
+            Command::Loads(args) => args.output.locale,
+            Command::Unload(args) => args.locale,
+            Command::Run(args) => args.output.locale,
+            Command::Sql(args) => args.output.locale,
+            Command::Shell(args) => args.output.locale,
+            Command::Info(args) => args.output.locale,
             _ => None,
         };
-        match output.and_then(|o| o.locale) {
+        match locale {
             Some(locale) => locale.into(),
             None if std::env::var("IHRACAT_LOCALE").is_ok_and(|v| v.trim().eq_ignore_ascii_case("tr")) => Language::Tr,
             None => Language::En,

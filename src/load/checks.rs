@@ -241,15 +241,23 @@ pub(super) fn cross_check(conn: &Connection, unit: Unit, place: &str) -> Result<
     rows.collect::<std::result::Result<_, _>>().context(|| "cross-checking cumulative columns".into())
 }
 
+/// A stored dollar value as text without the cents its type adds: 2000 is `2000`, not `2000.00`
+/// (design rule 39); a value with cents keeps both places, as the tables print money.
+fn as_written(value: &str) -> String {
+    format!("regexp_replace({value}::VARCHAR, '\\.00$', '')")
+}
+
 pub(super) fn conflicts(conn: &Connection, place: &dyn Fn(i64) -> String, max: usize, target: &Target) -> Result<Vec<String>> {
     let cell = if target.table == "detail" { "p.name || ' ' || l.country_code || '/' || l.product_code" } else { "p.name" };
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT l.line, {cell}, l.year, l.month, l.value_usd::VARCHAR, e.value_usd::VARCHAR, e.load_id
+            "SELECT l.line, {cell}, l.year, l.month, {loaded}, {earlier}, e.load_id
              FROM _load l JOIN {table} e USING ({key}) JOIN provinces p ON p.code = l.province_code
              WHERE e.load_id IS NOT NULL AND e.value_usd <> l.value_usd ORDER BY l.line LIMIT {max}",
             table = target.table,
-            key = target.key
+            key = target.key,
+            loaded = as_written("l.value_usd"),
+            earlier = as_written("e.value_usd"),
         ))
         .context(|| "listing conflicts".into())?;
     let rows = stmt

@@ -17,6 +17,7 @@ pub struct Difference {
     pub month: i32,
     /// Whole dollars, digits grouped ("4,859,000,000").
     pub published_usd: String,
+    /// The loaded value, digits grouped, with its cents where it has them ("1,234,567.50").
     pub loaded_usd: String,
     /// The loaded value's difference from the published one, in percent of the published one.
     pub difference_pct: Option<f64>,
@@ -35,7 +36,8 @@ pub(super) fn from_published(conn: &Connection, most: usize) -> Result<(u64, Vec
                  JOIN provinces p ON p.code = e.province_code
                  WHERE e.load_id IS NULL AND abs(l.value_usd - e.value_usd) > e.precision_usd / 2
              )
-             SELECT province, year, month, format('{:,}', published::BIGINT), format('{:,}', loaded::BIGINT), pct, count(*) OVER ()
+             SELECT province, year, month, format('{:,}', published::BIGINT),
+                    CASE WHEN loaded = trunc(loaded) THEN format('{:,}', loaded::BIGINT) ELSE format('{:,.2f}', loaded) END, pct, count(*) OVER ()
              FROM d
              ORDER BY abs(pct) DESC NULLS FIRST, abs(loaded - published) DESC, province_code, year, month
              LIMIT ?",
@@ -77,9 +79,9 @@ pub(super) fn describe(differing: u64, largest: &[Difference], load_id: Option<i
                 format!("\n    {} {}-{:02}: published {}, loaded {}{pct}", d.province, d.year, d.month, d.published_usd, d.loaded_usd)
             }
             true => {
-                // Whole dollars grouped the English way: the Turkish groups with dots.
+                // Dollars grouped the English way: the Turkish groups with dots and writes cents after a comma.
                 let pct = d.difference_pct.map(|p| format!(" ({}%{})", if p < 0.0 { "-" } else { "+" }, format!("{:.1}", p.abs()).replace('.', ","))).unwrap_or_default();
-                let dots = |usd: &str| usd.replace(',', ".");
+                let dots = |usd: &str| usd.chars().map(|c| match c { ',' => '.', '.' => ',', c => c }).collect::<String>();
                 format!("\n    {} {}-{:02}: yayımlanan {}, yüklenen {}{pct}", d.province, d.year, d.month, dots(&d.published_usd), dots(&d.loaded_usd))
             }
         };

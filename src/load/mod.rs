@@ -127,6 +127,7 @@ impl Summary {
             (many, true) => format!("{} – {} ({} ay)", many[0], many[many.len() - 1], many.len()),
         };
         let n = |count: u64| group_digits(&count.to_string(), language);
+        let said = |column: &str, code: &str| crate::codes::cell_text(column, code, language).unwrap_or_else(|| code.to_string());
         let head = match tr {
             false => format!(
                 "{} {}{}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged",
@@ -150,8 +151,8 @@ impl Summary {
                 self.load_id.map(|i| format!(" (yükleme {i})")).unwrap_or_default(),
                 n(self.rows),
                 self.provinces,
-                self.basis,
-                self.unit,
+                said("basis", &self.basis),
+                said("unit", &self.unit),
                 match self.layout.as_str() {
                     "long detail" => "uzun ayrıntı",
                     "long" => "uzun",

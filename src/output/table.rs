@@ -36,6 +36,8 @@ struct Grid {
     names: Vec<String>,
     locale: Locale,
     numeric: Vec<bool>,
+    /// Boolean columns, which a Turkish reader reads as evet and hayır.
+    booleans: Vec<bool>,
     head: Vec<Vec<String>>,
     tail: std::collections::VecDeque<Vec<String>>,
     total: u64,
@@ -56,7 +58,8 @@ impl Grid {
             Locale::En => names.clone(),
         };
         let numeric = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect::<Vec<_>>();
-        let mut grid = Grid { headers, names, locale, numeric, head: Vec::new(), tail: Default::default(), total: 0 };
+        let booleans = schema.fields().iter().map(|f| f.data_type() == &DataType::Boolean).collect();
+        let mut grid = Grid { headers, names, locale, numeric, booleans, head: Vec::new(), tail: Default::default(), total: 0 };
         let format = FormatOptions::new().with_null(NULL_TEXT).with_display_error(true);
         let half = limit / 2;
         let head_rows = if limit == 0 { usize::MAX } else { limit - half };
@@ -94,7 +97,9 @@ impl Grid {
         for mut cells in format_rows(batch, rows.clone(), format, &self.numeric, locale)? {
             if locale == Locale::Tr {
                 for (i, cell) in cells.iter_mut().enumerate() {
-                    if !self.numeric[i] && cell != NULL_TEXT {
+                    if self.booleans[i] && cell != NULL_TEXT {
+                        *cell = crate::codes::yes_no(cell == "true", locale).to_string();
+                    } else if !self.numeric[i] && cell != NULL_TEXT {
                         if let Some(said) = crate::codes::cell_text(&self.names[i], cell, locale) {
                             *cell = said;
                         }

@@ -200,7 +200,8 @@ pub fn home(conn: &Connection, catalog: &Catalog, language: Language, shapes: &S
     };
     let coverage_query = catalog.get("province_coverage")?;
     let coverage = execution::collect_named(conn, coverage_query, &crate::catalog::args([("basis", "all".into())]))?;
-    let mut categories: Vec<(String, String)> = w.categories.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let mut categories: Vec<(String, String)> =
+        crate::codes::CATEGORIES.iter().map(|(code, ..)| (code.to_string(), crate::codes::category_title(code, language).unwrap_or(code).to_string())).collect();
     // A query of the user's in a folder of its own gets that folder's name as its heading.
     let category_of = |q: &Query| q.category.clone().unwrap_or_else(|| "—".to_string());
     for query in catalog.queries() {
@@ -415,7 +416,7 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
         section.result {
             h2 { (w.result) }
             @if incomplete {
-                p.warning { (w.panel_note) }
+                p.warning { (w.panel_note.replace("{}", &["panel", "share_of", "origin"].map(|c| crate::headings::heading_or_name(c, language)).join(", "))) }
             }
             @for notice in &collected.notices { p.notice { (notice.text(language)) } }
             @for (title, svg) in &charts_drawn {
