@@ -245,6 +245,11 @@ fn the_built_in_lists_speak_turkish() {
     // In English the same tables keep the column names and codes.
     let english = w.stdout(&["loads", "2", "--format", "markdown", "--locale", "en"]);
     assert!(english.starts_with("| province | year | month | basis | replaced_usd |") && english.contains("| load 1 | 2,000.50 | 100.1 | true | ilk.csv |"), "{english}");
+    // The first file again, after the second replaced its value: read anew, and refused.
+    w.write("ucuncu.csv", "il,yıl,ay,ihracat (usd)\nAnkara,2025,10,1000\n");
+    let (code, refused) = w.fail(&["load", "ucuncu.csv", "--basis", "activity", "--locale", "en"]);
+    assert_eq!(code, 1);
+    assert!(refused.contains("ucuncu.csv:2: Ankara 2025-10: 1000 here, 2000.50 from load 2"), "{refused}");
 }
 
 #[test]

@@ -114,11 +114,19 @@ fn different_values_need_replace_and_unload_puts_things_back() {
     assert_eq!(value(&w, 81, 2025, 3, "activity")[1], vec!["110000000.00", "true"]);
     let loads = w.csv(&["loads"]);
     assert_eq!(column(&loads, "load_id"), ["1", "2"]);
+    // The first file again is not "already loaded": the database holds the second file's value
+    // for Düzce now, so the first file's differs and needs --replace.
+    let (code, stderr) = w.fail(&["load", &fixture("replace_v1.csv"), "--basis", "activity"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("replace_v1.csv:2: Düzce 2025-03: 100000000 here, 110000000 from load 2"), "{stderr}");
 
     let (_, stderr) = w.fail(&["unload", "1"]);
     assert!(stderr.contains("load 2 replaced rows of load 1: unload 2 first"), "{stderr}");
     w.run(&["unload", "2"]);
     assert_eq!(snapshot(&w), before);
+    // With the second load undone, the first holds its values again: the same file changes nothing.
+    let out = w.stdout(&["load", &fixture("replace_v1.csv"), "--basis", "activity"]);
+    assert!(out.contains("already loaded as load 1, with the same content; nothing changed"), "{out}");
 }
 
 #[test]

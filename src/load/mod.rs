@@ -189,11 +189,19 @@ pub fn load(conn: &Connection, path: &Path, options: &LoadOptions) -> Result<Sum
     }
     let facts = timed("hashing the file", || read_through(path))?;
     // The same bytes again is a no-op, unless --replace asks for the file to be read again (with
-    // another --unit or --numbers, say): then it replaces what its earlier load stored.
+    // another --unit or --numbers, say): then it replaces what its earlier load stored. Only
+    // while that load still holds its values: once a later load replaced some of them, the file
+    // is read like any other, and its values that differ from the later load's are refused.
     if let (false, Some(id)) = (
         options.replace,
-        conn.query_row("SELECT max(load_id) FROM loads WHERE content_sha256 = ?", [&facts.sha256], |r| r.get::<_, Option<i64>>(0))
-            .context(|| "reading the loads".into())?,
+        conn.query_row(
+            "SELECT max(load_id) FROM loads l WHERE content_sha256 = ?
+                AND NOT EXISTS (FROM replaced_exports r WHERE r.load_id = l.load_id)
+                AND NOT EXISTS (FROM replaced_detail r WHERE r.load_id = l.load_id)",
+            [&facts.sha256],
+            |r| r.get::<_, Option<i64>>(0),
+        )
+        .context(|| "reading the loads".into())?,
     ) {
         return Ok(Summary { file, already_loaded_as: Some(id), ..Default::default() });
     }
