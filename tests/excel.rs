@@ -118,7 +118,14 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
     assert_eq!(english["sheets"][0]["rows"][0][3][0], "Value ($)");
     let exported = w.path("export.xlsx");
     w.run(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=5", "--to", exported.to_str().unwrap()]);
-    assert_eq!(read(&exported)["sheets"][0]["rows"].as_array().unwrap().len(), 6);
+    let exported = read(&exported);
+    assert_eq!(exported["sheets"][0]["rows"].as_array().unwrap().len(), 6);
+    assert_eq!((&exported["sheets"][0]["name"], &exported["sheets"][0]["rows"][0][3][0]), (&"Sonuç".into(), &"Değer ($)".into()));
+    // export's workbook in English when asked for, as run's.
+    let exported = w.path("export-en.xlsx");
+    w.run(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "--to", exported.to_str().unwrap(), "--locale", "en"]);
+    let exported = read(&exported);
+    assert_eq!((&exported["sheets"][0]["name"], &exported["sheets"][0]["rows"][0][3][0]), (&"Result".into(), &"Value ($)".into()));
 }
 
 #[test]

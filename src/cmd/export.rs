@@ -24,6 +24,7 @@ use super::Context;
 ///   ihracat export top_provinces -p year=2025 -p month=10 --to top.parquet
 ///   ihracat export --sql "FROM published_figures" --to published.csv
 ///   ihracat export top_provinces -p year=2025 -p month=10 --to top.xlsx
+///   ihracat export top_provinces -p year=2025 -p month=10 --to top-en.xlsx --locale en
 #[derive(Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
@@ -51,6 +52,10 @@ pub struct ExportArgs {
     /// Parquet compression
     #[arg(long, value_enum, default_value = "zstd")]
     compression: choices::Compression,
+    /// The language of a workbook's headings and words (Turkish unless en) and of the notes: en
+    /// or tr [default: from IHRACAT_LOCALE]
+    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    pub locale: Option<choices::Locale>,
 }
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
@@ -78,6 +83,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         output: Some(args.to.clone()),
         overwrite: args.overwrite,
         compression: args.compression.into(),
+        words: args.locale.map_or(ihracat::language::Language::Tr, Into::into),
         ..Default::default()
     };
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;

@@ -198,7 +198,8 @@ bir klasör yazar (year=2025/month=10/data_0.parquet). Var olan bir hedefin yeri
   ihracat export --sql \"FROM exports\" --to exports/ --partition-by year
   ihracat export top_provinces -p year=2025 -p month=10 --to top.parquet
   ihracat export --sql \"FROM published_figures\" --to published.csv
-  ihracat export top_provinces -p year=2025 -p month=10 --to top.xlsx",
+  ihracat export top_provinces -p year=2025 -p month=10 --to top.xlsx
+  ihracat export top_provinces -p year=2025 -p month=10 --to top-en.xlsx --locale en",
     ),
     (
         "report",
@@ -375,6 +376,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("export", "format", "parquet, csv, json (her satırda bir nesne) ya da xlsx [varsayılan: --to'nun uzantısından, yoksa parquet]"),
     ("export", "partition_by", "Bölümlemede kullanılacak sütunlar, COL[,COL] biçiminde"),
     ("export", "overwrite", "Hedef varsa yerine yazar"),
+    ("export", "locale", "Bir çalışma kitabının başlıklarının ve sözcüklerinin (en verilmedikçe Türkçe) ve notların dili: en ya da tr [varsayılan: IHRACAT_LOCALE'den]"),
     ("report", "year", "Yıl [varsayılan: --month ile birlikte, verideki son ay]"),
     ("report", "month", "Ay, 1 ile 12 arası [varsayılan: --year ile birlikte, verideki son ay]"),
     ("report", "basis", "Faaliyet ili (Ticaret Bakanlığı) ya da kayıtlı il (TİM)"),

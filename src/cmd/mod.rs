@@ -79,7 +79,7 @@ impl Cli {
 
     /// The language an error is said in: the one the reader asked the command for (`--lang` of
     /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
-    /// commands, as `run`'s notices, and of `load` and `unload`), else English. Errors ihracat has words for in Turkish (an
+    /// commands, as `run`'s notices, and of `load`, `unload` and `export`), else English. Errors ihracat has words for in Turkish (an
     /// unknown name, a parameter, a refusal, a month without figures, a load's refusals) are then
     /// said in Turkish, as `load`'s summary and notes are.
     pub fn language(&self) -> ihracat::language::Language {
@@ -92,6 +92,7 @@ impl Cli {
             Command::Load(args) => args.locale,
             Command::Loads(args) => args.output.locale,
             Command::Unload(args) => args.locale,
+            Command::Export(args) => args.locale,
             Command::Run(args) => args.output.locale,
             Command::Sql(args) => args.output.locale,
             Command::Shell(args) => args.output.locale,
