@@ -43,7 +43,15 @@ struct Grid {
     total: u64,
 }
 
-const NULL_TEXT: &str = "NULL";
+/// How a missing value reads: `NULL` as DuckDB's own CLI prints it, and nothing to a Turkish
+/// reader, for whom it is no word (as on the pages and in the workbooks, which leave the cell
+/// empty; the `missing` column says why a figure is absent).
+fn null_text(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "NULL",
+        Locale::Tr => "",
+    }
+}
 
 impl Grid {
     fn collect(
@@ -60,7 +68,7 @@ impl Grid {
         let numeric = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect::<Vec<_>>();
         let booleans = schema.fields().iter().map(|f| f.data_type() == &DataType::Boolean).collect();
         let mut grid = Grid { headers, names, locale, numeric, booleans, head: Vec::new(), tail: Default::default(), total: 0 };
-        let format = FormatOptions::new().with_null(NULL_TEXT).with_display_error(true);
+        let format = FormatOptions::new().with_null(null_text(locale)).with_display_error(true);
         let half = limit / 2;
         let head_rows = if limit == 0 { usize::MAX } else { limit - half };
         // The tail is kept as batches and only the rows finally shown are formatted: a table of
@@ -97,9 +105,9 @@ impl Grid {
         for mut cells in format_rows(batch, rows.clone(), format, &self.numeric, locale)? {
             if locale == Locale::Tr {
                 for (i, cell) in cells.iter_mut().enumerate() {
-                    if self.booleans[i] && cell != NULL_TEXT {
+                    if self.booleans[i] && !cell.is_empty() {
                         *cell = crate::codes::yes_no(cell == "true", locale).to_string();
-                    } else if !self.numeric[i] && cell != NULL_TEXT {
+                    } else if !self.numeric[i] && !cell.is_empty() {
                         if let Some(said) = crate::codes::cell_text(&self.names[i], cell, locale) {
                             *cell = said;
                         }
