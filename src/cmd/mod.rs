@@ -79,9 +79,9 @@ impl Cli {
 
     /// The language an error is said in: the one the reader asked the command for (`--lang` of
     /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
-    /// commands, as `run`'s notices, and of `load`, `unload` and `export`), else English. Errors ihracat has words for in Turkish (an
-    /// unknown name, a parameter, a refusal, a month without figures, a load's refusals) are then
-    /// said in Turkish, as `load`'s summary and notes are.
+    /// commands, as `run`'s notices, and of `load`, `unload` and `export`), else English. Errors
+    /// ihracat has words for in Turkish (an unknown name, a parameter, a refusal, a month without
+    /// figures, a load's refusals) are then said in Turkish, as `load`'s summary and notes are.
     pub fn language(&self) -> ihracat::language::Language {
         use ihracat::language::Language;
         let locale = match &self.command {
