@@ -156,6 +156,33 @@ pub fn heading_or_name(column: &str, language: Language) -> String {
     heading(column, language).map_or_else(|| column.to_string(), str::to_string)
 }
 
+/// A sentence about a result as its reader reads it beside the result's table: in English, the
+/// machine name of one of `columns` (`share_pct`) reads as the heading the table shows ("Share
+/// (%)"), as the Turkish sentences of the shipped queries are written. A name in backticks stays
+/// code, and only names with an underscore are read as columns: `rank` or `panel` in a sentence
+/// is a word.
+pub fn columns_as_headings(sentence: &str, columns: &[(String, String)], language: Language) -> String {
+    if language != Language::En {
+        return sentence.to_string();
+    }
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(sentence.len());
+    let mut in_code = false;
+    let mut rest = sentence;
+    while let Some(c) = rest.chars().next() {
+        in_code ^= c == '`';
+        let length = if is_name(c) { rest.find(|c: char| !is_name(c)).unwrap_or(rest.len()) } else { c.len_utf8() };
+        let word = &rest[..length];
+        let is_column = !in_code && word.contains('_') && columns.iter().any(|(name, _)| name == word);
+        match is_column.then(|| heading(word, language)).flatten() {
+            Some(heading) => out.push_str(&format!("\u{201c}{heading}\u{201d}")),
+            None => out.push_str(word),
+        }
+        rest = &rest[length..];
+    }
+    out
+}
+
 /// Parameter name, Turkish label, English label; sorted by name.
 const PARAMETERS: &[(&str, &str, &str)] = &[
     ("bands", "Aralıklar", "Bands"),
@@ -287,5 +314,15 @@ mod tests {
         }
         assert_eq!(parameter_label("year", Language::Tr), "Yıl");
         assert_eq!(choice_label("ytd", Language::Tr), "yılbaşından bu yana");
+    }
+
+    #[test]
+    fn a_sentence_names_the_columns_by_the_headings_a_reader_sees() {
+        let columns = [("share_pct".to_string(), "double".to_string()), ("share_of".to_string(), "text".to_string()), ("rank".to_string(), "bigint".to_string())];
+        assert_eq!(
+            columns_as_headings("share_pct is NULL and share_of says why; rank is a word, `share_pct` code, top_provinces a query.", &columns, Language::En),
+            "\u{201c}Share (%)\u{201d} is NULL and \u{201c}Share of\u{201d} says why; rank is a word, `share_pct` code, top_provinces a query."
+        );
+        assert_eq!(columns_as_headings("share_pct", &columns, Language::Tr), "share_pct");
     }
 }

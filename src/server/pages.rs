@@ -279,7 +279,7 @@ pub fn query_page(language: Language, query: &Query, args: &[(String, crate::cat
     let rendered = result.map(|r| result_block(language, query, args, r, shapes));
     let body = html! {
         h1 { (summary(query, language)) }
-        @for line in query.header.detail_in(language) { p.detail { (coded(line)) } }
+        @for line in query.header.detail_in(language) { p.detail { (coded(&crate::headings::columns_as_headings(line, &query.header.returns, language))) } }
         form.query method="get" action=(here) {
             input type="hidden" name="lang" value=(w.lang);
             @for param in &query.header.params {
