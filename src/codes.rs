@@ -49,6 +49,11 @@ const CODES: &[(&[&str], &str, &str)] = &[
     (&["share_of"], "national total derived from published year-to-date totals", "yayımlanan yılbaşından bu yana toplamlardan türetilen ulusal toplam"),
     (&["share_of"], "published national total", "yayımlanan ulusal toplam"),
     (&["share_of"], "sum of all 81 provinces", "81 ilin toplamı"),
+    // What the shell's `.tables` and `.schema` list.
+    (&["kind"], "table", "tablo"),
+    (&["kind"], "view", "görünüm"),
+    (&["is_nullable"], "YES", "evet"),
+    (&["is_nullable"], "NO", "hayır"),
     // How a name resolved (`provinces resolve` and the like), where no spelling matched.
     (&["matched"], "plate code", "plaka kodu"),
     (&["matched"], "ISO 3166-1 numeric", "ISO 3166-1 sayısal kodu"),

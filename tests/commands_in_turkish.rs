@@ -398,6 +398,14 @@ fn the_shell_speaks_turkish() {
     // October 2025's release: İstanbul 4,859 and Kocaeli 3,019 million dollars.
     assert!(stdout.contains("1,İstanbul,34,4859000000.00,") && stdout.contains("2,Kocaeli,41,3019000000.00,"), "{stdout}");
     assert!(stdout.ends_with("x\n42\n"), "{stdout}");
+    // What `.tables` and `.schema` list, in a table for people: Turkish headings and words.
+    let (code, stdout, stderr) = in_turkish(&w, &["shell"], ".mode markdown\n.tables\n.schema loads\n");
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines[0], "| Veritabanı | Ad | Tür |");
+    assert!(lines.contains(&"| ihracat | exports | tablo |") && lines.contains(&"| ihracat | period_spans | görünüm |"), "{stdout}");
+    assert!(lines.contains(&"| Tablo | Sütun | Veri türü | Boş olabilir |"), "{stdout}");
+    assert!(lines.contains(&"| loads | load_id | INTEGER | hayır |") && lines.contains(&"| loads | basis | VARCHAR | evet |"), "{stdout}");
 }
 
 /// `queries` lists each summary in Turkish (the `summary_tr` line of its file), and `queries
