@@ -135,6 +135,16 @@ fn revisions_lists_the_values_a_later_release_revised() {
     assert!(column(&rows, "sources")[i].contains("2944000000 (stated) minus the stated increase 86000000"), "{rows:?}");
     // The stated value is kept; the derived one does not replace it.
     assert_eq!(column(&rows, "chosen_usd")[i], "2667000000.00");
+    // How far apart beyond their roundings: 2,667 ± 0.5 million stated, 2,944 − 86 = 2,858 ± 1
+    // million implied: 191 million apart, 1.5 million of it rounding.
+    assert_eq!(column(&rows, "beyond_rounding_usd")[i], "189500000.00");
+    // Bursa January 2023, implied twice by January 2024's +0.4 %: from 1,275 million (± 0.5 million)
+    // 1,270 million ± 2,260,877 / 2, from "1.8 billion" (± 50 million) 1,800 million ± 101,387,280
+    // / 2; 530 million apart, 51,824,078.5 of it rounding. No release printed half a dollar.
+    let bursa = found.iter().position(|f| f == "Bursa 2023-1").unwrap();
+    assert_eq!(column(&rows, "beyond_rounding_usd")[bursa], "478175921.00");
+    let table = w.stdout(&["run", "revisions", "--format", "markdown", "--locale", "tr"]);
+    assert!(table.contains(" | 530.000.000 | 478.175.921 | "), "{table}");
 }
 
 #[test]
