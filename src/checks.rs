@@ -99,6 +99,12 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
                     let declared: Vec<&str> = query.header.returns.iter().map(|(n, _)| n.as_str()).collect();
                     if actual != declared {
                         report(format!("returns declares columns [{}] but the query gives [{}]", declared.join(", "), actual.join(", ")));
+                    } else {
+                        for ((name, declared), field) in query.header.returns.iter().zip(schema.fields()) {
+                            if !is_of_type(field.data_type(), declared) {
+                                report(format!("returns declares `{name}` {declared} but the query gives {}", field.data_type()));
+                            }
+                        }
                     }
                 }
                 Ok(_) => {}
@@ -106,4 +112,22 @@ pub fn check(conn: &Connection, catalog: &Catalog) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Whether a column of Arrow type `actual` is what `returns` declares: the header is a contract
+/// a reader relies on (a `decimal` is exact, a `double` is not). A type named otherwise (a list,
+/// a struct of a user's query) is not checked.
+fn is_of_type(actual: &arrow::datatypes::DataType, declared: &str) -> bool {
+    use arrow::datatypes::DataType::*;
+    match declared {
+        "int" => matches!(actual, Int8 | Int16 | Int32),
+        "bigint" => matches!(actual, Int64),
+        "decimal" => matches!(actual, Decimal128(..) | Decimal256(..)),
+        "double" => matches!(actual, Float32 | Float64),
+        "text" => matches!(actual, Utf8 | LargeUtf8 | Utf8View),
+        "boolean" | "bool" => matches!(actual, Boolean),
+        "date" => matches!(actual, Date32 | Date64),
+        "timestamp" => matches!(actual, Timestamp(..)),
+        _ => true,
+    }
 }

@@ -432,6 +432,12 @@ fn the_query_list_and_its_check_speak_turkish() {
         .count();
     let (code, _, stderr) = in_turkish(&w, &["queries", "check"], "");
     assert_eq!((code, stderr), (0, format!("ihracat: not: {shipped} analiz denetlendi: hepsi ayrıştırılıyor, hazırlanıyor ve örnekleriyle çalışıyor\n")));
+    // A query whose columns or their types are not the ones its header declares.
+    w.write("kendi/tur.sql", "--- summary  x\n--- returns  a decimal\nSELECT 1.5::DOUBLE AS a\n");
+    let (code, _, stderr) = in_turkish(&w, &["--queries", "kendi", "queries", "check"], "");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("ihracat: hata: tur (kendi/tur.sql): returns `a` için decimal bildiriyor ama sorgu Float64 veriyor\n"), "{stderr}");
+    assert!(stderr.ends_with(&format!("ihracat: not: {} analiz denetlendi, 1 sorun var\n", shipped + 1)), "{stderr}");
 }
 
 /// `serve`'s address line in Turkish holds the address whole (scripts and `--open` find it), and

@@ -266,6 +266,7 @@ fn queries_check_catches_each_kind_of_mistake() {
     w.write("bad/unused.sql", "--- summary  x\n--- param year int = 2025\nSELECT 1 AS one\n");
     w.write("bad/sql_error.sql", "--- summary  x\nSELECT * FROM no_such_table\n");
     w.write("bad/returns.sql", "--- summary  x\n--- returns  a int, b int\nSELECT 1 AS a\n");
+    w.write("bad/types.sql", "--- summary  x\n--- returns  a decimal, b int\nSELECT 1.5::DOUBLE AS a, 2 AS b\n");
     w.write("bad/example.sql", "--- summary  x\n--- param year int\n--- example year=abc\nSELECT $year AS y\n");
     w.write("bad/no_example.sql", "--- summary  x\n--- param year int\nSELECT $year AS y\n");
     w.write("bad/write.sql", "--- summary  x\nDELETE FROM exports\n");
@@ -277,6 +278,7 @@ fn queries_check_catches_each_kind_of_mistake() {
         "query `unused` declares parameter `year` but its SQL never uses $year",
         "no_such_table",
         "returns declares columns [a, b] but the query gives [a]",
+        "returns declares `a` decimal but the query gives Float64",
         "example `year=abc`: parameter `year`: `abc` is not a valid int",
         "has required parameters but no `--- example`",
         "must be one SELECT statement",

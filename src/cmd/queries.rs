@@ -98,13 +98,17 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
             }
             for problem in &problems {
                 let place = if problem.origin.is_empty() { String::new() } else { format!("{} ({}): ", problem.query, problem.origin) };
-                context.messages.error(&format!("{place}{}", problem.message));
+                context.messages.error(&format!("{place}{}", ihracat::messages::message(&problem.message, context.language)));
             }
             if problems.is_empty() {
                 context.messages.note(&ihracat::messages::message(&format!("{count} queries checked: all parse, prepare and run their examples"), context.language));
                 Ok(ExitCode::SUCCESS)
             } else {
-                context.messages.note(&ihracat::messages::message(&format!("{count} queries checked, {} problems", problems.len()), context.language));
+                let problems = match problems.len() {
+                    1 => "1 problem".to_string(),
+                    n => format!("{n} problems"),
+                };
+                context.messages.note(&ihracat::messages::message(&format!("{count} queries checked, {problems}"), context.language));
                 Ok(ExitCode::from(1))
             }
         }
