@@ -75,7 +75,8 @@ const HEADINGS: &[(&str, &str, &str)] = &[
     ("name_tr", "Ad (Türkçe)", "Name (Turkish)"),
     ("named", "Adı verilen", "Named"),
     ("names", "Adlar", "Names"),
-    ("note", "Not", "Note"),
+    // The notes are the data's provenance, quoted in English (design rule 38).
+    ("note", "Not (İngilizce)", "Note"),
     ("numeric", "Sayısal kod", "Numeric code"),
     ("nuts1_code", "İBBS-1 kodu", "NUTS-1 code"),
     ("nuts1_name", "İBBS-1 bölgesi", "NUTS-1 region"),
