@@ -108,6 +108,9 @@ fn tables_are_for_people() {
     assert!(text.contains("(1 row)"), "{text}");
     let turkish = w.stdout(&["sql", "SELECT 4859000000.50::DECIMAL(18,2) AS value_usd", "--format", "table", "--locale", "tr"]);
     assert!(turkish.contains("4.859.000.000,50"), "{turkish}");
+    // A moment to the second, as a workbook shows it.
+    let moment = w.stdout(&["sql", "SELECT TIMESTAMP '2026-12-06 19:55:35.045815' AS loaded_at", "--format", "markdown"]);
+    assert_eq!(moment, "| loaded_at |\n| --- |\n| 2026-12-06 19:55:35 |\n", "{moment}");
     // A missing value is no word to a Turkish reader: the cell is empty, as on the pages.
     let turkish = w.stdout(&["sql", "SELECT 'İstanbul' AS province, NULL::INTEGER AS rank, NULL::BOOLEAN AS complete", "--format", "markdown", "--locale", "tr"]);
     assert_eq!(turkish, "| İl | Sıra | Tam |\n| --- | ---: | --- |\n| İstanbul |  |  |\n", "{turkish}");

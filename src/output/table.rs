@@ -43,6 +43,12 @@ struct Grid {
     total: u64,
 }
 
+/// Cells as a person reads them: a moment to the second, as a workbook shows it (`2026-12-06
+/// 19:55:35`, not `2026-12-06T19:55:35.045815`), and a cell that cannot be shown says so.
+fn people(format: FormatOptions<'_>) -> FormatOptions<'_> {
+    format.with_timestamp_format(Some("%Y-%m-%d %H:%M:%S")).with_display_error(true)
+}
+
 /// How a missing value reads: `NULL` as DuckDB's own CLI prints it, and nothing to a Turkish
 /// reader, for whom it is no word (as on the pages and in the workbooks, which leave the cell
 /// empty; the `missing` column says why a figure is absent).
@@ -68,7 +74,7 @@ impl Grid {
         let numeric = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect::<Vec<_>>();
         let booleans = schema.fields().iter().map(|f| f.data_type() == &DataType::Boolean).collect();
         let mut grid = Grid { headers, names, locale, numeric, booleans, head: Vec::new(), tail: Default::default(), total: 0 };
-        let format = FormatOptions::new().with_null(null_text(locale)).with_display_error(true);
+        let format = people(FormatOptions::new().with_null(null_text(locale)));
         let half = limit / 2;
         let head_rows = if limit == 0 { usize::MAX } else { limit - half };
         // The tail is kept as batches and only the rows finally shown are formatted: a table of
@@ -221,7 +227,7 @@ pub struct Cells {
 
 pub fn cells(schema: &SchemaRef, batches: &[RecordBatch], locale: Locale, limit: usize, null_text: &str) -> Result<Cells> {
     let numeric: Vec<bool> = schema.fields().iter().map(|f| is_numeric(f.data_type())).collect();
-    let format = FormatOptions::new().with_null(null_text).with_display_error(true);
+    let format = people(FormatOptions::new().with_null(null_text));
     let mut rows = Vec::new();
     let mut total = 0u64;
     for batch in batches {
