@@ -110,7 +110,7 @@ fn different_values_need_replace_and_unload_puts_things_back() {
     assert_eq!(snapshot(&w), before);
 
     let out = w.stdout(&["load", &fixture("replace_v2.csv"), "--basis", "activity", "--replace"]);
-    assert!(out.contains("0 added, 0 replaced bundled rows, 1 replaced loaded rows"), "{out}");
+    assert!(out.contains("0 added, 0 replaced bundled rows, 1 replaced loaded row, 0 unchanged"), "{out}");
     assert_eq!(value(&w, 81, 2025, 3, "activity")[1], vec!["110000000.00", "true"]);
     let loads = w.csv(&["loads"]);
     assert_eq!(column(&loads, "load_id"), ["1", "2"]);
@@ -122,7 +122,7 @@ fn different_values_need_replace_and_unload_puts_things_back() {
 
     let (_, stderr) = w.fail(&["unload", "1"]);
     assert!(stderr.contains("load 2 replaced rows of load 1: unload 2 first"), "{stderr}");
-    w.run(&["unload", "2"]);
+    assert_eq!(w.stdout(&["unload", "2"]), "unloaded load 2: 1 row removed, 1 replaced row restored\n");
     assert_eq!(snapshot(&w), before);
     // With the second load undone, the first holds its values again: the same file changes nothing.
     let out = w.stdout(&["load", &fixture("replace_v1.csv"), "--basis", "activity"]);

@@ -130,18 +130,18 @@ impl Summary {
         let said = |column: &str, code: &str| crate::codes::cell_text(column, code, language).unwrap_or_else(|| code.to_string());
         let head = match tr {
             false => format!(
-                "{} {}{}: {} rows, {} provinces, {periods}; basis {}, unit {}, {} layout\n  {} added, {} replaced bundled rows, {} replaced loaded rows, {} unchanged",
+                "{} {}{}: {}, {}, {periods}; basis {}, unit {}, {} layout\n  {} added, {}, {}, {} unchanged",
                 if self.dry_run { "would load" } else { "loaded" },
                 self.file,
                 self.load_id.map(|i| format!(" as load {i}")).unwrap_or_default(),
-                self.rows,
-                self.provinces,
+                counted(self.rows, "row"),
+                counted(self.provinces, "province"),
                 self.basis,
                 self.unit,
                 self.layout,
                 self.added,
-                self.replaced_bundled,
-                self.replaced_loaded,
+                counted(self.replaced_bundled, "replaced bundled row"),
+                counted(self.replaced_loaded, "replaced loaded row"),
                 self.unchanged
             ),
             true => format!(
@@ -167,6 +167,11 @@ impl Summary {
         };
         head + &differences::describe(self.differing_from_published, &self.largest_differences, self.load_id, language)
     }
+}
+
+/// `count` things in English: "1 row", "2 rows".
+fn counted(count: u64, thing: &str) -> String {
+    if count == 1 { format!("1 {thing}") } else { format!("{count} {thing}s") }
 }
 
 /// A load that was refused: every problem found, by place.
