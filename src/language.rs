@@ -63,10 +63,22 @@ pub fn group_digits(text: &str, locale: Locale) -> String {
     }
 }
 
+/// A count in English, singular where there is one: "1 row", "2 rows". English is the text the
+/// messages' Turkish templates read (`messages`), and Turkish has no plural after a number.
+pub fn counted(count: u64, one: &str, many: &str) -> String {
+    if count == 1 { format!("1 {one}") } else { format!("{count} {many}") }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_is_counted_in_the_singular() {
+        assert_eq!(counted(1, "row", "rows"), "1 row");
+        assert_eq!(counted(0, "row", "rows"), "0 rows");
+        assert_eq!(counted(2, "replaced row restored", "replaced rows restored"), "2 replaced rows restored");
+    }
 
     #[test]
     fn groups_digits_in_both_locales() {

@@ -293,7 +293,7 @@ pub fn run(conn: &duckdb::Connection, text: &str, writable: bool, one_result: bo
         // `execute`'s caller here names the statement once.
         let changed = execute(conn, statement, writable, show).map_err(|e| if e.is_broken_pipe() { e } else { fail(e) })?;
         if changed > 0 {
-            note(&format!("{}: {changed} rows changed", statement.describe()));
+            note(&format!("{}: {} changed", statement.describe(), crate::language::counted(changed as u64, "row", "rows")));
         }
     }
     Ok(())

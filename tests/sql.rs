@@ -63,7 +63,12 @@ fn without_write_nothing_changes() {
 #[test]
 fn with_write_users_keep_their_own_tables_but_not_the_managed_ones() {
     let w = Workdir::new();
-    w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT name FROM provinces WHERE code < 3; CREATE VIEW big AS SELECT * FROM exports WHERE value_usd > 1e9"]);
+    let out = w.run(&["sql", "--write", "CREATE TABLE mine AS SELECT name FROM provinces WHERE code < 3; CREATE VIEW big AS SELECT * FROM exports WHERE value_usd > 1e9"]);
+    // Plates 1 and 2: Adana and Adıyaman.
+    assert!(common::text(&out.stderr).ends_with("\nihracat: note: statement 1 (line 1): 2 rows changed\n"), "{}", common::text(&out.stderr));
+    let out = w.run(&["sql", "--write", "INSERT INTO mine VALUES ('x')"]);
+    assert_eq!(common::text(&out.stderr), "ihracat: note: statement 1 (line 1): 1 row changed\n");
+    w.run(&["sql", "--write", "DELETE FROM mine WHERE name = 'x'"]);
     assert_eq!(w.csv(&["sql", "SELECT * FROM mine ORDER BY name"]), vec![vec!["name"], vec!["Adana"], vec!["Adıyaman"]]);
     assert_ne!(w.csv(&["sql", "SELECT count(*) FROM big"])[1][0], "0");
     let before = w.csv(&["sql", "SELECT count(*), sum(value_usd) FROM exports"]);

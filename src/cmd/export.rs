@@ -96,6 +96,6 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
     for notice in notices {
         context.messages.note(&notice.text(context.language));
     }
-    context.messages.note(&ihracat::messages::message(&format!("wrote {rows} rows to {}", args.to.display()), context.language));
+    context.messages.note(&ihracat::messages::message(&format!("wrote {} to {}", ihracat::language::counted(rows as u64, "row", "rows"), args.to.display()), context.language));
     Ok(ExitCode::SUCCESS)
 }

@@ -202,8 +202,8 @@ pub struct UnloadArgs {
 pub fn unload(args: UnloadArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(Access::Write)?;
     let (removed, restored) = load::unload(&db.conn, args.id)?;
-    let rows = |n: u64, what: &str| if n == 1 { format!("1 {what}") } else { format!("{n} {}", what.replacen("row", "rows", 1)) };
-    let (removed, restored) = (rows(removed, "row removed"), rows(restored, "replaced row restored"));
+    let counted = ihracat::language::counted;
+    let (removed, restored) = (counted(removed, "row removed", "rows removed"), counted(restored, "replaced row restored", "replaced rows restored"));
     println!("{}", messages::message(&format!("unloaded load {}: {removed}, {restored}", args.id), context.language));
     Ok(ExitCode::SUCCESS)
 }

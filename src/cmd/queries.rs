@@ -104,10 +104,7 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
                 context.messages.note(&ihracat::messages::message(&format!("{count} queries checked: all parse, prepare and run their examples"), context.language));
                 Ok(ExitCode::SUCCESS)
             } else {
-                let problems = match problems.len() {
-                    1 => "1 problem".to_string(),
-                    n => format!("{n} problems"),
-                };
+                let problems = ihracat::language::counted(problems.len() as u64, "problem", "problems");
                 context.messages.note(&ihracat::messages::message(&format!("{count} queries checked, {problems}"), context.language));
                 Ok(ExitCode::from(1))
             }

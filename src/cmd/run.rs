@@ -52,7 +52,7 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
         for notice in notices {
             context.messages.note(&notice.text(notice_language));
         }
-        context.messages.note(&ihracat::messages::message(&format!("wrote {rows} rows to {}", path.display()), notice_language));
+        context.messages.note(&ihracat::messages::message(&format!("wrote {} to {}", ihracat::language::counted(rows as u64, "row", "rows"), path.display()), notice_language));
         return Ok(ExitCode::SUCCESS);
     }
     execution::with_result(&db.conn, query, &assignments, |result| {

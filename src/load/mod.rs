@@ -22,7 +22,7 @@ use duckdb::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Context, Error, Result};
-use crate::language::{group_digits, Language};
+use crate::language::{counted, group_digits, Language};
 use crate::trace::timed;
 pub use layout::{LayoutChoice, Unit};
 pub use numbers::NumberStyle;
@@ -134,14 +134,14 @@ impl Summary {
                 if self.dry_run { "would load" } else { "loaded" },
                 self.file,
                 self.load_id.map(|i| format!(" as load {i}")).unwrap_or_default(),
-                counted(self.rows, "row"),
-                counted(self.provinces, "province"),
+                counted(self.rows, "row", "rows"),
+                counted(self.provinces, "province", "provinces"),
                 self.basis,
                 self.unit,
                 self.layout,
                 self.added,
-                counted(self.replaced_bundled, "replaced bundled row"),
-                counted(self.replaced_loaded, "replaced loaded row"),
+                counted(self.replaced_bundled, "replaced bundled row", "replaced bundled rows"),
+                counted(self.replaced_loaded, "replaced loaded row", "replaced loaded rows"),
                 self.unchanged
             ),
             true => format!(
@@ -167,11 +167,6 @@ impl Summary {
         };
         head + &differences::describe(self.differing_from_published, &self.largest_differences, self.load_id, language)
     }
-}
-
-/// `count` things in English: "1 row", "2 rows".
-fn counted(count: u64, thing: &str) -> String {
-    if count == 1 { format!("1 {thing}") } else { format!("{count} {thing}s") }
 }
 
 /// A load that was refused: every problem found, by place.
