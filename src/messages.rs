@@ -35,6 +35,16 @@ const MESSAGES: &[(&str, &str)] = &[
     ("unloaded load {}: 1 row removed, {} replaced rows restored", "{0} numaralı yükleme kaldırıldı: 1 satır silindi, yerine geçtiği {1} satır geri getirildi"),
     ("unloaded load {}: {} rows removed, 1 replaced row restored", "{0} numaralı yükleme kaldırıldı: {1} satır silindi, yerine geçtiği 1 satır geri getirildi"),
     ("unloaded load {}: 1 row removed, 1 replaced row restored", "{0} numaralı yükleme kaldırıldı: 1 satır silindi, yerine geçtiği 1 satır geri getirildi"),
+    // What `queries check` finds in a query's header and SQL.
+    (
+        "{}: unknown header key `{}` (did you mean `{}`?); the keys are {}",
+        "{=0}: bilinmeyen başlık anahtarı `{1}` (`{2}` mı demek istediniz?); anahtarlar: {=3}",
+    ),
+    ("{}: unknown header key `{}`; the keys are {}", "{=0}: bilinmeyen başlık anahtarı `{1}`; anahtarlar: {=2}"),
+    ("has required parameters but no `--- example` to check them with", "zorunlu parametreleri var ama onları denetleyecek bir `--- example` yok"),
+    ("query `{}` uses ${}, which its header does not declare", "`{0}` sorgusu ${=1} kullanıyor ama başlığı bunu bildirmiyor"),
+    ("query `{}` declares parameter `{}` but its SQL never uses ${}", "`{0}` sorgusu `{1}` parametresini bildiriyor ama SQL'i ${=2} hiç kullanmıyor"),
+    ("query `{}` ({}): must be one SELECT statement (it may not change anything)", "`{0}` sorgusu ({=1}): tek bir SELECT ifadesi olmalı (hiçbir şeyi değiştiremez)"),
     ("{} queries checked: all parse, prepare and run their examples", "{0} analiz denetlendi: hepsi ayrıştırılıyor, hazırlanıyor ve örnekleriyle çalışıyor"),
     ("returns declares columns [{}] but the query gives [{}]", "returns [{=0}] sütunlarını bildiriyor ama sorgu [{=1}] veriyor"),
     ("returns declares `{}` {} but the query gives {}", "returns `{0}` için {=1} bildiriyor ama sorgu {=2} veriyor"),
@@ -353,6 +363,7 @@ pub fn message(text: &str, language: Language) -> String {
     checked
         // Before the templates, whose first `{}` would take the statement's place as a value.
         .or_else(|| of_statement(text))
+        .or_else(|| of_part(text, language))
         .or_else(|| MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))))
         .or_else(|| said(LOAD, text))
         // A refusal of several lines (each formula without a value, each value another load
@@ -367,6 +378,17 @@ fn of_statement(text: &str) -> Option<String> {
     let values = matches("statement {} (line {}): {}", text)?;
     let rest = MESSAGES.iter().find_map(|(english, tr)| matches(english, &values[2]).map(|v| fill(tr, &v, Language::Tr)))?;
     Some(format!("{}. ifade ({}. satır): {rest}", values[0], values[1]))
+}
+
+/// A message about one part of a query (`queries check`: "example `year=abc`: parameter `year`:
+/// …") in Turkish, part by part, when the innermost message is known.
+fn of_part(text: &str, language: Language) -> Option<String> {
+    const PARTS: &[(&str, &str)] = &[("example `{}`: {}", "`{0}` örneği: "), ("parameter `{}`: {}", "`{0}` parametresi: ")];
+    PARTS.iter().find_map(|(english, tr)| {
+        let values = matches(english, text)?;
+        let rest = message(&values[1], language);
+        (rest != values[1]).then(|| format!("{}{rest}", tr.replace("{0}", &values[0])))
+    })
 }
 
 /// A load refused whole (`Error::Rejected`), in `language`.

@@ -287,6 +287,23 @@ fn queries_check_catches_each_kind_of_mistake() {
         assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
     }
     assert!(stderr.contains("problems"), "{stderr}");
+    // The same findings for a Turkish reader; DuckDB's own words stay English.
+    let out = w.command(&["--queries", "bad", "queries", "check"]).env("IHRACAT_LOCALE", "tr").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let turkish = common::text(&out.stderr);
+    for expected in [
+        "header.sql:2: bilinmeyen başlık anahtarı `parm` (`param` mı demek istediniz?); anahtarlar: summary,",
+        "`undeclared` sorgusu $year kullanıyor ama başlığı bunu bildirmiyor",
+        "`unused` sorgusu `year` parametresini bildiriyor ama SQL'i $year hiç kullanmıyor",
+        "no_such_table",
+        "returns [a, b] sütunlarını bildiriyor ama sorgu [a] veriyor",
+        "returns `a` için decimal bildiriyor ama sorgu Float64 veriyor",
+        "`year=abc` örneği: `year` parametresi: `abc` geçerli değil: bir tam sayı bekleniyor",
+        "zorunlu parametreleri var ama onları denetleyecek bir `--- example` yok",
+        "tek bir SELECT ifadesi olmalı (hiçbir şeyi değiştiremez)",
+    ] {
+        assert!(turkish.contains(expected), "missing `{expected}` in:\n{turkish}");
+    }
 }
 
 /// Issue 17, 13 and 16: a query folder with a FIFO, a symlink to /dev/zero and a file that is not
