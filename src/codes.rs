@@ -60,6 +60,9 @@ const CODES: &[(&[&str], &str, &str)] = &[
     (&["matched"], "chapter code", "fasıl kodu"),
 ];
 
+/// The columns whose codes a message's template may say (`{unit:0}`).
+const CODE_COLUMNS: &[&str] = &["unit", "basis", "period"];
+
 const ORIGINS: &[&str] = &["origin", "change_origin", "rank_origin", "previous_origin", "replaced_origin"];
 const METRICS: &[&str] = &["metric", "item"];
 
@@ -216,11 +219,18 @@ pub(crate) fn matches(template: &str, text: &str) -> Option<Vec<String>> {
 /// A template's `{0}` is a value as a reader of `language` reads it (digits grouped, yes or no);
 /// a value in backticks (`` `{0}` ``) or quotes is what someone typed or a file wrote and stays
 /// as written: the year 1999 written back as 1.999 would be a number the user never gave. So
-/// does `{=0}`, a name shown bare (a file called `2025` is not the number 2.025).
+/// does `{=0}`, a name shown bare (a file called `2025` is not the number 2.025). `{unit:0}` is a
+/// code said as a reader of `language` reads the `unit` column (`thousand-usd` is `bin $`).
 pub(crate) fn fill(template: &str, values: &[String], language: Language) -> String {
     let mut out = template.to_string();
     for (i, value) in values.iter().enumerate() {
         out = out.replace(&format!("{{={i}}}"), value);
+        for column in CODE_COLUMNS {
+            let code = format!("{{{column}:{i}}}");
+            if out.contains(&code) {
+                out = out.replace(&code, &cell_text(column, value, language).unwrap_or_else(|| value.clone()));
+            }
+        }
         out = out.replace(&format!("`{{{i}}}`"), &format!("`{value}`"));
         out = out.replace(&format!("\"{{{i}}}\""), &format!("\"{value}\""));
         let shown = match value.as_str() {
@@ -241,6 +251,13 @@ mod tests {
         let values = ["2025".to_string(), "2025".to_string()];
         assert_eq!(fill("{=0}: {1} satır", &values, Language::Tr), "2025: 2.025 satır");
         assert_eq!(fill("{=0}: {1} rows", &values, Language::En), "2025: 2,025 rows");
+    }
+
+    #[test]
+    fn a_code_in_a_message_is_said_as_its_column_says_it() {
+        let values = ["thousand-usd".to_string()];
+        assert_eq!(fill("birim {unit:0}", &values, Language::Tr), "birim bin $");
+        assert_eq!(fill("unit {unit:0}", &values, Language::En), "unit thousand-usd");
     }
 
     #[test]

@@ -282,8 +282,8 @@ const LOAD: &[(&str, &str)] = &[
     ),
     ("  {}: {} {}: {} here, {} from load {}", "  {0}: {1} {2}: burada {3}, {5} numaralı yüklemede {4}"),
     // What a load noticed, and what may be wrong in a file that loaded.
-    ("unit {} detected from \"{}\"", "birim {0}: \"{1}\" ifadesinden anlaşıldı"),
-    ("the file says \"{}\" ({}), but --unit {} was given and is used", "dosya \"{0}\" diyor ({1}), ama --unit {2} verildi ve o kullanılıyor"),
+    ("unit {} detected from \"{}\"", "birim {unit:0}: \"{1}\" ifadesinden anlaşıldı"),
+    ("the file says \"{}\" ({}), but --unit {} was given and is used", "dosya \"{0}\" diyor ({unit:1}), ama --unit {2} verildi ve o kullanılıyor"),
     ("column {} \"{}\" is not data and was ignored", "{0}. sütun \"{1}\" veri değil, atlandı"),
     ("every row is already in the database with the same value", "her satır aynı değerle zaten veritabanında"),
     ("line {}: the total row: \"{}\" says {} but its months add up to {}", "satır {0}: toplam satırı: \"{1}\" {2} diyor ama aylarının toplamı {3}"),

@@ -155,7 +155,7 @@ fn a_load_that_goes_ahead_is_summed_up_in_turkish() {
     );
     assert_eq!(
         stderr,
-        "ihracat: not: genis.csv: birim thousand-usd: \"2025 ihracat (bin dolar)\" ifadesinden anlaşıldı\n\
+        "ihracat: not: genis.csv: birim bin $: \"2025 ihracat (bin dolar)\" ifadesinden anlaşıldı\n\
          ihracat: not: genis.csv: 5. sütun \"Not\" veri değil, atlandı\n\
          ihracat: uyarı: genis.csv: satır 3: Ankara: \"Ocak-Şubat\" 3.500.000 diyor ama aylarının toplamı 3.000.000\n"
     );
