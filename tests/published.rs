@@ -89,6 +89,34 @@ fn top_provinces_reproduces_every_published_top_list() {
 }
 
 #[test]
+fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
+    let w = Workdir::new();
+    let list = &published("exports")[&(2026, 2)];
+    let by_name = |name: &str| list.iter().find(|p| p.province == name).unwrap();
+    let (istanbul, kocaeli, bursa) = (by_name("İstanbul"), by_name("Kocaeli"), by_name("Bursa"));
+    // Kocaeli within its rounding of the release's figure, Bursa 100 million off it.
+    let loaded = format!(
+        "province,year,month,value_usd\nİstanbul,2026,2,{}\nKocaeli,2026,2,{}\nBursa,2026,2,{}\n",
+        istanbul.musd * 1e6,
+        kocaeli.musd * 1e6 + kocaeli.precision * 4e5,
+        (bursa.musd + 100.0) * 1e6
+    );
+    w.write("subat.csv", loaded);
+    w.stdout(&["load", "subat.csv", "--basis", "activity"]);
+    let rows = w.csv(&["run", "top_provinces", "-p", "year=2026", "-p", "month=2", "-p", "n=10"]);
+    let expected: Vec<&Published> = list.iter().filter(|p| p.province != "Bursa").collect();
+    assert_eq!(column(&rows, "province"), expected.iter().map(|p| p.province.clone()).collect::<Vec<_>>());
+    assert_eq!(column(&rows, "rank"), expected.iter().map(|p| p.rank.to_string()).collect::<Vec<_>>());
+    assert_eq!(column(&rows, "rank_origin"), vec!["published"; expected.len()]);
+    assert_eq!(column(&rows, "origin")[..2], ["loaded", "loaded"]);
+    // The report's leaders are the release's first and second again; Bursa, whose loaded value
+    // the release did not rank, is not called third.
+    let report = w.stdout(&["report", "--year", "2026", "--month", "2"]);
+    assert!(report.contains("İstanbul 4 milyar 287 milyon dolarla birinci, Kocaeli 2 milyar 944 milyon dolarla ikinci"), "{report}");
+    assert!(!report.contains("üçüncü"), "{report}");
+}
+
+#[test]
 fn top_increases_reproduces_the_published_increases_where_both_values_are_known() {
     let w = Workdir::new();
     let mut checked = 0;

@@ -2,9 +2,9 @@
 --- summary_tr  Bir ilin yıllar ya da aylar içindeki sırası ve değeri
 --- chart    line value=rank
 --- detail   With period=month, every month of the years from_year to to_year; with ytd or year, one row a year (ytd ends at month). A period where the province has no value is left out.
---- detail   rank is the data's own when all 81 provinces have a value for the period, else the rank a release gave beside the value shown, else NULL (rank_origin says which): a rank among the provinces with data is never shown. panel counts the provinces with a value.
+--- detail   rank is the data's own when all 81 provinces have a value for the period, else the rank a release gave beside the value shown (or beside a loaded value within its rounding), else NULL (rank_origin says which): a rank among the provinces with data is never shown. panel counts the provinces with a value.
 --- detail_tr  Dönem «ay» iken başlangıç yılından bitiş yılına her ay; yılbaşından bu yana ya da yıl iken yılda bir satır (yılbaşından bu yana dönem seçilen ayda biter). İlin değeri olmayan dönem gösterilmez.
---- detail_tr  Sıra, dönem için 81 ilin hepsinin değeri varsa verinin kendi sırasıdır; yoksa gösterilen değerin yanında bir bültenin verdiği sıra, o da yoksa boştur («Sıranın kaynağı» hangisi olduğunu söyler): yalnızca verisi olan iller arasındaki bir sıra hiçbir zaman gösterilmez. «Verisi olan il» dönem için değeri olan illeri sayar.
+--- detail_tr  Sıra, dönem için 81 ilin hepsinin değeri varsa verinin kendi sırasıdır; yoksa gösterilen değerin (ya da yuvarlaması içinde ona eşit yüklenmiş bir değerin) yanında bir bültenin verdiği sıra, o da yoksa boştur («Sıranın kaynağı» hangisi olduğunu söyler): yalnızca verisi olan iller arasındaki bir sıra hiçbir zaman gösterilmez. «Verisi olan il» dönem için değeri olan illeri sayar.
 --- returns  year int, month int, rank bigint, rank_origin text, value_usd decimal, panel bigint, origin text
 --- param    province   province                               a name in any spelling, or a plate code
 --- param    from_year  int 2000..2100                         the first year
