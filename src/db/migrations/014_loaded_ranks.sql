@@ -8,6 +8,9 @@
 -- value is the same figure, so the release's rank is as true beside it (rank_origin says
 -- published). A loaded value that differs keeps no rank, as before.
 
+-- Each province's value for each period with its rank, and its precision: the data ranks a
+-- complete panel (ties share a rank); otherwise the rank is the one a release gave beside the
+-- value shown, or beside a loaded value within both roundings of the ranked value.
 CREATE OR REPLACE VIEW province_ranks_all AS
     WITH v AS (FROM facts_province_values),
     panel AS (SELECT year, month, period, basis, count(*) AS provinces FROM v GROUP BY year, month, period, basis),
