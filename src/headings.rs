@@ -281,6 +281,15 @@ pub fn parameter_label(name: &str, language: Language) -> String {
     pick(found, language).map_or_else(|| name.to_string(), str::to_string)
 }
 
+/// The parameter whose label, in either language, is `word` as someone might type it: `yil`,
+/// `yıl` or `Year` is `year`, `ilk_yil` is `from_year`. Letters are folded the Turkish way
+/// (`İl` is `il`) and a space may be written `_` or `-`.
+pub fn parameter_by_label(word: &str) -> Option<&'static str> {
+    let key = |text: &str| crate::turkish::fold(text).replace([' ', '-'], "_");
+    let word = key(word);
+    PARAMETERS.iter().find(|(_, tr, en)| key(tr) == word || key(en) == word).map(|(name, ..)| *name)
+}
+
 /// A parameter's help in `language`: the header's English text, or its Turkish translation
 /// (a user's query's help stays as written).
 pub fn parameter_help(english: &str, language: Language) -> String {
@@ -304,6 +313,20 @@ pub fn choice_label(value: &str, language: Language) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_parameter_is_found_by_its_label_as_typed() {
+        assert_eq!(parameter_by_label("yil"), Some("year"));
+        assert_eq!(parameter_by_label("YIL"), Some("year"));
+        assert_eq!(parameter_by_label("Yıl"), Some("year"));
+        assert_eq!(parameter_by_label("İl"), Some("province"));
+        assert_eq!(parameter_by_label("ilk_yıl"), Some("from_year"));
+        assert_eq!(parameter_by_label("ilk-yil"), Some("from_year"));
+        assert_eq!(parameter_by_label("donem"), Some("period"));
+        assert_eq!(parameter_by_label("fasıl"), Some("product"));
+        assert_eq!(parameter_by_label("chapter"), Some("product"));
+        assert_eq!(parameter_by_label("yillar"), None);
+    }
 
     #[test]
     fn the_table_is_sorted_so_that_every_heading_is_found() {

@@ -126,6 +126,11 @@ fn bad_parameters_are_named_with_the_value_and_type() {
     assert!(stderr.contains("parameter `month`: is required (int)"), "{stderr}");
     let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "nn=3"]);
     assert!(stderr.contains("parameter `nn`: `top_provinces` has no such parameter; did you mean `n`?"), "{stderr}");
+    // A parameter named by its label on a Turkish form (Yıl, Ay, İl) points to its name.
+    let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "yil=2025", "-p", "month=10"]);
+    assert!(stderr.contains("parameter `yil`: `top_provinces` has no such parameter; did you mean `year`?"), "{stderr}");
+    let (_, stderr) = w.fail(&["run", "province_profile", "-p", "İl=Bursa", "-p", "year=2025", "--locale", "tr"]);
+    assert!(stderr.contains("`İl` parametresi: `province_profile` analizinin böyle bir parametresi yok; `province` mı demek istediniz?"), "{stderr}");
     let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "period=quarter"]);
     assert!(stderr.contains("expected one of month, ytd, year"), "{stderr}");
     let (_, stderr) = w.fail(&["run", "top_provinces", "-p", "year"]);

@@ -310,7 +310,12 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
                 message: format!(
                     "`{}` has no such parameter{}",
                     query.name,
-                    match crate::suggest::closest(name, known).first() {
+                    // A parameter's label ("yıl" on a Turkish form) names it as well as a typo does.
+                    match crate::headings::parameter_by_label(name)
+                        .filter(|p| query.param(p).is_some())
+                        .map(str::to_string)
+                        .or_else(|| crate::suggest::closest(name, known).into_iter().next())
+                    {
                         Some(s) => format!("; did you mean `{s}`?"),
                         None => format!(" (it takes: {})", query.signature()),
                     }
