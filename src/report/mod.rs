@@ -413,16 +413,26 @@ fn sources(f: &Facts, language: Language) -> String {
             Language::En => missing_en(figure),
         },
     };
-    let list_sources = |urls: Vec<String>, origin: &str| {
+    // A release is named by its pages, a loaded file by its name.
+    let list_sources = |sources: Vec<String>, origin: &str| {
         let mut unique: Vec<String> = Vec::new();
-        for url in urls.into_iter().filter(|s| s.contains("://")) {
-            if !unique.contains(&url) {
-                unique.push(url);
+        for source in sources.into_iter().filter(|s| s.contains("://") || origin == l.loaded) {
+            if !unique.contains(&source) {
+                unique.push(source);
             }
         }
         if unique.is_empty() { origin.to_string() } else { format!("{origin}: {}", unique.join(" ; ")) }
     };
-    let top_origin = f.top_provinces.first().map(|p| l.origin_word(&p.origin)).unwrap_or_default();
+    // The leaders may come from a loaded file and from a release at once: each origin is named
+    // with its own sources.
+    let mut top_origins: Vec<&str> = Vec::new();
+    for p in &f.top_provinces {
+        if !top_origins.contains(&p.origin.as_str()) {
+            top_origins.push(&p.origin);
+        }
+    }
+    let of_origin = |origin: &str| f.top_provinces.iter().filter(|p| p.origin == origin).filter_map(|p| p.source.clone()).collect();
+    let top_sources = top_origins.iter().map(|o| list_sources(of_origin(o), l.origin_word(o))).collect::<Vec<_>>().join("; ");
     let increases_origin = if f.top_increases.is_empty() { l.none } else { l.origin_word(&f.increases_origin) };
     let basis = if f.basis == "activity" { l.basis_activity } else { l.basis_registered };
     let mut lines = vec![
@@ -432,7 +442,7 @@ fn sources(f: &Facts, language: Language) -> String {
         if f.top_provinces.is_empty() {
             format!("{}: {}", l.top, l.none)
         } else {
-            format!("{}: {}", top_heading(f.top_provinces.len(), language), list_sources(f.top_provinces.iter().filter_map(|p| p.source.clone()).collect(), top_origin))
+            format!("{}: {}", top_heading(f.top_provinces.len(), language), top_sources)
         },
         format!("{}: {}", l.increases, list_sources(f.top_increases.iter().filter_map(|p| p.source.clone()).collect(), increases_origin)),
     ];
