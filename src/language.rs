@@ -39,6 +39,15 @@ impl Language {
     }
 }
 
+/// `value` with `places` decimals, a half rounded away from zero, as a printed figure is: 2,944.5
+/// million is 2,945 (where `format!` rounds a half to even, 2,944), so that a report's text,
+/// which says "2 milyar 945 milyon", and its table agree.
+pub fn fixed(value: f64, places: usize) -> String {
+    let scale = 10f64.powi(places as i32);
+    let rounded = (value * scale).round() / scale;
+    format!("{rounded:.places$}")
+}
+
 /// Puts thousands separators into a plain number as arrow prints it ("-4859123.45").
 pub fn group_digits(text: &str, locale: Locale) -> String {
     let (thousands, decimal) = locale.separators();
@@ -78,6 +87,15 @@ mod tests {
         assert_eq!(counted(1, "row", "rows"), "1 row");
         assert_eq!(counted(0, "row", "rows"), "0 rows");
         assert_eq!(counted(2, "replaced row restored", "replaced rows restored"), "2 replaced rows restored");
+    }
+
+    #[test]
+    fn a_half_is_rounded_away_from_zero_as_printed_figures_are() {
+        assert_eq!(fixed(2944.5, 0), "2945");
+        assert_eq!(fixed(2943.5, 0), "2944");
+        assert_eq!(fixed(-0.25, 1), "-0.3");
+        assert_eq!(fixed(17.7, 1), "17.7");
+        assert_eq!(fixed(3.0, 1), "3.0");
     }
 
     #[test]

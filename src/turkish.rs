@@ -204,7 +204,7 @@ pub fn money_billions(usd: f64) -> String {
 
 /// A number with a decimal comma and the given places: 3.9 → "3,9".
 pub fn decimal_comma(value: f64, places: usize) -> String {
-    format!("{value:.places$}").replace('.', ",")
+    crate::language::fixed(value, places).replace('.', ",")
 }
 
 /// "yüzde 3,9" (the sign is said with words around it, so the magnitude only); a whole percent
@@ -290,7 +290,7 @@ pub fn inside_sentence_en(text: &str) -> String {
 
 /// An English percent magnitude: "6.1%" (the sign is said with rose or fell).
 pub fn percent_en(value: f64) -> String {
-    format!("{}%", trimmed(&format!("{:.1}", value.abs())))
+    format!("{}%", trimmed(&crate::language::fixed(value.abs(), 1)))
 }
 
 /// English names in sentence case: HS titles come in capitals ("NATURAL OR CULTURED PEARLS"

@@ -114,6 +114,9 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     let report = w.stdout(&["report", "--year", "2026", "--month", "2"]);
     assert!(report.contains("İstanbul 4 milyar 287 milyon dolarla birinci, Kocaeli 2 milyar 945 milyon dolarla ikinci"), "{report}");
     assert!(!report.contains("üçüncü"), "{report}");
+    // Its table rounds Kocaeli's loaded 2,944.5 million as the text does (it said 2944).
+    let markdown = w.stdout(&["report", "--year", "2026", "--month", "2", "--format", "markdown"]);
+    assert!(markdown.contains("| 2 | Kocaeli | 2945 |"), "{markdown}");
     // Its sources name both: the loaded file by its name, then the release by its page.
     assert!(report.contains("\n- İlk dört il: yüklenen dosya: subat.csv; bülten: https://www.dunya.com/"), "{report}");
 }

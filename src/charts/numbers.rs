@@ -109,7 +109,7 @@ fn signed(value: f64, digits: String) -> String {
 
 /// A non-negative number with `places` decimals, digits grouped, in the language's style.
 fn number(value: f64, places: usize, language: Language) -> String {
-    let text = format!("{value:.places$}");
+    let text = crate::language::fixed(value, places);
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let whole = group(whole.parse::<f64>().unwrap_or(0.0), language);
     match (fraction.is_empty(), language) {

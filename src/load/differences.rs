@@ -80,7 +80,7 @@ pub(super) fn describe(differing: u64, largest: &[Difference], load_id: Option<i
             }
             true => {
                 // Dollars grouped the English way: the Turkish groups with dots and writes cents after a comma.
-                let pct = d.difference_pct.map(|p| format!(" ({}%{})", if p < 0.0 { "-" } else { "+" }, format!("{:.1}", p.abs()).replace('.', ","))).unwrap_or_default();
+                let pct = d.difference_pct.map(|p| format!(" ({}%{})", if p < 0.0 { "-" } else { "+" }, crate::language::fixed(p.abs(), 1).replace('.', ","))).unwrap_or_default();
                 let dots = |usd: &str| usd.chars().map(|c| match c { ',' => '.', '.' => ',', c => c }).collect::<String>();
                 format!("\n    {} {}-{:02}: yayımlanan {}, yüklenen {}{pct}", d.province, d.year, d.month, dots(&d.published_usd), dots(&d.loaded_usd))
             }

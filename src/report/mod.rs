@@ -468,7 +468,7 @@ pub fn markdown(facts: &Facts, language: Language) -> String {
     };
     let number = |value: f64, places: usize| match language {
         Language::Tr => tr::decimal_comma(value, places),
-        Language::En => format!("{value:.places$}"),
+        Language::En => crate::language::fixed(value, places),
     };
     let table = |rows: &[ProvinceFigure], value_title: &str| {
         let mut t = format!("| # | {} | {value_title} | {} | {} |\n|---:|---|---:|---:|---|\n", l.province, l.change_pct, l.origin);
