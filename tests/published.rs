@@ -118,7 +118,35 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     let markdown = w.stdout(&["report", "--year", "2026", "--month", "2", "--format", "markdown"]);
     assert!(markdown.contains("| 2 | Kocaeli | 2945 |"), "{markdown}");
     // Its sources name both: the loaded file by its name, then the release by its page.
-    assert!(report.contains("\n- İlk dört il: yüklenen dosya: subat.csv; bülten: https://www.dunya.com/"), "{report}");
+    // The list is four of the top five, not the top four.
+    assert!(report.contains("\n- İlk beş ilden dördü: yüklenen dosya: subat.csv; bülten: https://www.dunya.com/"), "{report}");
+    let english = w.stdout(&["report", "--year", "2026", "--month", "2", "--lang", "en"]);
+    assert!(english.contains("\n- Four of the top five provinces: loaded file: subat.csv; release: https://www.dunya.com/"), "{english}");
+
+    // Bursa and Kocaeli, loaded, keep no stated increase (rule 9): the release's first and third
+    // are missing from its list of increases, so no one is called the largest or said to follow.
+    let increases = &published("increase")[&(2026, 2)];
+    let place = |name: &str| increases.iter().find(|p| p.province == name).unwrap();
+    let (ankara, adana, yalova) = (place("Ankara"), place("Adana"), place("Yalova"));
+    assert_eq!((ankara.rank, adana.rank, yalova.rank), (2, 4, 5));
+    let expected = format!(
+        "Geçen yılın aynı ayına göre ihracat artışında Ankara {} milyon dolarla ikinci, Adana {} milyon dolarla dördüncü ve Yalova {} milyon dolarla beşinci sırada yer aldı.",
+        ankara.musd, adana.musd, yalova.musd
+    );
+    assert!(report.contains(&expected), "{report}");
+    assert!(!report.contains("en fazla artıran il"), "{report}");
+    let expected = format!(
+        "Ranked by their increase on February 2025, Ankara second (USD {} million), Adana fourth (USD {} million) and Yalova fifth (USD {} million).",
+        ankara.musd, adana.musd, yalova.musd
+    );
+    assert!(english.contains(&expected), "{english}");
+
+    // İstanbul loaded off the release's figure keeps no rank: Kocaeli is second, not first.
+    w.write("istanbul.csv", "province,year,month,value_usd\nİstanbul,2026,2,4400000000\n");
+    w.stdout(&["load", "istanbul.csv", "--basis", "activity", "--replace"]);
+    let english = w.stdout(&["report", "--year", "2026", "--month", "2", "--lang", "en"]);
+    assert!(english.contains("In February 2026, Kocaeli ranked second with"), "{english}");
+    assert!(!english.contains("ranked first"), "{english}");
 }
 
 #[test]

@@ -312,9 +312,22 @@ pub struct Labels {
 
 /// The heading over the leading provinces, saying how many are shown: "İlk beş il" for five,
 /// "İlk üç il" when the release named three (a heading states what is shown).
-pub fn top_heading(count: usize, language: Language) -> String {
+///
+/// A rank with no province in the list (the release ranked a province whose loaded value
+/// differs) makes it "İlk beş ilden dördü", not "İlk dört il": the list is not the top four.
+pub fn top_heading(leaders: &[ProvinceFigure], language: Language) -> String {
     const TR: [&str; 5] = ["bir", "iki", "üç", "dört", "beş"];
+    const TR_OF: [&str; 5] = ["biri", "ikisi", "üçü", "dördü", "beşi"];
     const EN: [&str; 5] = ["one", "two", "three", "four", "five"];
+    const EN_OF: [&str; 5] = ["One", "Two", "Three", "Four", "Five"];
+    let count = leaders.len();
+    let last = usize::try_from(leaders.iter().map(|p| p.rank).max().unwrap_or(0)).unwrap_or(0);
+    if count > 0 && last > count && last <= 5 {
+        return match language {
+            Language::Tr => format!("İlk {} ilden {}", TR[last - 1], TR_OF[count - 1]),
+            Language::En => format!("{} of the top {} provinces", EN_OF[count - 1], EN[last - 1]),
+        };
+    }
     match (language, count) {
         (Language::Tr, 0) => "İlk iller (sıralama verilemiyor)".to_string(),
         (Language::En, 0) => "Top provinces (no ranking can be given)".to_string(),
@@ -442,7 +455,7 @@ fn sources(f: &Facts, language: Language) -> String {
         if f.top_provinces.is_empty() {
             format!("{}: {}", l.top, l.none)
         } else {
-            format!("{}: {}", top_heading(f.top_provinces.len(), language), top_sources)
+            format!("{}: {}", top_heading(&f.top_provinces, language), top_sources)
         },
         format!("{}: {}", l.increases, list_sources(f.top_increases.iter().filter_map(|p| p.source.clone()).collect(), increases_origin)),
     ];
@@ -481,7 +494,7 @@ pub fn markdown(facts: &Facts, language: Language) -> String {
     };
     let mut parts = vec![title];
     parts.extend(paragraphs(facts, language));
-    parts.push(format!("## {}\n\n{}", top_heading(facts.top_provinces.len(), language), table(&facts.top_provinces, l.value_musd)));
+    parts.push(format!("## {}\n\n{}", top_heading(&facts.top_provinces, language), table(&facts.top_provinces, l.value_musd)));
     parts.push(format!("## {}\n\n{}", l.increases, table(&facts.top_increases, l.increase_musd)));
     parts.push(sources(facts, language).replace("\n- ", "\n\n- "));
     parts.join("\n\n") + "\n"
@@ -500,7 +513,7 @@ pub fn html(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
         Language::En => format!("Exports by province: {} {}", tr::month_name_en(facts.month), facts.year),
     };
     let args = |n: i64| crate::catalog::args([("year", facts.year.into()), ("month", facts.month.into()), ("basis", facts.basis.as_str().into()), ("n", n.into())]);
-    let top = top_heading(facts.top_provinces.len(), language);
+    let top = top_heading(&facts.top_provinces, language);
     let charts = [(top.as_str(), "top_provinces", args(5), Kind::Bar), (l.increases, "top_increases", args(5), Kind::Bar), (l.map, "top_provinces", args(81), Kind::Map)];
     let mut page = format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n",
@@ -546,7 +559,7 @@ pub fn xlsx(conn: &Connection, catalog: &Catalog, facts: &Facts, language: Langu
     let l = labels(language);
     // The national figures of the same period as the text's: January to the month, or the year.
     let period = if facts.month == 12 { "year" } else { "ytd" };
-    let top = top_heading(facts.top_provinces.len(), language);
+    let top = top_heading(&facts.top_provinces, language);
     let sheets = [
         (l.national, "national_summary", with(vec![("period", period.into())])),
         (top.as_str(), "top_provinces", with(vec![("n", 5.into())])),

@@ -143,6 +143,15 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
         Sentence::IncreasesUnlisted { compared } => format!(
             "{month} ayında ihracatını en fazla artıran illerin sıralaması verilemiyor: iki yılda da değeri olan il sayısı {compared} (81 değil) ve bu sıralamayı veren bir bülten yok."
         ),
+        // A list with a rank missing (a province whose value is loaded keeps no stated increase)
+        // names each province's place: "the largest" and "followed by" would pass over it.
+        Sentence::Increases { first, rest } if !in_sequence(first, rest) => {
+            let places: Vec<String> = std::iter::once(*first)
+                .chain(rest.iter())
+                .map(|p| format!("{} {} {}", p.province, tr::money_millions_with(p.value_usd), tr::ordinal(p.rank as usize)))
+                .collect();
+            format!("Geçen yılın aynı ayına göre ihracat artışında {} sırada yer aldı.", join_tr(&places))
+        }
         Sentence::Increases { first, rest } => {
             let mut text = format!("Geçen yılın aynı ayına göre ihracatını en fazla artıran il {} {} oldu.", tr::money_millions_with(first.value_usd), first.province);
             if !rest.is_empty() {
@@ -160,6 +169,11 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
             text + &followed_tr(rest) + "."
         }
     }
+}
+
+/// Whether a list's ranks run 1, 2, 3 … with none missing.
+fn in_sequence(first: &ProvinceFigure, rest: &[ProvinceFigure]) -> bool {
+    std::iter::once(first).chain(rest).enumerate().all(|(i, p)| p.rank as usize == i + 1)
 }
 
 /// "; bunu 521 milyon 809 bin dolarla kazanlar ve makineler ve … izledi", or nothing.
@@ -214,7 +228,9 @@ fn english(s: &Sentence, f: &Facts) -> String {
         }
         Sentence::Ranking { provinces } => {
             let Some((first, rest)) = provinces.split_first() else { return String::new() };
-            let mut text = format!("In {month}, {} ranked first with {}", first.figure.province, tr::money_en(first.figure.value_usd));
+            // The first named is first only when the release ranked no one before it.
+            let place = tr::ordinal_en(first.figure.rank as usize);
+            let mut text = format!("In {month}, {} ranked {place} with {}", first.figure.province, tr::money_en(first.figure.value_usd));
             if !rest.is_empty() {
                 // "followed by" names the next ranks; a rank the release skipped is said.
                 let others: Vec<String> = rest
@@ -242,6 +258,13 @@ fn english(s: &Sentence, f: &Facts) -> String {
         Sentence::IncreasesUnlisted { compared } => format!(
             "The largest increases in {month} cannot be listed: {compared} of 81 provinces have a value in both years and no release listed them."
         ),
+        Sentence::Increases { first, rest } if !in_sequence(first, rest) => {
+            let places: Vec<String> = std::iter::once(*first)
+                .chain(rest.iter())
+                .map(|p| format!("{} {} ({})", p.province, tr::ordinal_en(p.rank as usize), tr::money_en(p.value_usd)))
+                .collect();
+            format!("Ranked by their increase on {} {}, {}.", tr::month_name_en(f.month), f.year - 1, join_en(&places))
+        }
         Sentence::Increases { first, rest } => {
             let mut text = format!("The largest increase on {} {} was {}'s ({})", tr::month_name_en(f.month), f.year - 1, first.province, tr::money_en(first.value_usd));
             if !rest.is_empty() {
