@@ -251,11 +251,11 @@ pub fn ytd_period_en(month: u32) -> String {
 }
 
 /// English money: "USD 4.86 billion", "USD 1.8 billion" (1,795 million: rounded half up on
-/// whole millions, so that binary fractions cannot round it down), "USD 191 million".
+/// whole cents, so that binary fractions cannot round it down), "USD 191 million".
 pub fn money_en(usd: f64) -> String {
     let millions = (usd / 1e6).round() as i64;
     if millions.abs() >= 1000 {
-        format!("USD {} billion", billions_half_up(millions, 2))
+        format!("USD {} billion", billions_half_up(usd, 2))
     } else {
         format!("USD {millions} million")
     }
@@ -263,16 +263,19 @@ pub fn money_en(usd: f64) -> String {
 
 /// English money with one decimal of billions: "USD 224.6 billion".
 pub fn money_billions_en(usd: f64) -> String {
-    format!("USD {} billion", billions_half_up((usd / 1e6).round() as i64, 1))
+    format!("USD {} billion", billions_half_up(usd, 1))
 }
 
-/// Whole millions as billions with at most `places` decimals, half up, trailing zeros dropped.
-fn billions_half_up(millions: i64, places: u32) -> String {
-    let step = 10i64.pow(3 - places);
-    let units = (millions.abs() + step / 2) / step;
-    let scale = 10i64.pow(places);
+/// Dollars as billions with at most `places` decimals, half up, trailing zeros dropped. They are
+/// counted in whole cents, not first rounded to the million: 2,944,500,000 is 2.94 billion, where
+/// 2,945 million would make it 2.95.
+fn billions_half_up(usd: f64, places: u32) -> String {
+    let cents = (usd.abs() * 100.0).round() as i128;
+    let step = 10i128.pow(11 - places);
+    let units = (cents + step / 2) / step;
+    let scale = 10i128.pow(places);
     let (whole, fraction) = (units / scale, units % scale);
-    let sign = if millions < 0 { "-" } else { "" };
+    let sign = if usd < 0.0 { "-" } else { "" };
     let fraction = format!("{fraction:0width$}", width = places as usize);
     let fraction = fraction.trim_end_matches('0');
     if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}.{fraction}") }
@@ -338,6 +341,9 @@ mod tests {
         assert_eq!(money_en(1_795e6), "USD 1.8 billion");
         assert_eq!(money_en(3_019e6), "USD 3.02 billion");
         assert_eq!(money_en(2_000e6), "USD 2 billion");
+        assert_eq!(money_en(2_944_500_000.0), "USD 2.94 billion");
+        assert_eq!(money_en(2_944_999_999.99), "USD 2.94 billion");
+        assert_eq!(money_en(2_945_000_000.0), "USD 2.95 billion");
         assert_eq!(money_billions_en(41_380e6), "USD 41.4 billion");
         assert_eq!(ytd_period_locative(1), "ocak ayında");
         assert_eq!(ytd_period_locative(10), "ocak-ekim döneminde");
