@@ -61,7 +61,7 @@ const CODES: &[(&[&str], &str, &str)] = &[
 ];
 
 /// The columns whose codes a message's template may say (`{unit:0}`).
-const CODE_COLUMNS: &[&str] = &["unit", "basis", "period"];
+const CODE_COLUMNS: &[&str] = &["unit"];
 
 const ORIGINS: &[&str] = &["origin", "change_origin", "rank_origin", "previous_origin", "replaced_origin"];
 const METRICS: &[&str] = &["metric", "item"];

@@ -319,13 +319,12 @@ pub fn top_heading(leaders: &[ProvinceFigure], language: Language) -> String {
     const TR: [&str; 5] = ["bir", "iki", "üç", "dört", "beş"];
     const TR_OF: [&str; 5] = ["biri", "ikisi", "üçü", "dördü", "beşi"];
     const EN: [&str; 5] = ["one", "two", "three", "four", "five"];
-    const EN_OF: [&str; 5] = ["One", "Two", "Three", "Four", "Five"];
     let count = leaders.len();
     let last = usize::try_from(leaders.iter().map(|p| p.rank).max().unwrap_or(0)).unwrap_or(0);
     if count > 0 && last > count && last <= 5 {
         return match language {
             Language::Tr => format!("İlk {} ilden {}", TR[last - 1], TR_OF[count - 1]),
-            Language::En => format!("{} of the top {} provinces", EN_OF[count - 1], EN[last - 1]),
+            Language::En => format!("{} of the top {} provinces", tr::capitalize(EN[count - 1]), EN[last - 1]),
         };
     }
     match (language, count) {
