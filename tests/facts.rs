@@ -7,12 +7,12 @@
 mod common;
 
 use common::{Workdir, column};
-use ihracat::db::facts::FACTS;
+use ihracat::db::facts::every_fact;
 
 /// The kept facts that differ from their views, each with how many rows differ either way.
 fn stale(w: &Workdir) -> Vec<String> {
     let mut found = Vec::new();
-    for (table, view) in FACTS {
+    for (table, view) in every_fact() {
         let rows = w.csv(&[
             "sql",
             &format!(
@@ -79,6 +79,35 @@ fn the_kept_facts_equal_a_fresh_computation_through_loads_and_unloads() {
     assert_eq!(top(&w, 2024, 9, 3), before, "the bundled figures are back");
 }
 
+/// İstanbul's chapters in the October 2025 report's facts: code, value and change.
+fn istanbul_chapters(w: &Workdir) -> Vec<Vec<String>> {
+    w.csv(&["sql", "SELECT item, value, change_pct FROM month_facts(2025, 10, 'activity') WHERE section = 'chapter' AND province = 'İstanbul'"])
+}
+
+#[test]
+fn a_load_of_detail_refills_the_reports_detail_of_its_month_and_of_the_month_a_year_later() {
+    let w = Workdir::new();
+    w.run(&["provinces"]);
+    // The October 2025 release named İstanbul's first chapters (71 first, 793,422,000 dollars);
+    // the bundled data has no October 2024 detail to compare them with.
+    let before = istanbul_chapters(&w);
+    assert_eq!(before[1], ["71", "793422000.00", ""]);
+
+    // October 2024's chapter 71 for İstanbul, over all countries: a month the report of October
+    // 2025 compares with, a year before the month the load touches.
+    let file = w.write("istanbul-2024-10.csv", "il,yil,ay,fasil,deger_usd\nİstanbul,2024,10,71,700000000\n");
+    w.run(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    assert_eq!(stale(&w), Vec::<String>::new(), "after a load of detail");
+    // (793,422,000 - 700,000,000) / 700,000,000 = 13.346 %, to two decimals 13.35.
+    let after = istanbul_chapters(&w);
+    assert_eq!(after[1], ["71", "793422000.00", "13.35"]);
+    assert_eq!(after[2..], before[2..], "the chapters without a year-earlier value are as before");
+
+    w.run(&["unload", "1"]);
+    assert_eq!(stale(&w), Vec::<String>::new(), "after the unload");
+    assert_eq!(istanbul_chapters(&w), before);
+}
+
 #[test]
 fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
     let w = Workdir::new();
@@ -102,7 +131,7 @@ fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
     {
         let conn = duckdb::Connection::open(w.db()).unwrap();
         let mut drops = String::new();
-        for (table, view) in FACTS {
+        for (table, view) in every_fact() {
             drops.push_str(&format!("DROP TABLE {table}; DROP VIEW {view};"));
         }
         conn.execute_batch(&format!("{drops} UPDATE ihracat_meta SET value = '9' WHERE key = 'schema_version';")).unwrap();

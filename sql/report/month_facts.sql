@@ -10,6 +10,7 @@
 --- param    basis   one_of(activity, registered) = activity  province of activity (Ministry of Trade) or of registration (TİM)
 --- example  year=2025 month=10
 --- example  year=2024 month=12
--- The facts are the month_facts macro (src/db/migrations/012_detail_once.sql), built from the same
--- macros as national_summary, top_provinces, top_increases, top_products and top_destinations.
+-- The facts are the month_facts macro (src/db/migrations/015_report_detail.sql): the month's rows
+-- of month_facts_all, kept in a table and built from the same facts and macros as
+-- national_summary, top_provinces, top_increases, top_products and top_destinations.
 FROM month_facts($year, $month, $basis)

@@ -69,5 +69,5 @@ pub(super) fn seed(conn: &Connection) -> Result<()> {
     for (table, _) in FILES {
         conn.execute_batch(&format!("DROP TABLE {table}")).context(|| format!("dropping {table}"))?;
     }
-    super::facts::refresh(conn)
+    super::facts::refresh(conn, super::facts::Change::Everything)
 }

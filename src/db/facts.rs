@@ -3,6 +3,11 @@
 //! so the tables are refilled in the same transaction as every change to it (a load of totals,
 //! an unload, the bundled rows seeded or refreshed), and a named query reads a scan of a few
 //! hundred rows instead of planning the views' tree of joins on every call.
+//!
+//! The report's detail (migration 015) reads the detail table, which may hold tens of millions of
+//! rows, so it is refilled only for the months a change touched: a month's leaders' chapters and
+//! countries depend on that month's rows and, through their changes, on the same month a year
+//! earlier, so a change to a month refills it and the same month a year later.
 
 use duckdb::Connection;
 
@@ -22,14 +27,43 @@ pub const FACTS: &[(&str, &str)] = &[
     ("facts_national_figures", "national_figures_all"),
 ];
 
+/// The facts of a month (the report's), read from the facts above and the report's detail, so
+/// refilled after both, whatever the change.
+pub const MONTH_FACTS: (&str, &str) = ("facts_month_facts", "month_facts_all");
+
+/// The report's detail (its leaders' chapters and countries): its table and the view that defines
+/// it for every month; the macro `report_detail` gives one month of it.
+pub const REPORT_DETAIL: (&str, &str) = ("facts_report_detail", "report_detail_all");
+
+/// Every kept fact, in the order a refill of everything goes: FACTS, the report's detail, the
+/// facts of a month.
+pub fn every_fact() -> Vec<(&'static str, &'static str)> {
+    FACTS.iter().copied().chain([REPORT_DETAIL, MONTH_FACTS]).collect()
+}
+
+/// A month of one basis, as the data keys it: year, month, basis.
+pub type Month = (i32, i32, String);
+
+/// What a change to the data touched.
+pub enum Change<'a> {
+    /// The bundled rows seeded or refreshed, a migration: every fact is refilled.
+    Everything,
+    /// Province totals (a load or an unload) in these months: the province-level facts are
+    /// refilled, and the report's detail of these months and of the same months a year later.
+    Totals(&'a [Month]),
+    /// Detail rows in these months: only the report's detail of these months and of the same
+    /// months a year later (the province-level facts do not read the detail table).
+    Detail(&'a [Month]),
+}
+
 /// The memory a refill may use whatever `--memory-limit` says: each of DuckDB's hash joins holds
 /// about 10 MB however few its rows, and a fact joins up to four tables while the transaction of
 /// a change holds its own rows. A limit set for a large load (50 MB, to make it spill) would
 /// otherwise fail the refill of a few thousand rows.
 const REFILL_MEMORY_FLOOR_BYTES: i64 = 256 * 1024 * 1024;
 
-/// Refills every fact table from its view. The caller holds the transaction of the change.
-pub fn refresh(conn: &Connection) -> Result<()> {
+/// Refills the facts a change touched. The caller holds the transaction of the change.
+pub fn refresh(conn: &Connection, change: Change) -> Result<()> {
     let limit: String = conn
         .query_row("SELECT current_setting('memory_limit')", [], |r| r.get(0))
         .context(|| "reading the memory limit".into())?;
@@ -38,7 +72,14 @@ pub fn refresh(conn: &Connection) -> Result<()> {
     if raise {
         conn.execute_batch(&format!("SET memory_limit = '{REFILL_MEMORY_FLOOR_BYTES}B'")).context(|| "raising the memory limit for the facts".into())?;
     }
-    let refilled = crate::trace::timed("keeping the facts", || refill(conn));
+    let refilled = crate::trace::timed("keeping the facts", || {
+        match change {
+            Change::Everything => refill(conn, FACTS).and_then(|()| refill(conn, &[REPORT_DETAIL]))?,
+            Change::Totals(months) => refill(conn, FACTS).and_then(|()| refill_report_months(conn, months))?,
+            Change::Detail(months) => refill_report_months(conn, months)?,
+        }
+        refill(conn, &[MONTH_FACTS])
+    });
     if raise {
         // As DuckDB states it: to a tenth of a MiB.
         conn.execute_batch(&format!("SET memory_limit = {}", super::sql_literal(&limit))).context(|| "restoring the memory limit".into())?;
@@ -50,8 +91,8 @@ pub fn refresh(conn: &Connection) -> Result<()> {
 /// on small data, and a process that loads many files (a script over the library, the property
 /// test of loads: 37 s for 4 × 100 loads, 64 s preparing each time) pays it once. `execute`
 /// reads each statement's whole result, so none is left open on the connection.
-fn refill(conn: &Connection) -> Result<()> {
-    for (table, view) in FACTS {
+fn refill(conn: &Connection, facts: &[(&str, &str)]) -> Result<()> {
+    for (table, view) in facts {
         for statement in [format!("DELETE FROM {table}"), format!("INSERT INTO {table} SELECT * FROM {view}")] {
             conn.prepare_cached(&statement)
                 .and_then(|mut prepared| prepared.execute([]))
@@ -59,6 +100,49 @@ fn refill(conn: &Connection) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The report's detail of the months touched and of the same months a year later, a month at a
+/// time: the view over every month does not narrow its read to the months asked for (DuckDB
+/// plans its lateral join over the whole detail table), where one month's call reads that month.
+/// A month with no ranking or no detail rows has no report's detail, and is not asked for
+/// (`report_detail_months`).
+fn refill_report_months(conn: &Connection, touched: &[Month]) -> Result<()> {
+    let (table, _) = REPORT_DETAIL;
+    let mut months: Vec<Month> = touched.iter().flat_map(|(y, m, b)| [(*y, *m, b.clone()), (*y + 1, *m, b.clone())]).collect();
+    months.sort();
+    months.dedup();
+    let possible: std::collections::HashSet<Month> = {
+        let mut statement = conn.prepare_cached("FROM report_detail_months").context(|| "reading the months with detail".into())?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).context(|| "reading the months with detail".into())?;
+        rows.collect::<std::result::Result<_, _>>().context(|| "reading the months with detail".into())?
+    };
+    let keeping = || format!("keeping {table} up to date");
+    let mut delete = conn.prepare_cached(&format!("DELETE FROM {table} WHERE year = ? AND month = ? AND basis = ?")).context(keeping)?;
+    let mut insert = conn
+        .prepare_cached(&format!("INSERT INTO {table} SELECT ?::INTEGER, ?::INTEGER, ?::VARCHAR, * FROM report_detail(?, ?, ?)"))
+        .context(keeping)?;
+    for (year, month, basis) in &months {
+        delete.execute(duckdb::params![year, month, basis]).context(keeping)?;
+        if possible.contains(&(*year, *month, basis.clone())) {
+            insert.execute(duckdb::params![year, month, basis, year, month, basis]).context(keeping)?;
+        }
+    }
+    Ok(())
+}
+
+/// The months a load's rows are in, totals and detail (read before an unload removes them).
+pub fn months_of_load(conn: &Connection, id: i64) -> Result<Vec<Month>> {
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT DISTINCT year, month, basis FROM (
+                 SELECT year, month, basis FROM exports WHERE load_id = $1
+                 UNION ALL SELECT year, month, basis FROM detail WHERE load_id = $1)
+             ORDER BY ALL",
+        )
+        .context(|| "reading the months of the load".into())?;
+    let rows = statement.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).context(|| "reading the months of the load".into())?;
+    rows.collect::<std::result::Result<_, _>>().context(|| "reading the months of the load".into())
 }
 
 /// DuckDB's way of writing a memory limit (`47.6 MiB`, `1.2 GiB`) in bytes; an unreadable one

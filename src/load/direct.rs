@@ -199,6 +199,8 @@ pub(super) fn load(conn: &Connection, path: &Path, format: InputFormat, options:
             return Err(Error::msg("storing the load: the load's number changed while it was stored; nothing was changed, try again"));
         }
         summary.load_id = Some(id);
+        let months = crate::db::facts::months_of_load(conn, id)?;
+        crate::db::facts::refresh(conn, crate::db::facts::Change::Detail(&months))?;
         Ok(true)
     })?;
     if gave_up {

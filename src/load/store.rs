@@ -4,6 +4,7 @@
 use duckdb::Connection;
 
 use super::*;
+use crate::db::facts::{self, Change};
 
 /// What the rows hold, in one scan of them: their number, bases, provinces and periods (as
 /// 202510 for October 2025, written 2025-10).
@@ -93,10 +94,8 @@ pub(super) fn apply(conn: &Connection, file: &str, hash: &str, format: InputForm
             )
         };
         conn.execute_batch(&batch).context(|| "storing the rows".into())?;
-        // The facts are of the provinces' totals; a detail table changes none of them.
-        if table == "exports" {
-            crate::db::facts::refresh(conn)?;
-        }
+        let months = facts::months_of_load(conn, id)?;
+        facts::refresh(conn, if table == "exports" { Change::Totals(&months) } else { Change::Detail(&months) })?;
         Ok(id)
     })
 }
@@ -118,6 +117,8 @@ pub fn unload(conn: &Connection, id: i64) -> Result<(u64, u64)> {
         return Err(Error::msg(format!("load {later} replaced rows of load {id}: unload {later} first")));
     }
     crate::db::in_transaction(conn, "unloading", || {
+        // Read before the rows go: the restored rows have the same keys.
+        let months = facts::months_of_load(conn, id)?;
         let mut removed = 0;
         let mut restored = 0;
         for target in [&TOTALS, &DETAIL] {
@@ -128,7 +129,7 @@ pub fn unload(conn: &Connection, id: i64) -> Result<(u64, u64)> {
             conn.execute(&format!("DELETE FROM {} WHERE replaced_by = ?", target.replaced), [id]).context(|| "restoring replaced rows".into())?;
         }
         conn.execute("DELETE FROM loads WHERE load_id = ?", [id]).context(|| "removing the load".into())?;
-        crate::db::facts::refresh(conn)?;
+        facts::refresh(conn, Change::Totals(&months))?;
         Ok((removed, restored))
     })
 }

@@ -101,7 +101,7 @@ impl Workdir {
         // unless the test made the database an older schema's, which the next command migrates.
         let version: String = db.conn.query_row("SELECT value FROM ihracat_meta WHERE key = 'schema_version'", [], |r| r.get(0)).expect("the schema version");
         if version == ihracat::db::SCHEMA_VERSION.to_string() {
-            ihracat::db::facts::refresh(&db.conn).expect("the facts are kept");
+            ihracat::db::facts::refresh(&db.conn, ihracat::db::facts::Change::Everything).expect("the facts are kept");
         }
         result
     }
