@@ -109,6 +109,37 @@ fn a_load_of_detail_refills_the_reports_detail_of_its_month_and_of_the_month_a_y
 }
 
 #[test]
+fn a_changed_month_refills_the_year_to_dates_after_it_in_its_year_and_the_next() {
+    let w = Workdir::new();
+    // A complete panel for 2018 and 2019 (SYNTHETIC: each province's plate code in millions a
+    // month, 10 % more in 2019), then Adana's March 2018 as 500 million instead of 1.
+    let mut text = String::from("province,year,month,value_usd\n");
+    for code in 1..=81 {
+        for month in 1..=12 {
+            text.push_str(&format!("{code},2018,{month},{}\n{code},2019,{month},{}\n", code * 1_000_000, code * 1_100_000));
+        }
+    }
+    let panel = w.write("panel.csv", &text);
+    w.run(&["load", panel.to_str().unwrap(), "--basis", "activity"]);
+    let national = |year: u32, month: u32| {
+        let rows = w.csv(&["sql", &format!("SELECT item, value FROM month_facts({year}, {month}, 'activity') WHERE section = 'national' ORDER BY item")]);
+        rows[1..].iter().map(|r| (r[0].clone(), r[1].clone())).collect::<Vec<_>>()
+    };
+    // The year 2018: 12 months of 1 + 2 + … + 81 = 3,321 million.
+    assert!(national(2018, 12).contains(&("total_exports".to_string(), "39852000000.00".to_string())), "{:?}", national(2018, 12));
+    assert!(national(2019, 6).contains(&("total_change_pct".to_string(), "10.00".to_string())), "{:?}", national(2019, 6));
+    let march = w.write("march.csv", "province,year,month,value_usd\n1,2018,3,500000000\n");
+    w.run(&["load", march.to_str().unwrap(), "--basis", "activity", "--replace"]);
+    assert_eq!(stale(&w), Vec::<String>::new(), "after a month in the middle of a complete year changed");
+    // 499 million more in 2018, in December's facts (the year) nine months after the change.
+    assert!(national(2018, 12).contains(&("total_exports".to_string(), "40351000000.00".to_string())), "{:?}", national(2018, 12));
+    // And 2019's year to June compares with 2018's: 6 × 3,653.1 = 21,918.6 million against
+    // 19,926 + 499 = 20,425 million, +7.31 %, which a national change gives to one decimal (it
+    // was +10.0 before the change).
+    assert!(national(2019, 6).contains(&("total_change_pct".to_string(), "7.30".to_string())), "{:?}", national(2019, 6));
+}
+
+#[test]
 fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
     let w = Workdir::new();
     w.run(&["provinces"]);
