@@ -122,6 +122,13 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     assert!(report.contains("\n- İlk beş ilden dördü: yüklenen dosya: subat.csv; bülten: https://www.dunya.com/"), "{report}");
     let english = w.stdout(&["report", "--year", "2026", "--month", "2", "--lang", "en"]);
     assert!(english.contains("\n- Four of the top five provinces: loaded file: subat.csv; release: https://www.dunya.com/"), "{english}");
+    // The two loaded leaders' values a year earlier are the release's: no change is computed
+    // between the two sources (rule 9), and the report says so instead of passing over them.
+    assert!(
+        report.contains("İstanbul ve Kocaeli için geçen yılın aynı ayına göre değişim verilmiyor: bu ayki değerleri yüklenen dosyadan, bir yıl önceki değerleri bültenden geliyor"),
+        "{report}"
+    );
+    assert!(english.contains("No change on February 2025 is given for İstanbul and Kocaeli: their values for the month come from a loaded file"), "{english}");
 
     // Bursa and Kocaeli, loaded, keep no stated increase (rule 9): the release's first and third
     // are missing from its list of increases, so no one is called the largest or said to follow.
@@ -147,6 +154,8 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     let english = w.stdout(&["report", "--year", "2026", "--month", "2", "--lang", "en"]);
     assert!(english.contains("In February 2026, Kocaeli ranked second with"), "{english}");
     assert!(!english.contains("ranked first"), "{english}");
+    // İstanbul, unranked, is no longer a leader; Kocaeli alone is named.
+    assert!(english.contains("No change on February 2025 is given for Kocaeli: its value for the month comes from a loaded file"), "{english}");
 }
 
 #[test]

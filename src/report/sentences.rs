@@ -28,6 +28,9 @@ enum Sentence<'f> {
     Ranking { provinces: Vec<Ranked<'f>> },
     /// The year-on-year changes of the leading provinces that have one.
     RankingChanges { changes: Vec<(&'f ProvinceFigure, f64)> },
+    /// Leading provinces whose value is loaded and whose value a year earlier is a release's: the
+    /// two are not compared (design rule 9), and the report says why it gives no change.
+    ChangesNotCompared { provinces: Vec<&'f ProvinceFigure> },
     /// The largest increases cannot be listed: `compared` provinces have a value in both years.
     IncreasesUnlisted { compared: i64 },
     Increases { first: &'f ProvinceFigure, rest: &'f [ProvinceFigure] },
@@ -61,9 +64,14 @@ fn plan(f: &Facts) -> Vec<Vec<Sentence<'_>>> {
         top => {
             let provinces = top.iter().enumerate().map(|(i, p)| Ranked { figure: p, in_sequence: p.rank as usize == i + 1 }).collect();
             let changes: Vec<(&ProvinceFigure, f64)> = top.iter().filter_map(|p| p.change_pct.map(|c| (p, c))).collect();
+            let uncompared: Vec<&ProvinceFigure> =
+                top.iter().filter(|p| p.change_pct.is_none() && p.origin == "loaded" && p.previous_source.is_some()).collect();
             let mut sentences = vec![Sentence::Ranking { provinces }];
             if !changes.is_empty() {
                 sentences.push(Sentence::RankingChanges { changes });
+            }
+            if !uncompared.is_empty() {
+                sentences.push(Sentence::ChangesNotCompared { provinces: uncompared });
             }
             sentences
         }
@@ -139,6 +147,14 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
                 .map(|(p, c)| format!("{} ihracatı {} {}", tr::genitive(&p.province), tr::percent(*c), direction(*c, "arttı", "azaldı")))
                 .collect();
             format!("Geçen yılın aynı ayına göre {}.", join_tr(&changes))
+        }
+        Sentence::ChangesNotCompared { provinces } => {
+            let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
+            let (value, earlier) = if provinces.len() == 1 { ("değeri", "değeri") } else { ("değerleri", "değerleri") };
+            format!(
+                "{} için geçen yılın aynı ayına göre değişim verilmiyor: bu ayki {value} yüklenen dosyadan, bir yıl önceki {earlier} bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor.",
+                join_tr(&names)
+            )
         }
         Sentence::IncreasesUnlisted { compared } => format!(
             "{month} ayında ihracatını en fazla artıran illerin sıralaması verilemiyor: iki yılda da değeri olan il sayısı {compared} (81 değil) ve bu sıralamayı veren bir bülten yok."
@@ -254,6 +270,20 @@ fn english(s: &Sentence, f: &Facts) -> String {
                 })
                 .collect();
             format!("Year on year, {}.", join_en(&changes))
+        }
+        Sentence::ChangesNotCompared { provinces } => {
+            let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
+            let values = if provinces.len() == 1 {
+                "its value for the month comes from a loaded file and the one a year earlier from a release"
+            } else {
+                "their values for the month come from a loaded file and those a year earlier from a release"
+            };
+            format!(
+                "No change on {} {} is given for {}: {values}, and figures from different sources are not compared.",
+                tr::month_name_en(f.month),
+                f.year - 1,
+                join_en(&names)
+            )
         }
         Sentence::IncreasesUnlisted { compared } => format!(
             "The largest increases in {month} cannot be listed: {compared} of 81 provinces have a value in both years and no release listed them."
