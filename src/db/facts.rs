@@ -1,8 +1,8 @@
 //! The facts the analyses are built on, kept in tables (migration 010): each `facts_NAME` table
 //! holds what its view `NAME_all` computes for every period. The facts depend only on the data,
-//! so the tables are refilled in the same transaction as every change to it (a load of totals,
-//! an unload, the bundled rows seeded or refreshed), and a named query reads a scan of a few
-//! hundred rows instead of planning the views' tree of joins on every call.
+//! so the tables are refilled in the same transaction as every change to it (a load, an unload,
+//! the bundled rows seeded or refreshed), and a named query reads a scan of a few hundred rows
+//! instead of planning the views' tree of joins on every call.
 //!
 //! The report's detail (migration 015) reads the detail table, which may hold tens of millions of
 //! rows, so it is refilled only for the months a change touched: a month's leaders' chapters and

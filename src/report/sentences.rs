@@ -201,6 +201,8 @@ fn followed_tr(rest: &[DetailFigure]) -> String {
     format!("; bunu {} izledi", join_tr(&others))
 }
 
+/// One sentence in English. Long because it has one arm a sentence, each wording beside the
+/// others, as in `turkish`.
 fn english(s: &Sentence, f: &Facts) -> String {
     let period = if f.month == 12 { f.year.to_string() } else { format!("{} {}", tr::ytd_period_en(f.month), f.year) };
     let month = format!("{} {}", tr::month_name_en(f.month), f.year);
