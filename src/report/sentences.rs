@@ -150,9 +150,9 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
         }
         Sentence::ChangesNotCompared { provinces } => {
             let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
-            let (value, earlier) = if provinces.len() == 1 { ("değeri", "değeri") } else { ("değerleri", "değerleri") };
+            let values = if provinces.len() == 1 { "değeri" } else { "değerleri" };
             format!(
-                "{} için geçen yılın aynı ayına göre değişim verilmiyor: bu ayki {value} yüklenen dosyadan, bir yıl önceki {earlier} bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor.",
+                "{} için geçen yılın aynı ayına göre değişim verilmiyor: bu ayki {values} yüklenen dosyadan, bir yıl önceki {values} bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor.",
                 join_tr(&names)
             )
         }
