@@ -30,6 +30,19 @@ impl Language {
         Language::En
     }
 
+    /// A list as the language says it: "a, b ve c", "a, b and c".
+    pub fn list(self, items: &[String]) -> String {
+        let last = match self {
+            Language::Tr => " ve ",
+            Language::En => " and ",
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., final_item] => format!("{}{last}{final_item}", init.join(", ")),
+        }
+    }
+
     /// The thousands separator and the decimal mark.
     fn separators(self) -> (char, char) {
         match self {
@@ -81,6 +94,14 @@ pub fn counted(count: u64, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_lists_the_turkish_and_english_way() {
+        let items = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        assert_eq!(Language::Tr.list(&items), "a, b ve c");
+        assert_eq!(Language::En.list(&items[..2]), "a and b");
+        assert_eq!(Language::Tr.list(&items[..1]), "a");
+    }
 
     #[test]
     fn one_is_counted_in_the_singular() {

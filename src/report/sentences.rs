@@ -139,21 +139,21 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
                 .iter()
                 .map(|r| format!("{} {} {}", r.figure.province, tr::money_millions_with(r.figure.value_usd), tr::ordinal(r.figure.rank as usize)))
                 .collect();
-            format!("{month} ayında ihracatta {} sırada yer aldı.", join_tr(&ranks))
+            format!("{month} ayında ihracatta {} sırada yer aldı.", Language::Tr.list(&ranks))
         }
         Sentence::RankingChanges { changes } => {
             let changes: Vec<String> = changes
                 .iter()
                 .map(|(p, c)| format!("{} ihracatı {} {}", tr::genitive(&p.province), tr::percent(*c), direction(*c, "arttı", "azaldı")))
                 .collect();
-            format!("Geçen yılın aynı ayına göre {}.", join_tr(&changes))
+            format!("Geçen yılın aynı ayına göre {}.", Language::Tr.list(&changes))
         }
         Sentence::ChangesNotCompared { provinces } => {
             let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
             let values = if provinces.len() == 1 { "değeri" } else { "değerleri" };
             format!(
                 "{} için geçen yılın aynı ayına göre değişim verilmiyor: bu ayki {values} yüklenen dosyadan, bir yıl önceki {values} bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor.",
-                join_tr(&names)
+                Language::Tr.list(&names)
             )
         }
         Sentence::IncreasesUnlisted { compared } => format!(
@@ -166,13 +166,13 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
                 .chain(rest.iter())
                 .map(|p| format!("{} {} {}", p.province, tr::money_millions_with(p.value_usd), tr::ordinal(p.rank as usize)))
                 .collect();
-            format!("Geçen yılın aynı ayına göre ihracat artışında {} sırada yer aldı.", join_tr(&places))
+            format!("Geçen yılın aynı ayına göre ihracat artışında {} sırada yer aldı.", Language::Tr.list(&places))
         }
         Sentence::Increases { first, rest } => {
             let mut text = format!("Geçen yılın aynı ayına göre ihracatını en fazla artıran il {} {} oldu.", tr::money_millions_with(first.value_usd), first.province);
             if !rest.is_empty() {
                 let others: Vec<String> = rest.iter().map(|p| format!("{} {}", tr::money_millions_with(p.value_usd), p.province)).collect();
-                text.push_str(&format!(" {} {} izledi.", tr::accusative(&first.province), join_tr(&others)));
+                text.push_str(&format!(" {} {} izledi.", tr::accusative(&first.province), Language::Tr.list(&others)));
             }
             text
         }
@@ -198,7 +198,7 @@ fn followed_tr(rest: &[DetailFigure]) -> String {
         return String::new();
     }
     let others: Vec<String> = rest.iter().map(|c| format!("{}la {}", tr::money_thousands(c.value_usd), c.name_tr)).collect();
-    format!("; bunu {} izledi", join_tr(&others))
+    format!("; bunu {} izledi", Language::Tr.list(&others))
 }
 
 /// One sentence in English. Long because it has one arm a sentence, each wording beside the
@@ -215,7 +215,7 @@ fn english(s: &Sentence, f: &Facts) -> String {
             return String::new();
         }
         let items: Vec<String> = items.iter().map(|c| format!("{} ({})", name(c), tr::money_thousands_en(c.value_usd))).collect();
-        format!(", followed by {}", join_en(&items))
+        format!(", followed by {}", Language::En.list(&items))
     };
     match s {
         Sentence::NationalTotalAndChange { total, change } => format!(
@@ -258,7 +258,7 @@ fn english(s: &Sentence, f: &Facts) -> String {
                         false => format!("{} ({}, {})", r.figure.province, tr::money_en(r.figure.value_usd), tr::ordinal_en(r.figure.rank as usize)),
                     })
                     .collect();
-                text.push_str(&format!(", followed by {}", join_en(&others)));
+                text.push_str(&format!(", followed by {}", Language::En.list(&others)));
             }
             text + "."
         }
@@ -271,7 +271,7 @@ fn english(s: &Sentence, f: &Facts) -> String {
                     format!("{}{noun} {} {}", p.province, direction(*c), tr::percent_en(*c))
                 })
                 .collect();
-            format!("Year on year, {}.", join_en(&changes))
+            format!("Year on year, {}.", Language::En.list(&changes))
         }
         Sentence::ChangesNotCompared { provinces } => {
             let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
@@ -284,7 +284,7 @@ fn english(s: &Sentence, f: &Facts) -> String {
                 "No change on {} {} is given for {}: {values}, and figures from different sources are not compared.",
                 tr::month_name_en(f.month),
                 f.year - 1,
-                join_en(&names)
+                Language::En.list(&names)
             )
         }
         Sentence::IncreasesUnlisted { compared } => format!(
@@ -295,13 +295,13 @@ fn english(s: &Sentence, f: &Facts) -> String {
                 .chain(rest.iter())
                 .map(|p| format!("{} {} ({})", p.province, tr::ordinal_en(p.rank as usize), tr::money_en(p.value_usd)))
                 .collect();
-            format!("Ranked by their increase on {} {}, {}.", tr::month_name_en(f.month), f.year - 1, join_en(&places))
+            format!("Ranked by their increase on {} {}, {}.", tr::month_name_en(f.month), f.year - 1, Language::En.list(&places))
         }
         Sentence::Increases { first, rest } => {
             let mut text = format!("The largest increase on {} {} was {}'s ({})", tr::month_name_en(f.month), f.year - 1, first.province, tr::money_en(first.value_usd));
             if !rest.is_empty() {
                 let others: Vec<String> = rest.iter().map(|p| format!("{} ({})", p.province, tr::money_en(p.value_usd))).collect();
-                text.push_str(&format!(", followed by {}", join_en(&others)));
+                text.push_str(&format!(", followed by {}", Language::En.list(&others)));
             }
             text + "."
         }
@@ -332,33 +332,4 @@ fn panel_tr(panel: i64) -> String {
 
 pub(super) fn missing_en(figure: &Figure) -> String {
     format!("{} of 81 provinces have a value for the whole period and no release states it", figure.panel)
-}
-
-fn join_tr(items: &[String]) -> String {
-    join(items, ", ", " ve ")
-}
-
-fn join_en(items: &[String]) -> String {
-    join(items, ", ", " and ")
-}
-
-fn join(items: &[String], separator: &str, last: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., final_item] => format!("{}{last}{final_item}", init.join(separator)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joins_lists_the_turkish_and_english_way() {
-        let items = vec!["a".to_string(), "b".to_string(), "c".to_string()];
-        assert_eq!(join_tr(&items), "a, b ve c");
-        assert_eq!(join_en(&items[..2]), "a and b");
-        assert_eq!(join_tr(&items[..1]), "a");
-    }
 }
