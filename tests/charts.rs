@@ -202,6 +202,55 @@ fn bars_follow_the_query_order_and_the_axis_covers_them() {
     assert!(text.contains("Ekim 2025"));
 }
 
+/// A province whose value for the month is loaded keeps no change against the release's value a
+/// year earlier (design rule 9): its bar and its shape say "değişim verilmiyor" and a note says
+/// why, where they said "veri yok", though the province has a value.
+#[test]
+fn a_province_with_a_value_but_no_change_is_not_drawn_as_without_data() {
+    let w = Workdir::new();
+    // February 2026 as the release printed it (dunya.com, "40 il ihracatını artırdı"): İstanbul
+    // 4,287, Kocaeli 2,944, Bursa 1,702 million USD; Bursa loaded 100 million above it.
+    w.write("subat.csv", "province,year,month,value_usd\nİstanbul,2026,2,4287000000\nKocaeli,2026,2,2944000000\nBursa,2026,2,1802000000\n");
+    w.run(&["load", "subat.csv", "--basis", "activity"]);
+
+    // The release's five largest increases: Bursa 255, Ankara 131, Kocaeli 86, Adana 59 and
+    // Yalova 51 million. Bursa's and Kocaeli's stand beside loaded values, so they are not shown.
+    let text = svg(&w, &["top_increases", "-p", "year=2026", "-p", "month=2"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let got: Vec<(&str, f64)> = with_class(&doc, "bar").iter().map(|b| (attr(*b, "data-label"), attr(*b, "data-value").parse::<f64>().unwrap() / 1e6)).collect();
+    assert_eq!(got, [("Ankara", 131.0), ("Adana", 59.0), ("Yalova", 51.0)]);
+    let missing: Vec<&str> = doc.descendants().filter(|n| n.attribute("class") == Some("bar-missing")).map(|n| attr(n, "data-label")).collect();
+    assert_eq!(missing, ["Bursa", "Kocaeli"]);
+    let labels: Vec<&str> = with_class(&doc, "value-label").iter().filter_map(|n| n.text()).collect();
+    assert_eq!(labels, ["değişim verilmiyor", "131 milyon $", "değişim verilmiyor", "59 milyon $", "51 milyon $"]);
+    let warning: String = with_class(&doc, "warning").iter().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
+    assert!(warning.contains("Değişim verilmiyor (Bursa ve Kocaeli): dönem için değerleri var"), "{warning}");
+    let english = svg(&w, &["top_increases", "-p", "year=2026", "-p", "month=2", "--lang", "en"]);
+    assert!(english.contains(">no change given<") && !english.contains("no data"), "{english}");
+    assert!(english.contains("No change given (Bursa and Kocaeli): each has a value for the period"), "{english}");
+
+    // The map of changes: the three loaded provinces hatched, the release's other three coloured
+    // with its changes, and the 75 provinces no release named grey.
+    let text = svg(&w, &["yoy_growth", "-p", "year=2026", "-p", "month=2"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let shapes = with_class(&doc, "province");
+    let named = |fill: &dyn Fn(&str) -> bool| -> Vec<&str> {
+        let mut names: Vec<&str> = shapes.iter().filter(|s| fill(attr(**s, "fill"))).map(|s| attr(*s, "data-name")).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(named(&|f| f == "url(#no-change)"), ["Bursa", "Kocaeli", "İstanbul"]);
+    let valued: BTreeMap<&str, f64> = shapes.iter().filter_map(|s| s.attribute("data-value").map(|v| (attr(*s, "data-name"), v.parse().unwrap()))).collect();
+    // -8.4, 2.6 and 14.9 % as the release states them.
+    assert_eq!(valued, BTreeMap::from([("Ankara", 14.9), ("Tekirdağ", 2.6), ("İzmir", -8.4)]));
+    assert_eq!(named(&|f| f == GREY).len(), 75);
+    let legend: Vec<&str> = with_class(&doc, "legend-label").iter().filter_map(|n| n.text()).collect();
+    assert!(legend.contains(&"değişim verilmiyor (3)") && legend.contains(&"veri yok (75)"), "{legend:?}");
+    let warning: String = with_class(&doc, "warning").iter().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
+    assert!(warning.contains("81 ilden yalnızca 6 ilin değeri var"), "{warning}");
+    assert!(warning.contains("Değişim verilmiyor (İstanbul, Kocaeli ve Bursa)"), "{warning}");
+}
+
 #[test]
 fn english_charts_use_english_words_and_numbers() {
     let w = Workdir::new();

@@ -10,7 +10,9 @@ pub struct Bars<'a> {
     pub measure: Measure,
     pub value_column: &'a str,
     pub language: Language,
-    pub no_data: &'a str,
+    /// What a row without a value says in its place, row by row: "veri yok", or "değişim
+    /// verilmiyor" where the province has a value but no change.
+    pub missing: Vec<&'static str>,
 }
 
 const ROW: f64 = 24.0;
@@ -29,7 +31,12 @@ pub fn draw(bars: &Bars, frame: &Frame, width: f64) -> (String, f64) {
     let step = if ticks.len() > 1 { ticks[1] - ticks[0] } else { 1.0 };
     let largest = first.abs().max(last.abs());
 
-    let value_labels: Vec<String> = bars.values.iter().map(|v| v.map(|v| numbers::label(v, bars.measure, bars.language)).unwrap_or_else(|| bars.no_data.to_string())).collect();
+    let value_labels: Vec<String> = bars
+        .values
+        .iter()
+        .zip(&bars.missing)
+        .map(|(v, missing)| v.map(|v| numbers::label(v, bars.measure, bars.language)).unwrap_or_else(|| missing.to_string()))
+        .collect();
     let label_width = bars.labels.iter().map(|l| text_width(l, TEXT_SIZE, false)).fold(0.0, f64::max);
     let value_width = value_labels.iter().map(|l| text_width(l, TEXT_SIZE, false)).fold(0.0, f64::max);
     let left = MARGIN + label_width + 10.0 + if low < 0.0 { value_width + 6.0 } else { 0.0 };

@@ -1,11 +1,13 @@
 //! The choropleth of the 81 provinces: each shape carries its plate code, its value and its
-//! class; provinces without a value are grey and the legend says "veri yok / no data".
+//! class; provinces without a value are grey and the legend says "veri yok / no data". On a map
+//! of changes, a province with a value but no change is hatched grey, "değişim verilmiyor / no
+//! change given": it is not without data.
 //!
 //! The shapes (data/province_map.json, from Natural Earth; data/README.md says how it was made)
 //! are matched to plate codes by the project's own province resolution, the one users get, and
 //! drawing refuses a map file that does not give 81 provinces, each once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use duckdb::Connection;
 use serde::Deserialize;
@@ -76,6 +78,8 @@ pub fn shapes(conn: &Connection) -> Result<Shapes> {
 pub struct MapValues<'a> {
     /// Plate code → value (None: the result has the province but no value).
     pub values: BTreeMap<i32, Option<f64>>,
+    /// The provinces with a value for the period but no change (a map of changes only).
+    pub without_change: BTreeSet<i32>,
     pub measure: Measure,
     pub value_column: &'a str,
     /// The legend's heading: what the value is, in the reader's words.
@@ -92,12 +96,20 @@ pub fn draw(shapes: &Shapes, map: &MapValues, frame: &Frame, width: f64) -> (Str
     let present: Vec<f64> = map.values.values().flatten().copied().collect();
     let classes: Vec<Class> = classes::classes(&present, map.classes, map.breaks, map.diverging);
     let scale = (width - 2.0 * MARGIN) / shapes.width;
+    // Stripes a few units wide; the map and its legend are drawn at nearly the same scale.
+    if !map.without_change.is_empty() {
+        svg.raw(&format!(
+        r##"<defs><pattern id="no-change" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{NO_DATA}"/><rect width="2" height="6" fill="#ffffff"/></pattern></defs>"##
+        ));
+    }
     svg.raw(&format!(r##"<g class="provinces" transform="translate({} {}) scale({})" stroke="#ffffff" stroke-width="{}" stroke-linejoin="round">"##, n(MARGIN), n(top), scale, n(0.8 / scale)));
     for shape in &shapes.shapes {
         let value = map.values.get(&shape.code).copied().flatten();
         let class = value.and_then(|v| classes::class_of(&classes, v));
-        let fill = class.map(|c| classes[c].color).unwrap_or(NO_DATA);
-        let shown = value.map(|v| numbers::label(v, map.measure, map.language)).unwrap_or_else(|| no_data(map.language).to_string());
+        let unchanged = value.is_none() && map.without_change.contains(&shape.code);
+        let fill = class.map(|c| classes[c].color).unwrap_or(if unchanged { NO_CHANGE } else { NO_DATA });
+        let missing = if unchanged { no_change(map.language) } else { no_data(map.language) };
+        let shown = value.map(|v| numbers::label(v, map.measure, map.language)).unwrap_or_else(|| missing.to_string());
         svg.raw(&format!(
             r#"<path class="province" data-plate="{}" data-name="{}" data-column="{}"{}{} fill="{fill}" d="{}"><title>{}: {}</title></path>"#,
             shape.code,
@@ -123,9 +135,13 @@ pub fn draw(shapes: &Shapes, map: &MapValues, frame: &Frame, width: f64) -> (Str
             (text.trim_end().to_string(), c.color, format!(r#" data-class="{i}" data-low="{}" data-high="{}" data-last="{last}""#, c.low, c.high))
         })
         .collect();
-    let missing = shapes.shapes.iter().filter(|s| map.values.get(&s.code).copied().flatten().is_none()).count();
-    if missing > 0 {
-        items.push((format!("{} ({missing})", no_data(map.language)), NO_DATA, r#" data-class="none""#.to_string()));
+    let valueless: Vec<i32> = shapes.shapes.iter().filter(|s| map.values.get(&s.code).copied().flatten().is_none()).map(|s| s.code).collect();
+    let unchanged = valueless.iter().filter(|c| map.without_change.contains(c)).count();
+    if unchanged > 0 {
+        items.push((format!("{} ({unchanged})", no_change(map.language)), NO_CHANGE, r#" data-class="no-change""#.to_string()));
+    }
+    if valueless.len() > unchanged {
+        items.push((format!("{} ({})", no_data(map.language), valueless.len() - unchanged), NO_DATA, r#" data-class="none""#.to_string()));
     }
     svg.text(MARGIN, y, TEXT_SIZE, true, Anchor::Start, INK, "legend-title", &map.title);
     y += 10.0;
@@ -144,6 +160,16 @@ pub fn draw(shapes: &Shapes, map: &MapValues, frame: &Frame, width: f64) -> (Str
     frame.footer(&mut svg, width, bottom);
     let height = bottom + frame.footer_height(width);
     (svg.finish(width, height, &frame.title), height)
+}
+
+/// The fill of a province with a value but no change: grey, hatched.
+const NO_CHANGE: &str = "url(#no-change)";
+
+pub fn no_change(language: Language) -> &'static str {
+    match language {
+        Language::Tr => "değişim verilmiyor",
+        Language::En => "no change given",
+    }
 }
 
 pub fn no_data(language: Language) -> &'static str {

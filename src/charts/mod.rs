@@ -7,6 +7,7 @@
 //! grey with "veri yok / no data" in the legend, the source under the plot.
 
 mod bar;
+mod caption;
 pub mod classes;
 mod frame;
 mod line;
@@ -15,7 +16,7 @@ pub mod map;
 pub mod numbers;
 mod png;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use arrow::array::RecordBatch;
 use arrow::datatypes::DataType;
@@ -31,7 +32,6 @@ use crate::db::{ColumnError, Columns};
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::turkish;
-use frame::Frame;
 use numbers::Measure;
 
 /// What the person asking for a chart chose; everything not chosen comes from the query.
@@ -111,11 +111,12 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
     if values.iter().all(Option::is_none) {
         // Rows, but none with a value to draw (a province no release ranked): say so in words
         // rather than draw an empty axis.
-        let (why, why_tr) = nothing_to_draw(&table, &value_column)?;
+        let (why, why_tr) = caption::nothing_to_draw(&table, &value_column)?;
         return Err(Error::NothingToDraw { query: data.query.name.clone(), column: value_column.clone(), why, why_tr });
     }
     let language = request.language;
-    let mut frame = frame_for(data, &table, &value_column, kind, language)?;
+    let unchanged = without_change(&table, &value_column, &values)?;
+    let mut frame = caption::frame_for(data, &table, &value_column, kind, &unchanged, language)?;
     let chosen_label = request.label.as_deref().or(spec.and_then(|s| s.label.as_deref()));
     let (svg, width, height) = match kind {
         Kind::Bar => {
@@ -126,7 +127,8 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
                 table.texts(&label_column)?.into_iter().map(|l| l.unwrap_or_default()).collect()
             };
             let width = request.width.unwrap_or(760.0);
-            let bars = bar::Bars { labels, values, measure, value_column: &value_column, language, no_data: map::no_data(language) };
+            let missing = unchanged.iter().map(|&u| if u { map::no_change(language) } else { map::no_data(language) }).collect();
+            let bars = bar::Bars { labels, values, measure, value_column: &value_column, language, missing };
             let (svg, height) = bar::draw(&bars, &frame, width);
             (svg, width, height)
         }
@@ -138,7 +140,7 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
         }
         Kind::Map => {
             let shapes = shapes.ok_or_else(|| Error::msg("a map needs the province shapes"))?;
-            let by_code = province_values(&table, &values, shapes, &data.query.name)?;
+            let (by_code, without_change) = province_values(&table, &values, &unchanged, shapes, &data.query.name)?;
             frame.source.push(match language {
                 Language::Tr => "Sınırlar: Natural Earth (kamu malı)".to_string(),
                 Language::En => "Boundaries: Natural Earth (public domain)".to_string(),
@@ -147,6 +149,7 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
             let diverging = is_change(&value_column);
             let map_values = map::MapValues {
                 values: by_code,
+                without_change,
                 measure,
                 value_column: &value_column,
                 title: column_title(&value_column, language),
@@ -287,8 +290,9 @@ fn lines<'a>(table: &Table, values: Vec<Option<f64>>, measure: Measure, value_co
 }
 
 /// Each row's value under its province's plate code: by the `code` column when the result has
-/// one, else by the province's name as the provinces table spells it.
-fn province_values(table: &Table, values: &[Option<f64>], shapes: &Shapes, query: &str) -> Result<BTreeMap<i32, Option<f64>>> {
+/// one, else by the province's name as the provinces table spells it; and the provinces whose
+/// row has a value for the period but no change ([`without_change`]).
+fn province_values(table: &Table, values: &[Option<f64>], unchanged: &[bool], shapes: &Shapes, query: &str) -> Result<(BTreeMap<i32, Option<f64>>, BTreeSet<i32>)> {
     let codes: Vec<Option<i32>> = if table.has("code") && matches!(table.data_type("code"), Some(t) if t.is_integer()) {
         table.integers("code")?.into_iter().map(|c| c.map(|c| c as i32)).collect()
     } else if table.has("province") {
@@ -301,9 +305,12 @@ fn province_values(table: &Table, values: &[Option<f64>], shapes: &Shapes, query
         return Err(Error::msg(format!("a map needs a province in each row (a `code` or `province` column); `{query}` has neither")));
     };
     let names = if table.has("province") { table.texts("province")? } else { vec![None; codes.len()] };
-    let mut by_code = BTreeMap::new();
-    for ((code, value), name) in codes.into_iter().zip(values).zip(names) {
+    let (mut by_code, mut without_change) = (BTreeMap::new(), BTreeSet::new());
+    for (((code, value), name), &unchanged) in codes.into_iter().zip(values).zip(names).zip(unchanged) {
         let Some(code) = code else { continue };
+        if unchanged {
+            without_change.insert(code);
+        }
         if by_code.insert(code, *value).is_some() {
             return Err(Error::msg(format!(
                 "`{query}` gives more than one row for {}: a map needs one row a province (narrow the query with its parameters)",
@@ -311,7 +318,18 @@ fn province_values(table: &Table, values: &[Option<f64>], shapes: &Shapes, query
             )));
         }
     }
-    Ok(by_code)
+    Ok((by_code, without_change))
+}
+
+/// The rows whose change is missing though the province has a value for the period: the value
+/// to compare with is missing or from another source (design rule 9), or the release's change
+/// is doubtful. They are not "no data", and a chart says so.
+fn without_change(table: &Table, value_column: &str, values: &[Option<f64>]) -> Result<Vec<bool>> {
+    if !is_change(value_column) || !table.has("value_usd") {
+        return Ok(vec![false; values.len()]);
+    }
+    let valued = table.numbers("value_usd")?;
+    Ok(values.iter().zip(valued).map(|(change, value)| change.is_none() && value.is_some()).collect())
 }
 
 /// A band of exports said with its bounds in the reader's words: "1 milyar $ ve üzeri".
@@ -360,218 +378,4 @@ fn month_abbreviation(month: u32, language: Language) -> &'static str {
     const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let i = (month as usize).clamp(1, 12) - 1;
     if language == Language::Tr { TR[i] } else { EN[i] }
-}
-
-/// The words around the plot: the query's summary, its parameters as a reader says them, what
-/// the data cannot show, and where the figures come from.
-fn frame_for(data: &ResultData, table: &Table, value_column: &str, kind: Kind, language: Language) -> Result<Frame> {
-    let header = &data.query.header;
-    let title = header.title_in(language).to_string();
-    let arg = |name: &str| -> Option<String> {
-        data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()).or_else(|| header.params.iter().find(|p| p.name == name).and_then(|p| p.default.clone())).filter(|v| v != "null")
-    };
-    let mut parts: Vec<String> = Vec::new();
-    let period = arg("period");
-    if let Some(year) = arg("year") {
-        let month: Option<u32> = arg("month").and_then(|m| m.parse().ok());
-        parts.push(match (period.as_deref(), month, language) {
-            (Some("year"), _, _) | (_, None, _) => year,
-            (Some("ytd"), Some(1), Language::Tr) | (Some("month"), Some(1), Language::Tr) => format!("Ocak {year}"),
-            (Some("ytd"), Some(m), Language::Tr) => format!("Ocak-{} {year}", turkish::capitalize(turkish::month_name(m))),
-            (Some("ytd"), Some(m), Language::En) => format!("{} {year}", turkish::ytd_period_en(m)),
-            (_, Some(m), Language::Tr) => format!("{} {year}", turkish::capitalize(turkish::month_name(m))),
-            (_, Some(m), Language::En) => format!("{} {year}", turkish::month_name_en(m)),
-        });
-    }
-    if let (Some(from), Some(to)) = (arg("from_year"), arg("to_year")) {
-        parts.push(format!("{from}–{to}"));
-    }
-    for param in &header.params {
-        let name = param.name.as_str();
-        if matches!(name, "year" | "month" | "period" | "from_year" | "to_year" | "basis") {
-            continue;
-        }
-        if let Some(value) = data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()) {
-            parts.push(match (name, language) {
-                ("n", Language::Tr) => format!("ilk {value}"),
-                ("n", Language::En) => format!("top {value}"),
-                // A province, country or product reads as itself.
-                ("province" | "country" | "product", _) => value,
-                _ => format!("{name}: {value}"),
-            });
-        }
-    }
-    let basis = arg("basis");
-    match (basis.as_deref(), language) {
-        (Some("activity"), Language::Tr) => parts.push("faaliyet iline göre".into()),
-        (Some("activity"), Language::En) => parts.push("by province of activity".into()),
-        (Some("registered"), Language::Tr) => parts.push("kayıtlı ile göre".into()),
-        (Some("registered"), Language::En) => parts.push("by registered province".into()),
-        _ => {}
-    }
-    let mut warnings = Vec::new();
-    let values = table.numbers(value_column)?;
-    let missing_values = values.iter().filter(|v| v.is_none()).count();
-    let panels: Vec<i64> = if table.has("panel") { table.integers("panel")?.into_iter().flatten().collect() } else { Vec::new() };
-    let (fewest, most) = (panels.iter().copied().min(), panels.iter().copied().max());
-    let coloured = values.iter().filter(|v| v.is_some()).count();
-    if kind == Kind::Map {
-        // A map's note counts the shapes it colours, whatever the result's panel column says.
-        if coloured < 81 {
-            warnings.push(panel_warning(kind, value_column, false, &coloured.to_string(), language));
-        }
-    } else if let (Some(fewest), Some(most)) = (fewest, most) {
-        if fewest < 81 {
-            let range = if fewest == most { fewest.to_string() } else { format!("{fewest}–{most}") };
-            warnings.push(panel_warning(kind, value_column, table.has("rank") || table.has("rank_origin"), &range, language));
-        }
-    } else if missing_values > 0 && kind != Kind::Map {
-        // No panel column (regions, say): still say that some rows have no value.
-        warnings.push(match language {
-            Language::Tr => format!("Eksik veri: {missing_values} satırın bu dönem için değeri yok (veri yok); eksik toplamlar gösterilmez."),
-            Language::En => format!("Incomplete data: {missing_values} rows have no value for this period (no data); partial totals are not shown."),
-        });
-    }
-    // Detail drawn from the releases' top lists is not the whole of a province's exports.
-    if table.has("complete") && table.has("detail_coverage_pct") {
-        let complete: Vec<String> = table.texts("complete")?.into_iter().flatten().collect();
-        if complete.iter().any(|c| c == "false") {
-            let coverage = table.numbers("detail_coverage_pct")?.into_iter().flatten().next();
-            let covered = coverage.map(|c| numbers::label(c, Measure::Percent, language));
-            warnings.push(match (language, covered) {
-                (Language::Tr, Some(c)) => format!("Eksik ayrıntı: yalnızca bültenlerin adını verdiği kalemler (toplamın {c})."),
-                (Language::Tr, None) => "Eksik ayrıntı: yalnızca bültenlerin adını verdiği kalemler.".to_string(),
-                (Language::En, Some(c)) => format!("Partial detail: only the items the releases named ({c} of the total)."),
-                (Language::En, None) => "Partial detail: only the items the releases named.".to_string(),
-            });
-        }
-    }
-    if value_column.contains("share") && table.has("share_of") {
-        if let Some(share_of) = table.distinct_texts("share_of")?.into_iter().next() {
-            warnings.push(share_note(&share_of, language));
-        }
-    }
-    let note_word = if language == Language::Tr { "Not" } else { "Note" };
-    Ok(Frame { title, subtitle: parts.join(" · "), warnings, note_word, source: vec![source_line(table, &values, basis.as_deref(), language)?] })
-}
-
-/// Why a column has no value in any row, as far as the result tells.
-/// Why there is no value to draw, in English and in Turkish.
-fn nothing_to_draw(table: &Table, column: &str) -> Result<(String, String)> {
-    let panel = if table.has("panel") { table.integers("panel")?.into_iter().flatten().min() } else { None };
-    let (panel, panel_tr) = match panel.filter(|p| *p < 81) {
-        Some(p) => (format!("; {p} of 81 provinces have a value"), format!("; 81 ilden {p} ilin değeri var")),
-        None => (String::new(), String::new()),
-    };
-    Ok(match column {
-        "rank" => (
-            format!("no release ranked it, and ranks are the data's own only when all 81 provinces have a value{panel}"),
-            format!("hiçbir bülten sıralamamış, sıraları veri ancak 81 ilin hepsinin değeri varsa kendisi verir{panel_tr}"),
-        ),
-        "provinces" => (
-            format!("counts are given only where all 81 provinces have a value or a release published them{panel}"),
-            format!("sayılar yalnızca 81 ilin hepsinin değeri olduğunda ya da bir bülten yayımladığında verilir{panel_tr}"),
-        ),
-        c if is_change(c) => (
-            format!("a change needs a value for the same period a year earlier, and no row has both{panel}"),
-            format!("değişim için bir yıl önceki aynı dönemin değeri gerekir ve hiçbir satırda ikisi birden yok{panel_tr}"),
-        ),
-        _ => (format!("the data has no value for these parameters{panel}"), format!("veride bu parametreler için değer yok{panel_tr}")),
-    })
-}
-
-/// What an incomplete panel means for this chart, in the reader's language.
-fn panel_warning(kind: Kind, value_column: &str, ranking: bool, range: &str, language: Language) -> String {
-    let counts = value_column == "provinces";
-    match (language, kind, counts, value_column == "rank", ranking) {
-        (Language::Tr, _, true, _, _) => "Eksik veri: il sayıları yalnızca hesaplanabildikleri (81 ilin değeri olan) ya da bültenlerin yayımladığı yerde gösterilir; diğerleri boş ya da \"veri yok\".".to_string(),
-        (Language::En, _, true, _, _) => "Incomplete data: counts are shown only where they can be computed (all 81 provinces have a value) or a release published them; the rest are empty or \"no data\".".to_string(),
-        (Language::Tr, Kind::Map, ..) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {range} ilin değeri var; gri illerin bu sonuçta değeri yok."),
-        (Language::En, Kind::Map, ..) => format!("Incomplete data: only {range} of 81 provinces have a value for this period; grey provinces have no value in this result."),
-        (Language::Tr, _, _, true, _) => format!("Eksik veri: bu dönemlerde 81 ilden yalnızca {range} ilin değeri var; sıralar bültenlerin verdiğidir, verilmeyen dönemler boş."),
-        (Language::En, _, _, true, _) => format!("Incomplete data: only {range} of 81 provinces have a value in these periods; ranks are the releases', periods without one are empty."),
-        (Language::Tr, Kind::Bar, _, _, true) => format!("Eksik veri: bu dönem için 81 ilden yalnızca {range} ilin değeri var; grafik bir toplam ya da tam bir sıralama değildir, sıralar bültenin verdiğidir."),
-        (Language::En, Kind::Bar, _, _, true) => format!("Incomplete data: only {range} of 81 provinces have a value for this period; this is neither a total nor a full ranking, and ranks are the release's."),
-        (Language::Tr, _, ..) => format!("Eksik veri: 81 ilden yalnızca {range} ilin değeri var; değeri olmayanlar boş ya da \"veri yok\"."),
-        (Language::En, _, ..) => format!("Incomplete data: only {range} of 81 provinces have a value; those without one are empty or \"no data\"."),
-    }
-}
-
-fn share_note(share_of: &str, language: Language) -> String {
-    match language {
-        Language::En => format!("Shares are of the {share_of}."),
-        Language::Tr if share_of.starts_with("sum of all 81") => "Paylar 81 ilin toplamına göredir.".into(),
-        Language::Tr if share_of.starts_with("national total derived") => "Paylar, yayımlanan yılbaşından bu yana toplamlardan türetilen Türkiye toplamına göredir.".into(),
-        Language::Tr if share_of.starts_with("published national total") => "Paylar yayımlanan Türkiye toplamına göredir.".into(),
-        Language::Tr => "Pay hesaplanamaz: 81 ilin değeri yok ve Türkiye toplamı yayımlanmadı.".into(),
-    }
-}
-
-/// What the drawn rows cite, and nothing else: "Kaynak: Ticaret Bakanlığı, faaliyet illerine göre
-/// ihracat", the loaded files' names, or both with how many of the drawn values each gave. A row
-/// without a value is not drawn and credits nobody.
-fn source_line(table: &Table, values: &[Option<f64>], basis: Option<&str>, language: Language) -> Result<String> {
-    let drawn = |column: &str| -> Result<Vec<Option<String>>> {
-        Ok(if table.has(column) { table.texts(column)?.into_iter().zip(values).filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect() } else { Vec::new() })
-    };
-    let (sources, origins) = (drawn("source")?, drawn("origin")?);
-    let mut files: Vec<(String, usize)> = Vec::new();
-    let (mut released, mut loaded_unnamed) = (0usize, 0usize);
-    for row in 0..sources.len().max(origins.len()) {
-        let source = sources.get(row).cloned().flatten().filter(|s| !s.is_empty());
-        let origin = origins.get(row).cloned().flatten();
-        match (source, origin.as_deref()) {
-            // A period summed over loaded and released months.
-            (_, Some("mixed")) => {
-                released += 1;
-                loaded_unnamed += 1;
-            }
-            (Some(s), _) if s.starts_with("http") => released += 1,
-            // A sum over several sources ("3 sources") of release figures.
-            (Some(_), Some("published" | "derived")) => released += 1,
-            (Some(s), _) => {
-                let name = std::path::Path::new(&s).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(s);
-                match files.iter_mut().find(|(f, _)| *f == name) {
-                    Some((_, count)) => *count += 1,
-                    None => files.push((name, 1)),
-                }
-            }
-            (None, Some("loaded")) => loaded_unnamed += 1,
-            (None, Some(_)) => released += 1,
-            (None, None) => {}
-        }
-    }
-    let nothing_said = released == 0 && files.is_empty() && loaded_unnamed == 0;
-    let several = [released > 0, !files.is_empty(), loaded_unnamed > 0].iter().filter(|b| **b).count() > 1;
-    let count = |n: usize| match (several, language) {
-        (false, _) => String::new(),
-        (true, Language::Tr) => format!(" ({n} değer)"),
-        (true, Language::En) => format!(" ({n} {})", if n == 1 { "value" } else { "values" }),
-    };
-    let mut parts = Vec::new();
-    if released > 0 || nothing_said {
-        let who = match (basis, language) {
-            (Some("registered"), Language::Tr) => "TİM ve ihracatçı birlikleri, ihracatçının kayıtlı olduğu ile göre ihracat",
-            (Some("registered"), Language::En) => "TİM and the exporters' associations, exports by the exporter's registered province",
-            (_, Language::Tr) => "Ticaret Bakanlığı, faaliyet illerine göre ihracat",
-            (_, Language::En) => "Ministry of Trade, exports by province of activity",
-        };
-        parts.push(format!("{who}{}", count(released)));
-    }
-    for (file, n) in &files {
-        parts.push(match language {
-            Language::Tr => format!("yüklenen dosya: {file}{}", count(*n)),
-            Language::En => format!("loaded file: {file}{}", count(*n)),
-        });
-    }
-    if loaded_unnamed > 0 {
-        parts.push(match language {
-            Language::Tr => format!("yüklenen veriler{}", count(loaded_unnamed)),
-            Language::En => format!("loaded data{}", count(loaded_unnamed)),
-        });
-    }
-    Ok(match language {
-        Language::Tr => format!("Kaynak: {}", parts.join("; ")),
-        Language::En => format!("Source: {}", parts.join("; ")),
-    })
 }
