@@ -251,6 +251,22 @@ fn a_province_with_a_value_but_no_change_is_not_drawn_as_without_data() {
     assert!(warning.contains("Değişim verilmiyor (İstanbul, Kocaeli ve Bursa)"), "{warning}");
 }
 
+/// A map of changes names what they are against: the month before for `mom_change`, a year
+/// earlier for `yoy_growth` (the legend said "a year earlier" for both).
+#[test]
+fn a_map_of_changes_names_the_period_they_are_against() {
+    let w = Workdir::new();
+    let title = |args: &[&str]| {
+        let text = svg(&w, args);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        with_class(&doc, "legend-title").iter().filter_map(|n| n.text()).collect::<String>()
+    };
+    assert_eq!(title(&["mom_change", "-p", "year=2025", "-p", "month=10"]), "Değişim (%), bir önceki aya göre");
+    assert_eq!(title(&["mom_change", "-p", "year=2025", "-p", "month=10", "--lang", "en"]), "Change (%) against the month before");
+    assert_eq!(title(&["yoy_growth", "-p", "year=2025", "-p", "month=10"]), "Değişim (%), bir yıl öncesine göre");
+    assert_eq!(title(&["yoy_growth", "-p", "year=2025", "-p", "month=10", "--lang", "en"]), "Change (%) against a year earlier");
+}
+
 #[test]
 fn english_charts_use_english_words_and_numbers() {
     let w = Workdir::new();

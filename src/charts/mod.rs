@@ -152,7 +152,7 @@ pub fn draw(data: &ResultData, request: &Request, shapes: Option<&Shapes>) -> Re
                 without_change,
                 measure,
                 value_column: &value_column,
-                title: column_title(&value_column, language),
+                title: value_title(&table, &value_column, language),
                 classes: request.classes,
                 breaks: request.breaks,
                 diverging,
@@ -271,7 +271,7 @@ fn lines<'a>(table: &Table, values: Vec<Option<f64>>, measure: Measure, value_co
     let series_column = chosen.map(str::to_string).or_else(|| (table.has("province") && table.distinct_texts("province").map(|d| d.len() > 1).unwrap_or(false)).then(|| "province".to_string()));
     let names: Vec<String> = match &series_column {
         Some(column) => table.texts(column)?.into_iter().map(|t| t.unwrap_or_default()).collect(),
-        None => vec![column_title(value_column, language); values.len()],
+        None => vec![value_title(table, value_column, language); values.len()],
     };
     let mut series: Vec<line::Series> = Vec::new();
     let mut periods: BTreeMap<i64, String> = BTreeMap::new();
@@ -371,6 +371,19 @@ pub fn column_title(column: &str, language: Language) -> String {
         other => (other, other),
     };
     if language == Language::Tr { tr.to_string() } else { en.to_string() }
+}
+
+/// What the drawn column of this result holds: a change against the month before
+/// (`mom_change`, whose rows carry `previous_month_usd`) says so, where [`column_title`] says
+/// "a year earlier".
+fn value_title(table: &Table, column: &str, language: Language) -> String {
+    match (column, table.has("previous_month_usd"), language) {
+        ("change_pct", true, Language::Tr) => "Değişim (%), bir önceki aya göre".to_string(),
+        ("change_pct", true, Language::En) => "Change (%) against the month before".to_string(),
+        ("change_usd", true, Language::Tr) => "Değişim, bir önceki aya göre".to_string(),
+        ("change_usd", true, Language::En) => "Change against the month before".to_string(),
+        _ => column_title(column, language),
+    }
 }
 
 fn month_abbreviation(month: u32, language: Language) -> &'static str {
