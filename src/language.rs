@@ -55,10 +55,40 @@ impl Language {
 /// `value` with `places` decimals, a half rounded away from zero, as a printed figure is: 2,944.5
 /// million is 2,945 (where `format!` rounds a half to even, 2,944), so that a report's text,
 /// which says "2 milyar 945 milyon", and its table agree.
+///
+/// The rounding is done on the decimal digits the value was written with (the shortest decimal
+/// that reads back as it), not on its binary value: 224.55 billion is 224.6, where
+/// `(224.55 * 10).round()` reads the double just under 224.55 and gives 224.5.
 pub fn fixed(value: f64, places: usize) -> String {
-    let scale = 10f64.powi(places as i32);
-    let rounded = (value * scale).round() / scale;
-    format!("{rounded:.places$}")
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    // Display writes the shortest decimal that reads back as the value, never in exponent form.
+    let written = format!("{}", value.abs());
+    let (int, frac) = written.split_once('.').unwrap_or((&written, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes().chain(std::iter::repeat(b'0')).take(places)).collect();
+    if frac.as_bytes().get(places).is_some_and(|d| *d >= b'5') {
+        // Carry the one up through the nines: 9.995 → 10.00.
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if digits[i] == b'9' {
+                digits[i] = b'0';
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let split = digits.len() - places;
+    let (whole, decimals) = digits.split_at(split);
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    let whole = String::from_utf8_lossy(whole);
+    if places == 0 { format!("{sign}{whole}") } else { format!("{sign}{whole}.{}", String::from_utf8_lossy(decimals)) }
 }
 
 /// Puts thousands separators into a plain number as arrow prints it ("-4859123.45").
@@ -117,6 +147,18 @@ mod tests {
         assert_eq!(fixed(-0.25, 1), "-0.3");
         assert_eq!(fixed(17.7, 1), "17.7");
         assert_eq!(fixed(3.0, 1), "3.0");
+        // Halves as written in decimal, which the nearest double misses by a hair either way.
+        assert_eq!(fixed(224.55, 1), "224.6");
+        assert_eq!(fixed(1.005, 2), "1.01");
+        assert_eq!(fixed(2.675, 2), "2.68");
+        assert_eq!(fixed(-1.005, 2), "-1.01");
+        assert_eq!(fixed(9.995, 2), "10.00");
+        assert_eq!(fixed(99.96, 1), "100.0");
+        assert_eq!(fixed(0.044, 1), "0.0");
+        assert_eq!(fixed(12.0, 0), "12");
+        assert_eq!(fixed(4859.123, 0), "4859");
+        assert_eq!(fixed(1e-7, 2), "0.00");
+        assert_eq!(fixed(123456789012.0, 2), "123456789012.00");
     }
 
     #[test]
