@@ -16,7 +16,8 @@ use super::choices::{Breaks, ChartKind, ImageFormat, Language};
 /// The chart shows what `ihracat run` prints for the same parameters. Each shipped query names
 /// its natural chart (`--- chart` in its header; `ihracat queries show NAME`); --kind draws
 /// another. SVG or PNG by -o's extension, or --format to stdout. Provinces without a value are
-/// grey ("veri yok"), and a chart of an incomplete panel says so under its title.
+/// grey ("veri yok"); a province with a value but no change says "değişim verilmiyor" (hatched on
+/// a map), and a chart of an incomplete panel says so under its title.
 ///
 /// Examples:
 ///   ihracat chart top_provinces -p year=2025 -p month=10 -o top.svg

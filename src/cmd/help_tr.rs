@@ -138,7 +138,8 @@ az ilin verisine dayanan bir sonuç bunu sütunlarında ve stderr'de bir satırd
 Grafik, aynı parametrelerle `ihracat run`ın yazdığını gösterir. Paketteki her analiz kendine
 uygun grafiği söyler (başlığındaki `--- chart`; `ihracat queries show NAME`); --kind başka
 birini çizer. -o'nun uzantısına göre SVG ya da PNG, ya da --format ile stdout'a. Değeri
-olmayan iller gridir (\"veri yok\"); eksik bir panelin grafiği bunu başlığının altında söyler.
+olmayan iller gridir (\"veri yok\"); değeri olup değişimi olmayan il \"değişim verilmiyor\" der
+(haritada taralıdır); eksik bir panelin grafiği bunu başlığının altında söyler.
 Grafik, --lang en verilmedikçe Türkçedir.
 
 Örnekler:
