@@ -20,14 +20,19 @@ impl Language {
     /// `tr` when the environment's locale is Turkish, else `en` (for number style; the words of
     /// pages and reports default to Turkish).
     pub fn from_env() -> Language {
-        for var in ["LC_ALL", "LC_NUMERIC", "LANG"] {
-            if let Ok(value) = std::env::var(var) {
-                if !value.is_empty() {
-                    return if value.starts_with("tr") { Language::Tr } else { Language::En };
-                }
-            }
-        }
-        Language::En
+        Language::of_locale(&["LC_ALL", "LC_NUMERIC", "LANG"]).unwrap_or(Language::En)
+    }
+
+    /// The language the environment's locale names for messages (LC_ALL, LC_MESSAGES, then
+    /// LANG, as POSIX reads them), or None when none is set: a Turkish `LANG` asks for Turkish.
+    pub fn of_messages() -> Option<Language> {
+        Language::of_locale(&["LC_ALL", "LC_MESSAGES", "LANG"])
+    }
+
+    /// The first of the locale variables that is set and not empty, as a language.
+    fn of_locale(vars: &[&str]) -> Option<Language> {
+        let value = vars.iter().find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))?;
+        Some(if value.starts_with("tr") { Language::Tr } else { Language::En })
     }
 
     /// A list as the language says it: "a, b ve c", "a, b and c".

@@ -652,3 +652,35 @@ fn names_resolve_in_turkish() {
     let csv = w.command(&["provinces", "resolve", "Ankaraa", "--locale", "tr", "--format", "csv"]).output().unwrap();
     assert!(text(&csv.stdout).contains("Ankaraa,,,\"not resolved: unknown province `Ankaraa`; did you mean one of: Ankara, "), "{}", text(&csv.stdout));
 }
+
+/// A Turkish locale asks for Turkish as IHRACAT_LOCALE=tr does: a reader whose LANG is
+/// tr_TR.UTF-8 gets the Turkish table, its notice, the errors and `--help` in Turkish.
+/// IHRACAT_LOCALE and LC_ALL, said outright, come before LANG.
+#[test]
+fn a_turkish_lang_is_a_turkish_reader() {
+    let w = workdir();
+    let with = |env: &[(&str, &str)], args: &[&str]| {
+        let mut command = w.command(args);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let out = command.output().unwrap();
+        (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    };
+    let turkish = [("LANG", "tr_TR.UTF-8")];
+    let (code, _, stderr) = with(&turkish, &["run", "top_provinces", "-p", "year=2025"]);
+    assert_eq!((code, stderr.as_str()), (1, "ihracat: hata: `month` parametresi: zorunlu (int)\n"));
+    let (code, stdout, stderr) = with(&turkish, &["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1", "--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert!(stderr.starts_with("ihracat: not: 2025-10 için 81 ilden 8 ilin verisi var"), "{stderr}");
+    assert!(stdout.contains("| 1 | İstanbul | 34 | 4.859.000.000 |"), "{stdout}");
+    let (_, help, _) = with(&turkish, &["--help"]);
+    assert!(help.starts_with("Türkiye'nin il bazında ihracat istatistikleri"), "{help}");
+
+    let (_, _, stderr) = with(&[("LANG", "tr_TR.UTF-8"), ("IHRACAT_LOCALE", "en")], &["run", "top_provinces", "-p", "year=2025"]);
+    assert_eq!(stderr, "ihracat: error: parameter `month`: is required (int)\n");
+    let (_, _, stderr) = with(&[("LANG", "tr_TR.UTF-8"), ("LC_ALL", "C.UTF-8")], &["run", "top_provinces", "-p", "year=2025"]);
+    assert_eq!(stderr, "ihracat: error: parameter `month`: is required (int)\n");
+    let (_, _, stderr) = with(&[("LANG", "en_US.UTF-8"), ("LC_MESSAGES", "tr_TR.UTF-8")], &["run", "top_provinces", "-p", "year=2025"]);
+    assert_eq!(stderr, "ihracat: hata: `month` parametresi: zorunlu (int)\n");
+}

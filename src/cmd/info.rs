@@ -62,7 +62,7 @@ pub fn run(args: InfoArgs, context: &Context) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // The lines about the database are for people: on stderr when the table goes to a program,
-    // in the language the command speaks (IHRACAT_LOCALE or --locale).
+    // in the language the command speaks (--locale, IHRACAT_LOCALE or a Turkish LANG).
     let tr = context.language == Language::Tr;
     let say = |en: &str, turkish: &str| if tr { turkish.to_string() } else { en.to_string() };
     let none = say("none", "yok");

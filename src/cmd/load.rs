@@ -80,7 +80,7 @@ pub struct LoadArgs {
     /// How many problems to list before stopping
     #[arg(long, default_value_t = 20, value_name = "N")]
     max_errors: usize,
-    /// The language of the summary, notes and problems: en or tr [default: from IHRACAT_LOCALE]
+    /// The language of the summary, notes and problems: en or tr [default: from IHRACAT_LOCALE or LANG]
     #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
     pub locale: Option<Locale>,
 }
@@ -194,7 +194,7 @@ pub fn list(args: LoadsArgs, context: &Context) -> Result<ExitCode> {
 pub struct UnloadArgs {
     /// The load's id (see `ihracat loads`)
     id: i64,
-    /// The language of what it says: en or tr [default: from IHRACAT_LOCALE]
+    /// The language of what it says: en or tr [default: from IHRACAT_LOCALE or LANG]
     #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
     pub locale: Option<Locale>,
 }

@@ -78,8 +78,9 @@ impl Cli {
     }
 
     /// The language an error is said in: the one the reader asked the command for (`--lang` of
-    /// `chart` and `report`, Turkish unless told; `--locale` or IHRACAT_LOCALE of the tabular
-    /// commands, as `run`'s notices, and of `load`, `unload` and `export`), else English. Errors
+    /// `chart` and `report`, Turkish unless told; `--locale`, IHRACAT_LOCALE or the locale's
+    /// language (LC_ALL, LC_MESSAGES, LANG) of the tabular commands, as `run`'s notices, and of
+    /// `load`, `unload` and `export`), else English. Errors
     /// ihracat has words for in Turkish (an unknown name, a parameter, a refusal, a month without
     /// figures, a load's refusals) are then said in Turkish, as `load`'s summary and notes are.
     pub fn language(&self) -> ihracat::language::Language {
@@ -99,10 +100,12 @@ impl Cli {
             Command::Info(args) => args.output.locale,
             _ => None,
         };
-        match locale {
-            Some(locale) => locale.into(),
-            None if std::env::var("IHRACAT_LOCALE").is_ok_and(|v| v.trim().eq_ignore_ascii_case("tr")) => Language::Tr,
-            None => Language::En,
+        match (locale, std::env::var("IHRACAT_LOCALE")) {
+            (Some(locale), _) => locale.into(),
+            (None, Ok(value)) if value.trim().eq_ignore_ascii_case("tr") => Language::Tr,
+            (None, Ok(_)) => Language::En,
+            // As the table's numbers do: a Turkish LANG reads Turkish.
+            (None, Err(_)) => Language::of_messages().unwrap_or(Language::En),
         }
     }
 }

@@ -80,8 +80,8 @@ pub fn run(args: QueriesArgs, context: &Context) -> Result<ExitCode> {
         Some(Action::Show { name, format }) => {
             let query = catalog.get(&name)?;
             match format {
-                // English unless --locale tr (or IHRACAT_LOCALE=tr) asks for Turkish, as run's notices.
-                ShowFormat::Text => print!("{}", catalog::describe_text(query, args.output.locale.map_or(ihracat::language::Language::En, Into::into))),
+                // In the command's language, as run's notices.
+                ShowFormat::Text => print!("{}", catalog::describe_text(query, context.language)),
                 ShowFormat::Sql => print!("{}", query.sql),
                 ShowFormat::Json => println!("{}", catalog::describe_json(query)),
             }

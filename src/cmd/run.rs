@@ -37,8 +37,9 @@ pub fn run(args: RunArgs, context: &Context) -> Result<ExitCode> {
     let assignments = args.params.iter().map(|p| catalog::parse_assignment(p)).collect::<Result<Vec<_>>>()?;
     let db = timed("opening the database", || context.open(Access::Analysis))?;
     let mut options = args.output.options();
-    // Notices in Turkish with --locale tr (or IHRACAT_LOCALE=tr), as the table's numbers are.
-    let notice_language = args.output.locale.map_or(ihracat::language::Language::En, Into::into);
+    // Notices in the command's language (--locale, IHRACAT_LOCALE or a Turkish LANG), as the
+    // table's numbers are.
+    let notice_language = context.language;
     // An Excel file says on its second sheet what it holds: the query and every parameter.
     options.about = Some(ihracat::output::excel::About {
         query: query.name.clone(),

@@ -14,9 +14,9 @@ pub fn language(args: &[String]) -> Language {
     asked(args).unwrap_or(if matches!(command(args), Some("chart" | "report")) { Language::Tr } else { Language::En })
 }
 
-/// The language the reader asked for in so many words: `--lang` or `--locale` where given, else
-/// IHRACAT_LOCALE. `--help` follows it alone: the interface is described in the reader's
-/// language, not in the language a chart is drawn in by default.
+/// The language the reader asked for: `--lang` or `--locale` where given, else IHRACAT_LOCALE,
+/// else a Turkish locale (LC_ALL, LC_MESSAGES, LANG). `--help` follows it alone: the interface is
+/// described in the reader's language, not in the language a chart is drawn in by default.
 pub fn asked(args: &[String]) -> Option<Language> {
     let given = |flag: &str| {
         args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix(flag) {
@@ -26,7 +26,11 @@ pub fn asked(args: &[String]) -> Option<Language> {
         })
     };
     let turkish = |value: String| if value.trim().eq_ignore_ascii_case("tr") { Language::Tr } else { Language::En };
-    given("--lang").or_else(|| given("--locale")).or_else(|| std::env::var("IHRACAT_LOCALE").ok()).map(turkish)
+    given("--lang")
+        .or_else(|| given("--locale"))
+        .or_else(|| std::env::var("IHRACAT_LOCALE").ok())
+        .map(turkish)
+        .or_else(|| Language::of_messages().filter(|l| *l == Language::Tr))
 }
 
 /// The subcommand: the first word that is neither an option nor a global option's value.

@@ -51,6 +51,7 @@ impl Workdir {
             .env("LANG", "C")
             .env_remove("LC_ALL")
             .env_remove("LC_NUMERIC")
+            .env_remove("LC_MESSAGES")
             .env("NO_COLOR", "1")
             .arg("--db")
             .arg(self.db())
