@@ -99,7 +99,7 @@ pub fn draw(shapes: &Shapes, map: &MapValues, frame: &Frame, width: f64) -> (Str
     // Stripes a few units wide; the map and its legend are drawn at nearly the same scale.
     if !map.without_change.is_empty() {
         svg.raw(&format!(
-        r##"<defs><pattern id="no-change" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{NO_DATA}"/><rect width="2" height="6" fill="#ffffff"/></pattern></defs>"##
+            r##"<defs><pattern id="no-change" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{NO_DATA}"/><rect width="2" height="6" fill="#ffffff"/></pattern></defs>"##
         ));
     }
     svg.raw(&format!(r##"<g class="provinces" transform="translate({} {}) scale({})" stroke="#ffffff" stroke-width="{}" stroke-linejoin="round">"##, n(MARGIN), n(top), scale, n(0.8 / scale)));
