@@ -162,6 +162,8 @@ impl Error {
             Error::LoadStopped { loaded, error } => format!("{}\n(ondan önceki {loaded} dosya yüklendi)", error.said(language)),
             Error::Message(text) => crate::messages::message(text, language),
             Error::Io { context, source } => crate::messages::io(context, source.kind(), language).unwrap_or_else(|| self.to_string()),
+            // "statement 2 (line 5): Binder Error: …": DuckDB's commonest errors are known.
+            Error::Sql { .. } => crate::messages::message(&self.to_string(), language),
             Error::TimedOut { seconds } => format!("sorgu {seconds} sn'den uzun sürdü ve durduruldu"),
             Error::NothingToDraw { query, column, why_tr, .. } => {
                 format!("`{query}` sonucunun `{column}` sütununda bu parametreler için değer yok, çizilecek bir şey yok: {why_tr}")

@@ -10,6 +10,8 @@
 use crate::codes::{fill, matches};
 use crate::language::Language;
 
+mod duckdb;
+
 /// Messages a reader may meet on a page or the command line (a form's errors, an analysis's
 /// refusal): (English, Turkish).
 const MESSAGES: &[(&str, &str)] = &[
@@ -365,6 +367,7 @@ pub fn message(text: &str, language: Language) -> String {
         .or_else(|| of_statement(text))
         .or_else(|| of_part(text, language))
         .or_else(|| MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))))
+        .or_else(|| duckdb::in_turkish(text))
         .or_else(|| said(LOAD, text))
         // A refusal of several lines (each formula without a value, each value another load
         // holds) is said line by line, and only when every line is known.
@@ -373,10 +376,14 @@ pub fn message(text: &str, language: Language) -> String {
 }
 
 /// A message about one statement of ad-hoc SQL ("statement 2 (line 5): …") in Turkish, when the
-/// rest of it is known: DuckDB's own words stay whole in English.
+/// rest of it is known (ihracat's own words, or DuckDB's commonest errors): else DuckDB's words
+/// stay whole in English.
 fn of_statement(text: &str) -> Option<String> {
     let values = matches("statement {} (line {}): {}", text)?;
-    let rest = MESSAGES.iter().find_map(|(english, tr)| matches(english, &values[2]).map(|v| fill(tr, &v, Language::Tr)))?;
+    let rest = MESSAGES
+        .iter()
+        .find_map(|(english, tr)| matches(english, &values[2]).map(|v| fill(tr, &v, Language::Tr)))
+        .or_else(|| duckdb::in_turkish(&values[2]))?;
     Some(format!("{}. ifade ({}. satır): {rest}", values[0], values[1]))
 }
 

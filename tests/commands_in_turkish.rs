@@ -378,6 +378,36 @@ fn ad_hoc_sql_refuses_and_notes_in_turkish() {
     );
 }
 
+/// DuckDB's commonest errors about a user's SQL, in Turkish (written here by hand), with the
+/// caret still under the word it points at; one whose words ihracat does not know stays whole in
+/// DuckDB's English.
+#[test]
+fn duckdb_s_commonest_errors_are_said_in_turkish() {
+    let w = workdir();
+    let refused = |sql: &str| {
+        let (code, stdout, stderr) = in_turkish(&w, &["sql", sql], "");
+        assert_eq!((code, stdout.as_str()), (1, ""), "{sql}: {stderr}");
+        stderr
+    };
+    let said = refused("SELECT provnce FROM exports");
+    assert!(said.starts_with("ihracat: hata: 1. ifade (1. satır): Bağlama hatası: FROM'daki tablolarda \"provnce\" sütunu yok\nOlası sütunlar: "), "{said}");
+    let line = said.lines().find(|l| l.starts_with("SATIR 1: ")).expect("the line DuckDB points at");
+    assert_eq!(line, "SATIR 1: SELECT provnce FROM exports");
+    let caret = said.lines().last().unwrap();
+    assert_eq!(caret.find('^'), line.find("provnce"), "{said}");
+    assert_eq!(caret.trim(), "^".repeat("provnce".len()));
+    let said = refused("SELECT * FROM exprts");
+    assert!(said.starts_with("ihracat: hata: 1. ifade (1. satır): Katalog hatası: exprts adlı tablo ya da görünüm yok\nBunu mu demek istediniz: \"exports\"?\n"), "{said}");
+    assert!(refused("SELEC 1").starts_with("ihracat: hata: 1. ifade (1. satır): Ayrıştırma hatası: \"SELEC\" yakınında sözdizimi hatası\n"));
+    assert!(refused("SELECT 'a'::INT").starts_with("ihracat: hata: 1. ifade (1. satır): Dönüştürme hatası: 'a' metni INT32 türüne dönüştürülemiyor\n"));
+    assert!(refused("SELECT foo(1)").starts_with("ihracat: hata: 1. ifade (1. satır): Katalog hatası: foo adlı fonksiyon yok\n"));
+    // The shell says them alike.
+    let (_, _, stderr) = in_turkish(&w, &["shell"], "SELECT provnce FROM exports;\n");
+    assert!(stderr.contains("ihracat: hata: 1. ifade (1. satır): Bağlama hatası: FROM'daki tablolarda \"provnce\" sütunu yok\n"), "{stderr}");
+    let said = refused("SELECT * FROM read_csv('yok.csv')");
+    assert!(said.starts_with("ihracat: hata: statement 1 (line 1): IO Error: No files found that match the pattern \"yok.csv\""), "{said}");
+}
+
 /// The shell's help, a mistyped dot-command and a named query's notice, in Turkish; the rows as
 /// any locale gives them.
 #[test]

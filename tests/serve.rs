@@ -353,6 +353,13 @@ fn the_sql_page_reads_and_nothing_else() {
         assert!(reply.text().contains(expected), "{sql}: {}", reply.text());
     }
     assert_eq!(w.csv(&["sql", "SELECT count(*) FROM exports"]), before, "nothing changed");
+    // DuckDB's error about a mistyped column, in Turkish (written here by hand), line by line in a
+    // <pre>, so that the caret stays under the word.
+    let reply = get(&server, "/sql?q=SELECT+provnce+FROM+exports&lang=tr");
+    assert_eq!(reply.status, 400);
+    let page = reply.text();
+    assert!(page.contains("<pre class=\"error\" role=\"alert\">Bağlama hatası: FROM'daki tablolarda &quot;provnce&quot; sütunu yok\nOlası sütunlar: "), "{page}");
+    assert!(page.contains("\nSATIR 1: SELECT provnce FROM exports\n                ^^^^^^^</pre>"), "{page}");
     drop(server);
     // --quiet keeps the address line, and --no-sql closes the page.
     let no_sql = serve(&w, &["--quiet"]);

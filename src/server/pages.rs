@@ -600,8 +600,9 @@ pub fn sql_page(language: Language, text: &str, result: Option<std::result::Resu
         }
         @match &result {
             Some(Ok(table)) => (PreEscaped(table.as_str())),
-            // ihracat's refusals in the page's language; DuckDB's own words as it wrote them.
-            Some(Err(message)) => p.error role="alert" { (coded(&crate::messages::message(&message.0, language))) },
+            // ihracat's refusals and DuckDB's commonest errors in the page's language, line by line
+            // as DuckDB wrote them, the caret under the word it points at (hence <pre>).
+            Some(Err(message)) => pre.error role="alert" { (coded(&crate::messages::message(&message.0, language))) },
             None => {},
         }
     };
