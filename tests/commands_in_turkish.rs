@@ -343,16 +343,19 @@ fn in_turkish(w: &Workdir, args: &[&str], stdin: &str) -> (i32, String, String) 
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
 
+/// `ihracat sql SQL` in Turkish, which must refuse it: what it said on stderr.
+fn refused(w: &Workdir, sql: &str) -> String {
+    let (code, stdout, stderr) = in_turkish(w, &["sql", sql], "");
+    assert_eq!((code, stdout.as_str()), (1, ""), "{sql}: {stderr}");
+    stderr
+}
+
 /// Ad-hoc SQL's refusals and notes, each naming its statement in Turkish; DuckDB's own words
 /// would stay English, but these are ihracat's.
 #[test]
 fn ad_hoc_sql_refuses_and_notes_in_turkish() {
     let w = workdir();
-    let refused = |sql: &str| {
-        let (code, stdout, stderr) = in_turkish(&w, &["sql", sql], "");
-        assert_eq!((code, stdout.as_str()), (1, ""), "{sql}: {stderr}");
-        stderr
-    };
+    let refused = |sql: &str| refused(&w, sql);
     assert_eq!(
         refused("ATTACH 'x.duckdb'"),
         "ihracat: hata: 1. ifade (1. satır): serbest SQL veritabanı bağlayamaz, ayıramaz ya da değiştiremez: yönetilen veritabanı salt okunur kalır, kendi tablolarınız çalışma alanında durur (sql --write)\n"
@@ -384,11 +387,7 @@ fn ad_hoc_sql_refuses_and_notes_in_turkish() {
 #[test]
 fn duckdb_s_commonest_errors_are_said_in_turkish() {
     let w = workdir();
-    let refused = |sql: &str| {
-        let (code, stdout, stderr) = in_turkish(&w, &["sql", sql], "");
-        assert_eq!((code, stdout.as_str()), (1, ""), "{sql}: {stderr}");
-        stderr
-    };
+    let refused = |sql: &str| refused(&w, sql);
     let said = refused("SELECT provnce FROM exports");
     assert!(said.starts_with("ihracat: hata: 1. ifade (1. satır): Bağlama hatası: FROM'daki tablolarda \"provnce\" sütunu yok\nOlası sütunlar: "), "{said}");
     let line = said.lines().find(|l| l.starts_with("SATIR 1: ")).expect("the line DuckDB points at");
