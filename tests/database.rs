@@ -7,7 +7,7 @@ use common::{Workdir, column};
 
 #[test]
 fn a_new_database_is_created_and_seeded_with_the_bundled_data() {
-    let w = Workdir::new();
+    let w = Workdir::empty();
     assert!(!w.db().exists());
     let output = w.run(&["sql", "SELECT count(*) AS n FROM provinces"]);
     assert!(w.db().exists());
@@ -164,7 +164,7 @@ fn a_refresh_under_the_same_label_names_both_fingerprints() {
 
 #[test]
 fn a_file_that_is_not_an_ihracat_database_is_named() {
-    let w = Workdir::new();
+    let w = Workdir::empty();
     {
         let conn = duckdb::Connection::open(w.db()).unwrap();
         conn.execute_batch("CREATE TABLE t(a INT)").unwrap();

@@ -131,7 +131,7 @@ fn a_load_that_spills_makes_its_spill_folder_first() {
 /// loaded without --complete names the option (issue 31: a trade economist met neither).
 #[test]
 fn generate_says_how_its_files_load_and_creates_no_database() {
-    let w = Workdir::new();
+    let w = Workdir::empty();
     let help = w.stdout(&["generate", "--help"]);
     assert!(help.contains("ihracat load FILE --basis activity --complete"), "{help}");
     let dir = w.path("gen");

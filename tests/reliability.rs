@@ -19,7 +19,7 @@ impl Drop for Mount {
 
 #[test]
 fn a_load_that_fills_the_disk_changes_nothing_and_gives_the_space_back() {
-    let w = Workdir::new();
+    let w = Workdir::empty();
     let disk = w.path("small");
     std::fs::create_dir_all(&disk).unwrap();
     let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=32m", "tmpfs"]).arg(&disk).output();

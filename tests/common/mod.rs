@@ -12,7 +12,17 @@ pub struct Workdir {
 }
 
 impl Workdir {
+    /// A work directory holding the database the binary creates on first use (with the bundled
+    /// data and the kept facts), copied from `created_database()`: creating it costs about 1.5 s
+    /// of CPU, and most tests begin with one. Tests of creation itself use `Workdir::empty`.
     pub fn new() -> Workdir {
+        let w = Workdir::empty();
+        std::fs::copy(created_database(), w.db()).expect("the created database copies");
+        w
+    }
+
+    /// A work directory without a database: the first command creates it.
+    pub fn empty() -> Workdir {
         Workdir { dir: tempfile::tempdir().expect("a temporary directory") }
     }
 
@@ -106,6 +116,38 @@ impl Workdir {
         }
         result
     }
+}
+
+/// The database this build of the binary creates on first use, made once by `ihracat info` in an
+/// empty work directory and kept in the target's temporary folder under the binary's size and
+/// modification time, so that every test process of one build shares it and a new build makes
+/// its own (removing the last build's).
+fn created_database() -> &'static Path {
+    static PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let binary = std::fs::metadata(env!("CARGO_BIN_EXE_ihracat")).expect("the binary under test");
+        let modified = binary.modified().expect("its modification time").duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let name = format!("created-{}-{}.duckdb", binary.len(), modified.as_nanos());
+        let path = folder.join(&name);
+        if path.exists() {
+            return path;
+        }
+        let w = Workdir::empty();
+        w.run(&["info"]);
+        assert!(!w.path("test.duckdb.wal").exists(), "the created database left a log: copying the file alone would lose it");
+        for entry in std::fs::read_dir(&folder).expect("the target's temporary folder").flatten() {
+            let other = entry.file_name().to_string_lossy().into_owned();
+            if other.starts_with("created-") && other.ends_with(".duckdb") && other != name {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        // Another test process may be making the same file: each renames its own whole copy.
+        let partial = folder.join(format!("{name}.{}", std::process::id()));
+        std::fs::copy(w.db(), &partial).expect("the created database copies");
+        std::fs::rename(&partial, &path).expect("the created database is kept");
+        path
+    })
 }
 
 pub fn text(bytes: &[u8]) -> String {
