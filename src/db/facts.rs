@@ -87,10 +87,13 @@ pub fn refresh(conn: &Connection, change: Change) -> Result<()> {
     refilled
 }
 
-/// Each statement is prepared once a connection: planning the views is most of a refill's cost
-/// on small data, and a process that loads many files (a script over the library, the property
-/// test of loads: 37 s for 4 × 100 loads, 64 s preparing each time) pays it once. `execute`
-/// reads each statement's whole result, so none is left open on the connection.
+/// Each statement is prepared once a connection. Planning the views is most of a refill's cost
+/// on small data, and DuckDB plans a prepared statement that reads tables again at every
+/// execution (`always_require_rebind`: the tables may have changed since), so a statement
+/// prepared and run is planned twice and a kept one once: a process that loads many files (a
+/// script over the library, the property test of loads: 37 s for 4 × 100 loads, 64 s preparing
+/// each time) plans each once a load. `execute` reads each statement's whole result, so none is
+/// left open on the connection.
 fn refill(conn: &Connection, facts: &[(&str, &str)]) -> Result<()> {
     for (table, view) in facts {
         for statement in [format!("DELETE FROM {table}"), format!("INSERT INTO {table} SELECT * FROM {view}")] {
