@@ -399,3 +399,36 @@ fn a_percent_has_the_digits_its_precision_allows() {
     ]);
     assert_eq!(column(&rows, "shown"), ["12.35", "12.35", "12.35", "12.3", "12.3", "12.0", "12.0", "-7.3", "", "0.0", "100.0"]);
 }
+
+/// A percent's last digit is rounded as a person rounds it, a half away from zero: 100,500,000 of
+/// 10,000,000,000 is exactly 1.005 %, printed to two decimals as 1.01 % (DOUBLE holds 1.005 as
+/// 1.00499999…, which DuckDB's round gave as 1.0).
+#[test]
+fn a_percent_ending_in_a_half_is_rounded_away_from_zero() {
+    let w = Workdir::new();
+    // 2025-10, all 81 provinces, summing to exactly 10,000,000,000: Adana 100,500,000 (1.005 %),
+    // Adıyaman 202,010,000 (200,000,000 a year earlier: +1.005 %), 78 provinces at 122,000,000
+    // and Düzce the rest, 181,490,000.
+    let mut csv = String::from("il,yıl,ay,değer\n1,2024,10,100000000\n2,2024,10,200000000\n1,2025,10,100500000\n2,2025,10,202010000\n");
+    for code in 3..=80 {
+        csv.push_str(&format!("{code},2025,10,122000000\n"));
+    }
+    csv.push_str("81,2025,10,181490000\n");
+    let path = w.write("halves.csv", csv);
+    w.run(&["load", path.to_str().unwrap(), "--basis", "activity"]);
+
+    let shares = w.csv(&["run", "share_of_total", "-p", "year=2025", "-p", "month=10"]);
+    let at = |rows: &Vec<Vec<String>>, province: &str, col: &str| {
+        let i = column(rows, "province").iter().position(|p| p == province).unwrap_or_else(|| panic!("{province} in {rows:?}"));
+        column(rows, col)[i].clone()
+    };
+    assert!(column(&shares, "share_of")[0].starts_with("sum of all 81 provinces ("), "{shares:?}");
+    assert_eq!(at(&shares, "Adana", "share_pct"), "1.01");
+    let bottom = w.csv(&["run", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1"]);
+    assert_eq!((at(&bottom, "Adana", "rank"), at(&bottom, "Adana", "share_pct")), ("1".into(), "1.01".into()));
+    let top = w.csv(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=81"]);
+    assert_eq!(at(&top, "Adıyaman", "change_pct"), "1.01");
+    assert_eq!(at(&top, "Adana", "change_pct"), "0.5");
+    // And below zero, the half goes down: -0.125 to two places is -0.13.
+    assert_eq!(w.csv(&["sql", "SELECT round_half_away(-0.125, 2) AS r"]), vec![vec!["r"], vec!["-0.13"]]);
+}

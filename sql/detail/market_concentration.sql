@@ -27,8 +27,8 @@ shares AS (
     JOIN c ON c.province_code = d.province_code AND c.complete
     WHERE $province IS NULL OR d.province_code = $province
 )
-SELECT p.name AS province, p.code, round(sum(share_pct * share_pct), 1)::DOUBLE AS hhi, count(*) AS countries,
-       arg_max(s.code, share_pct) AS top_country, round(max(share_pct), 2)::DOUBLE AS top_country_pct, any_value(s.total_usd) AS total_usd
+SELECT p.name AS province, p.code, round_half_away(sum(share_pct * share_pct), 1) AS hhi, count(*) AS countries,
+       arg_max(s.code, share_pct) AS top_country, round_half_away(max(share_pct), 2) AS top_country_pct, any_value(s.total_usd) AS total_usd
 FROM guard, shares s JOIN provinces p ON p.code = s.province_code
 WHERE guard.ok
 GROUP BY p.name, p.code

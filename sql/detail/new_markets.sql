@@ -21,7 +21,7 @@ guard AS (
 cur AS (SELECT code, value_usd FROM detail_cells($year, $month, $period, $basis, 'country') WHERE province_code = $province),
 prev AS (SELECT code FROM detail_cells($year - 1, $month, $period, $basis, 'country') WHERE province_code = $province AND value_usd > 0)
 SELECT cur.code AS country, c.name_tr AS name, cur.value_usd,
-       round(100 * cur.value_usd / (SELECT detail_usd FROM now), 2)::DOUBLE AS share_pct
+       round_half_away(100 * cur.value_usd / (SELECT detail_usd FROM now), 2) AS share_pct
 FROM guard, cur LEFT JOIN countries c ON c.code = cur.code
 WHERE guard.ok AND cur.value_usd > 0 AND cur.code NOT IN (SELECT code FROM prev)
 ORDER BY cur.value_usd DESC, cur.code

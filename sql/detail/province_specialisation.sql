@@ -21,9 +21,9 @@ cells AS (SELECT * FROM detail_cells($year, $month, $period, $basis, 'product'))
 turkey AS (SELECT code, sum(value_usd) AS value_usd FROM cells GROUP BY code),
 national AS (SELECT sum(total_usd) AS total_usd FROM c)
 SELECT p.name AS province, p.code, x.code AS product, x.value_usd,
-       round(100 * x.value_usd / c.total_usd, 2)::DOUBLE AS share_of_province_pct,
-       round(100 * t.value_usd / n.total_usd, 2)::DOUBLE AS share_of_turkey_pct,
-       round((x.value_usd / c.total_usd) / (t.value_usd / n.total_usd), 3)::DOUBLE AS rca
+       round_half_away(100 * x.value_usd / c.total_usd, 2) AS share_of_province_pct,
+       round_half_away(100 * t.value_usd / n.total_usd, 2) AS share_of_turkey_pct,
+       round_half_away((x.value_usd / c.total_usd) / (t.value_usd / n.total_usd), 3) AS rca
 FROM guard, cells x
 JOIN c ON c.province_code = x.province_code
 JOIN turkey t ON t.code = x.code

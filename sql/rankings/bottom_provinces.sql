@@ -19,7 +19,7 @@ ranked AS (
     WHERE value_usd IS NOT NULL AND (SELECT panel FROM d) = 81
 )
 SELECT r.rank, r.province, r.province_code AS code, r.value_usd,
-       round(100 * r.value_usd / d.total_usd, 2)::DOUBLE AS share_pct,
+       round_half_away(100 * r.value_usd / d.total_usd, 2) AS share_pct,
        r.change_usd, r.change_pct::DOUBLE AS change_pct, r.origin, d.share_of, d.panel
 FROM ranked r, d
 WHERE r.rank <= $n

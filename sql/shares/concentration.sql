@@ -24,7 +24,7 @@ top AS (
     GROUP BY k
 ),
 hhi AS (
-    SELECT CASE WHEN (SELECT panel FROM d) = 81 THEN round(sum(pow(100 * value_usd / (SELECT total_usd FROM d), 2)), 1) END::DOUBLE AS hhi FROM r
+    SELECT CASE WHEN (SELECT panel FROM d) = 81 THEN round_half_away(sum(pow(100 * value_usd / (SELECT total_usd FROM d), 2)), 1) END AS hhi FROM r
 )
 SELECT (SELECT pct FROM top WHERE k = 1) AS top1_pct,
        (SELECT pct FROM top WHERE k = 5) AS top5_pct,

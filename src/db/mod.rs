@@ -27,7 +27,7 @@ pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 15;
+pub const SCHEMA_VERSION: i64 = 16;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -47,6 +47,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (13, "migrations/013_spans.sql", include_str!("migrations/013_spans.sql")),
     (14, "migrations/014_loaded_ranks.sql", include_str!("migrations/014_loaded_ranks.sql")),
     (15, "migrations/015_report_detail.sql", include_str!("migrations/015_report_detail.sql")),
+    (16, "migrations/016_halves.sql", include_str!("migrations/016_halves.sql")),
 ];
 
 /// Where the managed database is.
