@@ -249,6 +249,12 @@ fn a_province_with_a_value_but_no_change_is_not_drawn_as_without_data() {
     let warning: String = with_class(&doc, "warning").iter().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
     assert!(warning.contains("81 ilden yalnızca 6 ilin değeri var"), "{warning}");
     assert!(warning.contains("Değişim verilmiyor (İstanbul, Kocaeli ve Bursa)"), "{warning}");
+    // A hatched shape says its province has a value, so it credits that value's source: the
+    // three coloured by the release, the three hatched by the loaded file (the bars: Ankara, Adana
+    // and Yalova from the release, Bursa and Kocaeli loaded).
+    assert!(text.contains(">Kaynak: Ticaret Bakanlığı, faaliyet illerine göre ihracat (3 değer); yüklenen dosya: subat.csv (3 değer)<"), "{text}");
+    let bars = svg(&w, &["top_increases", "-p", "year=2026", "-p", "month=2", "--lang", "en"]);
+    assert!(bars.contains(">Source: Ministry of Trade, exports by province of activity (3 values); loaded file: subat.csv (2 values)<"), "{bars}");
 }
 
 /// A map of changes names what they are against: the month before for `mom_change`, a year

@@ -103,7 +103,7 @@ pub(super) fn frame_for(data: &ResultData, table: &Table, value_column: &str, ki
         }
     }
     let note_word = if language == Language::Tr { "Not" } else { "Note" };
-    Ok(Frame { title, subtitle: parts.join(" · "), warnings, note_word, source: vec![source_line(table, &values, basis.as_deref(), language)?] })
+    Ok(Frame { title, subtitle: parts.join(" · "), warnings, note_word, source: vec![source_line(table, &values, unchanged, basis.as_deref(), language)?] })
 }
 
 /// Why a column has no value in any row, as far as the result tells, in English and in Turkish.
@@ -187,10 +187,13 @@ fn share_note(share_of: &str, language: Language) -> String {
 
 /// What the drawn rows cite, and nothing else: "Kaynak: Ticaret Bakanlığı, faaliyet illerine göre
 /// ihracat", the loaded files' names, or both with how many of the drawn values each gave. A row
-/// without a value is not drawn and credits nobody.
-fn source_line(table: &Table, values: &[Option<f64>], basis: Option<&str>, language: Language) -> Result<String> {
+/// drawn as having a value but no change (hatched on a map, "değişim verilmiyor" beside a bar)
+/// states that its province has a value, so it credits its value's source too; a row without a
+/// value is not drawn and credits nobody.
+fn source_line(table: &Table, values: &[Option<f64>], unchanged: &[bool], basis: Option<&str>, language: Language) -> Result<String> {
+    let shown: Vec<bool> = values.iter().enumerate().map(|(row, v)| v.is_some() || unchanged.get(row).copied().unwrap_or(false)).collect();
     let drawn = |column: &str| -> Result<Vec<Option<String>>> {
-        Ok(if table.has(column) { table.texts(column)?.into_iter().zip(values).filter(|(_, v)| v.is_some()).map(|(t, _)| t).collect() } else { Vec::new() })
+        Ok(if table.has(column) { table.texts(column)?.into_iter().zip(&shown).filter(|(_, s)| **s).map(|(t, _)| t).collect() } else { Vec::new() })
     };
     let (sources, origins) = (drawn("source")?, drawn("origin")?);
     let mut files: Vec<(String, usize)> = Vec::new();
