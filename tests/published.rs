@@ -113,7 +113,8 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     // the release did not rank, is not called third.
     let report = w.stdout(&["report", "--year", "2026", "--month", "2"]);
     assert!(report.contains("İstanbul 4 milyar 287 milyon dolarla birinci, Kocaeli 2 milyar 945 milyon dolarla ikinci"), "{report}");
-    assert!(!report.contains("üçüncü"), "{report}");
+    let leaders = report.split("\n\n").nth(1).unwrap_or_default();
+    assert!(leaders.starts_with("Şubat ayında ihracatta") && !leaders.contains("üçüncü"), "{report}");
     // Its table rounds Kocaeli's loaded 2,944.5 million as the text does (it said 2944).
     let markdown = w.stdout(&["report", "--year", "2026", "--month", "2", "--format", "markdown"]);
     assert!(markdown.contains("| 2 | Kocaeli | 2945 |"), "{markdown}");
@@ -147,6 +148,25 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
         ankara.musd, adana.musd, yalova.musd
     );
     assert!(english.contains(&expected), "{english}");
+    // And it says why the first and third are not given, naming them by the release's places.
+    let (bursa, kocaeli) = (place("Bursa"), place("Kocaeli"));
+    assert_eq!((bursa.rank, kocaeli.rank), (1, 3));
+    assert!(
+        report.contains("Bültenin en fazla artış listesinde birinci sıradaki Bursa ve üçüncü sıradaki Kocaeli için artış verilmiyor: bu ayki değerleri yüklenen dosyadan, bir yıl önceki değerleri bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor."),
+        "{report}"
+    );
+    assert!(
+        english.contains("The release listed Bursa first and Kocaeli third among the largest increases; no increase is given for them: their values for the month come from a loaded file"),
+        "{english}"
+    );
+    let facts: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--year", "2026", "--month", "2", "--format", "json"])).unwrap();
+    let withheld: Vec<(i64, &str, &str)> = facts["withheld_increases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["rank"].as_i64().unwrap(), p["province"].as_str().unwrap(), p["source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(withheld, [(1, "Bursa", "subat.csv"), (3, "Kocaeli", "subat.csv")]);
 
     // İstanbul loaded off the release's figure keeps no rank: Kocaeli is second, not first.
     w.write("istanbul.csv", "province,year,month,value_usd\nİstanbul,2026,2,4400000000\n");

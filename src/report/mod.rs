@@ -60,6 +60,20 @@ pub struct ProvinceFigure {
     pub previous_source: Option<String>,
 }
 
+/// A place on the release's list of the largest increases whose increase is not given: the
+/// province's value for the month is loaded and its value a year earlier is a release's, and
+/// figures from different sources are not compared (design rule 9).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WithheldIncrease {
+    /// The place the release gave it.
+    pub rank: i64,
+    pub province: String,
+    /// The loaded file of the month's value.
+    pub source: Option<String>,
+    /// The release of the value a year earlier.
+    pub previous_source: Option<String>,
+}
+
 /// A chapter or country in a leading province's paragraph.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DetailFigure {
@@ -99,6 +113,8 @@ pub struct Facts {
     pub top_provinces: Vec<ProvinceFigure>,
     /// top_increases for the month: value_usd is the increase.
     pub top_increases: Vec<ProvinceFigure>,
+    /// The places on the release's list whose increase is withheld beside a loaded value.
+    pub withheld_increases: Vec<WithheldIncrease>,
     /// "computed" from a complete panel, "published" (the release's list), or "none".
     pub increases_origin: String,
     /// How many provinces have a value in both years for the month (81 is complete).
@@ -233,6 +249,10 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
     };
     let top_provinces: Vec<ProvinceFigure> = section("top").filter_map(province_figure).collect();
     let top_increases: Vec<ProvinceFigure> = section("increase").filter_map(province_figure).collect();
+    let withheld_increases: Vec<WithheldIncrease> = section("increase")
+        .filter(|f| f.value.is_none() && f.origin.as_deref() == Some("loaded"))
+        .filter_map(|f| Some(WithheldIncrease { rank: f.rank?, province: f.province.clone()?, source: f.source.clone(), previous_source: f.previous_source.clone() }))
+        .collect();
     let increases_origin = match top_increases.first() {
         None => "none",
         Some(_) if top_increases.iter().all(|p| p.origin == "computed") => "computed",
@@ -276,6 +296,7 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         month_panel: count("month")?,
         top_provinces,
         top_increases,
+        withheld_increases,
         increases_origin: increases_origin.to_string(),
         increases_compared: count("compared")?,
         detail,

@@ -2,7 +2,7 @@
 //! [`Sentence`]s; Turkish and English are two wordings of the same sentences, so the languages
 //! cannot state different things, and a figure that cannot be given is said to be missing in both.
 
-use super::{DetailFigure, Facts, Figure, ProvinceFigure};
+use super::{DetailFigure, Facts, Figure, ProvinceFigure, WithheldIncrease};
 use crate::language::Language;
 use crate::turkish as tr;
 
@@ -34,6 +34,9 @@ enum Sentence<'f> {
     /// The largest increases cannot be listed: `compared` provinces have a value in both years.
     IncreasesUnlisted { compared: i64 },
     Increases { first: &'f ProvinceFigure, rest: &'f [ProvinceFigure] },
+    /// Places on the release's list whose increase is withheld beside a loaded value: named with
+    /// their places, so that a rank the list skips is accounted for.
+    IncreasesNotCompared { places: &'f [WithheldIncrease] },
     /// A leading province's first chapters, and its first countries.
     Chapters { province: &'f str, first: &'f DetailFigure, rest: &'f [DetailFigure] },
     Countries { province: &'f str, first: &'f DetailFigure, rest: &'f [DetailFigure], after_chapters: bool },
@@ -76,10 +79,14 @@ fn plan(f: &Facts) -> Vec<Vec<Sentence<'_>>> {
             sentences
         }
     };
-    let increases = match f.top_increases.split_first() {
-        None => Sentence::IncreasesUnlisted { compared: f.increases_compared },
-        Some((first, rest)) => Sentence::Increases { first, rest },
+    let mut increases = match f.top_increases.split_first() {
+        None if f.withheld_increases.is_empty() => vec![Sentence::IncreasesUnlisted { compared: f.increases_compared }],
+        None => Vec::new(),
+        Some((first, rest)) => vec![Sentence::Increases { first, rest }],
     };
+    if !f.withheld_increases.is_empty() {
+        increases.push(Sentence::IncreasesNotCompared { places: &f.withheld_increases });
+    }
     let mut detail = Vec::new();
     for d in &f.detail {
         if let Some((first, rest)) = d.chapters.split_first() {
@@ -89,7 +96,7 @@ fn plan(f: &Facts) -> Vec<Vec<Sentence<'_>>> {
             detail.push(Sentence::Countries { province: &d.province, first, rest, after_chapters: !d.chapters.is_empty() });
         }
     }
-    let mut paragraphs = vec![vec![national, counts], ranking, vec![increases]];
+    let mut paragraphs = vec![vec![national, counts], ranking, increases];
     if !detail.is_empty() {
         paragraphs.push(detail);
     }
@@ -175,6 +182,14 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
                 text.push_str(&format!(" {} {} izledi.", tr::accusative(&first.province), Language::Tr.list(&others)));
             }
             text
+        }
+        Sentence::IncreasesNotCompared { places } => {
+            let named: Vec<String> = places.iter().map(|p| format!("{} sıradaki {}", tr::ordinal(p.rank as usize), p.province)).collect();
+            let values = if places.len() == 1 { "değeri" } else { "değerleri" };
+            format!(
+                "Bültenin en fazla artış listesinde {} için artış verilmiyor: bu ayki {values} yüklenen dosyadan, bir yıl önceki {values} bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor.",
+                Language::Tr.list(&named)
+            )
         }
         Sentence::Chapters { province, first, rest } => {
             let text = format!("{} ihracatında ilk sırada {}la {} faslı yer aldı", tr::genitive(province), tr::money_thousands(first.value_usd), first.name_tr);
@@ -304,6 +319,18 @@ fn english(s: &Sentence, f: &Facts) -> String {
                 text.push_str(&format!(", followed by {}", Language::En.list(&others)));
             }
             text + "."
+        }
+        Sentence::IncreasesNotCompared { places } => {
+            let named: Vec<String> = places.iter().map(|p| format!("{} {}", p.province, tr::ordinal_en(p.rank as usize))).collect();
+            let (pronoun, values) = if places.len() == 1 {
+                ("it", "its value for the month comes from a loaded file and the one a year earlier from a release")
+            } else {
+                ("them", "their values for the month come from a loaded file and those a year earlier from a release")
+            };
+            format!(
+                "The release listed {} among the largest increases; no increase is given for {pronoun}: {values}, and figures from different sources are not compared.",
+                Language::En.list(&named)
+            )
         }
         Sentence::Chapters { province, first, rest } => {
             format!("{province}'s leading chapter was {} ({}){}.", chapter(first), tr::money_thousands_en(first.value_usd), listed(rest, &chapter))
