@@ -37,6 +37,7 @@ const CODES: &[(&[&str], &str, &str)] = &[
     (&["section"], "national", "ulusal"),
     (&["section"], "panel", "panel"),
     (&["section"], "top", "ilk sıralar"),
+    (&["section"], "unranked", "sırasız"),
     (METRICS, "change_pct", "değişim (%)"),
     (METRICS, "compared", "iki yılda da verisi olan il"),
     (METRICS, "exports", "ihracat"),
@@ -110,6 +111,13 @@ const SENTENCES: &[(&str, &str, &str)] = &[
         "",
     ),
     ("not computable: {} of 81 provinces have a value for the period; and no release in the data states it", "hesaplanamıyor: dönem için 81 ilden {0} ilin değeri var ve verideki hiçbir bülten bunu vermiyor", ""),
+    // Why month_facts gives a place the release listed without its figure.
+    (
+        "not compared: the value for the month is loaded, the value a year earlier a release's",
+        "karşılaştırılmadı: ayın değeri yüklendi, bir yıl önceki değer bir bültenin",
+        "",
+    ),
+    ("not ranked: the loaded value differs from the value the release ranked", "sıralanmadı: yüklenen değer bültenin sıraladığı değerden farklı", ""),
     ("at least {}", "en az {0}", "at least {0}"),
     ("below {}", "{0} altı", "below {0}"),
     ("{} to {}", "{0} – {1}", "{0} to {1}"),

@@ -114,7 +114,11 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     let report = w.stdout(&["report", "--year", "2026", "--month", "2"]);
     assert!(report.contains("İstanbul 4 milyar 287 milyon dolarla birinci, Kocaeli 2 milyar 945 milyon dolarla ikinci"), "{report}");
     let leaders = report.split("\n\n").nth(1).unwrap_or_default();
-    assert!(leaders.starts_with("Şubat ayında ihracatta") && !leaders.contains("üçüncü"), "{report}");
+    let ranking = leaders.split(" sırada yer aldı.").next().unwrap_or_default();
+    assert!(ranking.starts_with("Şubat ayında ihracatta") && !ranking.contains("üçüncü"), "{report}");
+    // It says why the release's third is missing.
+    assert_eq!(list.iter().find(|p| p.province == "Bursa").map(|p| p.rank), Some(3));
+    assert!(leaders.contains(" sırada yer aldı. Bültende üçüncü sıradaki Bursa için sıra verilmiyor: yüklenen değeri bültenin sıraladığı değerden farklı."), "{report}");
     // Its table rounds Kocaeli's loaded 2,944.5 million as the text does (it said 2944).
     let markdown = w.stdout(&["report", "--year", "2026", "--month", "2", "--format", "markdown"]);
     assert!(markdown.contains("| 2 | Kocaeli | 2945 |"), "{markdown}");
@@ -130,6 +134,7 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
         "{report}"
     );
     assert!(english.contains("No change on February 2025 is given for İstanbul and Kocaeli: their values for the month come from a loaded file"), "{english}");
+    assert!(english.contains("Bursa (third in the release) is not ranked: its loaded value differs from the value the release ranked."), "{english}");
 
     // Bursa and Kocaeli, loaded, keep no stated increase (rule 9): the release's first and third
     // are missing from its list of increases, so no one is called the largest or said to follow.
@@ -149,8 +154,7 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     );
     assert!(english.contains(&expected), "{english}");
     // And it says why the first and third are not given, naming them by the release's places.
-    let (bursa, kocaeli) = (place("Bursa"), place("Kocaeli"));
-    assert_eq!((bursa.rank, kocaeli.rank), (1, 3));
+    assert_eq!((place("Bursa").rank, place("Kocaeli").rank), (1, 3));
     assert!(
         report.contains("Bültenin en fazla artış listesinde birinci sıradaki Bursa ve üçüncü sıradaki Kocaeli için artış verilmiyor: bu ayki değerleri yüklenen dosyadan, bir yıl önceki değerleri bültenden geliyor ve farklı kaynaklardan iki rakam karşılaştırılmıyor."),
         "{report}"
@@ -167,6 +171,13 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
         .map(|p| (p["rank"].as_i64().unwrap(), p["province"].as_str().unwrap(), p["source"].as_str().unwrap()))
         .collect();
     assert_eq!(withheld, [(1, "Bursa", "subat.csv"), (3, "Kocaeli", "subat.csv")]);
+    let unranked: Vec<(i64, &str, f64)> = facts["unranked_leaders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["rank"].as_i64().unwrap(), p["province"].as_str().unwrap(), p["value_usd"].as_f64().unwrap()))
+        .collect();
+    assert_eq!(unranked, [(3, "Bursa", (bursa.musd + 100.0) * 1e6)]);
 
     // İstanbul loaded off the release's figure keeps no rank: Kocaeli is second, not first.
     w.write("istanbul.csv", "province,year,month,value_usd\nİstanbul,2026,2,4400000000\n");
@@ -174,6 +185,7 @@ fn a_loaded_value_that_agrees_with_the_release_keeps_the_releases_rank() {
     let english = w.stdout(&["report", "--year", "2026", "--month", "2", "--lang", "en"]);
     assert!(english.contains("In February 2026, Kocaeli ranked second with"), "{english}");
     assert!(!english.contains("ranked first"), "{english}");
+    assert!(english.contains("İstanbul (first in the release) and Bursa (third in the release) are not ranked: their loaded values differ from those the release ranked."), "{english}");
     // İstanbul, unranked, is no longer a leader; Kocaeli alone is named.
     assert!(english.contains("No change on February 2025 is given for Kocaeli: its value for the month comes from a loaded file"), "{english}");
 }

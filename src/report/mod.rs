@@ -74,6 +74,19 @@ pub struct WithheldIncrease {
     pub previous_source: Option<String>,
 }
 
+/// A province the release ranked among the first five whose value shown is loaded and differs
+/// from the value the release ranked: it holds no rank (design rule 8).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct UnrankedLeader {
+    /// The place the release gave it.
+    pub rank: i64,
+    pub province: String,
+    /// Its loaded value.
+    pub value_usd: Option<f64>,
+    /// The loaded file.
+    pub source: Option<String>,
+}
+
 /// A chapter or country in a leading province's paragraph.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DetailFigure {
@@ -111,6 +124,8 @@ pub struct Facts {
     pub month_panel: i64,
     /// top_provinces for the month: the data's ranking on a complete panel, else the release's.
     pub top_provinces: Vec<ProvinceFigure>,
+    /// The places among the release's first five that hold no rank beside a loaded value.
+    pub unranked_leaders: Vec<UnrankedLeader>,
     /// top_increases for the month: value_usd is the increase.
     pub top_increases: Vec<ProvinceFigure>,
     /// The places on the release's list whose increase is withheld beside a loaded value.
@@ -248,6 +263,9 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         })
     };
     let top_provinces: Vec<ProvinceFigure> = section("top").filter_map(province_figure).collect();
+    let unranked_leaders: Vec<UnrankedLeader> = section("unranked")
+        .filter_map(|f| Some(UnrankedLeader { rank: f.rank?, province: f.province.clone()?, value_usd: f.value, source: f.source.clone() }))
+        .collect();
     let top_increases: Vec<ProvinceFigure> = section("increase").filter_map(province_figure).collect();
     let withheld_increases: Vec<WithheldIncrease> = section("increase")
         .filter(|f| f.value.is_none() && f.origin.as_deref() == Some("loaded"))
@@ -295,6 +313,7 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         provinces_increased: figure("provinces_increased")?,
         month_panel: count("month")?,
         top_provinces,
+        unranked_leaders,
         top_increases,
         withheld_increases,
         increases_origin: increases_origin.to_string(),

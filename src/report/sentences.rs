@@ -2,7 +2,7 @@
 //! [`Sentence`]s; Turkish and English are two wordings of the same sentences, so the languages
 //! cannot state different things, and a figure that cannot be given is said to be missing in both.
 
-use super::{DetailFigure, Facts, Figure, ProvinceFigure, WithheldIncrease};
+use super::{DetailFigure, Facts, Figure, ProvinceFigure, UnrankedLeader, WithheldIncrease};
 use crate::language::Language;
 use crate::turkish as tr;
 
@@ -26,6 +26,9 @@ enum Sentence<'f> {
     /// The month's leading provinces; `in_sequence` is false for a rank the release skipped, so
     /// that no wording implies the rank before it.
     Ranking { provinces: Vec<Ranked<'f>> },
+    /// Places among the release's first five that hold no rank beside a loaded value: named with
+    /// their places, so that a rank the list skips is accounted for.
+    UnrankedLeaders { places: &'f [UnrankedLeader] },
     /// The year-on-year changes of the leading provinces that have one.
     RankingChanges { changes: Vec<(&'f ProvinceFigure, f64)> },
     /// Leading provinces whose value is loaded and whose value a year earlier is a release's: the
@@ -63,13 +66,17 @@ fn plan(f: &Facts) -> Vec<Vec<Sentence<'_>>> {
     };
     let ranking = match f.top_provinces.as_slice() {
         [] if f.month_panel == 0 => vec![Sentence::NoProvinceFigures],
-        [] => vec![Sentence::Unranked { panel: f.month_panel }],
+        [] if f.unranked_leaders.is_empty() => vec![Sentence::Unranked { panel: f.month_panel }],
+        [] => vec![Sentence::Unranked { panel: f.month_panel }, Sentence::UnrankedLeaders { places: &f.unranked_leaders }],
         top => {
             let provinces = top.iter().enumerate().map(|(i, p)| Ranked { figure: p, in_sequence: p.rank as usize == i + 1 }).collect();
             let changes: Vec<(&ProvinceFigure, f64)> = top.iter().filter_map(|p| p.change_pct.map(|c| (p, c))).collect();
             let uncompared: Vec<&ProvinceFigure> =
                 top.iter().filter(|p| p.change_pct.is_none() && p.origin == "loaded" && p.previous_source.is_some()).collect();
             let mut sentences = vec![Sentence::Ranking { provinces }];
+            if !f.unranked_leaders.is_empty() {
+                sentences.push(Sentence::UnrankedLeaders { places: &f.unranked_leaders });
+            }
             if !changes.is_empty() {
                 sentences.push(Sentence::RankingChanges { changes });
             }
@@ -147,6 +154,11 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
                 .map(|r| format!("{} {} {}", r.figure.province, tr::money_millions_with(r.figure.value_usd), tr::ordinal(r.figure.rank as usize)))
                 .collect();
             format!("{month} ayında ihracatta {} sırada yer aldı.", Language::Tr.list(&ranks))
+        }
+        Sentence::UnrankedLeaders { places } => {
+            let named: Vec<String> = places.iter().map(|p| format!("{} sıradaki {}", tr::ordinal(p.rank as usize), p.province)).collect();
+            let (values, ranked) = if places.len() == 1 { ("değeri", "değerden") } else { ("değerleri", "değerlerden") };
+            format!("Bültende {} için sıra verilmiyor: yüklenen {values} bültenin sıraladığı {ranked} farklı.", Language::Tr.list(&named))
         }
         Sentence::RankingChanges { changes } => {
             let changes: Vec<String> = changes
@@ -276,6 +288,15 @@ fn english(s: &Sentence, f: &Facts) -> String {
                 text.push_str(&format!(", followed by {}", Language::En.list(&others)));
             }
             text + "."
+        }
+        Sentence::UnrankedLeaders { places } => {
+            let named: Vec<String> = places.iter().map(|p| format!("{} ({} in the release)", p.province, tr::ordinal_en(p.rank as usize))).collect();
+            let (verb, values) = if places.len() == 1 {
+                ("is", "its loaded value differs from the value the release ranked")
+            } else {
+                ("are", "their loaded values differ from those the release ranked")
+            };
+            format!("{} {verb} not ranked: {values}.", Language::En.list(&named))
         }
         Sentence::RankingChanges { changes } => {
             let changes: Vec<String> = changes

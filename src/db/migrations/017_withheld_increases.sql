@@ -1,4 +1,5 @@
--- Schema version 17: the report says why an increase the release listed is not given.
+-- Schema version 17: the report says why a place the release gave is not given (an increase, a
+-- rank).
 --
 -- Where a user loads a month's value for a province the release listed among the largest
 -- increases, the increase is withheld (figures from different sources are not compared, design
@@ -6,8 +7,45 @@
 -- with no first or third, and no word why. The row is kept, its value (the increase) NULL, its
 -- origin `loaded` with the loaded file as its source, the release a year earlier as its
 -- previous_source and the reason in `missing`, so that the report names the place and the
--- reason. month_facts_all is migration 015's with only the increases changed; the kept facts are
--- refilled by the migration.
+-- reason. -- The same for the leaders: a province the release ranked among the first five whose loaded value
+-- differs from the value ranked keeps no rank (migration 014), and the report read "İstanbul
+-- first, Kocaeli second, İzmir fourth". month_facts gains a section `unranked`: each such
+-- province, `rank` the place the release gave it, `value` its loaded value.
+--
+-- The release rank a province's value is set beside (migration 014's choice: a statement without
+-- a note first, then the latest release) is now the view stated_ranks_all, read by both
+-- province_ranks_all and month_facts_all. month_facts_all is migration 015's with only the
+-- increases and the unranked leaders added; the kept facts are refilled by the migration.
+
+-- Each province's ranked statement for each period: the rank, value and precision of the one
+-- release whose rank stands beside the province's value (migration 014's rule).
+CREATE OR REPLACE VIEW stated_ranks_all AS
+    SELECT year, month, period, basis, province_code,
+           arg_min({'rank': rank, 'value': value, 'precision': precision},
+                   (note IS NOT NULL)::INTEGER * 1000000 - (release_year * 12 + release_month)) AS ranked
+    FROM published_figures
+    WHERE metric = 'exports' AND NOT derived AND rank IS NOT NULL AND province_code IS NOT NULL
+    GROUP BY year, month, period, basis, province_code;
+
+
+-- Each province's value for each period with its rank, and its precision: the data ranks a
+-- complete panel (ties share a rank); otherwise the rank is the one a release gave beside the
+-- value shown, or beside a loaded value within both roundings of the ranked value (migration
+-- 014's view, its ranked statements read from stated_ranks_all).
+CREATE OR REPLACE VIEW province_ranks_all AS
+    WITH v AS (FROM facts_province_values),
+    panel AS (SELECT year, month, period, basis, count(*) AS provinces FROM v GROUP BY year, month, period, basis),
+    stated AS (FROM stated_ranks_all)
+    SELECT v.year, v.month, v.period, v.basis, v.province_code, v.value_usd, v.origin, v.source, panel.provinces AS panel,
+           CASE WHEN panel.provinces = 81 THEN rank() OVER (PARTITION BY v.year, v.month, v.period, v.basis ORDER BY v.value_usd DESC)
+                ELSE s.ranked.rank END AS rank,
+           CASE WHEN panel.provinces = 81 THEN 'computed' WHEN s.ranked.rank IS NOT NULL THEN 'published' END AS rank_origin,
+           v.precision_usd
+    FROM v JOIN panel USING (year, month, period, basis)
+    LEFT JOIN stated s ON s.year = v.year AND s.month = v.month AND s.period = v.period AND s.basis = v.basis
+                      AND s.province_code = v.province_code
+                      AND (v.origin = 'published'
+                           OR v.origin = 'loaded' AND abs(v.value_usd - s.ranked.value) <= (s.ranked.precision + v.precision_usd) / 2);
 
 CREATE OR REPLACE VIEW month_facts_all AS
     WITH months AS (SELECT year, month, basis FROM fact_periods WHERE period = 'month'),
@@ -21,6 +59,15 @@ CREATE OR REPLACE VIEW month_facts_all AS
         LEFT JOIN facts_period_compare c
                ON c.year = i.year AND c.month = i.month AND c.period = i.period AND c.basis = i.basis AND c.province_code = i.code
         WHERE i.period = 'month' AND i.rank <= 5
+    ),
+    -- Provinces the release ranked among the first five that hold no rank beside their loaded
+    -- value (it differs from the value ranked).
+    unranked AS (
+        SELECT r.year, r.month, r.basis, s.ranked.rank AS rank, p.name AS province, r.province_code AS code, r.value_usd, r.source, r.panel
+        FROM facts_province_ranks r
+        JOIN stated_ranks_all s USING (year, month, period, basis, province_code)
+        JOIN provinces p ON p.code = r.province_code
+        WHERE r.period = 'month' AND r.rank IS NULL AND r.origin = 'loaded' AND s.ranked.rank <= 5
     ),
     -- How many provinces have a value for the month, and how many for both it and the same month
     -- a year earlier (compared_panel's rule).
@@ -52,6 +99,10 @@ CREATE OR REPLACE VIEW month_facts_all AS
         SELECT year, month, basis, 3, rank, 'top', 'month', NULL, rank, province, code, NULL, NULL, value_usd::DECIMAL(18, 2), change_pct, origin,
                source, change_origin, CASE WHEN previous_source IS DISTINCT FROM source THEN previous_source END, panel, NULL, NULL
         FROM top
+        UNION ALL
+        SELECT year, month, basis, 3, 100 + rank, 'unranked', 'month', NULL, rank, province, code, NULL, NULL, value_usd::DECIMAL(18, 2), NULL, 'loaded',
+               source, NULL, NULL, panel, NULL, 'not ranked: the loaded value differs from the value the release ranked'
+        FROM unranked
         UNION ALL
         SELECT year, month, basis, 4, rank, 'increase', 'month', NULL, rank, province, code, NULL, NULL, change_usd::DECIMAL(18, 2), change_pct,
                CASE WHEN change_usd IS NULL THEN value_origin ELSE origin END, source, NULL,
