@@ -125,7 +125,7 @@ mod tests {
         // A view is a definition too, with its comments.
         // 010 defines province_ranks_all and 014 and 017 restate it: 017's is kept.
         let view = all.iter().find(|m| m.name == "province_ranks_all").unwrap();
-        assert_eq!(view.file, "migrations/017_withheld_increases.sql");
+        assert_eq!(view.file, "migrations/017_places_not_given.sql");
         assert_eq!(view.kind, "view");
         assert!(view.text.starts_with("-- Each province's value for each period with its rank"), "{}", view.text);
     }

@@ -48,7 +48,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (14, "migrations/014_loaded_ranks.sql", include_str!("migrations/014_loaded_ranks.sql")),
     (15, "migrations/015_report_detail.sql", include_str!("migrations/015_report_detail.sql")),
     (16, "migrations/016_halves.sql", include_str!("migrations/016_halves.sql")),
-    (17, "migrations/017_withheld_increases.sql", include_str!("migrations/017_withheld_increases.sql")),
+    (17, "migrations/017_places_not_given.sql", include_str!("migrations/017_places_not_given.sql")),
 ];
 
 /// Where the managed database is.
