@@ -58,7 +58,8 @@ fn queries_show_prints_the_parameters_and_the_sql() {
     // A macro that reads a kept fact is followed to the view that defines it.
     assert!(text.contains("\nmacro province_ranking (src/db/migrations/010_facts.sql):\n-- One period of province_ranking_all"), "{text}");
     assert!(text.contains("\nview province_ranking_all (src/db/migrations/010_facts.sql):\n-- Every ranked province of each period"), "{text}");
-    assert!(text.contains("\nview province_ranks_all (src/db/migrations/014_loaded_ranks.sql):\n"), "{text}");
+    assert!(text.contains("\nview province_ranks_all (src/db/migrations/017_places_not_given.sql):\n"), "{text}");
+    assert!(text.contains("\nview stated_ranks_all (src/db/migrations/017_places_not_given.sql):\n-- Each province's ranked statement"), "{text}");
     assert!(text.contains("\nview period_compare_all (src/db/migrations/010_facts.sql):\n"), "{text}");
     assert!(text.contains("CREATE OR REPLACE VIEW period_values_all AS"), "{text}");
     assert!(text.contains("CREATE MACRO period_last_month(_period, _month)"), "{text}");
