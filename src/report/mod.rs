@@ -60,31 +60,21 @@ pub struct ProvinceFigure {
     pub previous_source: Option<String>,
 }
 
-/// A place on the release's list of the largest increases whose increase is not given: the
-/// province's value for the month is loaded and its value a year earlier is a release's, and
-/// figures from different sources are not compared (design rule 9).
+/// A place the release gave that the report cannot give beside the data, both because the
+/// province's value for the month is loaded: a leader whose loaded value differs from the value
+/// the release ranked holds no rank (design rule 8), and an increase beside a release's value a
+/// year earlier is not computed (design rule 9).
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct WithheldIncrease {
+pub struct PlaceNotGiven {
     /// The place the release gave it.
     pub rank: i64,
     pub province: String,
-    /// The loaded file of the month's value.
-    pub source: Option<String>,
-    /// The release of the value a year earlier.
-    pub previous_source: Option<String>,
-}
-
-/// A province the release ranked among the first five whose value shown is loaded and differs
-/// from the value the release ranked: it holds no rank (design rule 8).
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct UnrankedLeader {
-    /// The place the release gave it.
-    pub rank: i64,
-    pub province: String,
-    /// Its loaded value.
+    /// The loaded value (a leader's; an increase has none).
     pub value_usd: Option<f64>,
     /// The loaded file.
     pub source: Option<String>,
+    /// The release of the value a year earlier (an increase's).
+    pub previous_source: Option<String>,
 }
 
 /// A chapter or country in a leading province's paragraph.
@@ -125,11 +115,11 @@ pub struct Facts {
     /// top_provinces for the month: the data's ranking on a complete panel, else the release's.
     pub top_provinces: Vec<ProvinceFigure>,
     /// The places among the release's first five that hold no rank beside a loaded value.
-    pub unranked_leaders: Vec<UnrankedLeader>,
+    pub unranked_leaders: Vec<PlaceNotGiven>,
     /// top_increases for the month: value_usd is the increase.
     pub top_increases: Vec<ProvinceFigure>,
     /// The places on the release's list whose increase is withheld beside a loaded value.
-    pub withheld_increases: Vec<WithheldIncrease>,
+    pub withheld_increases: Vec<PlaceNotGiven>,
     /// "computed" from a complete panel, "published" (the release's list), or "none".
     pub increases_origin: String,
     /// How many provinces have a value in both years for the month (81 is complete).
@@ -263,14 +253,13 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         })
     };
     let top_provinces: Vec<ProvinceFigure> = section("top").filter_map(province_figure).collect();
-    let unranked_leaders: Vec<UnrankedLeader> = section("unranked")
-        .filter_map(|f| Some(UnrankedLeader { rank: f.rank?, province: f.province.clone()?, value_usd: f.value, source: f.source.clone() }))
-        .collect();
+    let place_not_given = |f: &Fact| -> Option<PlaceNotGiven> {
+        Some(PlaceNotGiven { rank: f.rank?, province: f.province.clone()?, value_usd: f.value, source: f.source.clone(), previous_source: f.previous_source.clone() })
+    };
+    let unranked_leaders: Vec<PlaceNotGiven> = section("unranked").filter_map(place_not_given).collect();
     let top_increases: Vec<ProvinceFigure> = section("increase").filter_map(province_figure).collect();
-    let withheld_increases: Vec<WithheldIncrease> = section("increase")
-        .filter(|f| f.value.is_none() && f.origin.as_deref() == Some("loaded"))
-        .filter_map(|f| Some(WithheldIncrease { rank: f.rank?, province: f.province.clone()?, source: f.source.clone(), previous_source: f.previous_source.clone() }))
-        .collect();
+    let withheld_increases: Vec<PlaceNotGiven> =
+        section("increase").filter(|f| f.value.is_none() && f.origin.as_deref() == Some("loaded")).filter_map(place_not_given).collect();
     let increases_origin = match top_increases.first() {
         None => "none",
         Some(_) if top_increases.iter().all(|p| p.origin == "computed") => "computed",

@@ -2,7 +2,7 @@
 //! [`Sentence`]s; Turkish and English are two wordings of the same sentences, so the languages
 //! cannot state different things, and a figure that cannot be given is said to be missing in both.
 
-use super::{DetailFigure, Facts, Figure, ProvinceFigure, UnrankedLeader, WithheldIncrease};
+use super::{DetailFigure, Facts, Figure, PlaceNotGiven, ProvinceFigure};
 use crate::language::Language;
 use crate::turkish as tr;
 
@@ -28,7 +28,7 @@ enum Sentence<'f> {
     Ranking { provinces: Vec<Ranked<'f>> },
     /// Places among the release's first five that hold no rank beside a loaded value: named with
     /// their places, so that a rank the list skips is accounted for.
-    UnrankedLeaders { places: &'f [UnrankedLeader] },
+    UnrankedLeaders { places: &'f [PlaceNotGiven] },
     /// The year-on-year changes of the leading provinces that have one.
     RankingChanges { changes: Vec<(&'f ProvinceFigure, f64)> },
     /// Leading provinces whose value is loaded and whose value a year earlier is a release's: the
@@ -39,7 +39,7 @@ enum Sentence<'f> {
     Increases { first: &'f ProvinceFigure, rest: &'f [ProvinceFigure] },
     /// Places on the release's list whose increase is withheld beside a loaded value: named with
     /// their places, so that a rank the list skips is accounted for.
-    IncreasesNotCompared { places: &'f [WithheldIncrease] },
+    IncreasesNotCompared { places: &'f [PlaceNotGiven] },
     /// A leading province's first chapters, and its first countries.
     Chapters { province: &'f str, first: &'f DetailFigure, rest: &'f [DetailFigure] },
     Countries { province: &'f str, first: &'f DetailFigure, rest: &'f [DetailFigure], after_chapters: bool },
