@@ -5,7 +5,7 @@
 //! broken line. No panic, no other outcome. The values are SYNTHETIC (not real figures).
 //!
 //! Seeded, so a failure prints its case and seed and reruns the same: `IHRACAT_PROPERTY_SEED=S
-//! IHRACAT_PROPERTY_CASES=N cargo test --release --test property` (N a run; four runs of 120 by
+//! IHRACAT_PROPERTY_CASES=N cargo test --release --test property` (N a run; four runs of 100 by
 //! default).
 
 use std::collections::BTreeMap;
@@ -183,7 +183,7 @@ fn make_case(rng: &mut fastrand::Rng) -> Case {
     Case { text, expected, year, broken, description }
 }
 
-// Four runs of 120 cases, each with its own database and seed, so that they run side by side.
+// Four runs of 100 cases, each with its own database and seed, so that they run side by side.
 // (500 each before every load of totals refilled the kept facts, about 0.3 s a load on these
 // machines, nearly all of it DuckDB planning the facts' views; 200 each took 4 minutes of the
 // suite's 10. IHRACAT_PROPERTY_CASES asks for more.)
@@ -209,7 +209,7 @@ fn random_tables_load_exactly_or_are_refused_at_their_broken_line_4() {
 
 fn property(run: u64) {
     let seed: u64 = std::env::var("IHRACAT_PROPERTY_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20261202) * 10 + run;
-    let cases: usize = std::env::var("IHRACAT_PROPERTY_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(120);
+    let cases: usize = std::env::var("IHRACAT_PROPERTY_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(100);
     let db = ihracat::db::open(&Location::Memory, Access::Write, &EngineSettings::default()).expect("an in-memory database");
     let dir = tempfile::tempdir().unwrap();
     let mut rng = fastrand::Rng::with_seed(seed);
