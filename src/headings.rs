@@ -75,8 +75,9 @@ const HEADINGS: &[(&str, &str, &str)] = &[
     ("name_tr", "Ad (Türkçe)", "Name (Turkish)"),
     ("named", "Adı verilen", "Named"),
     ("names", "Adlar", "Names"),
-    // The notes are the data's provenance, quoted in English (design rule 38).
+    // A statement's note as the release copies wrote it, in English, and in Turkish (design rule 38).
     ("note", "Not (İngilizce)", "Note"),
+    ("note_tr", "Not", "Note (Turkish)"),
     ("numeric", "Sayısal kod", "Numeric code"),
     ("nuts1_code", "İBBS-1 kodu", "NUTS-1 code"),
     ("nuts1_name", "İBBS-1 bölgesi", "NUTS-1 region"),

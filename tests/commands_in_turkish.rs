@@ -622,11 +622,17 @@ fn tables_for_people_speak_turkish() {
     assert!(lines[3].starts_with("| 2 | Kocaeli | 41 | 3.019.000.000 |"), "{markdown}");
     let csv = w.stdout(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=2", "--format", "csv", "--locale", "tr"]);
     assert!(csv.starts_with("rank,province,code,value_usd,") && csv.contains(",published,published,8,"), "{csv}");
-    // A provenance note is quoted in English, and its heading says so (March 2024's İstanbul
-    // change, printed -23, probably -2.3).
+    // A provenance note as the release copies wrote it, in English under a heading that says so,
+    // and beside it in Turkish (March 2024's İstanbul change, printed -23, probably -2.3).
     let releases = w.stdout(&["run", "releases", "-p", "year=2024", "-p", "month=3", "--format", "markdown", "--locale", "tr"]);
-    assert!(releases.lines().next().unwrap().ends_with(" | Kaynak | Not (İngilizce) |"), "{releases}");
-    assert!(releases.contains("| İstanbul | -23 | % | 1 | hayır |  | 2024-03 | https://") && releases.contains(" | change printed as -23, probably -2.3 |"), "{releases}");
+    assert!(releases.lines().next().unwrap().ends_with(" | Kaynak | Not (İngilizce) | Not |"), "{releases}");
+    assert!(releases.contains("| İstanbul | -23 | % | 1 | hayır |  | 2024-03 | https://"), "{releases}");
+    assert!(releases.contains(" | change printed as -23, probably -2.3 | değişim -23 olarak basılmış, muhtemelen -2,3 |"), "{releases}");
+    // Every note a Turkish reader can meet has its Turkish: none is left in English alone.
+    let untranslated = w.stdout(&["sql", "SELECT count(*) AS n FROM published_figures WHERE note IS NOT NULL AND coalesce(note_tr, '') = ''", "--format", "csv"]);
+    assert_eq!(untranslated, "n\n0\n");
+    let notes = w.stdout(&["sql", "SELECT count(DISTINCT note) AS n FROM published_figures", "--format", "csv"]);
+    assert_ne!(notes, "n\n0\n", "the bundled data has notes to translate");
     let table = w.command(&["sql", "FROM range(1200) t(i)", "--format", "table", "--max-rows", "4", "--locale", "tr"]).env("COLUMNS", "100").output().unwrap();
     assert!(text(&table.stdout).ends_with("(1.200 satır, 4 tanesi gösteriliyor; --max-rows 0 hepsini gösterir, --format csv onları bir programa verir)\n"), "{}", text(&table.stdout));
 }

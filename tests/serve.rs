@@ -173,6 +173,13 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     assert!(english.contains("<p class=\"detail\">\u{201c}Share (%)\u{201d} is of the sum of all 81 provinces"), "{english}");
     let turkish = get_with(&server, "/q/top_provinces?year=2025&month=10&lang=tr", &[("Accept-Language", "en")]).text();
     assert!(turkish.contains("<html lang=\"tr\">"));
+    // A statement's note, in English as the release copies wrote it and in Turkish, each marked
+    // with its language on either page (March 2024's İstanbul change, printed -23).
+    let note = "<td class=\"\" lang=\"en\">change printed as -23, probably -2.3</td><td class=\"\" lang=\"tr\">değişim -23 olarak basılmış, muhtemelen -2,3</td>";
+    for lang in ["tr", "en"] {
+        let releases = get(&server, &format!("/q/releases?year=2024&month=3&lang={lang}")).text();
+        assert!(releases.contains(note), "{releases}");
+    }
     // Every page forbids what it does not need.
     assert!(page.headers["content-security-policy"].contains("default-src 'none'"));
     assert_eq!(page.headers["x-content-type-options"], "nosniff");

@@ -8,13 +8,14 @@ use crate::error::{Context, Result};
 /// The version of the bundled data. Bump it when data/ or what the seed derives changes, so that
 /// databases seeded by an older binary are refreshed (a change under the same label is caught
 /// by the fingerprint, `data_sha256`, and the refresh note then names both fingerprints).
-pub const DATA_VERSION: &str = "2026-12-06.1";
+pub const DATA_VERSION: &str = "2026-12-07.1";
 
 /// The bundled files, by the name of the staging table they fill.
 const FILES: &[(&str, &str)] = &[
     ("_seed_provinces", include_str!("../../data/provinces.csv")),
     ("_seed_aliases", include_str!("../../data/province_aliases.csv")),
     ("_seed_published", include_str!("../../data/published_figures.csv")),
+    ("_seed_notes", include_str!("../../data/published_notes.csv")),
     ("_seed_countries", include_str!("../../data/countries.csv")),
     ("_seed_country_aliases", include_str!("../../data/country_aliases.csv")),
     ("_seed_chapters", include_str!("../../data/hs_chapters.csv")),

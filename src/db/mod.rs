@@ -27,7 +27,7 @@ pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 18;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -49,6 +49,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (15, "migrations/015_report_detail.sql", include_str!("migrations/015_report_detail.sql")),
     (16, "migrations/016_halves.sql", include_str!("migrations/016_halves.sql")),
     (17, "migrations/017_places_not_given.sql", include_str!("migrations/017_places_not_given.sql")),
+    (18, "migrations/018_notes_in_turkish.sql", include_str!("migrations/018_notes_in_turkish.sql")),
 ];
 
 /// Where the managed database is.

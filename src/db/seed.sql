@@ -101,6 +101,14 @@ FROM ytd cur
 LEFT JOIN ytd prev ON prev.year = cur.year AND prev.month = cur.month - 1 AND prev.basis = cur.basis
 WHERE cur.month = 1 OR prev.value IS NOT NULL;
 
+-- Every note in Turkish too (migration 018): the release copies' notes are English, verbatim;
+-- data/published_notes.csv translates each one, and a note it lacks stops the seed.
+SELECT error(format('data/published_notes.csv: no Turkish for the note "{}" of data/published_figures.csv', note))
+FROM (SELECT DISTINCT note FROM published_figures WHERE note IS NOT NULL) f
+WHERE NOT EXISTS (SELECT 1 FROM _seed_notes n WHERE n.note = f.note AND coalesce(n.note_tr, '') <> '');
+
+UPDATE published_figures f SET note_tr = n.note_tr FROM _seed_notes n WHERE n.note = f.note;
+
 -- design rule 1: a stated value beats a derived one; among stated values the later release wins,
 -- then the finer rounding; among derived ones the finer precision wins. A loaded row beats them all.
 DELETE FROM exports WHERE load_id IS NULL;

@@ -505,11 +505,11 @@ fn headings_language(query: &Query, args: &[(String, crate::catalog::Arg)]) -> O
 }
 
 /// The language a column's text is in whatever the page's language: names given in one
-/// language, and the notes quoted from the data's provenance (which are English).
+/// language, and the notes on the data's provenance (quoted in English, translated in `note_tr`).
 fn cell_language(column: &str) -> Option<&'static str> {
     match column {
         "name_en" | "note" => Some("en"),
-        "name_tr" => Some("tr"),
+        "name_tr" | "note_tr" => Some("tr"),
         _ => None,
     }
 }
