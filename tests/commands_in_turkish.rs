@@ -47,10 +47,10 @@ fn a_refused_load_is_said_in_turkish_cell_by_cell() {
          \x20 il.csv:10: \"il\" sütunu: `Konya`: 2025-09 için 2 kez geçiyor (satırlar 9, 10)\n\
          \x20 il.csv:11: \"ihracat (usd)\" sütunu: `99999999999999999`: saklanamayacak kadar büyük: bir değerin dolar kısmı en çok 16 basamaklıdır (Türkiye'nin bir yıllık ihracatı 12 basamaklıdır)\n"
     );
-    // Without the setting, the same refusal in English.
+    // Without the setting, the same refusal in English; the column is named as the file names it.
     let (code, _, english) = load(&w, "en", &["il.csv", "--basis", "activity"]);
     assert_eq!(code, 1);
-    assert!(english.starts_with("ihracat: error: il.csv: not loaded, nothing changed:\n  il.csv:2: column \"province\": `Ankaraa`: unknown province (did you mean Ankara?)\n"), "{english}");
+    assert!(english.starts_with("ihracat: error: il.csv: not loaded, nothing changed:\n  il.csv:2: column \"il\": `Ankaraa`: unknown province (did you mean Ankara?)\n"), "{english}");
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn a_detail_tables_cells_are_said_in_turkish() {
         stderr,
         "ihracat: hata: d.csv: yüklenmedi, hiçbir şey değişmedi:\n\
          \x20 d.csv:2: \"ülke\" sütunu: `Narnia`: bilinmeyen ülke (ISO numaraları iso: ile yazılır, iso:276 gibi)\n\
-         \x20 d.csv:3: \"ürün\" sütunu: `999`: bilinmeyen ürün (87 ya da 870321 gibi bir GTİP kodu ya da bir fasıl adı)\n\
+         \x20 d.csv:3: \"fasıl\" sütunu: `999`: bilinmeyen ürün (87 ya da 870321 gibi bir GTİP kodu ya da bir fasıl adı)\n\
          \x20 d.csv:4: \"miktar\" sütunu: `x`: sayı değil\n\
          \x20 d.csv:5: \"miktar\" sütunu: `-1`: negatif bir miktar: miktar negatif olamaz\n\
          \x20 d.csv:6: \"miktar\" sütunu: `1.0005`: binde birden küçük basamakları var: miktar üç ondalığa kadar saklanır ve ihracat bir rakamı sessizce yuvarlamaz; sütunu dosyada yuvarlayın\n"

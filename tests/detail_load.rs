@@ -37,10 +37,10 @@ fn broken_detail_is_refused_with_its_place() {
     let w = Workdir::new();
     let before = w.stdout(&["sql", "SELECT * FROM detail ORDER BY ALL"]);
     for (file, expected) in [
-        ("detail_unknown_country.csv", "detail_unknown_country.csv:2: column \"country\": `Atlantis`: unknown country"),
-        ("detail_unknown_product.csv", "detail_unknown_product.csv:2: column \"product\": `99x`: unknown product"),
-        ("detail_numeric_country.csv", "detail_numeric_country.csv:2: column \"country\": `004`: unknown country (ISO numbers need iso:"),
-        ("detail_duplicate.csv", "detail_duplicate.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 DE/87 (lines 2, 3)"),
+        ("detail_unknown_country.csv", "detail_unknown_country.csv:2: column \"ülke\": `Atlantis`: unknown country"),
+        ("detail_unknown_product.csv", "detail_unknown_product.csv:2: column \"fasıl\": `99x`: unknown product"),
+        ("detail_numeric_country.csv", "detail_numeric_country.csv:2: column \"ülke\": `004`: unknown country (ISO numbers need iso:"),
+        ("detail_duplicate.csv", "detail_duplicate.csv:3: column \"il\": `Bursa`: appears 2 times for 2025-01 DE/87 (lines 2, 3)"),
     ] {
         let (code, stderr) = w.fail(&["load", &fixture(&format!("broken/{file}")), "--basis", "activity"]);
         assert_eq!(code, 1);

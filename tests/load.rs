@@ -202,8 +202,8 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("plate_fraction.csv", &[], "plate_fraction.csv:2: column \"province\": `34.5`: unknown province"),
         ("plate_hex.csv", &[], "plate_hex.csv:2: column \"province\": `0x22`: unknown province"),
         ("plate_82.csv", &[], "plate_82.csv:2: column \"province\": `82`: unknown province"),
-        ("period_glued.csv", &[], "period_glued.csv:2: column \"month\": `2021-1012`: month must be 1 to 12"),
-        ("period_month13.csv", &[], "period_month13.csv:2: column \"month\": `13`: month must be 1 to 12"),
+        ("period_glued.csv", &[], "period_glued.csv:2: column \"dönem\": `2021-1012`: month must be 1 to 12"),
+        ("period_month13.csv", &[], "period_month13.csv:2: column \"dönem\": `2025-13`: month must be 1 to 12"),
         ("grouping_malformed.csv", &[], "grouping_malformed.csv:2: column \"value_usd\": `12,34,56`: not a number as the column writes them"),
         ("dots_malformed.csv", &[], "dots_malformed.csv:2: column \"value_usd\": `1.2.3`: not a number as the column writes them"),
         ("trailing_dots.csv", &[], "trailing_dots.csv:2: column \"value_usd\": `5..`: not a number as the column writes them"),
@@ -222,32 +222,32 @@ fn broken_files_are_refused_with_their_place_and_change_nothing() {
         ("many_duplicates.csv", &[], "many_duplicates.csv:501: column \"province\": `Bursa`: appears 500 times for 2025-01 (lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 490 more)"),
         ("no_year_column.csv", &[], "no_year_column.csv: line 1: cannot tell the layout"),
         ("wide_negative.csv", &[], "wide_negative.csv:2: column \"Şubat 2025\": `-2.000`: a negative value"),
-        ("wide_unknown_province.csv", &[], "wide_unknown_province.csv:3: column \"province\": `Narnia`: unknown province"),
-        ("wide_duplicate.csv", &[], "wide_duplicate.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 (lines 2, 3)"),
-        ("wide_blank_province.csv", &[], "wide_blank_province.csv:3: column \"province\": ``: a row with values but no province"),
+        ("wide_unknown_province.csv", &[], "wide_unknown_province.csv:3: column \"İl\": `Narnia`: unknown province"),
+        ("wide_duplicate.csv", &[], "wide_duplicate.csv:3: column \"İl\": `Bursa`: appears 2 times for 2025-01 (lines 2, 3)"),
+        ("wide_blank_province.csv", &[], "wide_blank_province.csv:3: column \"İl\": ``: a row with values but no province"),
         ("wide_text_cell.csv", &[], "wide_text_cell.csv:2: column \"Ocak 2025\": `yok değil`: not a number of US dollars"),
         ("wide_year_out_of_range.csv", &[], "wide_year_out_of_range.csv: line 1: cannot tell the layout"),
         ("wide_total_thousands.csv", &["--numbers", "tr"], "wide_total_thousands.csv:4: column \"Ekim 2025 (1000 $)\": `3.500`: the total row says 3500000 but the provinces add up to 3000000"),
         ("tsv_text_value.tsv", &[], "tsv_text_value.tsv:2: column \"değer\": `bin`: not a number of US dollars"),
-        ("windows_1254_unknown.csv", &[], "windows_1254_unknown.csv:3: column \"province\": `ŞIRNAKK`: unknown province (did you mean Şırnak?)"),
+        ("windows_1254_unknown.csv", &[], "windows_1254_unknown.csv:3: column \"İl\": `ŞIRNAKK`: unknown province (did you mean Şırnak?)"),
         ("not_json.json", &[], "not_json.json record 2: not valid JSON: unexpected character"),
         ("json_negative.json", &[], "json_negative.json row 2: column \"value_usd\": `-5`: a negative value"),
         ("ndjson_unknown.ndjson", &[], "ndjson_unknown.ndjson row 3: column \"province\": `Atlantis`: unknown province"),
         ("detail_negative.csv", &[], "detail_negative.csv:2: column \"değer\": `-1000`: a negative value"),
-        ("detail_unknown_province.csv", &[], "detail_unknown_province.csv:2: column \"province\": `Narnia`: unknown province"),
-        ("detail_quantity_text.csv", &[], "detail_quantity_text.csv:2: column \"quantity\": `çok`: not a number"),
+        ("detail_unknown_province.csv", &[], "detail_unknown_province.csv:2: column \"il\": `Narnia`: unknown province"),
+        ("detail_quantity_text.csv", &[], "detail_quantity_text.csv:2: column \"miktar\": `çok`: not a number"),
         ("utf16_be.csv", &[], "utf16_be.csv: the file is UTF-16"),
         ("gzip_named.csv", &[], "gzip_named.csv: this is not a text table (it is gzip-compressed: decompress it first)"),
         ("parquet_named.csv", &[], "parquet_named.csv: this is not a text table (it is a Parquet file"),
         ("sqlite_named.csv", &[], "sqlite_named.csv: this is not a text table (it is a SQLite database"),
         ("formula_without_value.xlsx", &[], "formula_without_value.xlsx [Sheet] row 3, column B: the formula =B2*2 has no saved value"),
         ("far_cell.xlsx", &[], "far_cell.xlsx [Sheet] row 1048576, column XFD: a table ihracat reads has at most 1024 columns"),
-        ("xlsx_unknown_province.xlsx", &[], "xlsx_unknown_province.xlsx [Sheet] row 2: column \"province\": `Atlantis`: unknown province"),
+        ("xlsx_unknown_province.xlsx", &[], "xlsx_unknown_province.xlsx [Sheet] row 2: column \"İl\": `Atlantis`: unknown province"),
         ("xlsx_empty.xlsx", &[], "xlsx_empty.xlsx: every sheet is empty"),
-        ("detail_duplicate.csv", &[], "detail_duplicate.csv:3: column \"province\": `Bursa`: appears 2 times for 2025-01 DE/87 (lines 2, 3)"),
-        ("detail_numeric_country.csv", &[], "detail_numeric_country.csv:2: column \"country\": `004`: unknown country (ISO numbers need iso:, as iso:276)"),
-        ("detail_unknown_country.csv", &[], "detail_unknown_country.csv:2: column \"country\": `Atlantis`: unknown country"),
-        ("detail_unknown_product.csv", &[], "detail_unknown_product.csv:2: column \"product\": `99x`: unknown product"),
+        ("detail_duplicate.csv", &[], "detail_duplicate.csv:3: column \"il\": `Bursa`: appears 2 times for 2025-01 DE/87 (lines 2, 3)"),
+        ("detail_numeric_country.csv", &[], "detail_numeric_country.csv:2: column \"ülke\": `004`: unknown country (ISO numbers need iso:, as iso:276)"),
+        ("detail_unknown_country.csv", &[], "detail_unknown_country.csv:2: column \"ülke\": `Atlantis`: unknown country"),
+        ("detail_unknown_product.csv", &[], "detail_unknown_product.csv:2: column \"fasıl\": `99x`: unknown product"),
         ("two_province_columns.csv", &[], "two_province_columns.csv: line 1: two columns could be the province: \"İl\" (column 1) and \"İl\" (column 2)"),
         ("html_named.xlsx", &[], "html_named.xlsx: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name"),
         // Issue 31: a figure is never rounded without a word; `0.004` is no grouping of thousands.
@@ -359,7 +359,7 @@ fn a_parquet_period_stored_as_a_date_or_timestamp_loads_as_its_month() {
     let mid_month = write("mid.parquet", "SELECT * FROM (VALUES ('Konya', DATE '2021-09-15', 7000.0)) t(province, period, value_usd)");
     let (code, stderr) = w.fail(&["load", &mid_month, "--basis", "activity"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("mid.parquet row 1: column \"month\": `2021-09-15`"), "{stderr}");
+    assert!(stderr.contains("mid.parquet row 1: column \"period\": `2021-09-15`"), "{stderr}");
 }
 
 #[test]
@@ -404,7 +404,7 @@ fn numbers_that_are_not_integers_are_refused_with_their_cell() {
         ("province,year,month,value_usd\n34.5,2021,1,5\n", "c.csv:2: column \"province\": `34.5`: unknown province"),
         ("province,year,month,value_usd\n0x22,2021,1,5\n", "c.csv:2: column \"province\": `0x22`: unknown province"),
         ("province,year,month,value_usd\nBursa,0,1,5\n", "c.csv:2: column \"year\": `0`: year must be 1990 to 2100"),
-        ("province,period,value_usd\nBursa,2021-1012,5\n", "c.csv:2: column \"month\": `2021-1012`: month must be 1 to 12"),
+        ("province,period,value_usd\nBursa,2021-1012,5\n", "c.csv:2: column \"period\": `2021-1012`: month must be 1 to 12"),
     ] {
         let path = w.write("c.csv", body);
         let (code, stderr) = w.fail(&["load", path.to_str().unwrap(), "--basis", "activity"]);
@@ -661,8 +661,8 @@ fn a_negative_quantity_and_the_reserved_chapter_are_refused() {
     );
     let (code, stderr) = w.fail(&["load", file.to_str().unwrap(), "--basis", "activity"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("detail.csv:2: column \"quantity\": `-1200`: a negative quantity"), "{stderr}");
-    assert!(stderr.contains("detail.csv:3: column \"product\": `77`: unknown product"), "{stderr}");
+    assert!(stderr.contains("detail.csv:2: column \"miktar\": `-1200`: a negative quantity"), "{stderr}");
+    assert!(stderr.contains("detail.csv:3: column \"fasıl\": `77`: unknown product"), "{stderr}");
     assert!(!stderr.contains("detail.csv:4:"), "{stderr}");
     assert_eq!(snapshot(&w), before);
 }
@@ -716,7 +716,7 @@ fn problems_come_in_the_files_order_and_a_total_row_consequence_once() {
     assert_eq!(lines.len(), 4, "{stderr}");
     assert!(lines[0].starts_with(&format!("{name}:3: column \"EYLÜL\": `yok`")), "{stderr}");
     assert!(lines[1].starts_with(&format!("{name}:3: column \"EKİM\": `x`")), "{stderr}");
-    assert!(lines[2].starts_with(&format!("{name}:4: column \"province\": `Bursaa`: unknown province")), "{stderr}");
+    assert!(lines[2].starts_with(&format!("{name}:4: column \"İL\": `Bursaa`: unknown province")), "{stderr}");
     assert_eq!(
         lines[3],
         format!("{name}:6: the total row disagrees with the provinces in 9 columns (ŞUBAT, MART, NİSAN, MAYIS, HAZİRAN, TEMMUZ, AĞUSTOS, EYLÜL, EKİM), as the cells refused above (lines 3, 4) would make it: correct those first")

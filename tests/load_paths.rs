@@ -86,7 +86,7 @@ fn a_quantity_finer_than_a_thousandth_is_refused_both_ways_alike() {
     w.write("detail.csv", csv.as_bytes());
     let (code, stderr) = w.fail(&["load", "detail.csv", "--basis", "activity"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("detail.csv:3: column \"quantity\": `0.0004`: finer than a thousandth"), "{stderr}");
+    assert!(stderr.contains("detail.csv:3: column \"miktar\": `0.0004`: finer than a thousandth"), "{stderr}");
     assert!(!stderr.contains("detail.csv:2:"), "12.5000 is 12.5: {stderr}");
     let count = w.stdout(&["sql", "SELECT count(*) AS n FROM detail WHERE load_id IS NOT NULL", "--format", "csv"]);
     assert_eq!(count, "n\n0\n", "nothing was loaded");
@@ -152,7 +152,7 @@ fn typed_parquet_columns_are_read_as_numbers_both_ways() {
     assert_eq!(direct, [false], "the direct read gives way");
     let (code, stderr) = usual.fail(&["load", &finer.to_string_lossy(), "--basis", "activity"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("finer.parquet row 1: column \"quantity\": `12.3456`: finer than a thousandth"), "{stderr}");
+    assert!(stderr.contains("finer.parquet row 1: column \"miktar\": `12.3456`: finer than a thousandth"), "{stderr}");
 }
 
 #[test]

@@ -299,7 +299,7 @@ fn format_means_the_output_format_everywhere() {
     let problems: serde_json::Value = serde_json::from_str(&common::text(&output.stdout)).unwrap();
     assert_eq!(problems["loaded"], false);
     assert_eq!(problems["problems"].as_array().unwrap().len(), 1, "{problems}");
-    assert!(problems["problems"][0].as_str().unwrap().contains("bad.csv:2: column \"province\": `Atlantis`"), "{problems}");
+    assert!(problems["problems"][0].as_str().unwrap().contains("bad.csv:2: column \"il\": `Atlantis`"), "{problems}");
     // queries show and check.
     let query: serde_json::Value = serde_json::from_str(&w.stdout(&["queries", "show", "top_provinces", "--format", "json"])).unwrap();
     assert_eq!(query["parameters"][0]["name"], "year");

@@ -4,11 +4,13 @@
 
 use duckdb::Connection;
 
+use super::layout::Layout;
 use super::*;
 
 /// Every problem, as "file:line: column "X": value `v`: what is wrong", in line order.
 /// Long because one list of SQL checks, each a few lines, run in one pass: split, the list a reader compares with the documented refusals would scatter.
-pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target, staged_rows: u64, position: &dyn Fn(&str) -> usize) -> Result<Vec<String>> {
+pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usize, unit: Unit, target: &Target, staged_rows: u64, layout: &Layout) -> Result<Vec<String>> {
+    let position = |column: &str| layout.column_position(column);
     let key = target.key.split(", ").map(|c| format!("l.{c}")).collect::<Vec<_>>().join(", ");
     let plain_key = target.key;
     let cell = if target.table == "detail" { " {}/{}" } else { "" };
@@ -205,7 +207,7 @@ pub(super) fn check(conn: &Connection, place: &dyn Fn(i64) -> String, limit: usi
         .into_iter()
         .map(|(line, column, value, message)| match column.is_empty() {
             true => format!("{}: {message}", place(line)),
-            false => format!("{}: column \"{column}\": `{}`: {message}", place(line), shown(&value)),
+            false => format!("{}: column \"{}\": `{}`: {message}", place(line), layout.column_header(&column), shown(&value)),
         })
         .collect())
 }

@@ -94,7 +94,21 @@ impl Layout {
     /// column plays: `province`, `year`, `country` …), so that problems are listed in the file's
     /// order, line by line and left to right.
     pub fn column_position(&self, column: &str) -> usize {
-        let role = match (&self.shape, column) {
+        self.role_column(column).or_else(|| self.headers.iter().position(|h| h == column).map(|i| i + 1)).unwrap_or(usize::MAX)
+    }
+
+    /// How the file names a column a problem names: a role (`province`, `month` …) by the
+    /// header of the column that plays it ("İL ADI", "Dönem"), so that the user finds it; a
+    /// role without a header, or a header already, as it is.
+    pub fn column_header(&self, column: &str) -> String {
+        match self.role_column(column).and_then(|c| self.headers.get(c - 1)).map(|h| h.trim()) {
+            Some(header) if !header.is_empty() => header.to_string(),
+            _ => column.to_string(),
+        }
+    }
+
+    fn role_column(&self, column: &str) -> Option<usize> {
+        match (&self.shape, column) {
             (_, "province") => Some(self.province),
             (Shape::Long(l), "year") => l.year.or(l.period),
             (Shape::Long(l), "month") => l.month.or(l.period),
@@ -103,8 +117,7 @@ impl Layout {
             (Shape::Long(l), "product") => l.product,
             (Shape::Long(l), "quantity") => l.quantity,
             _ => None,
-        };
-        role.or_else(|| self.headers.iter().position(|h| h == column).map(|i| i + 1)).unwrap_or(usize::MAX)
+        }
     }
 }
 

@@ -292,8 +292,7 @@ fn staged(conn: &Connection, path: &Path, format: InputFormat, options: &LoadOpt
     let basis_expr = basis.ok_or_else(|| basis_missing(&file))?;
     timed("parsing", || parse_cells(conn, &styles, unit, &basis_expr, layout.is_detail()))?;
 
-    let position = |column: &str| layout.column_position(column);
-    let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target, staged.rows, &position))?;
+    let mut problems = timed("checking", || check(conn, &place, options.max_errors + 1, unit, target, staged.rows, &layout))?;
     let (rows, basis, provinces, periods) = timed("summarising", || summarise(conn))?;
     if problems.is_empty() && rows == 0 {
         problems.push(format!("{file}: no data rows below the header (line {})", layout.header_line));
