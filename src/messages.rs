@@ -15,6 +15,9 @@ mod duckdb;
 /// Messages a reader may meet on a page or the command line (a form's errors, an analysis's
 /// refusal): (English, Turkish).
 const MESSAGES: &[(&str, &str)] = &[
+    // `report`'s arguments, beyond what clap checks.
+    ("--year {} and --month {} name different years: give one of them", "--year {=0} ile --month {=1} farklı yılları gösteriyor: yalnızca birini verin"),
+    ("--month {} needs --year, or the month with its year, such as --month {}", "--month {=0} için --year de gerekir, ya da ayı yılıyla verin (--month {=1} gibi)"),
     ("`{}` is not a valid {}: {} is outside {}", "`{0}` geçerli değil: {3} aralığının dışında"),
     ("`{}` is not a valid {}: expected a whole number", "`{0}` geçerli değil: bir tam sayı bekleniyor"),
     ("`{}` is not a valid {}: expected one of {}", "`{0}` geçerli değil: şunlardan biri bekleniyor: `{2}`"),

@@ -120,6 +120,28 @@ fn without_a_month_the_report_is_for_the_latest_month_in_the_data() {
     assert!(latest.contains("2026 yılı ocak-şubat döneminde Türkiye'nin ihracatı, geçen yılın aynı dönemine göre yüzde 1,2 azalarak 41,4 milyar dolar oldu."), "{latest}");
 }
 
+/// `--month 2026-02` is `--year 2026 --month 2`, as the web application's addresses write a
+/// month; a month without its year, or two years, is a usage error (exit code 2) in the
+/// report's language.
+#[test]
+fn a_month_can_be_given_with_its_year() {
+    let w = Workdir::new();
+    let february = w.stdout(&["report", "--year", "2026", "--month", "2"]);
+    assert_eq!(w.stdout(&["report", "--month", "2026-02"]), february);
+    assert_eq!(w.stdout(&["report", "--year", "2026", "--month", "2026-02"]), february);
+    for (args, said) in [
+        (&["report", "--month", "2"][..], "ihracat: hata: --month 2 için --year de gerekir, ya da ayı yılıyla verin (--month 2025-02 gibi)\n"),
+        (&["report", "--month", "2", "--lang", "en"][..], "ihracat: error: --month 2 needs --year, or the month with its year, such as --month 2025-02\n"),
+        (&["report", "--year", "2025", "--month", "2026-02", "--lang", "en"][..], "ihracat: error: --year 2025 and --month 2026-02 name different years: give one of them\n"),
+    ] {
+        let output = w.command(args).output().unwrap();
+        assert_eq!((output.status.code(), common::text(&output.stdout).as_str(), common::text(&output.stderr).as_str()), (Some(2), "", said), "{args:?}");
+    }
+    let output = w.command(&["report", "--month", "2026-13"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(common::text(&output.stderr).starts_with("hata: '--month <MONTH>' için geçersiz değer: '2026-13': ay 1 ile 12 arasında"), "{}", common::text(&output.stderr));
+}
+
 /// The report's rankings are the releases' own: for every activity-basis month of 2025 whose
 /// release ranked provinces (by exports, and by increase), month_facts lists exactly those
 /// provinces in that order with the printed values (tests/fixtures/releases/, not the SQL under

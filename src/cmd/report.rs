@@ -21,6 +21,7 @@ use super::Context;
 ///
 /// Examples:
 ///   ihracat report --year 2025 --month 10
+///   ihracat report --month 2025-10
 ///   ihracat report --year 2025 --month 10 --lang en
 ///   ihracat report --year 2025 --month 10 --format json
 ///   ihracat report --year 2025 --month 10 --format markdown -o ekim-2025.md
@@ -30,11 +31,11 @@ use super::Context;
 #[command(verbatim_doc_comment)]
 pub struct ReportArgs {
     /// The year [default: the latest month in the data, with --month]
-    #[arg(long, requires = "month")]
+    #[arg(long, requires = "month", value_parser = clap::value_parser!(i32).range(2000..=2100))]
     year: Option<i32>,
-    /// The month, 1 to 12 [default: the latest month in the data, with --year]
-    #[arg(long, requires = "year", value_parser = clap::value_parser!(u32).range(1..=12))]
-    month: Option<u32>,
+    /// The month, 1 to 12 with --year, or with its year: 2025-10 [default: the latest month in the data]
+    #[arg(long, value_parser = month_arg)]
+    month: Option<MonthArg>,
     /// Province of activity (Ministry of Trade) or of registration (TİM)
     #[arg(long, default_value = "activity", value_parser = ["activity", "registered"])]
     basis: String,
@@ -56,7 +57,14 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
     let catalog = context.catalog()?;
     let db = context.open(Access::Analysis)?;
     let (year, month) = match (args.year, args.month) {
-        (Some(y), Some(m)) => (y, m),
+        (Some(y), Some(MonthArg::Month(m))) => (y, m),
+        (None | Some(_), Some(MonthArg::YearMonth(y, m))) if args.year.is_none_or(|given| given == y) => (y, m),
+        (Some(given), Some(MonthArg::YearMonth(y, m))) => {
+            return Ok(usage_error(context, &format!("--year {given} and --month {y}-{m:02} name different years: give one of them")));
+        }
+        (None, Some(MonthArg::Month(m))) => {
+            return Ok(usage_error(context, &format!("--month {m} needs --year, or the month with its year, such as --month 2025-{m:02}")));
+        }
         _ => report::latest_month(&db.conn, &args.basis)?,
     };
     let facts = report::facts(&db.conn, &catalog, year, month, &args.basis)?;
@@ -81,4 +89,52 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
     };
     ihracat::output::write_document(args.output.as_deref(), &bytes, args.overwrite, args.format == ReportFormat::Xlsx)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--month`: a month of the year given with `--year`, or a month with its year, as the web
+/// application's addresses write it (`/report/latest?month=2025-07`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum MonthArg {
+    Month(u32),
+    YearMonth(i32, u32),
+}
+
+fn month_arg(text: &str) -> std::result::Result<MonthArg, String> {
+    const HOW: &str = "a month is 1 to 12, or a year and month such as 2025-10";
+    let number = |digits: &str, max: usize| (1..=max).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    let month = |digits: &str| match digits.parse::<u32>() {
+        Ok(m @ 1..=12) if number(digits, 2) => Ok(m),
+        _ => Err(HOW.to_string()),
+    };
+    match text.trim().split_once('-') {
+        None => month(text.trim()).map(MonthArg::Month),
+        Some((year, m)) if number(year, 4) && year.len() == 4 => match year.parse::<i32>() {
+            Ok(y @ 2000..=2100) => month(m).map(|m| MonthArg::YearMonth(y, m)),
+            _ => Err("the year must be 2000 to 2100".to_string()),
+        },
+        Some(_) => Err(HOW.to_string()),
+    }
+}
+
+/// A combination of arguments clap cannot check (`--month 10` without `--year`), refused as
+/// clap refuses a usage error: in the reader's language, exit code 2.
+fn usage_error(context: &Context, english: &str) -> ExitCode {
+    context.messages.error(&ihracat::messages::message(english, context.language));
+    ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_is_a_number_or_a_year_and_month() {
+        assert_eq!(month_arg("10"), Ok(MonthArg::Month(10)));
+        assert_eq!(month_arg("07"), Ok(MonthArg::Month(7)));
+        assert_eq!(month_arg("2024-01"), Ok(MonthArg::YearMonth(2024, 1)));
+        assert_eq!(month_arg("2025-7"), Ok(MonthArg::YearMonth(2025, 7)));
+        for bad in ["0", "13", "2024-13", "2024-00", "24-01", "2024-", "-3", "ekim", "2024-01-15", "1999-12", "+5"] {
+            assert!(month_arg(bad).is_err(), "{bad}");
+        }
+    }
 }

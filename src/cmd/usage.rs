@@ -68,8 +68,14 @@ pub fn turkish(error: &clap::Error) -> Option<String> {
             }
             said
         }
-        // The reason comes from the value's parser, in English (a number that is not one).
-        ErrorKind::ValueValidation => return None,
+        // The reason comes from the value's parser, in English: said in Turkish when it is one
+        // of the known ones (a number outside its range, `report --month`'s forms), else the
+        // whole error stays English.
+        ErrorKind::ValueValidation => {
+            let (arg, value) = (text(ContextKind::InvalidArg)?, text(ContextKind::InvalidValue)?);
+            let reason = std::error::Error::source(error)?.to_string();
+            format!("'{arg}' için geçersiz değer: '{value}': {}", reason_in_turkish(&reason)?)
+        }
         ErrorKind::UnknownArgument => format!("beklenmeyen argüman: '{}'", text(ContextKind::InvalidArg)?),
         ErrorKind::InvalidSubcommand => format!("bilinmeyen komut: '{}'", text(ContextKind::InvalidSubcommand)?),
         ErrorKind::MissingRequiredArgument => {
@@ -119,4 +125,17 @@ pub fn turkish(error: &clap::Error) -> Option<String> {
     }
     said.push_str("\n\nDaha fazla bilgi için '--help' deneyin.");
     Some(format!("hata: {said}\n"))
+}
+
+/// A value parser's reason in Turkish, when it is one ihracat knows.
+fn reason_in_turkish(reason: &str) -> Option<String> {
+    match reason {
+        "a month is 1 to 12, or a year and month such as 2025-10" => return Some("ay 1 ile 12 arasında bir sayıdır ya da 2025-10 gibi yılıyla yazılır".into()),
+        "the year must be 2000 to 2100" => return Some("yıl 2000 ile 2100 arasında olmalı".into()),
+        _ => {}
+    }
+    // clap's ranged numbers: "13 is not in 1..=12".
+    let (value, range) = reason.split_once(" is not in ")?;
+    let (low, high) = range.split_once("..=")?;
+    Some(format!("{value}, {low} ile {high} arasında değil"))
 }
