@@ -595,6 +595,10 @@ fn help_is_in_turkish_when_asked_for() {
         for line in turkish.lines().map(str::trim) {
             assert!(!prose.contains(&line), "`ihracat {command} --help` keeps the English `{line}`");
         }
+        // The examples are commands, the same in both languages: a Turkish help that lacks one
+        // the English help gained has drifted.
+        let examples = |help: &str| help.lines().filter(|l| l.starts_with("  ihracat ")).map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(examples(&turkish), examples(&english), "`ihracat {command} --help`: the examples differ");
     }
     // chart: Turkish help only when asked, though it draws in Turkish by default.
     assert!(help(&["chart", "--help"], false).starts_with("Draw a named query's result"));

@@ -214,6 +214,7 @@ grafikleri ve ayın haritasıyla (satır içi SVG) kendi başına yeten tek bir 
 
 Örnekler:
   ihracat report --year 2025 --month 10
+  ihracat report --month 2025-10
   ihracat report --year 2025 --month 10 --lang en
   ihracat report --year 2025 --month 10 --format json
   ihracat report --year 2025 --month 10 --format markdown -o ekim-2025.md
@@ -379,7 +380,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("export", "overwrite", "Hedef varsa yerine yazar"),
     ("export", "locale", "Bir çalışma kitabının başlıklarının ve sözcüklerinin (en verilmedikçe Türkçe) ve notların dili: en ya da tr [varsayılan: IHRACAT_LOCALE'den]"),
     ("report", "year", "Yıl [varsayılan: --month ile birlikte, verideki son ay]"),
-    ("report", "month", "Ay, 1 ile 12 arası [varsayılan: --year ile birlikte, verideki son ay]"),
+    ("report", "month", "Ay: --year ile 1 ile 12 arası, ya da yılıyla: 2025-10 [varsayılan: verideki son ay]"),
     ("report", "basis", "Faaliyet ili (Ticaret Bakanlığı) ya da kayıtlı il (TİM)"),
     ("report", "lang", "Raporun dili: sözcükleri, sayıları ve ayları"),
     ("report", "format", "text (terminalde okumak için), markdown, json (kaynaklarıyla rakamlar), html ya da xlsx"),
