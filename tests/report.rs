@@ -120,6 +120,40 @@ fn without_a_month_the_report_is_for_the_latest_month_in_the_data() {
     assert!(latest.contains("2026 yılı ocak-şubat döneminde Türkiye'nin ihracatı, geçen yılın aynı dönemine göre yüzde 1,2 azalarak 41,4 milyar dolar oldu."), "{latest}");
 }
 
+/// Every leading province's change is given or the report says why not: the release printed
+/// none (October 2025: Ankara fifth, its row in the release copy without a change, and no
+/// increase listed for it), or the change it printed is doubted (March 2024: İstanbul's "-23",
+/// probably -2.3, as the release copies' README notes), said with the note in the report's
+/// language.
+#[test]
+fn a_leaders_change_that_is_not_given_is_said_to_be_so() {
+    let w = Workdir::new();
+    let october = w.stdout(&["report", "--month", "2025-10"]);
+    assert!(october.contains("Ankara için geçen yılın aynı ayına göre değişim verilmiyor: hiçbir bülten bir değişim vermiyor ve veride bir yıl önceki değeri yok."), "{october}");
+    let english = w.stdout(&["report", "--month", "2025-10", "--lang", "en"]);
+    assert!(english.contains("No change on October 2024 is given for Ankara: no release states one, and the data holds no value for it a year earlier."), "{english}");
+    let march = w.stdout(&["report", "--month", "2024-03"]);
+    assert!(march.contains("İstanbul için bültenin verdiği değişim kuşkulu olduğundan verilmiyor: değişim -23 olarak basılmış, muhtemelen -2,3."), "{march}");
+    let english = w.stdout(&["report", "--month", "2024-03", "--lang", "en"]);
+    assert!(english.contains("No change on March 2023 is given for İstanbul: the one the release printed is doubted (change printed as -23, probably -2.3)."), "{english}");
+    let json: serde_json::Value = serde_json::from_str(&w.stdout(&["report", "--month", "2024-03", "--format", "json"])).unwrap();
+    assert_eq!(json["top_provinces"][0]["change_note"], "change printed as -23, probably -2.3");
+    // In every month with leaders, on both bases, the sentences after the ranking name each
+    // leader: with its change, or with why there is none.
+    let leaders = w.csv(&["sql", "SELECT year, month, basis, province FROM month_facts_all WHERE section = 'top' AND period = 'month' ORDER BY ALL"]);
+    let mut months: Vec<(String, String, String)> = leaders[1..].iter().map(|r| (r[0].clone(), r[1].clone(), r[2].clone())).collect();
+    months.dedup();
+    assert!(months.len() >= 20, "{months:?}");
+    for (year, month, basis) in &months {
+        let text = w.stdout(&["report", "--year", year, "--month", month, "--basis", basis]);
+        let ranking = text.split("\n\n").find(|p| p.contains(" sırada yer aldı.")).unwrap_or_else(|| panic!("{year}-{month} {basis}: no ranking in\n{text}"));
+        let after = ranking.split_once(" sırada yer aldı.").map(|(_, rest)| rest).unwrap_or_default();
+        for leader in leaders[1..].iter().filter(|r| (&r[0], &r[1], &r[2]) == (year, month, basis)) {
+            assert!(after.contains(leader[3].as_str()), "{year}-{month} {basis}: {} is not accounted for after the ranking:\n{ranking}", leader[3]);
+        }
+    }
+}
+
 /// `--month 2026-02` is `--year 2026 --month 2`, as the web application's addresses write a
 /// month; a month without its year, or two years, is a usage error (exit code 2) in the
 /// report's language.

@@ -58,6 +58,12 @@ pub struct ProvinceFigure {
     pub change_origin: Option<String>,
     /// Where the earlier value behind a computed change came from, when not `source`.
     pub previous_source: Option<String>,
+    /// Why a change the release stated is doubted (`change_origin` doubtful): the release
+    /// copies' note, and the same in Turkish.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_note_tr: Option<String>,
 }
 
 /// A place the release gave that the report cannot give beside the data, both because the
@@ -250,9 +256,12 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
             source: f.source.clone(),
             change_origin: f.change_origin.clone(),
             previous_source: f.previous_source.clone(),
+            change_note: None,
+            change_note_tr: None,
         })
     };
-    let top_provinces: Vec<ProvinceFigure> = section("top").filter_map(province_figure).collect();
+    let mut top_provinces: Vec<ProvinceFigure> = section("top").filter_map(province_figure).collect();
+    doubts(conn, catalog, year, month, basis, &mut top_provinces)?;
     let place_not_given = |f: &Fact| -> Option<PlaceNotGiven> {
         Some(PlaceNotGiven { rank: f.rank?, province: f.province.clone()?, value_usd: f.value, source: f.source.clone(), previous_source: f.previous_source.clone() })
     };
@@ -309,6 +318,31 @@ pub fn facts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis:
         increases_compared: count("compared")?,
         detail,
     })
+}
+
+/// The note on each doubted change of the month's leaders, from what the releases stated
+/// (`releases`): the report says why it withholds a change the release printed.
+fn doubts(conn: &Connection, catalog: &Catalog, year: i32, month: u32, basis: &str, leaders: &mut [ProvinceFigure]) -> Result<()> {
+    if !leaders.iter().any(|p| p.change_origin.as_deref() == Some("doubtful")) {
+        return Ok(());
+    }
+    let args = crate::catalog::args([("year", year.into()), ("month", month.into()), ("period", "month".into()), ("basis", basis.into())]);
+    let stated = Rows::run(conn, catalog, "releases", &args)?;
+    let (metrics, provinces, derived) = (stated.strings("metric")?, stated.strings("province")?, stated.bools("derived")?);
+    let (notes, notes_tr) = (stated.strings("note")?, stated.strings("note_tr")?);
+    for leader in leaders.iter_mut().filter(|p| p.change_origin.as_deref() == Some("doubtful")) {
+        let change = (0..metrics.len()).find(|&i| {
+            matches!(metrics[i].as_deref(), Some("change_pct" | "increase"))
+                && provinces[i].as_deref() == Some(leader.province.as_str())
+                && derived[i] == Some(false)
+                && notes[i].is_some()
+        });
+        if let Some(i) = change {
+            leader.change_note = notes[i].clone();
+            leader.change_note_tr = notes_tr[i].clone();
+        }
+    }
+    Ok(())
 }
 
 /// The latest month with activity-basis province figures: the README's first command uses it.

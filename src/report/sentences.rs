@@ -34,6 +34,13 @@ enum Sentence<'f> {
     /// Leading provinces whose value is loaded and whose value a year earlier is a release's: the
     /// two are not compared (design rule 9), and the report says why it gives no change.
     ChangesNotCompared { provinces: Vec<&'f ProvinceFigure> },
+    /// Leading provinces with no change to give: no release states one and the data holds no
+    /// value a year earlier (`loaded`: the month's value is a loaded file's, and only the second
+    /// is said).
+    ChangesNotStated { provinces: Vec<&'f ProvinceFigure>, loaded: bool },
+    /// A leading province whose change the release printed but the data doubts (a misprint the
+    /// release copies note): withheld, and the note said in the reader's language.
+    ChangeDoubted { province: &'f ProvinceFigure },
     /// The largest increases cannot be listed: `compared` provinces have a value in both years.
     IncreasesUnlisted { compared: i64 },
     Increases { first: &'f ProvinceFigure, rest: &'f [ProvinceFigure] },
@@ -82,6 +89,19 @@ fn plan(f: &Facts) -> Vec<Vec<Sentence<'_>>> {
             }
             if !uncompared.is_empty() {
                 sentences.push(Sentence::ChangesNotCompared { provinces: uncompared });
+            }
+            // Every leader the change sentence passes over is accounted for.
+            for loaded in [false, true] {
+                let provinces: Vec<&ProvinceFigure> = top
+                    .iter()
+                    .filter(|p| p.change_pct.is_none() && p.change_origin.is_none() && p.previous_source.is_none() && (p.origin == "loaded") == loaded)
+                    .collect();
+                if !provinces.is_empty() {
+                    sentences.push(Sentence::ChangesNotStated { provinces, loaded });
+                }
+            }
+            for province in top.iter().filter(|p| p.change_pct.is_none() && p.change_origin.as_deref() == Some("doubtful")) {
+                sentences.push(Sentence::ChangeDoubted { province });
             }
             sentences
         }
@@ -175,6 +195,17 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
                 Language::Tr.list(&names)
             )
         }
+        Sentence::ChangesNotStated { provinces, loaded } => {
+            let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
+            let values = if provinces.len() == 1 { "değeri" } else { "değerleri" };
+            let release = if *loaded { "" } else { "hiçbir bülten bir değişim vermiyor ve " };
+            format!("{} için geçen yılın aynı ayına göre değişim verilmiyor: {release}veride bir yıl önceki {values} yok.", Language::Tr.list(&names))
+        }
+        Sentence::ChangeDoubted { province } => format!(
+            "{} için bültenin verdiği değişim kuşkulu olduğundan verilmiyor{}.",
+            province.province,
+            province.change_note_tr.as_deref().map(|n| format!(": {}", n.trim_end_matches('.'))).unwrap_or_default()
+        ),
         Sentence::IncreasesUnlisted { compared } => format!(
             "{month} ayında ihracatını en fazla artıran illerin sıralaması verilemiyor: iki yılda da değeri olan il sayısı {compared} (81 değil) ve bu sıralamayı veren bir bülten yok."
         ),
@@ -323,6 +354,24 @@ fn english(s: &Sentence, f: &Facts) -> String {
                 Language::En.list(&names)
             )
         }
+        Sentence::ChangesNotStated { provinces, loaded } => {
+            let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
+            let them = if provinces.len() == 1 { "it" } else { "them" };
+            let release = if *loaded { "" } else { "no release states one, and " };
+            format!(
+                "No change on {} {} is given for {}: {release}the data holds no value for {them} a year earlier.",
+                tr::month_name_en(f.month),
+                f.year - 1,
+                Language::En.list(&names)
+            )
+        }
+        Sentence::ChangeDoubted { province } => format!(
+            "No change on {} {} is given for {}: the one the release printed is doubted{}.",
+            tr::month_name_en(f.month),
+            f.year - 1,
+            province.province,
+            province.change_note.as_deref().map(|n| format!(" ({})", n.trim_end_matches('.'))).unwrap_or_default()
+        ),
         Sentence::IncreasesUnlisted { compared } => format!(
             "The largest increases in {month} cannot be listed: {compared} of 81 provinces have a value in both years and no release listed them."
         ),
