@@ -11,6 +11,9 @@ use crate::codes::{fill, matches};
 use crate::language::Language;
 
 mod duckdb;
+mod load;
+
+use load::{CELL, LOAD, ROLES};
 
 /// Messages a reader may meet on a page or the command line (a form's errors, an analysis's
 /// refusal): (English, Turkish).
@@ -124,6 +127,73 @@ const MESSAGES: &[(&str, &str)] = &[
     ("`{}` has no numeric column `{}` to draw; its numeric columns are none", "`{0}` analizinin çizilecek `{1}` adında sayısal bir sütunu yok; hiç sayısal sütunu yok"),
     ("`{}` has no numeric column `{}` to draw; its numeric columns are {}", "`{0}` analizinin çizilecek `{1}` adında sayısal bir sütunu yok; sayısal sütunları: {=2}"),
     ("`{}` has no numeric column to draw", "`{0}` analizinin çizilecek sayısal bir sütunu yok"),
+    (
+        "`{}` names no chart of its own (no `--- chart` line): choose one with --kind bar, line or map",
+        "`{0}` analizinin kendi grafiği yok (`--- chart` satırı yok): --kind bar, line ya da map ile birini seçin",
+    ),
+    ("the result has no column `{}` to label the bars with", "sonuçta çubukları adlandıracak `{0}` sütunu yok"),
+    (
+        "the result has no column to label the bars with (province, region, name…): choose one with --label",
+        "sonuçta çubukları adlandıracak bir sütun yok (province, region, name…): --label ile birini seçin",
+    ),
+    ("the result has no column `{}`", "sonuçta `{0}` sütunu yok"),
+    ("a line chart needs the periods in `year` or `month` columns; this result has neither", "çizgi grafik dönemleri `year` ya da `month` sütununda ister; bu sonuçta ikisi de yok"),
+    (
+        "a map needs a province in each row (a `code` or `province` column); `{}` has neither",
+        "harita her satırda bir il ister (`code` ya da `province` sütunu); `{0}` analizinde ikisi de yok",
+    ),
+    (
+        "`{}` gives more than one row for {}: a map needs one row a province (narrow the query with its parameters)",
+        "`{0}` analizi {=1} için birden çok satır veriyor: harita her il için tek satır ister (analizi parametreleriyle daraltın)",
+    ),
+    (
+        "charts are written as .svg or .png, not .{}: name the file so, or give --format svg|png",
+        "grafikler .svg ya da .png olarak yazılır, .{=0} olarak değil: dosyayı öyle adlandırın ya da --format svg|png verin",
+    ),
+    ("scale {}: expected a number above 0 and at most 8", "ölçek {=0}: 0'dan büyük, en çok 8 olan bir sayı bekleniyor"),
+    // Arguments, files and formats.
+    ("`{}` is not a parameter: write name=value, as in -p year=2025", "`{0}` bir parametre değil: ad=değer biçiminde yazın, -p year=2025 gibi"),
+    ("--read-only was given, but this command writes", "--read-only verildi, ama bu komut yazar"),
+    ("--time-limit {}: expected seconds above 0 and at most 3600", "--time-limit {=0}: 0'dan büyük, en çok 3600 saniye bekleniyor"),
+    ("mcp needs a database file: a :memory: database would be a new one for every call", "mcp bir veritabanı dosyası ister: :memory: veritabanı her çağrıda yeni bir veritabanı olurdu"),
+    ("serve needs a database file: a :memory: database would be a new one for every request", "serve bir veritabanı dosyası ister: :memory: veritabanı her istekte yeni bir veritabanı olurdu"),
+    (
+        "export cannot write `.{}` files ({}): it writes parquet, csv, json or xlsx; give --to a .parquet, .csv, .json or .xlsx name, or --format",
+        "export `.{0}` dosyası yazamaz ({=1}): parquet, csv, json ya da xlsx yazar; --to için .parquet, .csv, .json ya da .xlsx uzantılı bir ad ya da --format verin",
+    ),
+    ("export writes parquet, csv, json or xlsx, not {}", "export parquet, csv, json ya da xlsx yazar, {=0} yazmaz"),
+    ("an Excel workbook is one file: --partition-by writes folders of parquet, csv or json", "bir Excel çalışma kitabı tek bir dosyadır: --partition-by parquet, csv ya da json klasörleri yazar"),
+    ("an Excel sheet holds {} rows and this result has more: write it as Parquet or CSV instead", "bir Excel sayfası en çok {0} satır alır ve bu sonuçta daha fazlası var: Parquet ya da CSV olarak yazın"),
+    ("an Excel sheet holds 16,384 columns and this result has more", "bir Excel sayfası en çok 16.384 sütun alır ve bu sonuçta daha fazlası var"),
+    ("cannot tell the format of {} from its extension; add --format", "{=0} dosyasının biçimi uzantısından anlaşılamıyor; --format ekleyin"),
+    ("{} is a binary format: write it to a file with -o FILE, or pipe it", "{=0} ikili bir biçim: -o FILE ile bir dosyaya yazın ya da başka bir programa aktarın"),
+    (
+        "this is a binary format and stdout is a terminal: write it to a file with -o FILE, or redirect stdout",
+        "bu ikili bir biçim ve stdout bir terminal: -o FILE ile bir dosyaya yazın ya da stdout'u yönlendirin",
+    ),
+    ("{} exists; `.output {} --overwrite` replaces it", "{=0} zaten var; `.output {1} --overwrite` yerine yazar"),
+    ("{} is a folder, not a file", "{=0} bir klasör, dosya değil"),
+    ("{} is a DuckDB database: ihracat never writes a result over one", "{=0} bir DuckDB veritabanı: ihracat bir sonucu hiçbir zaman bir veritabanının üzerine yazmaz"),
+    (
+        "{} is a DuckDB database's write-ahead log: ihracat never writes a result over one",
+        "{=0} bir DuckDB veritabanının günlük dosyası: ihracat bir sonucu hiçbir zaman bunun üzerine yazmaz",
+    ),
+    ("{} is ihracat's database: a result is never written over it", "{=0} ihracat'ın veritabanı: bir sonuç hiçbir zaman onun üzerine yazılmaz"),
+    (
+        "{} is a DuckDB database, but not one of ihracat's (it has no ihracat_meta table)",
+        "{=0} bir DuckDB veritabanı, ama ihracat'ın bir veritabanı değil (ihracat_meta tablosu yok)",
+    ),
+    ("{}: not a regular file; a query file is a .sql text file", "{=0}: sıradan bir dosya değil; bir analiz dosyası .sql uzantılı bir metin dosyasıdır"),
+    ("{}: {} bytes is too large for a query file (at most 1 MiB)", "{=0}: {1} bayt bir analiz dosyası için çok büyük (en çok 1 MiB)"),
+    ("{}: not UTF-8 text (byte {}); save it as UTF-8", "{=0}: UTF-8 metin değil ({1}. bayt); UTF-8 olarak kaydedin"),
+    ("{}: not a regular file; load reads tables saved as files", "{=0}: sıradan bir dosya değil; load dosya olarak kaydedilmiş tabloları okur"),
+    ("load {} replaced rows of load {}: unload {} first", "{=0} numaralı yükleme {=1} numaralı yüklemenin satırlarının yerini aldı: önce {=2} numaralı yüklemeyi kaldırın"),
+    ("{} statements return rows ({}); into a file or a binary format only one may", "{0} ifade satır döndürüyor ({=1}); bir dosyaya ya da ikili bir biçime yalnızca biri yazılabilir"),
+    ("no table or view named `{}` (.tables lists them)", "`{0}` adında bir tablo ya da görünüm yok (.tables hepsini listeler)"),
+    ("`{}` is not percent-encoded text", "`{0}` yüzde kodlamalı bir metin değil"),
+    ("`{}` is not UTF-8 text", "`{0}` UTF-8 metin değil"),
+    ("`{}` has `--- pivot` on column `{}`, which its result does not have", "`{0}` analizinde `{1}` sütunu için `--- pivot` var, ama sonucunda bu sütun yok"),
+    ("`{}` would make more than {} columns (Excel's limit); narrow it with its parameters", "`{0}` {1} sütundan fazlasını oluştururdu (Excel'in sınırı); parametreleriyle daraltın"),
     ("{} of {} names did not resolve", "{1} addan {0} tanesi tanınmadı"),
     ("not resolved: {}", "tanınmadı: {=0}"),
     (
@@ -158,200 +228,6 @@ const MESSAGES: &[(&str, &str)] = &[
 const CHECKS: &[(&str, &str)] = &[
     ("`{}` must not be less than `{}` (`{}`)", "`{0}`, {1} değerinden (`{2}`) küçük olamaz"),
     ("`{}` must be greater than `{}` (`{}`)", "`{0}`, {1} değerinden (`{2}`) büyük olmalı"),
-];
-
-/// A load's refusals, notes and warnings said whole: (English, Turkish). The first value of a
-/// refusal is the file or the place (file and line or row), said as `place` says it. The longer
-/// of two templates that share a start comes first.
-const LOAD: &[(&str, &str)] = &[
-    ("{}: no data rows below the header (line {})", "{=0}: başlığın altında veri satırı yok (satır {1})"),
-    (
-        "{}: the total row disagrees with the provinces in {} columns ({}), as the cells refused above (lines {}) would make it: correct those first",
-        "{=0}: toplam satırı {1} sütunda ({2}) illerin toplamıyla uyuşmuyor; yukarıda reddedilen hücreler (satırlar {3}) bunu açıklıyor: önce onları düzeltin",
-    ),
-    (
-        "{}: column {}: `{}`: a cell beyond the header's {} columns: the line is not laid out as the header says (a number with a decimal comma in a comma-separated file must be quoted, as \"1.234,5\")",
-        "{=0}: {1}. sütun: `{2}`: başlığın {3} sütununun ötesinde bir hücre: satır başlığın dediği gibi dizilmemiş (virgülle ayrılmış bir dosyada ondalık virgüllü bir sayı tırnak içinde yazılır, \"1.234,5\" gibi)",
-    ),
-    (
-        "{}: say which basis the figures are on: --basis activity (the Ministry's province of activity) or --basis registered (TİM's registered province); mixing them gives wrong sums",
-        "{=0}: rakamların hangi esasta olduğunu belirtin: --basis activity (Ticaret Bakanlığı'nın faaliyet ili) ya da --basis registered (TİM'in kayıtlı ili); ikisini karıştırmak yanlış toplamlar verir",
-    ),
-    (
-        "{}: no header row names a province column (such as İl, İller, Province): is the first column the province?",
-        "{=0}: hiçbir başlık satırında il sütunu yok (İl, İller, Province gibi): ilk sütun il mi?",
-    ),
-    (
-        "{}: line {}: \"{}\" says the values are in {}: ihracat stores US dollars and has no exchange rates; convert the table to USD first",
-        "{=0}: satır {1}: \"{2}\" değerlerin {3} cinsinden olduğunu söylüyor: ihracat ABD doları saklar ve döviz kurlarını bilmez; önce tabloyu dolara çevirin",
-    ),
-    (
-        "{}: line {}: column \"{}\" names a month but not its year, and the lines above the header state no year: give it with --year YYYY",
-        "{=0}: satır {1}: \"{2}\" sütunu bir ay adlandırıyor ama yılını vermiyor ve başlığın üstündeki satırlar bir yıl belirtmiyor: yılı --year YYYY ile verin",
-    ),
-    (
-        "{}: line {}: column \"{}\" names a month but not its year, and the lines above the header state several years ({}): give it with --year YYYY",
-        "{=0}: satır {1}: \"{2}\" sütunu bir ay adlandırıyor ama yılını vermiyor ve başlığın üstündeki satırlar birden çok yıl belirtiyor ({3}): yılı --year YYYY ile verin",
-    ),
-    (
-        "{}: line {}: two columns could be the province: \"{}\" (column {}) and \"{}\" (column {}); remove or rename one",
-        "{=0}: satır {1}: iki sütun il olabilir: \"{2}\" ({3}. sütun) ve \"{4}\" ({5}. sütun); birini kaldırın ya da yeniden adlandırın",
-    ),
-    (
-        "{}: line {}: two columns could be the {}: \"{}\" (column {}) and \"{}\" (column {}); remove or rename one",
-        "{=0}: satır {1}: iki sütun {2} olabilir: \"{3}\" ({4}. sütun) ve \"{5}\" ({6}. sütun); birini kaldırın ya da yeniden adlandırın",
-    ),
-    (
-        "{}: line {}: cannot tell the layout: the header has neither period columns (such as \"Ekim 2025\" or \"2025-10\") nor year, month and value columns",
-        "{=0}: satır {1}: tablonun düzeni anlaşılamıyor: başlıkta ne dönem sütunları (\"Ekim 2025\" ya da \"2025-10\" gibi) ne de yıl, ay ve değer sütunları var",
-    ),
-    ("{}: cannot tell the format from the extension; add --input-format csv|tsv|xlsx|parquet|json", "{=0}: biçim dosyanın uzantısından anlaşılamıyor; --input-format csv|tsv|xlsx|parquet|json ekleyin"),
-    ("{}: --complete is for detail tables (with country or product columns)", "{=0}: --complete ayrıntı tabloları içindir (ülke ya da ürün sütunu olan)"),
-    (
-        "{}: column \"{}\": `{}` is a Turkish number, but {} has the English `{}`: make the column one or the other",
-        "{=0}: \"{1}\" sütunu: `{2}` Türkçe yazılmış bir sayı, ama {3} İngilizce yazılmış `{4}` sayısını içeriyor: sütunu tek bir biçimde yazın",
-    ),
-    (
-        "{}: column \"{}\": `{}` is {} million dollars in Turkish and {} million dollars in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
-        "{=0}: \"{1}\" sütunu: `{2}` Türkçe okunursa {3} milyon dolar, İngilizce okunursa {4} milyon dolar; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
-    ),
-    (
-        "{}: column \"{}\": `{}` is {} thousand dollars in Turkish and {} thousand dollars in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
-        "{=0}: \"{1}\" sütunu: `{2}` Türkçe okunursa {3} bin dolar, İngilizce okunursa {4} bin dolar; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
-    ),
-    // What is not a table, refused before it is read through.
-    ("{}: the file is empty", "{=0}: dosya boş"),
-    ("{}: the file is UTF-16; save it as UTF-8 (or Windows-1254) text", "{=0}: dosya UTF-16; UTF-8 (ya da Windows-1254) metin olarak kaydedin"),
-    ("{}: this is not a text table (it holds binary data)", "{=0}: bu bir metin tablosu değil (ikili veri içeriyor)"),
-    ("{}: this is not a text table (it is gzip-compressed: decompress it first)", "{=0}: bu bir metin tablosu değil (gzip ile sıkıştırılmış: önce açın)"),
-    (
-        "{}: this is not a text table (it is a Parquet file: add --input-format parquet, or name it .parquet)",
-        "{=0}: bu bir metin tablosu değil (bir Parquet dosyası: --input-format parquet ekleyin ya da adını .parquet yapın)",
-    ),
-    (
-        "{}: this is not a text table (it is a zip container, as Excel files are: add --input-format xlsx, or name it .xlsx)",
-        "{=0}: bu bir metin tablosu değil (Excel dosyaları gibi bir zip kabı: --input-format xlsx ekleyin ya da adını .xlsx yapın)",
-    ),
-    (
-        "{}: this is not a text table (it is a SQLite database: export a table with `sqlite3 -csv -header FILE 'SELECT …' > table.csv`)",
-        "{=0}: bu bir metin tablosu değil (bir SQLite veritabanı: bir tabloyu `sqlite3 -csv -header FILE 'SELECT …' > table.csv` ile dışa aktarın)",
-    ),
-    ("{}: the line holds a NUL byte: the file is binary or damaged here", "{=0}: satırda bir NUL baytı var: dosya ikili ya da burada bozuk"),
-    ("{}: the line has {} cells: a table ihracat reads has at most {} columns", "{=0}: satırda {1} hücre var: ihracat en çok {2} sütunlu bir tablo okur"),
-    (
-        "{}: a quote opens a quoted field that is never closed: a stray \" in a cell (write it \"\" inside a quoted cell), or the file is cut short",
-        "{=0}: bir tırnak hiç kapanmayan bir alan açıyor: bir hücrede başıboş bir \" var (tırnaklı bir hücrede \"\" yazın) ya da dosya yarıda kesilmiş",
-    ),
-    (
-        "{}: the last line has {} of the table's {} cells and no line ending: the file looks cut short",
-        "{=0}: son satırda tablonun {2} hücresinden {1} tanesi var ve satır sonu yok: dosya yarıda kesilmiş görünüyor",
-    ),
-    (
-        "{}: it is not a Parquet file (a Parquet file begins and ends with PAR1): give the file's own extension, or --input-format",
-        "{=0}: bir Parquet dosyası değil (bir Parquet dosyası PAR1 ile başlar ve biter): dosyanın kendi uzantısını verin ya da --input-format kullanın",
-    ),
-    (
-        "{}: it begins as a Parquet file but does not end as one: it is cut short (copy or download it again)",
-        "{=0}: bir Parquet dosyası gibi başlıyor ama öyle bitmiyor: yarıda kesilmiş (yeniden kopyalayın ya da indirin)",
-    ),
-    ("{}: the key \"{}\" appears twice in one record: keep one of them", "{=0}: \"{1}\" anahtarı bir kayıtta iki kez geçiyor: birini bırakın"),
-    ("{}: not valid JSON: {}", "{=0}: geçerli bir JSON değil: {1}"),
-    (
-        "{}: cannot read it as an Excel workbook: it is an HTML or XML page with a spreadsheet's name; open it in Excel and save it as .xlsx, or save the table as CSV",
-        "{=0}: Excel çalışma kitabı olarak okunamıyor: adı çalışma kitabı adı olan bir HTML ya da XML sayfası; Excel'de açıp .xlsx olarak kaydedin ya da tabloyu CSV olarak kaydedin",
-    ),
-    ("{}: cannot read it as an Excel workbook: {}", "{=0}: Excel çalışma kitabı olarak okunamıyor: {1}"),
-    ("{}: cannot read it: {}", "{=0}: okunamıyor: {1}"),
-    ("{}: every sheet is empty", "{=0}: bütün sayfalar boş"),
-    ("{}: sheet `{}` is empty", "{=0}: `{1}` sayfası boş"),
-    ("{}: no sheet `{}`; its sheets are {}", "{=0}: `{1}` adında bir sayfa yok; sayfaları: {2}"),
-    ("{}: sheet `{}`: {}", "{=0}: `{1}` sayfası: {2}"),
-    (
-        "{}: a cell below row 1,048,576, the last row an Excel sheet has; delete what stands below the table",
-        "{=0}: bir Excel sayfasının son satırı olan 1.048.576. satırın altında bir hücre; tablonun altında duranları silin",
-    ),
-    ("{}: a table ihracat reads has at most {} columns; delete what stands beyond the table", "{=0}: ihracat en çok {1} sütunlu bir tablo okur; tablonun ötesinde duranları silin"),
-    (
-        "{}: open the workbook in Excel (or LibreOffice) and save it, so that its formulas' results are in the file:",
-        "{=0}: çalışma kitabını Excel'de (ya da LibreOffice'te) açıp kaydedin ki formüllerin sonuçları dosyaya yazılsın:",
-    ),
-    ("{}: the formula ={} has no saved value", "{=0}: ={1} formülünün kaydedilmiş bir değeri yok"),
-    // Values that another load holds (without --replace), a line each.
-    (
-        "{}: not loaded, nothing changed: {} province-months already hold different loaded values (add --replace to replace them):",
-        "{=0}: yüklenmedi, hiçbir şey değişmedi: {1} il-ayında zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):",
-    ),
-    (
-        "{}: not loaded, nothing changed: {} province-month-country-product cells already hold different loaded values (add --replace to replace them):",
-        "{=0}: yüklenmedi, hiçbir şey değişmedi: {1} il-ay-ülke-ürün hücresinde zaten farklı yüklenmiş değerler var (onları değiştirmek için --replace ekleyin):",
-    ),
-    ("  {}: {} {}: {} here, {} from load {}", "  {0}: {1} {2}: burada {3}, {5} numaralı yüklemede {4}"),
-    // What a load noticed, and what may be wrong in a file that loaded.
-    ("unit {} detected from \"{}\"", "birim {unit:0}: \"{1}\" ifadesinden anlaşıldı"),
-    ("the file says \"{}\" ({}), but --unit {} was given and is used", "dosya \"{0}\" diyor ({unit:1}), ama --unit {2} verildi ve o kullanılıyor"),
-    ("column {} \"{}\" is not data and was ignored", "{0}. sütun \"{1}\" veri değil, atlandı"),
-    ("every row is already in the database with the same value", "her satır aynı değerle zaten veritabanında"),
-    ("line {}: the total row: \"{}\" says {} but its months add up to {}", "satır {0}: toplam satırı: \"{1}\" {2} diyor ama aylarının toplamı {3}"),
-    ("row {}: the total row: \"{}\" says {} but its months add up to {}", "satır {0}: toplam satırı: \"{1}\" {2} diyor ama aylarının toplamı {3}"),
-    ("line {}: {}: \"{}\" says {} but its months add up to {}", "satır {0}: {1}: \"{2}\" {3} diyor ama aylarının toplamı {4}"),
-    ("row {}: {}: \"{}\" says {} but its months add up to {}", "satır {0}: {1}: \"{2}\" {3} diyor ama aylarının toplamı {4}"),
-    (
-        "{}: column \"quantity\": `{}` is {} in Turkish and {} in English, and no cell of the file shows which it is: give --numbers tr or --numbers en",
-        "{=0}: \"miktar\" sütunu: `{1}` Türkçe okunursa {2}, İngilizce okunursa {3}; dosyanın hiçbir hücresi hangisi olduğunu göstermiyor: --numbers tr ya da --numbers en verin",
-    ),
-];
-
-/// What a load's check says of one cell, after "PLACE: column "C": `V`: ": (English, Turkish).
-const CELL: &[(&str, &str)] = &[
-    ("unknown province (did you mean {}?)", "bilinmeyen il ({0} olabilir mi?)"),
-    ("unknown province", "bilinmeyen il"),
-    ("a row with values but no province", "değerleri olan ama ili olmayan bir satır"),
-    (
-        "too large to store: a value has at most 16 digits of dollars (Turkey's exports of a whole year have 12)",
-        "saklanamayacak kadar büyük: bir değerin dolar kısmı en çok 16 basamaklıdır (Türkiye'nin bir yıllık ihracatı 12 basamaklıdır)",
-    ),
-    (
-        "not a number of US dollars (a currency other than $, or a scale word such as milyon, is not read: convert the table, or write the number in full and use --unit)",
-        "ABD doları olarak okunabilen bir sayı değil ($ dışında bir para birimi ya da milyon gibi bir ölçek sözcüğü okunmaz: tabloyu dönüştürün ya da sayıyı tam yazıp --unit kullanın)",
-    ),
-    (
-        "not a number as the column writes them (groups of three digits, one decimal separator, nothing after it)",
-        "sütunun sayıları yazdığı biçimde bir sayı değil (üçer basamaklı gruplar, bir ondalık ayırıcı, ardından başka bir şey yok)",
-    ),
-    ("a negative value: exports cannot be negative", "negatif bir değer: ihracat negatif olamaz"),
-    (
-        "finer than a cent: dollars are stored to the cent, and ihracat does not round a figure silently; round the column in the file",
-        "sentten küçük basamakları var: dolar sente kadar saklanır ve ihracat bir rakamı sessizce yuvarlamaz; sütunu dosyada yuvarlayın",
-    ),
-    ("month must be 1 to 12", "ay 1 ile 12 arasında olmalı"),
-    ("year must be 1990 to 2100", "yıl 1990 ile 2100 arasında olmalı"),
-    ("basis must be activity or registered", "esas activity (faaliyet ili) ya da registered (kayıtlı il) olmalı"),
-    ("unknown country (ISO numbers need iso:, as iso:276)", "bilinmeyen ülke (ISO numaraları iso: ile yazılır, iso:276 gibi)"),
-    ("unknown product (an HS code such as 87 or 870321, or a chapter name)", "bilinmeyen ürün (87 ya da 870321 gibi bir GTİP kodu ya da bir fasıl adı)"),
-    ("not a number", "sayı değil"),
-    ("a negative quantity: a quantity cannot be negative", "negatif bir miktar: miktar negatif olamaz"),
-    (
-        "finer than a thousandth: quantities are stored to three decimals, and ihracat does not round a figure silently; round the column in the file",
-        "binde birden küçük basamakları var: miktar üç ondalığa kadar saklanır ve ihracat bir rakamı sessizce yuvarlamaz; sütunu dosyada yuvarlayın",
-    ),
-    ("appears {} times for {} (lines {} and {} more)", "{1} için {0} kez geçiyor (satırlar {2} ve {3} satır daha)"),
-    ("appears {} times for {} (lines {})", "{1} için {0} kez geçiyor (satırlar {2})"),
-    ("the total row says {} but the provinces add up to {}", "toplam satırı {0} diyor ama illerin toplamı {1}"),
-];
-
-/// The columns a load's checks name by their role rather than by the file's header, and the
-/// roles a header may play.
-const ROLES: &[(&str, &str)] = &[
-    ("province", "il"),
-    ("year", "yıl"),
-    ("month", "ay"),
-    ("period", "dönem"),
-    ("basis", "esas"),
-    ("country", "ülke"),
-    ("product", "ürün"),
-    ("quantity", "miktar"),
-    ("unit", "birim"),
-    ("value", "değer"),
 ];
 
 /// A message in `language`: English as it is; in Turkish, by the first template that reads it.

@@ -329,11 +329,13 @@ fn a_png_has_the_size_asked_for_and_is_not_blank() {
 #[test]
 fn refusals_say_what_to_do() {
     let w = Workdir::new();
-    let (code, err) = w.fail(&["chart", "coverage"]);
+    let (code, err) = w.fail(&["chart", "coverage", "--lang", "en"]);
     assert_eq!(code, 1);
     assert!(err.contains("`coverage` names no chart of its own") && err.contains("--kind"), "{err}");
-    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", "top.pdf"]);
+    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", "top.pdf", "--lang", "en"]);
     assert!(err.contains("charts are written as .svg or .png, not .pdf"), "{err}");
+    let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", "top.pdf"]);
+    assert!(err.contains("grafikler .svg ya da .png olarak yazılır, .pdf olarak değil"), "{err}");
     assert!(!w.path("top.pdf").exists());
     let (_, err) = w.fail(&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "--value", "nope", "--format", "svg", "--lang", "en"]);
     assert!(err.contains("no numeric column `nope`") && err.contains("value_usd"), "{err}");

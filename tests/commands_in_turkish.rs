@@ -659,6 +659,31 @@ fn more_refusals_are_said_in_turkish() {
     let (code, _, stderr) = in_turkish(&w, &["provinces", "resolve", "Ankaraa", "Bursa"], "");
     assert_eq!(code, 1);
     assert_eq!(stderr, "ihracat: hata: bilinmeyen il `Ankaraa`; şunlardan birini mi demek istediniz: Ankara, Afyonkarahisar, Aksaray?\nihracat: hata: 2 addan 1 tanesi tanınmadı\n");
+    // Arguments, files and charts a command refuses, each in Turkish (these were English under
+    // `hata:`), and export's refusal of a name that says a format it does not write.
+    w.write("a.csv", "il,yıl,ay,ihracat\nBursa,2025,1,5\n");
+    std::fs::create_dir_all(w.path("klasor")).unwrap();
+    for (args, said) in [
+        (&["run", "top_provinces", "-p", "year"][..], "`year` bir parametre değil: ad=değer biçiminde yazın, -p year=2025 gibi"),
+        (&["export", "--sql", "SELECT 1 AS a", "--to", "x.txt"][..], "export `.txt` dosyası yazamaz (x.txt): parquet, csv, json ya da xlsx yazar; --to için .parquet, .csv, .json ya da .xlsx uzantılı bir ad ya da --format verin"),
+        (&["export", "--sql", "SELECT 1 AS a", "--to", "x.xlsx", "--partition-by", "a"][..], "bir Excel çalışma kitabı tek bir dosyadır: --partition-by parquet, csv ya da json klasörleri yazar"),
+        (&["--read-only", "load", "a.csv", "--basis", "activity"][..], "--read-only verildi, ama bu komut yazar"),
+        (&["sql", "SELECT 1", "-o", "x.foo"][..], "x.foo dosyasının biçimi uzantısından anlaşılamıyor; --format ekleyin"),
+        (&["serve", "--time-limit", "0"][..], "--time-limit 0: 0'dan büyük, en çok 3600 saniye bekleniyor"),
+        (&["chart", "top_provinces", "-p", "year=2025", "-p", "month=10", "-o", "x.gif"][..], "grafikler .svg ya da .png olarak yazılır, .gif olarak değil: dosyayı öyle adlandırın ya da --format svg|png verin"),
+        (&["chart", "releases", "-p", "year=2025", "-p", "month=10", "-o", "r.svg"][..], "`releases` analizinin kendi grafiği yok (`--- chart` satırı yok): --kind bar, line ya da map ile birini seçin"),
+        (&["chart", "national_summary", "-p", "year=2025", "-p", "month=10", "--kind", "map", "-o", "m.svg"][..], "harita her satırda bir il ister (`code` ya da `province` sütunu); `national_summary` analizinde ikisi de yok"),
+        (&["load", "klasor", "--basis", "activity", "--input-format", "csv"][..], "klasor: sıradan bir dosya değil; load dosya olarak kaydedilmiş tabloları okur"),
+    ] {
+        let (code, _, stderr) = in_turkish(&w, args, "");
+        assert_eq!((code, stderr), (1, format!("ihracat: hata: {said}\n")), "{args:?}");
+    }
+    // The same refusal in English where none was asked for.
+    let english = w.command(&["export", "--sql", "SELECT 1 AS a", "--to", "x.txt"]).output().unwrap();
+    assert_eq!(
+        text(&english.stderr),
+        "ihracat: error: export cannot write `.txt` files (x.txt): it writes parquet, csv, json or xlsx; give --to a .parquet, .csv, .json or .xlsx name, or --format\n"
+    );
 }
 
 /// What names resolve to, in a Turkish reader's table: the headings and how a code matched, with

@@ -63,7 +63,10 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
     let format = match args.format.or_else(|| Format::from_path(&args.to)) {
         // A name that says another format (top.xlsx) is refused before anything is written:
         // Parquet under an .xlsx name would open in nothing.
-        None if args.partition_by.is_empty() && extension.is_some() => {
+        // A name that says a format export does not write (top.txt is a table) is refused the same way.
+        None | Some(Format::Table | Format::Markdown | Format::Tsv)
+            if args.format.is_none() && args.partition_by.is_empty() && extension.is_some() =>
+        {
             return Err(Error::msg(format!(
                 "export cannot write `.{}` files ({}): it writes parquet, csv, json or xlsx; give --to a .parquet, .csv, .json or .xlsx name, or --format",
                 extension.unwrap_or_default(),
@@ -72,7 +75,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<ExitCode> {
         }
         None => Format::Parquet,
         Some(f @ (Format::Parquet | Format::Csv | Format::Ndjson | Format::Json | Format::Xlsx)) => f,
-        Some(other) => return Err(Error::msg(format!("export writes parquet, csv, json or xlsx, not {other:?}").to_lowercase())),
+        Some(other) => return Err(Error::msg(format!("export writes parquet, csv, json or xlsx, not {}", other.name()))),
     };
     let catalog = context.catalog()?;
     // A named query reads the managed database alone (as `run` does); --sql is ad-hoc SQL and
