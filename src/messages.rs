@@ -247,6 +247,7 @@ pub fn message(text: &str, language: Language) -> String {
         .or_else(|| of_part(text, language))
         .or_else(|| MESSAGES.iter().find_map(|(english, tr)| matches(english, text).map(|values| fill(tr, &values, language))))
         .or_else(|| duckdb::in_turkish(text))
+        .or_else(|| of_io(text))
         .or_else(|| said(LOAD, text))
         // A refusal of several lines (each formula without a value, each value another load
         // holds) is said line by line, and only when every line is known.
@@ -262,8 +263,25 @@ fn of_statement(text: &str) -> Option<String> {
     let rest = MESSAGES
         .iter()
         .find_map(|(english, tr)| matches(english, &values[2]).map(|v| fill(tr, &v, Language::Tr)))
-        .or_else(|| duckdb::in_turkish(&values[2]))?;
+        .or_else(|| duckdb::in_turkish(&values[2]))
+        .or_else(|| of_io(&values[2]))?;
     Some(format!("{}. ifade ({}. satır): {rest}", values[0], values[1]))
+}
+
+/// A failed file operation whose error was kept as text ("writing x.csv: No such file or
+/// directory (os error 2)", inside a statement's message), in Turkish as `io` says it.
+fn of_io(text: &str) -> Option<String> {
+    use std::io::ErrorKind;
+    const KINDS: &[(&str, ErrorKind)] = &[
+        ("No such file or directory (os error 2)", ErrorKind::NotFound),
+        ("Permission denied (os error 13)", ErrorKind::PermissionDenied),
+        ("File exists (os error 17)", ErrorKind::AlreadyExists),
+        ("Is a directory (os error 21)", ErrorKind::IsADirectory),
+        ("No space left on device (os error 28)", ErrorKind::StorageFull),
+    ];
+    let (context, display) = text.rsplit_once(": ")?;
+    let kind = KINDS.iter().find(|(d, _)| *d == display)?.1;
+    io(context, kind, Language::Tr)
 }
 
 /// A message about one part of a query (`queries check`: "example `year=abc`: parameter `year`:
@@ -406,6 +424,18 @@ mod tests {
         // label and keeps its name.
         assert_eq!(message("`2024` must be greater than `from_year` (`2024`)", Language::Tr), "`2024`, İlk yıl (`from_year`) değerinden (`2024`) büyük olmalı");
         assert_eq!(message("`3` must not be less than `low` (`5`)", Language::Tr), "`3`, `low` değerinden (`5`) küçük olamaz");
+    }
+
+    #[test]
+    fn a_file_error_kept_as_text_is_said_in_turkish() {
+        assert_eq!(
+            message("statement 1 (line 1): writing /yok/x.csv: No such file or directory (os error 2)", Language::Tr),
+            "1. ifade (1. satır): /yok/x.csv yazılırken: böyle bir dosya ya da klasör yok"
+        );
+        assert_eq!(message("reading a.csv: Permission denied (os error 13)", Language::Tr), "a.csv okunurken: izin yok");
+        // An error no kind is known for stays whole.
+        let other = "writing x.csv: Broken pipe (os error 32)";
+        assert_eq!(message(other, Language::Tr), other);
     }
 
     #[test]
