@@ -674,6 +674,8 @@ fn more_refusals_are_said_in_turkish() {
         (&["chart", "releases", "-p", "year=2025", "-p", "month=10", "-o", "r.svg"][..], "`releases` analizinin kendi grafiği yok (`--- chart` satırı yok): --kind bar, line ya da map ile birini seçin"),
         (&["chart", "national_summary", "-p", "year=2025", "-p", "month=10", "--kind", "map", "-o", "m.svg"][..], "harita her satırda bir il ister (`code` ya da `province` sütunu); `national_summary` analizinde ikisi de yok"),
         (&["load", "klasor", "--basis", "activity", "--input-format", "csv"][..], "klasor: sıradan bir dosya değil; load dosya olarak kaydedilmiş tabloları okur"),
+        (&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "--format", "csv", "-o", "klasor"][..], "klasor bir klasör, dosya değil"),
+        (&["sql", "SELECT 1", "-o", "yok/x.csv"][..], "1. ifade (1. satır): yok/x.csv yazılırken: böyle bir dosya ya da klasör yok"),
     ] {
         let (code, _, stderr) = in_turkish(&w, args, "");
         assert_eq!((code, stderr), (1, format!("ihracat: hata: {said}\n")), "{args:?}");

@@ -165,7 +165,11 @@ struct ExportTarget<'a> {
 /// partitioned export writes. Returns the number of rows written.
 fn export(conn: &Connection, sql: &str, values: Vec<duckdb::types::Value>, target: &ExportTarget) -> Result<usize> {
     let path = target.path;
-    if path.is_dir() && path.exists() {
+    if path.is_dir() {
+        // One file cannot replace a folder: "add --overwrite" would only lead to this refusal.
+        if target.partition_by.is_empty() {
+            return Err(Error::msg(format!("{} is a folder, not a file", path.display())));
+        }
         if !target.overwrite {
             return Err(Error::msg(format!("{} exists; add --overwrite to replace it", path.display())));
         }

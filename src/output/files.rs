@@ -51,11 +51,12 @@ pub struct OutputFile {
 impl OutputFile {
     pub fn create(target: &Path, overwrite: bool) -> Result<OutputFile> {
         never_a_database(target)?;
-        if target.exists() && !overwrite {
-            return Err(Error::msg(format!("{} exists; add --overwrite to replace it", target.display())));
-        }
+        // A folder first: "add --overwrite" would only lead to this refusal.
         if target.is_dir() {
             return Err(Error::msg(format!("{} is a folder, not a file", target.display())));
+        }
+        if target.exists() && !overwrite {
+            return Err(Error::msg(format!("{} exists; add --overwrite to replace it", target.display())));
         }
         crate::staging::clear_beside(target);
         let staging = crate::staging::beside(target);
