@@ -34,8 +34,8 @@ enum Sentence<'f> {
     /// Leading provinces whose value is loaded and whose value a year earlier is a release's: the
     /// two are not compared (design rule 9), and the report says why it gives no change.
     ChangesNotCompared { provinces: Vec<&'f ProvinceFigure> },
-    /// Leading provinces with no change to give: no release states one and the data holds no
-    /// value a year earlier (`loaded`: the month's value is a loaded file's, and only the second
+    /// Leading provinces with no change to give: the month's release states none (a month's
+    /// change is its own release's) and the data holds no value a year earlier (`loaded`: the month's value is a loaded file's, and only the second
     /// is said).
     ChangesNotStated { provinces: Vec<&'f ProvinceFigure>, loaded: bool },
     /// A leading province whose change the release printed but the data doubts (a misprint the
@@ -198,7 +198,7 @@ fn turkish(s: &Sentence, f: &Facts) -> String {
         Sentence::ChangesNotStated { provinces, loaded } => {
             let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
             let values = if provinces.len() == 1 { "değeri" } else { "değerleri" };
-            let release = if *loaded { "" } else { "hiçbir bülten bir değişim vermiyor ve " };
+            let release = if *loaded { "" } else { "bülten bir değişim vermiyor ve " };
             format!("{} için geçen yılın aynı ayına göre değişim verilmiyor: {release}veride bir yıl önceki {values} yok.", Language::Tr.list(&names))
         }
         Sentence::ChangeDoubted { province } => format!(
@@ -357,7 +357,7 @@ fn english(s: &Sentence, f: &Facts) -> String {
         Sentence::ChangesNotStated { provinces, loaded } => {
             let names: Vec<String> = provinces.iter().map(|p| p.province.clone()).collect();
             let them = if provinces.len() == 1 { "it" } else { "them" };
-            let release = if *loaded { "" } else { "no release states one, and " };
+            let release = if *loaded { "" } else { "the release states none, and " };
             format!(
                 "No change on {} {} is given for {}: {release}the data holds no value for {them} a year earlier.",
                 tr::month_name_en(f.month),
