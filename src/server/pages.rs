@@ -474,7 +474,9 @@ fn table(collected: &Collected, language: Language, row_cap: usize, headings: Op
                 tbody {
                     @for row in &cells.rows {
                         tr { @for (i, cell) in row.iter().enumerate() {
-                            td.num[cells.numeric[i]] lang=[cell_language(&cells.headers[i])] {
+                            // A sentence (how a value was derived, why one is missing) wraps
+                            // rather than widen its column to a line of its own.
+                            td.num[cells.numeric[i]].prose[is_prose(cell)] lang=[cell_language(&cells.headers[i])] {
                                 @if cell.starts_with("https://") || cell.starts_with("http://") { a href=(cell) rel="noreferrer" { (shorten(cell)) } }
                                 @else if cells.headers[i] == "province" && !cell.is_empty() { a href=(with_lang(&format!("/province/{}", encode(cell)), language)) { (cell) } }
                                 @else if booleans[i] && !cell.is_empty() { (crate::codes::yes_no(cell == "true", language)) }
@@ -491,6 +493,11 @@ fn table(collected: &Collected, language: Language, row_cap: usize, headings: Op
             @if (cells.rows.len() as u64) < cells.total { "; " (w.shown_first) }
         }
     })
+}
+
+/// A cell of running text: long, with spaces, and not an address.
+fn is_prose(cell: &str) -> bool {
+    cell.chars().count() > 48 && cell.contains(' ') && !cell.starts_with("http")
 }
 
 /// The language of the headings a `headings` parameter chose, when the query has one.
