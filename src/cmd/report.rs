@@ -58,7 +58,7 @@ pub fn run(args: ReportArgs, context: &Context) -> Result<ExitCode> {
     let db = context.open(Access::Analysis)?;
     let (year, month) = match (args.year, args.month) {
         (Some(y), Some(MonthArg::Month(m))) => (y, m),
-        (None | Some(_), Some(MonthArg::YearMonth(y, m))) if args.year.is_none_or(|given| given == y) => (y, m),
+        (given, Some(MonthArg::YearMonth(y, m))) if given.is_none_or(|given| given == y) => (y, m),
         (Some(given), Some(MonthArg::YearMonth(y, m))) => {
             return Ok(usage_error(context, &format!("--year {given} and --month {y}-{m:02} name different years: give one of them")));
         }
