@@ -18,13 +18,20 @@ prev AS (
       AND year = CASE WHEN $month = 1 THEN $year - 1 ELSE $year END
       AND month = CASE WHEN $month = 1 THEN 12 ELSE $month - 1 END
 )
-SELECT p.name AS province, p.code, cur.value_usd, prev.value_usd AS previous_month_usd,
-       CASE WHEN cur.loaded = prev.loaded THEN shown_usd(cur.value_usd - prev.value_usd, cur.precision_usd + prev.precision_usd) END AS change_usd,
-       CASE WHEN cur.loaded = prev.loaded AND prev.value_usd > 0
-            THEN shown_pct(100 * (cur.value_usd - prev.value_usd) / prev.value_usd,
-                           100 * (cur.precision_usd::DOUBLE / prev.value_usd::DOUBLE + cur.value_usd::DOUBLE * prev.precision_usd::DOUBLE / pow(prev.value_usd::DOUBLE, 2))) END AS change_pct
-FROM provinces p
-LEFT JOIN cur ON cur.province_code = p.code
-LEFT JOIN prev ON prev.province_code = p.code
-WHERE cur.value_usd IS NOT NULL OR prev.value_usd IS NOT NULL
-ORDER BY cur.value_usd DESC NULLS LAST, turkish_order(p.name)
+-- The percent and its precision are columns before shown_pct rounds them: it repeats its
+-- precision six times, and DuckDB plans every copy of an expression (a column costs nothing).
+SELECT province, code, value_usd, previous_month_usd, change_usd,
+       shown_pct(unrounded_pct, pct_precision) AS change_pct
+FROM (
+    SELECT p.name AS province, p.code, cur.value_usd, prev.value_usd AS previous_month_usd,
+           CASE WHEN cur.loaded = prev.loaded THEN shown_usd(cur.value_usd - prev.value_usd, cur.precision_usd + prev.precision_usd) END AS change_usd,
+           CASE WHEN cur.loaded = prev.loaded AND prev.value_usd > 0
+                THEN 100 * (cur.value_usd - prev.value_usd) / prev.value_usd END AS unrounded_pct,
+           CASE WHEN cur.loaded = prev.loaded AND prev.value_usd > 0
+                THEN 100 * (cur.precision_usd::DOUBLE / prev.value_usd::DOUBLE + cur.value_usd::DOUBLE * prev.precision_usd::DOUBLE / pow(prev.value_usd::DOUBLE, 2)) END AS pct_precision
+    FROM provinces p
+    LEFT JOIN cur ON cur.province_code = p.code
+    LEFT JOIN prev ON prev.province_code = p.code
+    WHERE cur.value_usd IS NOT NULL OR prev.value_usd IS NOT NULL
+)
+ORDER BY value_usd DESC NULLS LAST, turkish_order(province)

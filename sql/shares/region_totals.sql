@@ -36,6 +36,16 @@ summed AS (
            sum(c.change_precision) AS change_precision
     FROM regions r LEFT JOIN c ON c.province_code = r.code
     GROUP BY ALL
+),
+-- The change's percent and its precision are columns before shown_pct rounds them: it repeats its
+-- precision six times, and DuckDB plans every copy of an expression (a column costs nothing).
+changed AS (
+    SELECT s.*,
+           CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0 THEN 100 * s.change_usd / s.previous_usd END AS unrounded_pct,
+           CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0
+                THEN 100 * (s.change_precision::DOUBLE / s.previous_usd::DOUBLE
+                            + abs(s.change_usd::DOUBLE) * s.previous_precision::DOUBLE / pow(s.previous_usd::DOUBLE, 2)) END AS pct_precision
+    FROM summed s
 )
 SELECT s.region_code, s.region,
        CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END AS value_usd,
@@ -43,10 +53,7 @@ SELECT s.region_code, s.region,
        CASE WHEN s.provinces = s.region_provinces THEN share_pct(s.value_usd, s.precision_usd, d.total_usd, d.precision_usd) END AS share_pct,
        CASE WHEN s.both = s.region_provinces THEN s.previous_usd END AS previous_usd,
        CASE WHEN s.both = s.region_provinces THEN shown_usd(s.change_usd, s.change_precision) END AS change_usd,
-       CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0
-            THEN shown_pct(100 * s.change_usd / s.previous_usd,
-                           100 * (s.change_precision::DOUBLE / s.previous_usd::DOUBLE
-                                  + abs(s.change_usd::DOUBLE) * s.previous_precision::DOUBLE / pow(s.previous_usd::DOUBLE, 2))) END AS change_pct,
+       shown_pct(s.unrounded_pct, s.pct_precision) AS change_pct,
        s.provinces, s.region_provinces, d.share_of
-FROM summed s, d
+FROM changed s, d
 ORDER BY CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END DESC NULLS LAST, s.value_usd DESC NULLS LAST, s.region_code
