@@ -10,9 +10,11 @@ use ihracat::{Error, Result, catalog};
 
 use super::Context;
 
-/// Export a named query's result or any SQL to Parquet, CSV or JSON files.
+/// Export a named query's result or any SQL to Parquet, CSV, JSON or Excel files.
 ///
-/// DuckDB's own writers do the work, streaming: memory does not grow with the result. Rows
+/// DuckDB's own writers do the work (ihracat's for Excel), streaming: memory does not grow with
+/// the result. A workbook's headings are in the reader's language (--locale), and its second
+/// sheet says where the figures come from. Rows
 /// keep the order of the query's ORDER BY; without one, DuckDB writes them in whatever order
 /// its threads finish (keeping the order would hold the result in memory).
 /// --partition-by writes a Hive-partitioned folder (year=2025/month=10/data_0.parquet) that

@@ -186,9 +186,11 @@ Nokta komutları: .tables  .schema [TABLE]  .queries  .run NAME key=value ...  .
     ),
     (
         "export",
-        "Adlandırılmış bir analizin sonucunu ya da herhangi bir SQL'i Parquet, CSV ya da JSON dosyalarına aktarır.
+        "Adlandırılmış bir analizin sonucunu ya da herhangi bir SQL'i Parquet, CSV, JSON ya da Excel dosyalarına aktarır.
 
-İşi DuckDB'nin kendi yazıcıları akış hâlinde yapar: bellek sonuçla birlikte büyümez. Satırlar
+İşi DuckDB'nin kendi yazıcıları (Excel için ihracat'ınki) akış hâlinde yapar: bellek sonuçla
+birlikte büyümez. Bir çalışma kitabının başlıkları okurun dilindedir (--locale), ikinci sayfası
+rakamların nereden geldiğini söyler. Satırlar
 sorgunun ORDER BY sırasını korur; ORDER BY yoksa DuckDB onları iş parçacıkları hangi sırayla
 bitirirse öyle yazar (sırayı korumak sonucu bellekte tutmayı gerektirirdi). --partition-by,
 pandas, polars, Spark ve DuckDB'nin tek bir veri kümesi olarak okuduğu Hive düzeninde bölümlenmiş
