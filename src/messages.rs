@@ -23,6 +23,10 @@ const MESSAGES: &[(&str, &str)] = &[
     ("--month {} needs --year, or the month with its year, such as --month {}", "--month {=0} için --year de gerekir, ya da ayı yılıyla verin (--month {=1} gibi)"),
     ("`{}` is not a valid {}: {} is outside {}", "`{0}` geçerli değil: {3} aralığının dışında"),
     ("`{}` is not a valid {}: expected a whole number", "`{0}` geçerli değil: bir tam sayı bekleniyor"),
+    (
+        "`{}` is not a valid {}: a year and a month: give each its own parameter, year={} and month={}",
+        "`{0}` geçerli değil: bu bir yıl ve bir ay; her birini kendi parametresiyle verin: year={=2} ve month={=3}",
+    ),
     ("`{}` is not a valid {}: expected one of {}", "`{0}` geçerli değil: şunlardan biri bekleniyor: `{2}`"),
     ("`{}` is not a valid {}: expected true or false", "`{0}` geçerli değil: true ya da false bekleniyor"),
     ("`{}` is not a valid {}: expected a name or a code", "`{0}` geçerli değil: bir ad ya da kod bekleniyor"),
@@ -419,6 +423,10 @@ mod tests {
         );
         assert_eq!(message("`13` is not a valid int: 13 is outside 1..12", Language::En), "`13` is not a valid int: 13 is outside 1..12");
         assert_eq!(message("`x` is not a valid int: something new", Language::Tr), "`x` geçerli değil: something new");
+        assert_eq!(
+            message("`2025-10` is not a valid int: a year and a month: give each its own parameter, year=2025 and month=10", Language::Tr),
+            "`2025-10` geçerli değil: bu bir yıl ve bir ay; her birini kendi parametresiyle verin: year=2025 ve month=10"
+        );
         assert_eq!(message("a sentence no template knows", Language::Tr), "a sentence no template knows");
         // A check names the other parameter as the form labels it; a user's own parameter has no
         // label and keeps its name.

@@ -676,6 +676,11 @@ fn more_refusals_are_said_in_turkish() {
         (&["load", "klasor", "--basis", "activity", "--input-format", "csv"][..], "klasor: sıradan bir dosya değil; load dosya olarak kaydedilmiş tabloları okur"),
         (&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "--format", "csv", "-o", "klasor"][..], "klasor bir klasör, dosya değil"),
         (&["sql", "SELECT 1", "-o", "yok/x.csv"][..], "1. ifade (1. satır): yok/x.csv yazılırken: böyle bir dosya ya da klasör yok"),
+        // A month written as `report --month` takes it: the analysis says how to give it.
+        (
+            &["run", "top_provinces", "-p", "month=2025-10"][..],
+            "`month` parametresi: `2025-10` geçerli değil: bu bir yıl ve bir ay; her birini kendi parametresiyle verin: year=2025 ve month=10",
+        ),
     ] {
         let (code, _, stderr) = in_turkish(&w, args, "");
         assert_eq!((code, stderr), (1, format!("ihracat: hata: {said}\n")), "{args:?}");

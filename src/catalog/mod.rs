@@ -329,6 +329,13 @@ pub fn prepare<'c>(conn: &'c Connection, query: &Query, args: &[(String, Arg)]) 
             return Err(Error::Parameter { name: name.clone(), message: "is given twice".into() });
         }
     }
+    // A value given wrongly is said before a value not given: `-p month=2025-10` alone hears how
+    // to write the month, not that the year is missing.
+    for (name, value) in args {
+        if let Some(param) = query.param(name) {
+            param.check(value)?;
+        }
+    }
     // The shipped queries are compiled in and pass `queries check` (in CI and before a
     // release); parsing them again on every run was 2.5 ms of a 50 ms start-up.
     if !matches!(query.origin, Origin::Shipped(_)) && query.verified.get().is_none() {

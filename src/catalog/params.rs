@@ -273,6 +273,12 @@ impl Param {
         Ok(value)
     }
 
+    /// Whether a value given parses against the type and the range (a name is resolved later,
+    /// when it is bound).
+    pub fn check(&self, given: &Arg) -> Result<()> {
+        self.value(Some(given)).map(|_| ())
+    }
+
     /// Turns the value given (or the default) into the value DuckDB binds.
     pub fn bind(&self, conn: &Connection, given: Option<&Arg>) -> Result<Value> {
         match self.value(given)? {
@@ -311,7 +317,12 @@ fn as_f64(v: &Parsed) -> f64 {
 fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, Invalid> {
     let trimmed = text.trim();
     match ty {
-        ParamType::Int => trimmed.replace('_', "").parse::<i64>().map(Parsed::Int).map_err(|_| "expected a whole number".into()),
+        ParamType::Int => trimmed.replace('_', "").parse::<i64>().map(Parsed::Int).map_err(|_| match year_and_month(trimmed) {
+            // `report --month 2025-10` and the web application's addresses write a month so; an
+            // analysis takes the two apart, and says how.
+            Some((year, month)) => crate::invalid!("a year and a month: give each its own parameter, year={year} and month={month}"),
+            None => "expected a whole number".into(),
+        }),
         ParamType::Decimal => parse_decimal(trimmed),
         ParamType::Text => Ok(Parsed::Text(text.to_string())),
         ParamType::Bool => match trimmed.to_ascii_lowercase().as_str() {
@@ -351,6 +362,20 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, Invali
 
 /// Decimals stay exact: "1000000000", "1000000.5", "2.5e9" are accepted; "1_000" is not (a
 /// number written as no table writes it is a slip, not a number).
+/// `2025-10` (or `2025-3`) as a year and a month.
+fn year_and_month(text: &str) -> Option<(u32, u32)> {
+    let (year, month) = text.split_once('-')?;
+    let digits = |t: &str, widths: std::ops::RangeInclusive<usize>| widths.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4..=4) || !digits(month, 1..=2) {
+        return None;
+    }
+    let month: u32 = month.parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    Some((year.parse().ok()?, month))
+}
+
 fn parse_decimal(text: &str) -> std::result::Result<Parsed, Invalid> {
     let err = || "expected a number such as 1000000 or 2.5e9".to_string();
     let text = text.to_string();
@@ -509,6 +534,17 @@ mod tests {
         assert!(param("one_of(month, ytd)", None).accept_int(1).is_err());
         assert_eq!(Arg::from(2025).to_string(), "2025");
         assert_eq!(args([("year", 2025.into()), ("basis", "activity".into())]), vec![("year".to_string(), Arg::Int(2025)), ("basis".to_string(), Arg::Text("activity".into()))]);
+    }
+
+    #[test]
+    fn a_month_written_with_its_year_is_told_apart() {
+        let month = param("int", Some(("1", "12")));
+        let said = |text: &str| month.parse(text).err().map(|e| e.0);
+        assert_eq!(said("2025-10").as_deref(), Some("a year and a month: give each its own parameter, year=2025 and month=10"));
+        assert_eq!(said("2025-03").as_deref(), Some("a year and a month: give each its own parameter, year=2025 and month=3"));
+        // Not a month: the plain refusal.
+        assert_eq!(said("2025-13").as_deref(), Some("expected a whole number"));
+        assert_eq!(said("25-10").as_deref(), Some("expected a whole number"));
     }
 
     #[test]
