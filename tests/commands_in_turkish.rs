@@ -318,6 +318,13 @@ fn what_a_chart_or_an_export_wrote_is_said_in_the_readers_language() {
              ihracat: note: drew a bar chart of `top_provinces` to {path}\n"
         )
     );
+    // `--locale`, as run and export spell a language, names the chart's too; `--lang`, as chart
+    // and report spell it, names a table's.
+    assert_eq!(chart(&["--locale", "en"]), chart(&["--lang", "en"]));
+    for flag in ["--lang", "--locale"] {
+        let out = w.command(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=1", "--format", "markdown", flag, "tr"]).output().unwrap();
+        assert!(text(&out.stdout).starts_with("| Sıra | İl | Kod | Değer ($) | Pay (%) |"), "{flag}: {}", text(&out.stdout));
+    }
     let csv = w.path("top.csv");
     let out = w
         .command(&["export", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "n=3", "--to", csv.to_str().unwrap()])

@@ -50,7 +50,8 @@ pub struct ChartArgs {
     #[arg(long, value_enum, default_value = "quantile")]
     breaks: Breaks,
     /// The language of titles, numbers, months and the source line
-    #[arg(long, value_enum, default_value = "tr")]
+    // `--locale` too, as the commands that write tables and workbooks spell it.
+    #[arg(long, alias = "locale", value_enum, default_value = "tr")]
     pub(super) lang: Language,
     /// A named size: column (a newspaper column, PNG at 3×), web, print (PNG at 2×) or slide;
     /// --width and --scale override its parts

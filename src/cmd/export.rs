@@ -56,7 +56,8 @@ pub struct ExportArgs {
     compression: choices::Compression,
     /// The language of a workbook's headings and words (Turkish unless en) and of the notes: en
     /// or tr [default: from IHRACAT_LOCALE]
-    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    // `--lang` too, as chart and report spell a document's language.
+    #[arg(long, alias = "lang", value_enum, env = "IHRACAT_LOCALE")]
     pub locale: Option<choices::Locale>,
 }
 

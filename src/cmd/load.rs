@@ -81,7 +81,7 @@ pub struct LoadArgs {
     #[arg(long, default_value_t = 20, value_name = "N")]
     max_errors: usize,
     /// The language of the summary, notes and problems: en or tr [default: from IHRACAT_LOCALE or LANG]
-    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    #[arg(long, alias = "lang", value_enum, env = "IHRACAT_LOCALE")]
     pub locale: Option<Locale>,
 }
 
@@ -195,7 +195,7 @@ pub struct UnloadArgs {
     /// The load's id (see `ihracat loads`)
     id: i64,
     /// The language of what it says: en or tr [default: from IHRACAT_LOCALE or LANG]
-    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    #[arg(long, alias = "lang", value_enum, env = "IHRACAT_LOCALE")]
     pub locale: Option<Locale>,
 }
 

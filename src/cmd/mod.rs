@@ -174,7 +174,8 @@ pub struct OutputArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Number style in tables: en 4,859.5 or tr 4.859,5 [default: from IHRACAT_LOCALE or LANG]
-    #[arg(long, value_enum, env = "IHRACAT_LOCALE")]
+    // `--lang` too, as chart and report spell a document's language.
+    #[arg(long, alias = "lang", value_enum, env = "IHRACAT_LOCALE")]
     pub locale: Option<choices::Locale>,
     /// Rows a table shows before abbreviating (0: all)
     #[arg(long, default_value_t = 40, value_name = "N")]

@@ -40,7 +40,8 @@ pub struct ReportArgs {
     #[arg(long, default_value = "activity", value_parser = ["activity", "registered"])]
     basis: String,
     /// The language of the report: its words, numbers and months
-    #[arg(long, value_enum, default_value = "tr")]
+    // `--locale` too, as the commands that write tables and workbooks spell it.
+    #[arg(long, alias = "locale", value_enum, default_value = "tr")]
     pub(super) lang: Language,
     /// text (to read on a terminal), markdown, json (the facts with their sources), html or xlsx
     #[arg(long, value_enum, default_value = "text")]
