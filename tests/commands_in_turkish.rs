@@ -460,6 +460,10 @@ fn the_query_list_and_its_check_speak_turkish() {
     assert_eq!(summary("top_provinces"), tr_line("rankings/top_provinces.sql"));
     assert_eq!(summary("month_facts"), tr_line("report/month_facts.sql"));
     assert_eq!(rows[0][2], "summary", "the column keeps its name");
+    // `queries show` names a shipped file as the list's table does: in the reader's language.
+    let (code, stdout, _) = in_turkish(&w, &["queries", "show", "concentration"], "");
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\nkaynak: sql/shares/concentration.sql (pakette)\n"), "{stdout}");
     // As many queries as the repository's sql/ holds.
     let shipped = std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql"))
         .unwrap()

@@ -174,7 +174,9 @@ pub fn describe_text(query: &Query, language: crate::language::Language) -> Stri
     let tr = language == crate::language::Language::Tr;
     let word = |en: &'static str, turkish: &'static str| if tr { turkish } else { en };
     let mut text = format!("{} — {}\n", query.name, h.title_in(language));
-    text.push_str(&format!("{}: {}\n", word("source", "kaynak"), query.origin));
+    let origin = query.origin.to_string();
+    let origin = crate::codes::cell_text("source", &origin, language).unwrap_or(origin);
+    text.push_str(&format!("{}: {}\n", word("source", "kaynak"), origin));
     if !h.detail.is_empty() {
         text.push('\n');
         for line in h.detail_in(language) {
