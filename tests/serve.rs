@@ -169,6 +169,12 @@ fn the_page_shows_the_result_its_chart_and_map_with_the_figures_of_the_release()
     let english = get_with(&server, "/q/top_provinces?year=2025&month=10", &[("Accept-Language", "en-GB,en;q=0.9")]).text();
     assert!(english.contains("<html lang=\"en\">") && english.contains(">4,859,000,000<"));
     assert!(english.contains("(columns: Provinces with data, Share of, Origin)."), "{english}");
+    // The count under the table (the release ranked five), and one under a single-row answer.
+    assert!(html.contains("<p class=\"rows\">5 satır</p>") && english.contains("<p class=\"rows\">5 rows</p>"), "{english}");
+    let one = get(&server, "/q/concentration?year=2025&month=10&lang=en").text();
+    assert!(one.contains("<p class=\"rows\">1 row</p>"), "{one}");
+    let bir = get(&server, "/q/concentration?year=2025&month=10&lang=tr").text();
+    assert!(bir.contains("<p class=\"rows\">1 satır</p>"), "{bir}");
     // The description names the columns by the headings the table shows, as the Turkish one does.
     assert!(english.contains("<p class=\"detail\">\u{201c}Share (%)\u{201d} is of the sum of all 81 provinces"), "{english}");
     let turkish = get_with(&server, "/q/top_provinces?year=2025&month=10&lang=tr", &[("Accept-Language", "en")]).text();

@@ -489,7 +489,7 @@ fn table(collected: &Collected, language: Language, row_cap: usize, headings: Op
             }
         }
         p.rows {
-            (crate::language::group_digits(&cells.total.to_string(), language)) " " (w.rows)
+            (crate::language::group_digits(&cells.total.to_string(), language)) " " (if cells.total == 1 { w.row } else { w.rows })
             @if (cells.rows.len() as u64) < cells.total { "; " (w.shown_first) }
         }
     })
