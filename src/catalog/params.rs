@@ -360,10 +360,9 @@ fn parse_value(ty: &ParamType, text: &str) -> std::result::Result<Parsed, Invali
     }
 }
 
-/// Decimals stay exact: "1000000000", "1000000.5", "2.5e9" are accepted; "1_000" is not (a
-/// number written as no table writes it is a slip, not a number).
-/// `2025-10` (or `2025-3`) as a year and a month.
-fn year_and_month(text: &str) -> Option<(u32, u32)> {
+/// `2025-10` (or `2025-3`) as a year and a month: how `report --month` and the web application's
+/// addresses write a month.
+pub fn year_and_month(text: &str) -> Option<(u32, u32)> {
     let (year, month) = text.split_once('-')?;
     let digits = |t: &str, widths: std::ops::RangeInclusive<usize>| widths.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
     if !digits(year, 4..=4) || !digits(month, 1..=2) {
@@ -376,6 +375,8 @@ fn year_and_month(text: &str) -> Option<(u32, u32)> {
     Some((year.parse().ok()?, month))
 }
 
+/// Decimals stay exact: "1000000000", "1000000.5", "2.5e9" are accepted; "1_000" is not (a
+/// number written as no table writes it is a slip, not a number).
 fn parse_decimal(text: &str) -> std::result::Result<Parsed, Invalid> {
     let err = || "expected a number such as 1000000 or 2.5e9".to_string();
     let text = text.to_string();

@@ -107,13 +107,14 @@ fn month_arg(text: &str) -> std::result::Result<MonthArg, String> {
         Ok(m @ 1..=12) if number(digits, 2) => Ok(m),
         _ => Err(HOW.to_string()),
     };
-    match text.trim().split_once('-') {
-        None => month(text.trim()).map(MonthArg::Month),
-        Some((year, m)) if number(year, 4) && year.len() == 4 => match year.parse::<i32>() {
-            Ok(y @ 2000..=2100) => month(m).map(|m| MonthArg::YearMonth(y, m)),
-            _ => Err("the year must be 2000 to 2100".to_string()),
-        },
-        Some(_) => Err(HOW.to_string()),
+    let text = text.trim();
+    if !text.contains('-') {
+        return month(text).map(MonthArg::Month);
+    }
+    match ihracat::catalog::params::year_and_month(text) {
+        Some((year @ 2000..=2100, m)) => Ok(MonthArg::YearMonth(year as i32, m)),
+        Some(_) => Err("the year must be 2000 to 2100".to_string()),
+        None => Err(HOW.to_string()),
     }
 }
 
