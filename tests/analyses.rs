@@ -287,6 +287,40 @@ fn shares_concentration_and_regions() {
     assert_eq!(musd(&nums(&june, "with_data_usd"))[i], Some(81.0));
 }
 
+/// A period no province has a value for (nor a year earlier) is kept nowhere (migration 019 keeps
+/// the shares of periods with data), and still answers: every region of the level, each with its
+/// provinces counted and nothing summed, and a concentration that says why it is empty.
+#[test]
+fn shares_concentration_and_regions_of_a_period_without_data() {
+    let w = fixture();
+    let regions = run(&w, &["region_totals", "-p", "year=2040", "-p", "month=3"]);
+    // NUTS-1 has 12 regions, NUTS-2 26, between them Turkey's 81 provinces.
+    assert_eq!(regions.len() - 1, 12);
+    assert!(column(&regions, "provinces").iter().all(|p| p == "0"), "{regions:?}");
+    assert!(column(&regions, "value_usd").iter().all(String::is_empty), "{regions:?}");
+    assert!(column(&regions, "with_data_usd").iter().all(String::is_empty), "{regions:?}");
+    let sizes: Vec<u32> = column(&regions, "region_provinces").iter().map(|n| n.parse().unwrap()).collect();
+    assert_eq!(sizes.iter().sum::<u32>(), 81);
+    // Ordered by code when nothing is summed: TR1 İstanbul (one province) first.
+    assert_eq!(column(&regions, "region_code")[..2], ["TR1", "TR2"]);
+    assert_eq!(sizes[0], 1);
+    let nuts2 = run(&w, &["region_totals", "-p", "year=2040", "-p", "month=3", "-p", "level=nuts2"]);
+    assert_eq!(nuts2.len() - 1, 26);
+
+    let c = run(&w, &["concentration", "-p", "year=2040", "-p", "month=3"]);
+    assert_eq!(c.len() - 1, 1);
+    assert_eq!(column(&c, "panel"), ["0"]);
+    assert_eq!(column(&c, "complete"), ["false"]);
+    assert_eq!(column(&c, "top1_pct"), [""]);
+    assert_eq!(column(&c, "hhi"), [""]);
+    assert_eq!(
+        column(&c, "missing"),
+        ["0 of 81 provinces have a value: hhi needs them all, and shares need a national total, which no release gave"]
+    );
+    // And no province to share.
+    assert_eq!(run(&w, &["share_of_total", "-p", "year=2040", "-p", "month=3"]).len(), 1);
+}
+
 #[test]
 fn profiles_and_history() {
     let w = fixture();

@@ -8,36 +8,8 @@
 --- param    period  one_of(month, ytd, year) = month       that month, January to that month, or the calendar year
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
-WITH d AS (FROM period_denominator($year, $month, $period, $basis)),
--- On a complete panel the top k are the k largest values (ties cut at k); on an incomplete one,
--- the provinces a release ranked 1 to k, when all of them are known.
-r AS (
-    SELECT *, CASE WHEN panel = 81 THEN row_number() OVER (ORDER BY value_usd DESC) ELSE rank END AS position
-    FROM province_ranks($year, $month, $period, $basis)
-),
--- The sums and the denominator are columns before share_pct sees them: it repeats its arguments,
--- and DuckDB plans every copy (a scalar subquery of `d` was planned 23 times, a third of the time).
-top AS (
-    SELECT k, CASE WHEN known >= k AND last_known <= known
-                   THEN share_pct(value_usd, precision_usd, total_usd, total_precision) END AS pct
-    FROM (
-        SELECT k, count(position) FILTER (WHERE position <= k) AS known,
-               max(position) FILTER (WHERE position <= k) AS last_known,
-               sum(r.value_usd) FILTER (WHERE position <= k) AS value_usd,
-               sum(r.precision_usd) FILTER (WHERE position <= k) AS precision_usd,
-               any_value(d.total_usd) AS total_usd, any_value(d.precision_usd) AS total_precision
-        FROM (VALUES (1), (5), (10)) ks(k), r, d
-        GROUP BY k
-    )
-),
-hhi AS (
-    SELECT CASE WHEN any_value(d.panel) = 81 THEN round_half_away(sum(pow(100 * r.value_usd / d.total_usd, 2)), 1) END AS hhi FROM r, d
-)
-SELECT (SELECT pct FROM top WHERE k = 1) AS top1_pct,
-       (SELECT pct FROM top WHERE k = 5) AS top5_pct,
-       (SELECT pct FROM top WHERE k = 10) AS top10_pct,
-       hhi.hhi, d.panel, d.panel = 81 AS complete, d.share_of,
-       CASE WHEN d.panel < 81 THEN format('{} of 81 provinces have a value: hhi needs them all{}', d.panel,
-            CASE WHEN d.total_usd IS NULL THEN ', and shares need a national total, which no release gave'
-                 ELSE ', and a top share needs every rank above it' END) END AS missing
-FROM d, hhi
+-- The figures are the share_concentration macro: one period of the view share_concentration_all,
+-- in src/db/migrations/019_kept_shares.sql, kept for each period with data as the ranking is
+-- (`ihracat queries show concentration` prints it).
+SELECT top1_pct, top5_pct, top10_pct, hhi, panel, complete, share_of, missing
+FROM share_concentration($year, $month, $period, $basis)

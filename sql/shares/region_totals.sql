@@ -13,47 +13,10 @@
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
 --- example  year=2025 month=10 level=nuts2
-WITH regions AS (
-    SELECT code,
-           CASE WHEN $level = 'nuts1' THEN nuts1_code ELSE nuts2_code END AS region_code,
-           CASE WHEN $level = 'nuts1' THEN nuts1_name ELSE nuts2_name END AS region
-    FROM provinces
-),
-c AS (FROM period_compare($year, $month, $period, $basis)),
-d AS (FROM period_denominator($year, $month, $period, $basis)),
-summed AS (
-    SELECT r.region_code, r.region,
-           sum(c.value_usd) AS value_usd,
-           count(c.value_usd) AS provinces,
-           count(*) AS region_provinces,
-           -- A province counts for the change only where period_compare shows one (its release's,
-           -- or computed from comparable values).
-           count(*) FILTER (WHERE c.change_usd IS NOT NULL) AS both,
-           sum(c.previous_usd) AS previous_usd,
-           sum(c.change_usd) AS change_usd,
-           sum(c.precision_usd) AS precision_usd,
-           sum(c.previous_precision) AS previous_precision,
-           sum(c.change_precision) AS change_precision
-    FROM regions r LEFT JOIN c ON c.province_code = r.code
-    GROUP BY ALL
-),
--- The change's percent and its precision are columns before shown_pct rounds them: it repeats its
--- precision six times, and DuckDB plans every copy of an expression (a column costs nothing).
-changed AS (
-    SELECT s.*,
-           CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0 THEN 100 * s.change_usd / s.previous_usd END AS unrounded_pct,
-           CASE WHEN s.both = s.region_provinces AND s.previous_usd > 0
-                THEN 100 * (s.change_precision::DOUBLE / s.previous_usd::DOUBLE
-                            + abs(s.change_usd::DOUBLE) * s.previous_precision::DOUBLE / pow(s.previous_usd::DOUBLE, 2)) END AS pct_precision
-    FROM summed s
-)
-SELECT s.region_code, s.region,
-       CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END AS value_usd,
-       s.value_usd AS with_data_usd,
-       CASE WHEN s.provinces = s.region_provinces THEN share_pct(s.value_usd, s.precision_usd, d.total_usd, d.precision_usd) END AS share_pct,
-       CASE WHEN s.both = s.region_provinces THEN s.previous_usd END AS previous_usd,
-       CASE WHEN s.both = s.region_provinces THEN shown_usd(s.change_usd, s.change_precision) END AS change_usd,
-       shown_pct(s.unrounded_pct, s.pct_precision) AS change_pct,
-       s.provinces, s.region_provinces, d.share_of
-FROM changed s, d
-ORDER BY CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END DESC NULLS LAST, s.value_usd DESC NULLS LAST, s.region_code
+-- The figures are the region_figures macro: one period of the view region_figures_all, in
+-- src/db/migrations/019_kept_shares.sql, kept for every period with data as the ranking is
+-- (`ihracat queries show region_totals` prints it).
+SELECT region_code, region, value_usd, with_data_usd, share_pct, previous_usd, change_usd, change_pct,
+       provinces, region_provinces, share_of
+FROM region_figures($year, $month, $period, $basis, $level)
+ORDER BY value_usd DESC NULLS LAST, with_data_usd DESC NULLS LAST, region_code

@@ -13,22 +13,10 @@
 --- param    province  province = null                      one province only (any spelling or plate code)
 --- example  year=2025 month=10
 --- example  year=2025 month=10 province=İstanbul
-WITH r AS (FROM province_ranks($year, $month, $period, $basis)),
-ordered AS (
-    SELECT r.*, p.name AS province,
-           sum(value_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, turkish_order(p.name) ROWS UNBOUNDED PRECEDING) AS cumulative_usd,
-           sum(precision_usd) OVER (ORDER BY rank NULLS LAST, value_usd DESC, turkish_order(p.name) ROWS UNBOUNDED PRECEDING) AS cumulative_precision,
-           -- The ranked provinces before this one, counting its ties: all ranks above it are
-           -- known exactly when that is rank - 1.
-           count(rank) OVER (ORDER BY rank RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-               - count(rank) OVER (PARTITION BY rank) AS ranked_before
-    FROM r JOIN provinces p ON p.code = r.province_code
-)
-SELECT o.rank, o.province, o.province_code AS code, o.value_usd,
-       share_pct(o.value_usd, o.precision_usd, d.total_usd, d.precision_usd) AS share_pct,
-       CASE WHEN o.rank IS NOT NULL AND o.ranked_before = o.rank - 1
-            THEN share_pct(o.cumulative_usd, o.cumulative_precision, d.total_usd, d.precision_usd) END AS cumulative_pct,
-       o.rank_origin, d.share_of, d.panel, o.origin
-FROM ordered o, period_denominator($year, $month, $period, $basis) d
-WHERE $province IS NULL OR o.province_code = $province
-ORDER BY o.rank NULLS LAST, o.value_usd DESC, turkish_order(o.province)
+-- The shares are the province_shares macro: one period of the view province_shares_all, in
+-- src/db/migrations/019_kept_shares.sql, kept for every period as the ranking is (`ihracat queries
+-- show share_of_total` prints it).
+SELECT rank, province, code, value_usd, share_pct, cumulative_pct, rank_origin, share_of, panel, origin
+FROM province_shares($year, $month, $period, $basis)
+WHERE $province IS NULL OR code = $province
+ORDER BY rank NULLS LAST, value_usd DESC, turkish_order(province)

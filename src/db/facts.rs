@@ -23,6 +23,9 @@ pub const FACTS: &[(&str, &str)] = &[
     ("facts_period_denominator", "period_denominator_all"),
     ("facts_province_ranks", "province_ranks_all"),
     ("facts_province_ranking", "province_ranking_all"),
+    ("facts_province_shares", "province_shares_all"),
+    ("facts_share_concentration", "share_concentration_all"),
+    ("facts_region_figures", "region_figures_all"),
     ("facts_increase_ranking", "increase_ranking_all"),
     ("facts_national_figures", "national_figures_all"),
 ];
