@@ -101,7 +101,7 @@ const SENTENCES: &[(&str, &str, &str)] = &[
     ("{} of 81 provinces have a value in both periods and no release stated the count", "iki dönemde de 81 ilden {0} ilin değeri var ve sayıyı hiçbir bülten vermedi", ""),
     (
         "{} of 81 provinces have a value: hhi needs them all, and shares need a national total, which no release gave",
-        "81 ilden {0} ilin değeri var: HHI hepsini gerektirir, paylar da hiçbir bültenin vermediği bir ulusal toplamı",
+        "81 ilden {0} ilin değeri var: HHI hepsini, paylar da hiçbir bültenin vermediği bir ulusal toplamı gerektirir",
         "",
     ),
     ("{} of 81 provinces have a value: hhi needs them all, and a top share needs every rank above it", "81 ilden {0} ilin değeri var: HHI hepsini, ilk sıraların payı da üstündeki her sırayı gerektirir", ""),

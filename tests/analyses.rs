@@ -317,6 +317,9 @@ fn shares_concentration_and_regions_of_a_period_without_data() {
         column(&c, "missing"),
         ["0 of 81 provinces have a value: hhi needs them all, and shares need a national total, which no release gave"]
     );
+    // In Turkish the reason is Turkish, its shared verb at the end.
+    let turkish = w.stdout(&["run", "concentration", "-p", "year=2040", "-p", "month=3", "--locale", "tr", "--format", "markdown"]);
+    assert!(turkish.contains("81 ilden 0 ilin değeri var: HHI hepsini, paylar da hiçbir bültenin vermediği bir ulusal toplamı gerektirir"), "{turkish}");
     // And no province to share.
     assert_eq!(run(&w, &["share_of_total", "-p", "year=2040", "-p", "month=3"]).len(), 1);
 }
