@@ -94,6 +94,11 @@ CREATE OR REPLACE VIEW province_regions AS
     UNION ALL
     SELECT 'nuts2', code, nuts2_code, nuts2_name FROM provinces;
 
+-- Every region at both levels with how many provinces it has.
+CREATE OR REPLACE VIEW region_sizes AS
+    SELECT level, region_code, region, count(*) AS region_provinces
+    FROM province_regions GROUP BY level, region_code, region;
+
 -- Each region's exports in each period with a province's value or its value a year earlier (the
 -- periods of period_compare_all; in any other the regions have nothing to sum), at both levels.
 -- A region's value is the sum of its provinces only when every province of the region has a
@@ -117,8 +122,6 @@ CREATE OR REPLACE VIEW region_figures_all AS
         JOIN province_regions g USING (province_code)
         GROUP BY c.year, c.month, c.period, c.basis, g.level, g.region_code
     ),
-    -- Counted over all its provinces: those period_compare has no row for have no value either.
-    regions AS (SELECT level, region_code, count(*) AS region_provinces FROM province_regions GROUP BY level, region_code),
     -- The change's percent and its precision are columns before shown_pct rounds them: it
     -- repeats its precision six times, and DuckDB plans every copy of an expression.
     changed AS (
@@ -127,7 +130,8 @@ CREATE OR REPLACE VIEW region_figures_all AS
                CASE WHEN s.both = r.region_provinces AND s.previous_usd > 0
                     THEN 100 * (s.change_precision::DOUBLE / s.previous_usd::DOUBLE
                                 + abs(s.change_usd::DOUBLE) * s.previous_precision::DOUBLE / pow(s.previous_usd::DOUBLE, 2)) END AS pct_precision
-        FROM summed s JOIN regions r USING (level, region_code)
+        -- Counted over all its provinces: those period_compare has no row for have no value either.
+        FROM summed s JOIN region_sizes r USING (level, region_code)
     )
     SELECT s.year, s.month, s.period, s.basis, s.level, s.region_code,
            CASE WHEN s.provinces = s.region_provinces THEN s.value_usd END AS value_usd,
@@ -160,14 +164,11 @@ CREATE OR REPLACE MACRO share_concentration(_year, _month, _period, _basis) AS T
 -- One period of region_figures_all at one level, every region of it listed: a period without
 -- values has none kept, and each of its regions has nothing to sum (no province with a value).
 CREATE OR REPLACE MACRO region_figures(_year, _month, _period, _basis, _level) AS TABLE
-    WITH regions AS (
-        SELECT region_code, region, count(*) AS region_provinces
-        FROM province_regions WHERE level = _level GROUP BY region_code, region
-    )
     SELECT r.region_code, r.region, f.value_usd, f.with_data_usd, f.share_pct, f.previous_usd, f.change_usd, f.change_pct,
            coalesce(f.provinces, 0) AS provinces, r.region_provinces, d.share_of
-    FROM regions r
+    FROM region_sizes r
     CROSS JOIN period_denominator(_year, _month, _period, _basis) d
     LEFT JOIN facts_region_figures f
            ON f.year = _year AND f.month = period_last_month(_period, _month) AND f.period = _period AND f.basis = _basis
-          AND f.level = _level AND f.region_code = r.region_code;
+          AND f.level = _level AND f.region_code = r.region_code
+    WHERE r.level = _level;
