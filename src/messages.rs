@@ -103,6 +103,23 @@ const MESSAGES: &[(&str, &str)] = &[
         "DuckDB's settings are ihracat's options (--memory-limit, --threads, --temp-dir); ad-hoc SQL cannot change them",
         "DuckDB'nin ayarları ihracat'ın seçenekleridir (--memory-limit, --threads, --temp-dir); serbest SQL onları değiştiremez",
     ),
+    // The assistant interface's arguments (src/mcp/calls.rs), said in a call's `lang`.
+    ("`{}`: expected tr or en", "`{0}`: tr ya da en bekleniyor"),
+    ("required", "zorunlu"),
+    ("expected a string, not {}", "bir metin bekleniyor, {=0} değil"),
+    ("expected a whole number, not {}", "bir tam sayı bekleniyor, {=0} değil"),
+    ("`{}` is not a whole number", "`{0}` bir tam sayı değil"),
+    ("{} is not a whole number", "{=0} bir tam sayı değil"),
+    ("expected a value (a string, number or boolean), not {}", "bir değer (metin, sayı ya da true/false) bekleniyor, {=0} değil"),
+    ("a value of {} bytes; a value is at most {} bytes", "{0} baytlık bir değer; bir değer en çok {1} bayt olabilir"),
+    ("`{}`: expected province, country or product", "`{0}`: province (il), country (ülke) ya da product (ürün) bekleniyor"),
+    ("`{}`: expected bar, line or map", "`{0}`: bar (çubuk), line (çizgi) ya da map (harita) bekleniyor"),
+    ("`{}`: expected activity or registered", "`{0}`: activity (faaliyet ili) ya da registered (kayıtlı il) bekleniyor"),
+    ("expected an object of the analysis's parameters, not {}", "analizin parametrelerinden oluşan bir nesne bekleniyor, {=0} değil"),
+    (
+        "run_sql is off: this server answers through the named analyses (start it with --allow-sql for read-only SQL)",
+        "run_sql kapalı: bu sunucu adlandırılmış analizlerle yanıt verir (salt okunur SQL için sunucuyu --allow-sql ile başlatın)",
+    ),
     ("ihracat does not install or load DuckDB extensions", "ihracat DuckDB eklentisi kurmaz ya da yüklemez"),
     (
         "ad-hoc SQL runs each statement as written; a parameterised query is a named query (`ihracat queries`, and `--queries DIR` for your own)",

@@ -69,35 +69,40 @@ fn examples(w: &Workdir) -> Vec<(String, String)> {
     all
 }
 
-/// What `ihracat run` gives for an example: its rows as JSON, or its error.
-fn run_json(w: &Workdir, name: &str, example: &str) -> Result<(Value, String), String> {
+/// What `ihracat run` gives for an example, its messages in `lang` (tr or en): its rows as JSON,
+/// or its error.
+fn run_json(w: &Workdir, name: &str, example: &str, lang: &str) -> Result<(Value, String), String> {
     let mut args = vec!["run".to_string(), name.to_string()];
     for assignment in example.split_whitespace() {
         args.extend(["-p".to_string(), assignment.to_string()]);
     }
     args.extend(["--format".to_string(), "json".to_string()]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let output = w.command(&args).output().unwrap();
+    let output = w.command(&args).env("IHRACAT_LOCALE", lang).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     if output.status.success() { Ok((serde_json::from_slice(&output.stdout).unwrap(), stderr)) } else { Err(stderr) }
 }
 
-/// Each tool answer equals `ihracat run`'s for the same example: the same rows in the same order
-/// with the same values, every notice `run` prints, or the same refusal.
-fn assert_same_as_run(w: &Workdir, examples: &[(String, String)], results: &[Value], how: &str) {
+/// Each tool answer equals `ihracat run`'s for the same example, with `run`'s messages in the
+/// language the calls asked for (tr or en): the same rows in the same order with the same values,
+/// every notice `run` prints and in its words, or the same refusal in the same words.
+fn assert_same_as_run(w: &Workdir, examples: &[(String, String)], results: &[Value], how: &str, lang: &str) {
     assert_eq!(results.len(), examples.len(), "{how}: one answer an example");
+    let (notices, notice) = if lang == "tr" { ("notices_tr", "Not: ") } else { ("notices", "Notice: ") };
     for ((name, example), result) in examples.iter().zip(results) {
         let label = format!("{how}: {name} {example}");
-        match run_json(w, name, example) {
+        match run_json(w, name, example, lang) {
             Ok((rows, stderr)) => {
                 assert_eq!(result["isError"], false, "{label}: {result}");
                 assert_eq!(result["structured"]["rows"], rows, "{label}");
                 assert_eq!(result["structured"]["query"], name.as_str(), "{label}");
-                for notice in result["structured"]["notices"].as_array().unwrap() {
-                    assert!(stderr.contains(notice.as_str().unwrap()), "{label}: run does not say {notice}: {stderr}");
-                }
                 let text = result["text"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect::<String>();
                 assert!(text.starts_with('|'), "{label}: a Markdown table first: {text}");
+                for said in result["structured"][notices].as_array().unwrap() {
+                    let said = said.as_str().unwrap();
+                    assert!(stderr.contains(said), "{label}: run does not say {said}: {stderr}");
+                    assert!(text.contains(&format!("{notice}{said}")), "{label}: the text does not say {said}: {text}");
+                }
             }
             Err(stderr) => {
                 assert_eq!(result["isError"], true, "{label}: run failed ({stderr}) but the tool answered {result}");
@@ -134,12 +139,15 @@ fn every_shipped_example_answers_as_run_does_over_stdio_and_http() {
     let history = tools.iter().find(|t| t["name"] == "rank_history").unwrap();
     assert!(history["description"].as_str().unwrap().contains("The parameters must keep: from_year <= to_year."), "{history}");
     assert!(!named.contains(&"run_sql"), "no SQL tool without --allow-sql");
-    assert_same_as_run(&w, &examples, over_stdio["results"].as_array().unwrap(), "stdio");
+    // Said in Turkish unless the call asks for English: over stdio as given, over HTTP with lang=en.
+    assert_same_as_run(&w, &examples, over_stdio["results"].as_array().unwrap(), "stdio", "tr");
+    assert_eq!(top["inputSchema"]["properties"]["lang"]["enum"], json!(["tr", "en"]));
 
     let server = serve_with(&w, &[], &[]);
     let url = format!("http://127.0.0.1:{}/mcp", server.port);
-    let over_http = client(&w, &python, &["http", &url], &Value::Array(plan));
-    assert_same_as_run(&w, &examples, over_http["results"].as_array().unwrap(), "http");
+    let in_english: Vec<Value> = plan.into_iter().map(|mut step| { step["arguments"] = json!({"lang": "en"}); step }).collect();
+    let over_http = client(&w, &python, &["http", &url], &Value::Array(in_english));
+    assert_same_as_run(&w, &examples, over_http["results"].as_array().unwrap(), "http", "en");
 }
 
 /// October 2025, the seed month, as the release printed it (tests/fixtures/releases/).
@@ -189,7 +197,21 @@ fn the_seed_month_through_the_tools_is_the_releases() {
     assert!((istanbul["share_pct"].as_f64().unwrap() - of_five).abs() > 10.0, "{istanbul}");
     let notices = results[0]["structured"]["notices"].as_array().unwrap();
     assert!(notices.iter().any(|n| n.as_str().unwrap().contains("of 81 provinces have data for 2025-10")), "{notices:?}");
-    assert!(results[0]["text"][0].as_str().unwrap().contains("Notice: "), "the notice is its own line");
+    // Said in Turkish, as asked by no `lang`: Turkish headings, İstanbul's dollars as the release
+    // printed them in Turkish digits, the notice on a line of its own in its Turkish words.
+    let text = results[0]["text"][0].as_str().unwrap();
+    assert!(text.starts_with("| Sıra | İl | Kod | Değer ($) |"), "{text}");
+    let turkish_digits = |value: f64| {
+        let digits = format!("{}", value.round() as i64);
+        let grouped: Vec<String> = digits.as_bytes().rchunks(3).rev().map(|c| String::from_utf8(c.to_vec()).unwrap()).collect();
+        grouped.join(".")
+    };
+    assert!(text.contains(&format!("| 1 | İstanbul | 34 | {} |", turkish_digits(top[0].1))), "{text}");
+    let notices_tr = results[0]["structured"]["notices_tr"].as_array().unwrap();
+    assert!(notices_tr.iter().any(|n| n.as_str().unwrap().starts_with("2025-10 için 81 ilden")), "{notices_tr:?}");
+    for notice in notices_tr {
+        assert!(text.contains(&format!("\nNot: {}\n", notice.as_str().unwrap())), "the notice is its own line: {text}");
+    }
     let increases: Vec<String> = rows(1).iter().map(|r| r["province"].as_str().unwrap().to_string()).collect();
     assert_eq!(increases, release("increase").into_iter().map(|(p, _)| p).collect::<Vec<_>>());
     assert_eq!(increases, ["Kocaeli", "İzmir", "Çorum", "Yalova", "Bursa"]);
@@ -215,17 +237,22 @@ fn bad_calls_are_tool_errors_that_say_what_to_fix_and_change_nothing() {
     let snapshot = || w.csv(&["sql", "SELECT (SELECT count(*) FROM exports), (SELECT sum(value_usd) FROM exports), (SELECT count(*) FROM published_figures), (SELECT count(*) FROM loads)"]);
     let before = snapshot();
     let plan = json!([
-        call("no_such_analysis", json!({})),
-        call("top_provinces", json!({"month": 10})),
-        call("top_provinces", json!({"year": 2025, "month": 10, "colour": "red"})),
-        call("top_provinces", json!({"year": "two thousand", "month": 10})),
+        call("no_such_analysis", json!({"lang": "en"})),
+        call("top_provinces", json!({"month": 10, "lang": "en"})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "colour": "red", "lang": "en"})),
+        call("top_provinces", json!({"year": "two thousand", "month": 10, "lang": "en"})),
+        call("top_provinces", json!({"year": 2025, "month": 13, "lang": "en"})),
+        call("province_profile", json!({"province": "Kahramanmras", "year": 2025, "lang": "en"})),
+        call("province_profile", json!({"province": "x".repeat(1_000_000), "year": 2025, "lang": "en"})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "basis": "registered; DROP TABLE exports", "lang": "en"})),
+        call("run_sql", json!({"sql": "DELETE FROM exports", "lang": "en"})),
+        call("rank_history", json!({"province": "Kocaeli", "from_year": 2025, "to_year": 2024, "lang": "en"})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "n": 3})),
+        // The same refusals in Turkish, as a call without `lang` hears them, and a `lang` refused.
         call("top_provinces", json!({"year": 2025, "month": 13})),
         call("province_profile", json!({"province": "Kahramanmras", "year": 2025})),
-        call("province_profile", json!({"province": "x".repeat(1_000_000), "year": 2025})),
-        call("top_provinces", json!({"year": 2025, "month": 10, "basis": "registered; DROP TABLE exports"})),
         call("run_sql", json!({"sql": "DELETE FROM exports"})),
-        call("rank_history", json!({"province": "Kocaeli", "from_year": 2025, "to_year": 2024})),
-        call("top_provinces", json!({"year": 2025, "month": 10, "n": 3})),
+        call("top_provinces", json!({"year": 2025, "month": 10, "lang": "de"})),
     ]);
     let target = stdio_target(&w, &[]);
     let target: Vec<&str> = target.iter().map(String::as_str).collect();
@@ -248,6 +275,11 @@ fn bad_calls_are_tool_errors_that_say_what_to_fix_and_change_nothing() {
     assert!(error(9).contains("parameter `to_year`: `2024` must not be less than `from_year` (`2025`)"), "{}", error(9));
     assert_eq!(results[10]["isError"], false, "the server keeps answering: {}", results[10]);
     assert_eq!(results[10]["structured"]["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(error(11), "`month` parametresi: `13` geçerli değil: 1..12 aralığının dışında");
+    assert!(error(12).starts_with("bilinmeyen il `Kahramanmras`; şunlardan birini mi demek istediniz: Kahramanmaraş"), "{}", error(12));
+    assert!(error(13).starts_with("run_sql kapalı"), "{}", error(13));
+    assert_eq!(error(14), "`lang` parametresi: `de`: tr ya da en bekleniyor");
+    assert_eq!(results[14]["structured"]["parameter"], "lang");
     assert_eq!(snapshot(), before, "the managed tables are as they were");
 }
 
@@ -392,7 +424,8 @@ fn a_call_over_its_time_limit_is_stopped_while_another_answers() {
     assert_eq!(quick["result"]["isError"], false, "{quick}");
     let slow = session.answer(1);
     assert_eq!(slow["result"]["isError"], true, "{slow}");
-    assert!(slow["result"]["content"][0]["text"].as_str().unwrap().contains("ran longer than 1 s"), "{slow}");
+    // Said in Turkish: the call gave no `lang`.
+    assert_eq!(slow["result"]["content"][0]["text"], "sorgu 1 sn'den uzun sürdü ve durduruldu", "{slow}");
 }
 
 /// Over stdio too, a reused id is refused at once and the first request is answered: rmcp
@@ -405,7 +438,7 @@ fn over_stdio_a_request_id_in_flight_is_refused_and_a_cancelled_one_is_free() {
     let dir = w.path("q");
     let mut session = Session::start(&w, &["--time-limit", "4", "--queries", dir.to_str().unwrap()]);
     let top = json!({"year": 2025, "month": 10, "n": 1});
-    session.call(7, "slow", json!({}));
+    session.call(7, "slow", json!({"lang": "en"}));
     session.call(7, "top_provinces", top.clone());
     let refusal = session.answer(7);
     assert_eq!(refusal["error"]["code"], -32600, "{refusal}");
@@ -492,7 +525,7 @@ fn a_request_id_in_flight_is_refused_to_a_second_request() {
     let (status, _, _) = post_mcp(port, Some(&session), &json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));
     assert_eq!(status, 202);
     let call = |id: u32, tool: &str, arguments: Value| json!({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": {"name": tool, "arguments": arguments}});
-    let slow = call(7, "slow", json!({}));
+    let slow = call(7, "slow", json!({"lang": "en"}));
     let first = {
         let session = session.clone();
         std::thread::spawn(move || post_mcp(port, Some(&session), &slow))

@@ -7,8 +7,10 @@
 The plan is a JSON list of steps; each step's outcome is printed, in order, as one JSON document
 with the server's name and its tools:
   {"op": "call", "tool": NAME, "arguments": {...}}      a tool call as given
-  {"op": "example", "tool": NAME, "example": "a=1 b=x"}  a header's example line, typed by the
-                                                          tool's own input schema (as a model would)
+  {"op": "example", "tool": NAME, "example": "a=1 b=x", "arguments": {...}}
+                                                        a header's example line, typed by the
+                                                        tool's own input schema (as a model would),
+                                                        with the arguments given beside it (lang)
   {"op": "resources"} / {"op": "read", "uri": URI} / {"op": "prompts"} / {"op": "prompt", "name": N, "arguments": {...}}
 """
 
@@ -63,6 +65,7 @@ async def run(session, plan):
                 for assignment in step["example"].split():
                     name, value = assignment.split("=", 1)
                     arguments[name] = typed(properties.get(name, {}), value)
+                arguments.update(step.get("arguments") or {})
                 result = outcome(await session.call_tool(step["tool"], arguments))
                 result["arguments"] = arguments
                 out["results"].append(result)

@@ -51,10 +51,17 @@ fn scalar(name: &str, value: &Value) -> Result<String> {
 }
 
 /// A named analysis: its result as structured content (the API's JSON document: columns, rows,
-/// notices, sources), and the same as a Markdown table for the model to read, each notice on a
-/// line of its own and the sources under it.
+/// notices in both languages, sources), and the same as a Markdown table for the model to read,
+/// each notice on a line of its own and the sources under it, in the language the call asks for
+/// (`lang`: Turkish unless it says `en`; headings, number style and notices, as `run` gives them).
 pub fn analysis(conn: &Connection, config: &Config, query: &Query, given: &JsonObject) -> Result<CallToolResult> {
-    let args = arguments(given)?;
+    let language = call_language(given);
+    let mut given = given.clone();
+    if !tools::declares_lang(query) {
+        language_argument(&given)?;
+        given.remove(tools::LANG);
+    }
+    let args = arguments(&given)?;
     let collected = execution::collect_named(conn, query, &args)?;
     let document = output::document::result_json(query, &args, &collected)?;
     let mut structured: Value = serde_json::from_str(&document).map_err(|e| Error::msg(format!("reading the result document: {e}")))?;
@@ -64,32 +71,70 @@ pub fn analysis(conn: &Connection, config: &Config, query: &Query, given: &JsonO
         if let Some(rows) = structured["rows"].as_array_mut() {
             rows.truncate(shown);
         }
-        structured["truncated"] = json!({"rows_shown": shown, "rows_total": total, "how_to_narrow": narrowing(query)});
+        structured["truncated"] = json!({"rows_shown": shown, "rows_total": total, "how_to_narrow": narrowing(query, Language::En)});
     }
-    let mut text = table(&collected, shown)?;
+    let words = Words::of(language);
+    let mut text = table(&collected, shown, language)?;
     if shown < total {
-        text.push_str(&format!("\n(showing the first {shown} of {total} rows: {})\n", narrowing(query)));
+        text.push_str(&format!("\n({})\n", (words.showing)(shown, total, &narrowing(query, language))));
     }
     for notice in &collected.notices {
-        text.push_str(&format!("\nNotice: {notice}\n"));
+        text.push_str(&format!("\n{}: {}\n", words.notice, notice.text(language)));
     }
     let sources = collected.sources()?;
     if !sources.is_empty() {
-        text.push_str(&format!("\nSources: {}\n", sources.join(" ; ")));
+        text.push_str(&format!("\n{}: {}\n", words.sources, sources.join(" ; ")));
     }
-    let mut result = CallToolResult::success(vec![ContentBlock::text(capped(text, config.size_cap))]);
+    let mut result = CallToolResult::success(vec![ContentBlock::text(capped(text, config.size_cap, language))]);
     result.structured_content = Some(structured);
     Ok(result)
 }
 
-/// How a result too long to show can be narrowed: by the parameters that limit it.
-fn narrowing(query: &Query) -> String {
-    let limits: Vec<&str> = query.header.params.iter().map(|p| p.name.as_str()).filter(|n| matches!(*n, "n" | "province" | "country" | "product" | "year" | "month" | "period")).collect();
-    if limits.is_empty() { "ask for fewer rows with the analysis's parameters".to_string() } else { format!("narrow it with {}", limits.join(", ")) }
+/// The words a tool's text result is framed in, in each language.
+struct Words {
+    notice: &'static str,
+    sources: &'static str,
+    showing: fn(usize, usize, &str) -> String,
+    cut: fn(usize) -> String,
+    narrow_with: &'static str,
+    fewer_rows: &'static str,
+    sql_cut: fn(usize) -> String,
 }
 
-/// The first `rows` rows as the output layer's Markdown table (numbers in English style).
-fn table(collected: &Collected, rows: usize) -> Result<String> {
+impl Words {
+    fn of(language: Language) -> &'static Words {
+        const TR: Words = Words {
+            notice: "Not",
+            sources: "Kaynaklar",
+            showing: |shown, total, narrow| format!("{total} satırın ilk {shown} satırı gösteriliyor: {narrow}"),
+            cut: |cap| format!("{cap} baytta kesildi: satırların hepsi yapılandırılmış içerikte; gerisi için çağrıyı daraltın"),
+            narrow_with: "şu parametrelerle daraltın:",
+            fewer_rows: "analizin parametreleriyle daha az satır isteyin",
+            sql_cut: |shown| format!("ilk {shown} satır gösteriliyor: bir LIMIT ya da WHERE ekleyin"),
+        };
+        const EN: Words = Words {
+            notice: "Notice",
+            sources: "Sources",
+            showing: |shown, total, narrow| format!("showing the first {shown} of {total} rows: {narrow}"),
+            cut: |cap| format!("cut at {cap} bytes: the structured content has the rows; narrow the call for the rest"),
+            narrow_with: "narrow it with",
+            fewer_rows: "ask for fewer rows with the analysis's parameters",
+            sql_cut: |shown| format!("showing the first {shown} rows: add a LIMIT or a WHERE"),
+        };
+        if language == Language::Tr { &TR } else { &EN }
+    }
+}
+
+/// How a result too long to show can be narrowed: by the parameters that limit it.
+fn narrowing(query: &Query, language: Language) -> String {
+    let words = Words::of(language);
+    let limits: Vec<&str> = query.header.params.iter().map(|p| p.name.as_str()).filter(|n| matches!(*n, "n" | "province" | "country" | "product" | "year" | "month" | "period")).collect();
+    if limits.is_empty() { words.fewer_rows.to_string() } else { format!("{} {}", words.narrow_with, limits.join(", ")) }
+}
+
+/// The first `rows` rows as the output layer's Markdown table, with the headings and number
+/// style of the language (as `run --format markdown` writes them).
+fn table(collected: &Collected, rows: usize, language: Language) -> Result<String> {
     let mut kept = Vec::new();
     let mut left = rows;
     for batch in &collected.batches {
@@ -101,13 +146,13 @@ fn table(collected: &Collected, rows: usize) -> Result<String> {
         left -= take;
     }
     let mut text = Vec::new();
-    let options = OutputOptions { locale: Language::En, ..OutputOptions::default() };
+    let options = OutputOptions { locale: language, words: language, ..OutputOptions::default() };
     output::write_into(ResultStream::from_batches(collected.schema.clone(), kept), Format::Markdown, &options, &mut text)?;
     Ok(String::from_utf8_lossy(&text).into_owned())
 }
 
 /// Text cut to `cap` bytes at a line, saying so.
-fn capped(text: String, cap: usize) -> String {
+fn capped(text: String, cap: usize, language: Language) -> String {
     if text.len() <= cap {
         return text;
     }
@@ -116,7 +161,7 @@ fn capped(text: String, cap: usize) -> String {
         end -= 1;
     }
     let end = text[..end].rfind('\n').unwrap_or(end);
-    format!("{}\n(cut at {cap} bytes: the structured content has the rows; narrow the call for the rest)\n", &text[..end])
+    format!("{}\n({})\n", &text[..end], (Words::of(language).cut)(cap))
 }
 
 /// The catalog: each analysis with both summaries, its parameters and its examples as calls.
@@ -146,7 +191,7 @@ pub fn describe(config: &Config, given: &JsonObject) -> Result<CallToolResult> {
     let query = config.catalog.get(&name)?;
     let mut described = describe_json(query);
     described["example_calls"] = Value::Array(query.header.examples.iter().map(|e| tools::example_arguments(query, e)).collect());
-    let mut result = CallToolResult::success(vec![ContentBlock::text(crate::catalog::describe_text(query, crate::language::Language::En))]);
+    let mut result = CallToolResult::success(vec![ContentBlock::text(crate::catalog::describe_text(query, language_argument(given)?))]);
     result.structured_content = Some(described);
     Ok(result)
 }
@@ -215,7 +260,7 @@ pub fn chart(conn: &Connection, config: &Config, given: &JsonObject) -> Result<C
     let png = chart.png(1.0)?;
     let mut content = vec![ContentBlock::image(base64::engine::general_purpose::STANDARD.encode(png), "image/png")];
     for notice in notices {
-        content.push(ContentBlock::text(format!("Notice: {notice}")));
+        content.push(ContentBlock::text(format!("{}: {}", Words::of(request.language).notice, notice.text(request.language))));
     }
     Ok(CallToolResult::success(content))
 }
@@ -234,12 +279,13 @@ pub fn sql(conn: &Connection, config: &Config, given: &JsonObject) -> Result<Cal
     };
     output::write_into(ResultStream::from_batches(collected.schema.clone(), kept), Format::Json, &OutputOptions::default(), &mut rows)?;
     let rows: Value = serde_json::from_slice(&rows).unwrap_or(Value::Array(Vec::new()));
-    let mut text = table(&collected, shown)?;
+    let language = language_argument(given)?;
+    let mut text = table(&collected, shown, language)?;
     if shown < total {
-        text.push_str(&format!("\n(showing the first {shown} rows: add a LIMIT or a WHERE)\n"));
+        text.push_str(&format!("\n({})\n", (Words::of(language).sql_cut)(shown)));
     }
     let columns: Vec<Value> = collected.schema.fields().iter().map(|f| json!({"name": f.name(), "type": f.data_type().to_string()})).collect();
-    let mut result = CallToolResult::success(vec![ContentBlock::text(capped(text, config.size_cap))]);
+    let mut result = CallToolResult::success(vec![ContentBlock::text(capped(text, config.size_cap, language))]);
     result.structured_content = Some(json!({"columns": columns, "rows": rows, "truncated": shown < total}));
     Ok(result)
 }
@@ -265,8 +311,14 @@ fn integer_argument(given: &JsonObject, name: &str) -> Result<Option<i64>> {
     }
 }
 
+/// The language a call asks for (`lang`: tr, the default, or en), to say its answer or its error
+/// in; a `lang` that is neither is refused by the tool, in Turkish.
+pub fn call_language(given: &JsonObject) -> Language {
+    language_argument(given).unwrap_or(Language::Tr)
+}
+
 fn language_argument(given: &JsonObject) -> Result<Language> {
-    match optional_text(given, "lang")?.as_deref() {
+    match optional_text(given, tools::LANG)?.as_deref() {
         None | Some("tr") => Ok(Language::Tr),
         Some("en") => Ok(Language::En),
         Some(other) => Err(Error::Parameter { name: "lang".into(), message: format!("`{other}`: expected tr or en") }),

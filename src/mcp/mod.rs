@@ -56,8 +56,9 @@ pub struct Assistant {
 const INSTRUCTIONS: &str = "ihracat answers questions about Turkey's exports by province from the Ministry of Trade's and the exporters' associations' published figures. \
 Call the named analyses (list_analyses lists them) rather than adding figures up yourself: a release names a few provinces a month, so the provinces in a result are rarely all 81, and a sum of them is never Türkiye's total. \
 Quote each figure with its `origin` and `source`; where a notice says the panel is incomplete, say so; where `missing` gives a reason, give it instead of a number. \
-Turkish names may be written without Turkish letters (Kahramanmaras); resolve_name finds the province, country or product. / \
-ihracat, illerin ihracatını yayımlanmış rakamlardan yanıtlar: rakamları kendiniz toplamayın, analizleri çağırın ve her rakamı kaynağıyla verin.";
+Turkish names may be written without Turkish letters (Kahramanmaras); resolve_name finds the province, country or product. \
+Every tool answers in Turkish (headings, numbers as 1.234,5, notices, errors) unless called with lang: en; the structured content is the same in both. / \
+ihracat, illerin ihracatını yayımlanmış rakamlardan yanıtlar: rakamları kendiniz toplamayın, analizleri çağırın ve her rakamı kaynağıyla verin. Araçlar Türkçe yanıt verir; İngilizce için lang: en.";
 
 impl Assistant {
     pub fn new(config: Config, engine: Arc<SharedEngine>) -> Assistant {
@@ -95,8 +96,8 @@ impl Assistant {
 }
 
 /// A failed call as a tool error the model reads and can retry on: the message ihracat gives on
-/// the command line, and for a parameter its name.
-fn tool_error(error: &Error) -> CallToolResult {
+/// the command line, in the call's language, and for a parameter its name.
+fn tool_error(error: &Error, language: crate::language::Language) -> CallToolResult {
     let parameter = match error {
         Error::Parameter { name, .. } => Some(name.clone()),
         _ => None,
@@ -105,8 +106,9 @@ fn tool_error(error: &Error) -> CallToolResult {
         Error::UnknownQuery { suggestions, .. } | Error::Unknown { suggestions, .. } => suggestions.clone(),
         _ => Vec::new(),
     };
-    let mut result = CallToolResult::error(vec![ContentBlock::text(error.to_string())]);
-    result.structured_content = Some(json!({"error": error.to_string(), "parameter": parameter, "suggestions": suggestions}));
+    let said = error.said(language);
+    let mut result = CallToolResult::error(vec![ContentBlock::text(said.clone())]);
+    result.structured_content = Some(json!({"error": said, "parameter": parameter, "suggestions": suggestions}));
     result
 }
 
@@ -123,9 +125,11 @@ impl ServerHandler for Assistant {
 
     async fn call_tool(&self, request: CallToolRequestParams, _: RequestContext<RoleServer>) -> std::result::Result<CallToolResponse, ErrorData> {
         let given = request.arguments.unwrap_or_default();
+        // A chart's language is its own `lang`, beside the analysis's arguments.
+        let language = calls::call_language(&given);
         Ok(match self.call(&request.name, given).await {
             Ok(result) => result,
-            Err(error) => tool_error(&error),
+            Err(error) => tool_error(&error, language),
         }
         .into())
     }

@@ -19,6 +19,22 @@ pub const REPORT: &str = "monthly_report";
 pub const CHART: &str = "draw_chart";
 pub const SQL: &str = "run_sql";
 
+/// The argument every tool takes for the language of the words it answers in (headings, number
+/// style, notices, errors): `tr`, the default, or `en`. An analysis that declares a parameter of
+/// that name keeps it as its own.
+pub const LANG: &str = "lang";
+
+/// `lang` as a tool's schema offers it.
+fn lang_property() -> Value {
+    json!({"type": "string", "enum": ["tr", "en"], "default": "tr",
+           "description": "The language of the answer's words: headings, number style (1.234,5 or 1,234.5), notices and errors; tr (Turkish, the default) or en. The structured content is the same in both."})
+}
+
+/// Whether an analysis has a parameter of its own called `lang`.
+pub fn declares_lang(query: &Query) -> bool {
+    query.header.params.iter().any(|p| p.name == LANG)
+}
+
 /// What every analysis's result carries, said once in each tool's description.
 const READING: &str = "Reading the result: `origin` says where a figure comes from (published: a release stated it, with its `source`; derived: implied by a release's stated change, at the precision it allows; computed: from loaded or complete data; loaded: the user's own file). `panel` counts the provinces with a value for the period: under 81 the panel is incomplete, so no total, share or rank may be formed from the rows alone (the notices say what the figures rest on). `share_of` names a share's denominator (a published national total, or none with the reason). `missing` says why a figure is absent: never read an absent figure as zero. Money is US dollars as exact JSON numbers (cents kept).";
 
@@ -29,7 +45,7 @@ pub fn all(config: &Config) -> Vec<Tool> {
     tools.push(fixed(
         DESCRIBE,
         "Describe one analysis: what it computes, each parameter with its type and default, the columns it returns, its examples and the SQL macros it uses. / Bir analizin ayrıntısı.",
-        json!({"name": {"type": "string", "description": "The analysis's name, as list_analyses gives it"}}),
+        json!({"name": {"type": "string", "description": "The analysis's name, as list_analyses gives it"}, "lang": lang_property()}),
     ));
     tools.push(fixed(
         RESOLVE,
@@ -63,7 +79,7 @@ pub fn all(config: &Config) -> Vec<Tool> {
         tools.push(fixed(
             SQL,
             "Run one read-only SELECT over the managed tables (exports, published_figures, provinces, detail, …), with file and network access off, a row cap and a time limit. Prefer the named analyses: they know which figures may be summed.",
-            json!({"sql": {"type": "string", "description": "One SELECT statement"}}),
+            json!({"sql": {"type": "string", "description": "One SELECT statement"}, "lang": lang_property()}),
         ));
     }
     tools
@@ -125,6 +141,9 @@ pub fn analysis_tool(query: &Query) -> Tool {
         if param.required() {
             required.push(Value::String(param.name.clone()));
         }
+    }
+    if !declares_lang(query) {
+        properties.insert(LANG.into(), lang_property());
     }
     let schema = object(json!({"type": "object", "properties": properties, "required": required, "additionalProperties": false}));
     Tool::new(query.name.clone(), description, Arc::new(schema)).annotate(ToolAnnotations::new().read_only(true))
