@@ -259,13 +259,13 @@ const HELP_TR: &[(&str, &str)] = &[
 
 /// A choice of a `one_of` parameter, and how a reader sees it in Turkish and English; sorted.
 const CHOICES: &[(&str, &str, &str)] = &[
-    ("activity", "faaliyet ili", "activity"),
+    ("activity", "faaliyet ili", "province of activity"),
     ("all", "tümü", "all"),
     ("en", "İngilizce", "English"),
     ("month", "ay", "month"),
     ("nuts1", "İBBS-1", "NUTS-1"),
     ("nuts2", "İBBS-2", "NUTS-2"),
-    ("registered", "kayıtlı il", "registered"),
+    ("registered", "kayıtlı il", "registered province"),
     ("tr", "Türkçe", "Turkish"),
     ("unknown", "bilinmiyor", "unknown"),
     ("year", "yıl", "year"),
