@@ -250,7 +250,17 @@ pub fn chart(conn: &Connection, config: &Config, given: &JsonObject) -> Result<C
         Some(Value::Object(map)) => map.clone(),
         Some(other) => return Err(Error::Parameter { name: "arguments".into(), message: format!("expected an object of the analysis's parameters, not {other}") }),
     };
+    // Every tool takes `lang`, so a model may put it among the analysis's own arguments: there it
+    // is the chart's language too, unless the analysis declares a `lang` of its own.
+    let mut arguments_given = arguments_given;
+    let mut given = given.clone();
+    if !tools::declares_lang(query) {
+        if let Some(inner) = arguments_given.remove(tools::LANG) {
+            given.entry(tools::LANG).or_insert(inner);
+        }
+    }
     let args = arguments(&arguments_given)?;
+    let given = &given;
     let kind = match optional_text(given, "kind")?.as_deref() {
         None => None,
         Some(name) => Some(Kind::from_name(name).ok_or_else(|| Error::Parameter { name: "kind".into(), message: format!("`{name}`: expected bar, line or map") })?),
@@ -314,7 +324,14 @@ fn integer_argument(given: &JsonObject, name: &str) -> Result<Option<i64>> {
 /// The language a call asks for (`lang`: tr, the default, or en), to say its answer or its error
 /// in; a `lang` that is neither is refused by the tool, in Turkish.
 pub fn call_language(given: &JsonObject) -> Language {
-    language_argument(given).unwrap_or(Language::Tr)
+    let inner = || match given.get("arguments") {
+        Some(Value::Object(arguments)) => language_argument(arguments).ok(),
+        _ => None,
+    };
+    match given.get(tools::LANG) {
+        Some(_) => language_argument(given).unwrap_or(Language::Tr),
+        None => inner().unwrap_or(Language::Tr),
+    }
 }
 
 fn language_argument(given: &JsonObject) -> Result<Language> {
