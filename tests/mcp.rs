@@ -141,7 +141,9 @@ fn every_shipped_example_answers_as_run_does_over_stdio_and_http() {
     assert!(!named.contains(&"run_sql"), "no SQL tool without --allow-sql");
     // Said in Turkish unless the call asks for English: over stdio as given, over HTTP with lang=en.
     assert_same_as_run(&w, &examples, over_stdio["results"].as_array().unwrap(), "stdio", "tr");
-    assert_eq!(top["inputSchema"]["properties"]["lang"]["enum"], json!(["tr", "en"]));
+    for tool in tools {
+        assert_eq!(tool["inputSchema"]["properties"]["lang"]["enum"], json!(["tr", "en"]), "every tool takes lang: {}", tool["name"]);
+    }
 
     let server = serve_with(&w, &[], &[]);
     let url = format!("http://127.0.0.1:{}/mcp", server.port);
@@ -169,6 +171,8 @@ fn the_seed_month_through_the_tools_is_the_releases() {
         {"op": "read", "uri": "ihracat://report/2025/10/en"},
         {"op": "prompts"},
         {"op": "prompt", "name": "compare_provinces", "arguments": {"first": "Bursa", "second": "Kocaeli", "year": "2025"}},
+        call("list_analyses", json!({})),
+        call("list_analyses", json!({"lang": "en"})),
     ]);
     let target = stdio_target(&w, &[]);
     let target: Vec<&str> = target.iter().map(String::as_str).collect();
@@ -232,6 +236,12 @@ fn the_seed_month_through_the_tools_is_the_releases() {
     assert!(results[8]["contents"][0].as_str().unwrap().contains("Istanbul") || results[8]["contents"][0].as_str().unwrap().contains("İstanbul"));
     assert_eq!(results[9]["prompts"], json!(["aylik_bulten", "compare_provinces"]));
     assert!(results[10]["messages"][0].as_str().unwrap().contains("Bursa and Kocaeli in 2025"));
+    // The catalog in each language: each analysis with the summary its header gives in it.
+    let header = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/sql/rankings/top_provinces.sql")).unwrap();
+    let summary = |key: &str| header.lines().find_map(|l| l.strip_prefix(&format!("--- {key} "))).unwrap().trim().to_string();
+    let listed = |i: usize| results[i]["text"][0].as_str().unwrap().to_string();
+    assert!(listed(11).lines().any(|l| l == format!("- top_provinces: {}", summary("summary_tr"))), "{}", listed(11));
+    assert!(listed(12).lines().any(|l| l == format!("- top_provinces: {}", summary("summary"))), "{}", listed(12));
 }
 
 #[test]

@@ -164,8 +164,10 @@ fn capped(text: String, cap: usize, language: Language) -> String {
     format!("{}\n({})\n", &text[..end], (Words::of(language).cut)(cap))
 }
 
-/// The catalog: each analysis with both summaries, its parameters and its examples as calls.
-pub fn list(config: &Config) -> CallToolResult {
+/// The catalog: each analysis with both summaries, its parameters and its examples as calls; the
+/// text lists each with its summary in the call's language.
+pub fn list(config: &Config, given: &JsonObject) -> Result<CallToolResult> {
+    let language = language_argument(given)?;
     let analyses: Vec<Value> = config
         .catalog
         .queries()
@@ -180,10 +182,16 @@ pub fn list(config: &Config) -> CallToolResult {
             })
         })
         .collect();
-    let text = analyses.iter().map(|a| format!("- {}: {}", a["name"].as_str().unwrap_or(""), a["summary"].as_str().unwrap_or(""))).collect::<Vec<_>>().join("\n");
+    let text = config
+        .catalog
+        .queries()
+        .filter(|q| !tools::is_reserved(&q.name))
+        .map(|q| format!("- {}: {}", q.name, q.header.title_in(language)))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut result = CallToolResult::success(vec![ContentBlock::text(text)]);
     result.structured_content = Some(json!({"analyses": analyses}));
-    result
+    Ok(result)
 }
 
 pub fn describe(config: &Config, given: &JsonObject) -> Result<CallToolResult> {

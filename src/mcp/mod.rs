@@ -74,7 +74,7 @@ impl Assistant {
 
     async fn call(&self, name: &str, given: rmcp::model::JsonObject) -> Result<CallToolResult> {
         match name {
-            tools::LIST => Ok(calls::list(&self.config)),
+            tools::LIST => calls::list(&self.config, &given),
             tools::DESCRIBE => calls::describe(&self.config, &given),
             tools::RESOLVE => self.on_engine(move |conn, _| calls::resolve(conn, &given)).await,
             tools::REPORT => self.on_engine(move |conn, config| calls::report(conn, config, &given)).await,

@@ -41,7 +41,7 @@ const READING: &str = "Reading the result: `origin` says where a figure comes fr
 /// Every tool, analyses first in the catalog's order.
 pub fn all(config: &Config) -> Vec<Tool> {
     let mut tools: Vec<Tool> = config.catalog.queries().filter(|q| !is_reserved(&q.name)).map(analysis_tool).collect();
-    tools.push(fixed(LIST, "List the named analyses: name, summary in English and Turkish, parameters and example calls. / Analizlerin listesi.", json!({})));
+    tools.push(fixed(LIST, "List the named analyses: name, summary in English and Turkish, parameters and example calls. / Analizlerin listesi.", json!({"lang": lang_property()})));
     tools.push(fixed(
         DESCRIBE,
         "Describe one analysis: what it computes, each parameter with its type and default, the columns it returns, its examples and the SQL macros it uses. / Bir analizin ayrıntısı.",
@@ -52,7 +52,8 @@ pub fn all(config: &Config) -> Vec<Tool> {
         "Resolve a province, partner country or product name in any spelling (Turkish or English, with or without Turkish letters, plate or ISO or HS code) to the code and name ihracat uses; an unknown name gets the closest suggestions. / İl, ülke veya ürün adını çözümler.",
         json!({
             "kind": {"type": "string", "enum": ["province", "country", "product"]},
-            "name": {"type": "string", "description": "The name or code as written, e.g. Kahramanmaras, 46, Almanya, DE, 87"}
+            "name": {"type": "string", "description": "The name or code as written, e.g. Kahramanmaras, 46, Almanya, DE, 87"},
+            "lang": lang_property()
         }),
     ));
     tools.push(fixed(
@@ -61,7 +62,7 @@ pub fn all(config: &Config) -> Vec<Tool> {
         json!({
             "year": {"type": "integer", "minimum": 2000, "maximum": 2100},
             "month": {"type": "integer", "minimum": 1, "maximum": 12},
-            "lang": {"type": "string", "enum": ["tr", "en"], "default": "tr"},
+            "lang": lang_property(),
             "basis": {"type": "string", "enum": ["activity", "registered"], "default": "activity"}
         }),
     ));
@@ -72,7 +73,7 @@ pub fn all(config: &Config) -> Vec<Tool> {
             "analysis": {"type": "string", "description": "The analysis's name"},
             "arguments": {"type": "object", "description": "The analysis's parameters, as its own tool takes them"},
             "kind": {"type": "string", "enum": ["bar", "line", "map"], "description": "Default: the analysis's own chart"},
-            "lang": {"type": "string", "enum": ["tr", "en"], "default": "tr"}
+            "lang": lang_property()
         }),
     ));
     if config.allow_sql {
