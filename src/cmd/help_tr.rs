@@ -249,7 +249,8 @@ Her adlandırılmış analiz, girdi şeması türlü başlığından gelen bir a
 ve kendi klasörleriniz); yanlarında: list_analyses, describe_analysis, resolve_name,
 monthly_report ve draw_chart (bir PNG). Sonuçlar satırlarını JSON olarak taşır (`ihracat run
 NAME --format json` ile aynı satırlar), bir Markdown tablosu, uyarılar (eksik bir panel, eksik
-bir rakamın nedeni) ve kaynaklarla. Salt okunur: hiçbir şey yazmaz, yüklemez, bir dosyaya ya da
+bir rakamın nedeni) ve kaynaklarla; bir çağrı lang: en demedikçe Türkçe (başlıklar, sayı
+biçimi, uyarılar ve hatalar). Salt okunur: hiçbir şey yazmaz, yüklemez, bir dosyaya ya da
 ağa erişmez; --allow-sql olmadan SQL aracı yoktur. Her çağrının bir süre sınırı ve satır sınırı
 vardır. Başka bir süreçteki yükleme ilerler: o beklerken veritabanı bırakılır. `ihracat serve`
 aynısını /mcp'de (akışlı HTTP) yanıtlar.

@@ -15,7 +15,8 @@ use super::Context;
 /// and your own folders); beside them: list_analyses, describe_analysis, resolve_name,
 /// monthly_report and draw_chart (a PNG). Results carry their rows as JSON, the same rows as
 /// `ihracat run NAME --format json`, with a Markdown table, the notices (an incomplete panel, a
-/// missing figure's reason) and the sources. Read-only: nothing writes, loads or reaches a file
+/// missing figure's reason) and the sources, in Turkish unless a call says lang: en (headings,
+/// number style, notices and errors). Read-only: nothing writes, loads or reaches a file
 /// or the network, and there is no SQL tool unless --allow-sql. Every call has a time limit and
 /// a row cap. A load in another process goes ahead: the database is let go while it waits.
 /// `ihracat serve` answers the same at /mcp (streamable HTTP).
