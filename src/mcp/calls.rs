@@ -253,27 +253,22 @@ pub fn report(conn: &Connection, config: &Config, given: &JsonObject) -> Result<
 pub fn chart(conn: &Connection, config: &Config, given: &JsonObject) -> Result<CallToolResult> {
     let name = text_argument(given, "analysis")?;
     let query = config.catalog.get(&name)?;
-    let arguments_given = match given.get("arguments") {
+    let mut arguments_given = match given.get("arguments") {
         None | Some(Value::Null) => JsonObject::new(),
         Some(Value::Object(map)) => map.clone(),
         Some(other) => return Err(Error::Parameter { name: "arguments".into(), message: format!("expected an object of the analysis's parameters, not {other}") }),
     };
-    // Every tool takes `lang`, so a model may put it among the analysis's own arguments: there it
-    // is the chart's language too, unless the analysis declares a `lang` of its own.
-    let mut arguments_given = arguments_given;
-    let mut given = given.clone();
+    // A `lang` among the analysis's arguments is the chart's (`language_asked`), not the analysis's,
+    // unless the analysis declares a `lang` of its own.
     if !tools::declares_lang(query) {
-        if let Some(inner) = arguments_given.remove(tools::LANG) {
-            given.entry(tools::LANG).or_insert(inner);
-        }
+        arguments_given.remove(tools::LANG);
     }
     let args = arguments(&arguments_given)?;
-    let given = &given;
     let kind = match optional_text(given, "kind")?.as_deref() {
         None => None,
         Some(name) => Some(Kind::from_name(name).ok_or_else(|| Error::Parameter { name: "kind".into(), message: format!("`{name}`: expected bar, line or map") })?),
     };
-    let request = charts::Request { kind, language: language_argument(given)?, ..charts::Request::default() };
+    let request = charts::Request { kind, language: language_asked(given)?, ..charts::Request::default() };
     let (chart, notices) = charts::draw_named(conn, &config.catalog, query, &args, &request)?;
     let png = chart.png(1.0)?;
     let mut content = vec![ContentBlock::image(base64::engine::general_purpose::STANDARD.encode(png), "image/png")];
@@ -332,13 +327,15 @@ fn integer_argument(given: &JsonObject, name: &str) -> Result<Option<i64>> {
 /// The language a call asks for (`lang`: tr, the default, or en), to say its answer or its error
 /// in; a `lang` that is neither is refused by the tool, in Turkish.
 pub fn call_language(given: &JsonObject) -> Language {
-    let inner = || match given.get("arguments") {
-        Some(Value::Object(arguments)) => language_argument(arguments).ok(),
-        _ => None,
-    };
-    match given.get(tools::LANG) {
-        Some(_) => language_argument(given).unwrap_or(Language::Tr),
-        None => inner().unwrap_or(Language::Tr),
+    language_asked(given).unwrap_or(Language::Tr)
+}
+
+/// A call's `lang`; every tool takes it, so a model may put it among `draw_chart`'s analysis
+/// arguments instead, where it counts when the call gives none of its own.
+fn language_asked(given: &JsonObject) -> Result<Language> {
+    match (given.get(tools::LANG), given.get("arguments")) {
+        (None, Some(Value::Object(inner))) => language_argument(inner),
+        _ => language_argument(given),
     }
 }
 
