@@ -65,6 +65,11 @@ pub enum Error {
     #[error("database {path} has schema version {found}, newer than this ihracat understands ({supported}); upgrade ihracat or use another --db")]
     NewerSchema { path: PathBuf, found: i64, supported: i64 },
 
+    /// A database asked for in a folder that does not exist: a mistyped path makes no folders
+    /// (only the default location's folder is made, by the command layer).
+    #[error("no folder {} for database {}; create the folder first, or use another --db", .folder.display(), .path.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
+
     /// A load refused whole: each problem names its place (file, line or row, column, value).
     #[error("{}", crate::messages::refusal(.file, .problems, *.stopped_at, crate::language::Language::En))]
     Rejected { file: String, problems: Vec<String>, stopped_at: Option<usize> },
@@ -164,6 +169,13 @@ impl Error {
             Error::Io { context, source } => crate::messages::io(context, source.kind(), language).unwrap_or_else(|| self.to_string()),
             // "statement 2 (line 5): Binder Error: …": DuckDB's commonest errors are known.
             Error::Sql { .. } => crate::messages::message(&self.to_string(), language),
+            Error::NewerSchema { path, found, supported } => format!(
+                "{} veritabanının şema sürümü {found}, bu ihracat'ın anladığından ({supported}) yeni; ihracat'ı güncelleyin ya da başka bir --db kullanın",
+                path.display()
+            ),
+            Error::NoFolder { path, folder } => {
+                format!("{} veritabanı için {} klasörü yok; önce klasörü oluşturun ya da başka bir --db kullanın", path.display(), folder.display())
+            }
             Error::TimedOut { seconds } => format!("sorgu {seconds} sn'den uzun sürdü ve durduruldu"),
             Error::NothingToDraw { query, column, why_tr, .. } => {
                 format!("`{query}` sonucunun `{column}` sütununda bu parametreler için değer yok, çizilecek bir şey yok: {why_tr}")

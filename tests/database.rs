@@ -53,6 +53,27 @@ fn the_default_database_lives_in_the_xdg_data_directory() {
     assert!(w.path("xdg/ihracat/ihracat.duckdb").exists());
 }
 
+/// A mistyped --db is refused, as DuckDB's CLI and sqlite3 refuse it, in the reader's language:
+/// no folder is made, and no "created a database" note is printed over nothing.
+#[test]
+fn a_database_in_a_folder_that_is_not_there_is_refused_and_no_folder_is_made() {
+    let w = Workdir::new();
+    let path = w.path("no-such-folder/inner/x.duckdb");
+    let folder = w.path("no-such-folder/inner");
+    for (locale, words) in [("en", "no folder"), ("tr", "klasörü yok")] {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ihracat"));
+        command.env("XDG_DATA_HOME", w.path("xdg")).env("IHRACAT_LOCALE", locale).env_remove("IHRACAT_DB");
+        command.arg("--db").arg(&path).arg("provinces");
+        let output = command.output().unwrap();
+        let stderr = common::text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(output.stdout.is_empty());
+        assert!(stderr.contains(words) && stderr.contains(&folder.display().to_string()), "{locale}: {stderr}");
+    }
+    assert!(!w.path("no-such-folder").exists());
+    assert!(!w.path("xdg").exists(), "the default database's folder is made only when it is used");
+}
+
 #[test]
 fn memory_databases_are_seeded_and_thrown_away() {
     let w = Workdir::new();

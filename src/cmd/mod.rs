@@ -207,6 +207,18 @@ impl OutputArgs {
     }
 }
 
+/// The default database, its folder made: XDG's data folder is ihracat's to make, for every
+/// command and front end that opens it (a --db the user gives must be in a folder that exists,
+/// and db::open refuses it otherwise). A folder that cannot be made is reported by that refusal,
+/// with its path.
+fn default_database() -> PathBuf {
+    let path = ihracat::paths::default_database();
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    path
+}
+
 /// What every command shares: the global options and the messages handle.
 pub struct Context<'a> {
     pub global: &'a GlobalArgs,
@@ -219,7 +231,7 @@ impl Context<'_> {
     pub fn location(&self) -> Location {
         match &self.global.db {
             Some(text) => Location::parse(text),
-            None => Location::File(ihracat::paths::default_database()),
+            None => Location::File(default_database()),
         }
     }
 

@@ -314,8 +314,10 @@ fn classify_open_error(e: duckdb::Error, path: &Path, read_only: bool) -> Error 
 /// attached for writing only when there is something to write.
 fn prepare_file(conn: &Connection, path: &Path, read_only: bool, notes: &mut Vec<String>) -> Result<()> {
     if !path.exists() {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
+        // As DuckDB's own CLI and sqlite3 do, a path in a folder that is not there is refused: a
+        // mistyped --db must not leave new folders behind a "created database" note.
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+            return Err(Error::NoFolder { path: path.to_path_buf(), folder: dir.to_path_buf() });
         }
         let created = attach(conn, path, "ihracat", false).and_then(|()| {
             use_catalogs(conn, "ihracat", &["ihracat.main"])?;
