@@ -72,11 +72,24 @@ fn the_kept_facts_equal_a_fresh_computation_through_loads_and_unloads() {
     let v = izmir[0].iter().position(|c| c == "value_usd").unwrap();
     let row = izmir[1..].iter().find(|r| r[i] == "İzmir").unwrap();
     assert_eq!(row[v], "1700000000.00", "the loaded value wins: {row:?}");
+    // The releases' disagreement on that month is kept, refilled only with the releases; the
+    // value chosen beside it is the load's (its own September release printed 1,627 million, a
+    // later page 1,631 million).
+    assert_eq!(izmir_revision(&w), ["1627000000.00", "1631000000.00", "1700000000.00"]);
 
     w.run(&["unload", "1"]);
     assert_eq!(stale(&w), Vec::<String>::new(), "after the unload");
+    assert_eq!(izmir_revision(&w), ["1627000000.00", "1631000000.00", "1631000000.00"]);
     assert!(top(&w, 2019, 1, 2).len() == 1, "no ranks for January 2019 once the panel is unloaded");
     assert_eq!(top(&w, 2024, 9, 3), before, "the bundled figures are back");
+}
+
+/// `revisions`' İzmir September 2024: the lowest and highest release figure, and the value chosen.
+fn izmir_revision(w: &Workdir) -> Vec<String> {
+    let rows = w.csv(&["run", "revisions", "-p", "basis=activity"]);
+    let at = |name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    let row = rows[1..].iter().find(|r| r[at("province")] == "İzmir" && r[at("year")] == "2024" && r[at("month")] == "9").unwrap();
+    ["low_usd", "high_usd", "chosen_usd"].iter().map(|c| row[at(c)].clone()).collect()
 }
 
 /// İstanbul's chapters in the October 2025 report's facts: code, value and change.
@@ -149,7 +162,7 @@ fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
         let conn = duckdb::Connection::open(w.db()).unwrap();
         conn.execute_batch(
             "UPDATE ihracat_meta SET value = '2000-01-01.1' WHERE key = 'data_version';
-             DELETE FROM facts_province_ranking; DELETE FROM facts_period_compare;",
+             DELETE FROM facts_province_ranking; DELETE FROM facts_period_compare; DELETE FROM facts_release_revisions;",
         )
         .unwrap();
     }

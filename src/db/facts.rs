@@ -30,6 +30,11 @@ pub const FACTS: &[(&str, &str)] = &[
     ("facts_national_figures", "national_figures_all"),
 ];
 
+/// The facts that read only the releases (published_figures), which change only when the bundled
+/// data is seeded or refreshed (a migration seeds it again): refilled only then, so that a load
+/// or an unload of a user's file pays nothing for them.
+pub const RELEASE_FACTS: &[(&str, &str)] = &[("facts_release_revisions", "release_revisions_all")];
+
 /// The facts of a month (the report's), read from the facts above and the report's detail, so
 /// refilled after both, whatever the change.
 pub const MONTH_FACTS: (&str, &str) = ("facts_month_facts", "month_facts_all");
@@ -38,10 +43,10 @@ pub const MONTH_FACTS: (&str, &str) = ("facts_month_facts", "month_facts_all");
 /// it for every month; the macro `report_detail` gives one month of it.
 pub const REPORT_DETAIL: (&str, &str) = ("facts_report_detail", "report_detail_all");
 
-/// Every kept fact, in the order a refill of everything goes: FACTS, the report's detail, the
-/// facts of a month.
+/// Every kept fact, in the order a refill of everything goes: FACTS, the releases' facts, the
+/// report's detail, the facts of a month.
 pub fn every_fact() -> Vec<(&'static str, &'static str)> {
-    FACTS.iter().copied().chain([REPORT_DETAIL, MONTH_FACTS]).collect()
+    FACTS.iter().chain(RELEASE_FACTS).copied().chain([REPORT_DETAIL, MONTH_FACTS]).collect()
 }
 
 /// A month of one basis, as the data keys it: year, month, basis.
@@ -49,7 +54,8 @@ pub type Month = (i32, i32, String);
 
 /// What a change to the data touched.
 pub enum Change<'a> {
-    /// The bundled rows seeded or refreshed, a migration: every fact is refilled.
+    /// The bundled rows seeded or refreshed, a migration: every fact is refilled, and only here
+    /// the facts of the releases (RELEASE_FACTS).
     Everything,
     /// Province totals (a load or an unload) in these months: the province-level facts are
     /// refilled, and the report's detail of these months and of the same months a year later.
@@ -77,7 +83,7 @@ pub fn refresh(conn: &Connection, change: Change) -> Result<()> {
     }
     let refilled = crate::trace::timed("keeping the facts", || {
         match change {
-            Change::Everything => refill(conn, FACTS).and_then(|()| refill(conn, &[REPORT_DETAIL]))?,
+            Change::Everything => refill(conn, FACTS).and_then(|()| refill(conn, RELEASE_FACTS)).and_then(|()| refill(conn, &[REPORT_DETAIL]))?,
             Change::Totals(months) => refill(conn, FACTS).and_then(|()| refill_report_months(conn, months))?,
             Change::Detail(months) => refill_report_months(conn, months)?,
         }

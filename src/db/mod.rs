@@ -27,7 +27,7 @@ pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 19;
+pub const SCHEMA_VERSION: i64 = 20;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -51,6 +51,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (17, "migrations/017_places_not_given.sql", include_str!("migrations/017_places_not_given.sql")),
     (18, "migrations/018_notes_in_turkish.sql", include_str!("migrations/018_notes_in_turkish.sql")),
     (19, "migrations/019_kept_shares.sql", include_str!("migrations/019_kept_shares.sql")),
+    (20, "migrations/020_kept_revisions.sql", include_str!("migrations/020_kept_revisions.sql")),
 ];
 
 /// Where the managed database is.
