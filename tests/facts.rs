@@ -157,12 +157,14 @@ fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
     let w = Workdir::new();
     w.run(&["provinces"]);
     let before = top(&w, 2025, 10, 5);
+    let over_before = w.csv(&["run", "over_threshold", "-p", "year=2025", "-p", "month=10"]);
     // An older binary's data (a data version that sorts before this one's) and facts gone stale.
     {
         let conn = duckdb::Connection::open(w.db()).unwrap();
         conn.execute_batch(
             "UPDATE ihracat_meta SET value = '2000-01-01.1' WHERE key = 'data_version';
-             DELETE FROM facts_province_ranking; DELETE FROM facts_period_compare; DELETE FROM facts_release_revisions;",
+             DELETE FROM facts_province_ranking; DELETE FROM facts_period_compare; DELETE FROM facts_release_revisions;
+             DELETE FROM facts_published_national;",
         )
         .unwrap();
     }
@@ -170,6 +172,7 @@ fn a_refresh_of_the_bundled_rows_and_a_migration_refill_the_facts() {
     assert!(common::text(&output.stderr).contains("refreshed the bundled data"), "{}", common::text(&output.stderr));
     assert_eq!(stale(&w), Vec::<String>::new(), "after the refresh");
     assert_eq!(top(&w, 2025, 10, 5), before);
+    assert_eq!(w.csv(&["run", "over_threshold", "-p", "year=2025", "-p", "month=10"]), over_before, "the released count is kept again");
 
     // A version 9 database had no facts.
     {

@@ -6,7 +6,7 @@
 --- param    basis  one_of(activity, registered) = activity  province of activity or of registration
 --- example  basis=activity
 -- The releases' disagreements are kept (release_revisions_all in
--- src/db/migrations/020_kept_revisions.sql, refilled when the bundled releases change); the
+-- src/db/migrations/020_release_facts.sql, refilled when the bundled releases change); the
 -- value the database chose for each province-month depends on the loads, and is read beside them.
 SELECT p.name AS province, r.year, r.month, r.basis, r.candidates, r.low_usd, r.high_usd, r.difference_usd,
        r.beyond_rounding_usd, e.value_usd AS chosen_usd, r.sources

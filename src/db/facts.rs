@@ -33,7 +33,11 @@ pub const FACTS: &[(&str, &str)] = &[
 /// The facts that read only the releases (published_figures), which change only when the bundled
 /// data is seeded or refreshed (a migration seeds it again): refilled only then, so that a load
 /// or an unload of a user's file pays nothing for them.
-pub const RELEASE_FACTS: &[(&str, &str)] = &[("facts_release_revisions", "release_revisions_all")];
+/// They read nothing kept, so they are refilled first.
+pub const RELEASE_FACTS: &[(&str, &str)] = &[
+    ("facts_release_revisions", "release_revisions_all"),
+    ("facts_published_national", "published_national_all"),
+];
 
 /// The facts of a month (the report's), read from the facts above and the report's detail, so
 /// refilled after both, whatever the change.
@@ -43,10 +47,10 @@ pub const MONTH_FACTS: (&str, &str) = ("facts_month_facts", "month_facts_all");
 /// it for every month; the macro `report_detail` gives one month of it.
 pub const REPORT_DETAIL: (&str, &str) = ("facts_report_detail", "report_detail_all");
 
-/// Every kept fact, in the order a refill of everything goes: FACTS, the releases' facts, the
+/// Every kept fact, in the order a refill of everything goes: the releases' facts, FACTS, the
 /// report's detail, the facts of a month.
 pub fn every_fact() -> Vec<(&'static str, &'static str)> {
-    FACTS.iter().chain(RELEASE_FACTS).copied().chain([REPORT_DETAIL, MONTH_FACTS]).collect()
+    RELEASE_FACTS.iter().chain(FACTS).copied().chain([REPORT_DETAIL, MONTH_FACTS]).collect()
 }
 
 /// A month of one basis, as the data keys it: year, month, basis.
@@ -83,7 +87,7 @@ pub fn refresh(conn: &Connection, change: Change) -> Result<()> {
     }
     let refilled = crate::trace::timed("keeping the facts", || {
         match change {
-            Change::Everything => refill(conn, FACTS).and_then(|()| refill(conn, RELEASE_FACTS)).and_then(|()| refill(conn, &[REPORT_DETAIL]))?,
+            Change::Everything => refill(conn, RELEASE_FACTS).and_then(|()| refill(conn, FACTS)).and_then(|()| refill(conn, &[REPORT_DETAIL]))?,
             Change::Totals(months) => refill(conn, FACTS).and_then(|()| refill_report_months(conn, months))?,
             Change::Detail(months) => refill_report_months(conn, months)?,
         }

@@ -51,7 +51,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (17, "migrations/017_places_not_given.sql", include_str!("migrations/017_places_not_given.sql")),
     (18, "migrations/018_notes_in_turkish.sql", include_str!("migrations/018_notes_in_turkish.sql")),
     (19, "migrations/019_kept_shares.sql", include_str!("migrations/019_kept_shares.sql")),
-    (20, "migrations/020_kept_revisions.sql", include_str!("migrations/020_kept_revisions.sql")),
+    (20, "migrations/020_release_facts.sql", include_str!("migrations/020_release_facts.sql")),
 ];
 
 /// Where the managed database is.
