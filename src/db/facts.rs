@@ -31,9 +31,8 @@ pub const FACTS: &[(&str, &str)] = &[
 ];
 
 /// The facts that read only the releases (published_figures), which change only when the bundled
-/// data is seeded or refreshed (a migration seeds it again): refilled only then, so that a load
-/// or an unload of a user's file pays nothing for them.
-/// They read nothing kept, so they are refilled first.
+/// data is seeded or refreshed (a migration seeds it again): refilled only then, and first (they
+/// read nothing kept), so that a load or an unload of a user's file pays nothing for them.
 pub const RELEASE_FACTS: &[(&str, &str)] = &[
     ("facts_release_revisions", "release_revisions_all"),
     ("facts_published_national", "published_national_all"),
