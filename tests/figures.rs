@@ -432,3 +432,32 @@ fn a_percent_ending_in_a_half_is_rounded_away_from_zero() {
     // And below zero, the half goes down: -0.125 to two places is -0.13.
     assert_eq!(w.csv(&["sql", "SELECT round_half_away(-0.125, 2) AS r"]), vec![vec!["r"], vec!["-0.13"]]);
 }
+
+/// A panel of 81 where five values come from a release (October 2025 by registered province:
+/// Gaziantep 928.964, Mersin 384, Kayseri 341.762, Burdur 18.443 and Denizli 413 million, two of
+/// them rounded to the million) and the other 76 are loaded at exactly 1,000 million: the sum,
+/// 78,086.169 million, is known to about a million, so a share of it has one decimal, in the
+/// ranking from the bottom as in the ranking from the top (bottom_provinces printed two).
+#[test]
+fn a_share_from_the_bottom_has_the_digits_of_the_same_share_from_the_top() {
+    let w = Workdir::new();
+    let mut csv = String::from("il,yıl,ay,değer\n");
+    for code in (1..=81).filter(|c| ![15, 20, 27, 33, 38].contains(c)) {
+        csv.push_str(&format!("{code},2025,10,1000000000\n"));
+    }
+    assert_eq!(csv.lines().count() - 1, 76);
+    let path = w.write("registered.csv", csv);
+    w.run(&["load", path.to_str().unwrap(), "--basis", "registered"]);
+
+    let bottom = w.csv(&["run", "bottom_provinces", "-p", "year=2025", "-p", "month=10", "-p", "basis=registered", "-p", "n=3"]);
+    assert_eq!(column(&bottom, "province"), ["Burdur", "Kayseri", "Mersin"]);
+    assert_eq!(column(&bottom, "panel"), ["81", "81", "81"]);
+    // 100 × 18.443 / 78,086.169 = 0.0236, 341.762 → 0.4377, 384 → 0.4918.
+    assert_eq!(column(&bottom, "share_pct"), ["0.0", "0.4", "0.5"]);
+    let top = w.csv(&["run", "top_provinces", "-p", "year=2025", "-p", "month=10", "-p", "basis=registered", "-p", "n=81"]);
+    let share = |province: &str| {
+        let i = column(&top, "province").iter().position(|p| p == province).unwrap_or_else(|| panic!("{province} in {top:?}"));
+        column(&top, "share_pct")[i].clone()
+    };
+    assert_eq!([share("Burdur"), share("Kayseri"), share("Mersin")], ["0.0", "0.4", "0.5"]);
+}

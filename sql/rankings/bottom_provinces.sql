@@ -12,15 +12,14 @@
 --- empty    no ranking from the bottom: fewer than 81 provinces have a value for the period
 --- empty_tr  alttan sıralama yok: dönem için değeri olan il sayısı 81'den az
 --- example  year=2025 month=10 n=3
-WITH d AS (FROM period_denominator($year, $month, $period, $basis)),
-ranked AS (
-    SELECT *, rank() OVER (ORDER BY value_usd ASC) AS rank
-    FROM period_compare($year, $month, $period, $basis)
-    WHERE value_usd IS NOT NULL AND (SELECT panel FROM d) = 81
+-- top_provinces' kept ranking of the period, ranked again from the smallest. Only a complete
+-- panel ranks every province, so only then are all its rows there.
+WITH ranked AS (
+    SELECT rank() OVER (ORDER BY value_usd ASC) AS rank, province, code, value_usd, share_pct,
+           change_usd, change_pct, origin, share_of, panel
+    FROM province_ranking($year, $month, $period, $basis)
+    WHERE panel = 81
 )
-SELECT r.rank, r.province, r.province_code AS code, r.value_usd,
-       round_half_away(100 * r.value_usd / d.total_usd, 2) AS share_pct,
-       r.change_usd, r.change_pct::DOUBLE AS change_pct, r.origin, d.share_of, d.panel
-FROM ranked r, d
-WHERE r.rank <= $n
-ORDER BY r.rank, turkish_order(r.province)
+FROM ranked
+WHERE rank <= $n
+ORDER BY rank, turkish_order(province)
