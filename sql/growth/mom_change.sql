@@ -8,30 +8,9 @@
 --- param    month   int 1..12                              the month
 --- param    basis   one_of(activity, registered) = activity  province of activity or of registration
 --- example  year=2025 month=10
-WITH cur AS (
-    SELECT province_code, value_usd, precision_usd, load_id IS NOT NULL AS loaded FROM exports
-    WHERE basis = $basis AND year = $year AND month = $month
-),
-prev AS (
-    SELECT province_code, value_usd, precision_usd, load_id IS NOT NULL AS loaded FROM exports
-    WHERE basis = $basis
-      AND year = CASE WHEN $month = 1 THEN $year - 1 ELSE $year END
-      AND month = CASE WHEN $month = 1 THEN 12 ELSE $month - 1 END
-)
--- The percent and its precision are columns before shown_pct rounds them: it repeats its
--- precision six times, and DuckDB plans every copy of an expression (a column costs nothing).
-SELECT province, code, value_usd, previous_month_usd, change_usd,
-       shown_pct(unrounded_pct, pct_precision) AS change_pct
-FROM (
-    SELECT p.name AS province, p.code, cur.value_usd, prev.value_usd AS previous_month_usd,
-           CASE WHEN cur.loaded = prev.loaded THEN shown_usd(cur.value_usd - prev.value_usd, cur.precision_usd + prev.precision_usd) END AS change_usd,
-           CASE WHEN cur.loaded = prev.loaded AND prev.value_usd > 0
-                THEN 100 * (cur.value_usd - prev.value_usd) / prev.value_usd END AS unrounded_pct,
-           CASE WHEN cur.loaded = prev.loaded AND prev.value_usd > 0
-                THEN 100 * (cur.precision_usd::DOUBLE / prev.value_usd::DOUBLE + cur.value_usd::DOUBLE * prev.precision_usd::DOUBLE / pow(prev.value_usd::DOUBLE, 2)) END AS pct_precision
-    FROM provinces p
-    LEFT JOIN cur ON cur.province_code = p.code
-    LEFT JOIN prev ON prev.province_code = p.code
-    WHERE cur.value_usd IS NOT NULL OR prev.value_usd IS NOT NULL
-)
+-- The changes are the month_changes macro: one month of the view month_changes_all, in
+-- src/db/migrations/021_month_changes.sql, kept for every month as the ranking is (`ihracat
+-- queries show mom_change` prints it).
+SELECT province, code, value_usd, previous_month_usd, change_usd, change_pct
+FROM month_changes($year, $month, $basis)
 ORDER BY value_usd DESC NULLS LAST, turkish_order(province)

@@ -28,6 +28,7 @@ pub const FACTS: &[(&str, &str)] = &[
     ("facts_region_figures", "region_figures_all"),
     ("facts_increase_ranking", "increase_ranking_all"),
     ("facts_national_figures", "national_figures_all"),
+    ("facts_month_changes", "month_changes_all"),
 ];
 
 /// The facts that read only the releases (published_figures), which change only when the bundled

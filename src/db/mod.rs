@@ -27,7 +27,7 @@ pub use shared::SharedEngine;
 
 /// The schema a new database gets: schema.sql (version 1), then every migration in order. An
 /// older database gets the migrations it lacks. A schema change is a new migration here.
-pub const SCHEMA_VERSION: i64 = 20;
+pub const SCHEMA_VERSION: i64 = 21;
 
 const SCHEMA_SQL: &str = include_str!("schema.sql");
 
@@ -52,6 +52,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (18, "migrations/018_notes_in_turkish.sql", include_str!("migrations/018_notes_in_turkish.sql")),
     (19, "migrations/019_kept_shares.sql", include_str!("migrations/019_kept_shares.sql")),
     (20, "migrations/020_release_facts.sql", include_str!("migrations/020_release_facts.sql")),
+    (21, "migrations/021_month_changes.sql", include_str!("migrations/021_month_changes.sql")),
 ];
 
 /// Where the managed database is.
