@@ -561,3 +561,23 @@ fn a_request_id_in_flight_is_refused_to_a_second_request() {
     assert_eq!(status, 200);
     assert!(body.contains("\"id\":7") && body.contains("\"isError\":false"), "{body}");
 }
+
+/// A result longer than `--max-rows` is cut, and says so in both languages: how many rows there
+/// were and the parameters that ask for fewer.
+#[test]
+fn a_result_cut_at_the_row_cap_says_how_to_narrow_it_in_both_languages() {
+    let w = Workdir::new();
+    let mut session = Session::start(&w, &["--max-rows", "2"]);
+    // October 2025's release ranked İstanbul, Kocaeli, İzmir, Bursa and Ankara.
+    session.call(1, "top_provinces", json!({"year": 2025, "month": 10, "n": 5}));
+    let answer = session.answer(1);
+    let structured = &answer["result"]["structuredContent"];
+    let provinces: Vec<&str> = structured["rows"].as_array().unwrap().iter().map(|r| r["province"].as_str().unwrap()).collect();
+    assert_eq!(provinces, ["İstanbul", "Kocaeli"], "{answer}");
+    let cut = &structured["truncated"];
+    assert_eq!((cut["rows_shown"].as_u64(), cut["rows_total"].as_u64()), (Some(2), Some(5)), "{answer}");
+    assert_eq!(cut["how_to_narrow"], "narrow it with year, month, n, period");
+    assert_eq!(cut["how_to_narrow_tr"], "şu parametrelerle daraltın: year, month, n, period");
+    let text = answer["result"]["content"][0]["text"].as_str().unwrap();
+    assert!(text.contains("5 satırın ilk 2 satırı gösteriliyor: şu parametrelerle daraltın: year, month, n, period"), "{text}");
+}

@@ -71,7 +71,7 @@ pub fn analysis(conn: &Connection, config: &Config, query: &Query, given: &JsonO
         if let Some(rows) = structured["rows"].as_array_mut() {
             rows.truncate(shown);
         }
-        structured["truncated"] = json!({"rows_shown": shown, "rows_total": total, "how_to_narrow": narrowing(query, Language::En)});
+        structured["truncated"] = json!({"rows_shown": shown, "rows_total": total, "how_to_narrow": narrowing(query, Language::En), "how_to_narrow_tr": narrowing(query, Language::Tr)});
     }
     let words = Words::of(language);
     let mut text = table(&collected, shown, language)?;
