@@ -224,6 +224,24 @@ fn the_json_carries_its_notices_in_both_languages_with_their_codes() {
     assert_eq!(empty["notices_tr"][at], "satır yok: alttan sıralama yok: dönem için değeri olan il sayısı 81'den az");
 }
 
+/// An empty result's page says why once, where its table would be, in the page's language.
+#[test]
+fn an_empty_page_says_why_once() {
+    let w = Workdir::new();
+    let server = common::serve_with(&w, &[], &[]);
+    for (lang, why) in [
+        ("en", "no ranking from the bottom: fewer than 81 provinces have a value for the period"),
+        ("tr", "alttan sıralama yok: dönem için değeri olan il sayısı 81"),
+    ] {
+        let page = get(&server, &format!("/q/bottom_provinces?year=2025&month=10&n=3&lang={lang}"));
+        assert_eq!(page.status, 200);
+        let html = page.text();
+        // (The query's SQL, shown below the result, carries its `--- empty` line too.)
+        let result = html.split("<details").next().unwrap();
+        assert_eq!(result.matches(why).count(), 1, "{lang}: {html}");
+    }
+}
+
 /// A chart downloads at the named sizes and scales the pages link to; a bad one is refused.
 #[test]
 fn a_chart_downloads_at_a_named_size_or_scale() {

@@ -13,7 +13,7 @@ use crate::catalog::{Catalog, Query};
 use crate::catalog::params::ParamType;
 use crate::charts::{self, Kind, Shapes};
 use crate::error::{Error, Result};
-use crate::execution::{self, Collected};
+use crate::execution::{self, Collected, Notice};
 use crate::language::Language;
 use crate::output;
 
@@ -418,7 +418,8 @@ fn result_block(language: Language, query: &Query, args: &[(String, crate::catal
             @if incomplete {
                 p.warning { (w.panel_note.replace("{}", &["panel", "share_of", "origin"].map(|c| crate::headings::heading_or_name(c, language)).join(", "))) }
             }
-            @for notice in &collected.notices { p.notice { (notice.text(language)) } }
+            // Why the result is empty is said once, where the table would be.
+            @for notice in collected.notices.iter().filter(|n| !matches!(n, Notice::Empty { .. })) { p.notice { (notice.text(language)) } }
             @for (title, svg) in &charts_drawn {
                 figure.chart { figcaption { (title) } (PreEscaped(svg.as_str())) }
             }
