@@ -273,6 +273,23 @@ fn a_map_of_changes_names_the_period_they_are_against() {
     assert_eq!(title(&["yoy_growth", "-p", "year=2025", "-p", "month=10", "--lang", "en"]), "Change (%) against a year earlier");
 }
 
+/// A ranking's subtitle says which end it lists: the first provinces from the top, the last from
+/// the bottom (bottom_provinces' chart read "ilk 3", the first three, for the three smallest).
+#[test]
+fn a_ranking_from_the_bottom_says_so_under_its_title() {
+    let w = complete_panel();
+    let subtitle = |args: &[&str]| {
+        let text = svg(&w, args);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        with_class(&doc, "subtitle").iter().filter_map(|n| n.text()).collect::<String>()
+    };
+    let ask = |query: &'static str, lang: &'static str| [query, "-p", "year=2025", "-p", "month=10", "-p", "n=3", "--lang", lang];
+    assert_eq!(subtitle(&ask("bottom_provinces", "tr")), "Ekim 2025 · en düşük 3 · faaliyet iline göre");
+    assert_eq!(subtitle(&ask("bottom_provinces", "en")), "October 2025 · bottom 3 · by province of activity");
+    assert_eq!(subtitle(&ask("top_provinces", "tr")), "Ekim 2025 · ilk 3 · faaliyet iline göre");
+    assert_eq!(subtitle(&ask("top_provinces", "en")), "October 2025 · top 3 · by province of activity");
+}
+
 #[test]
 fn english_charts_use_english_words_and_numbers() {
     let w = Workdir::new();

@@ -1,6 +1,6 @@
 --- summary  Provinces with the smallest exports in a period
 --- summary_tr  Bu dönemde ihracatı en düşük iller
---- chart    bar value=value_usd
+--- chart    bar value=value_usd first=smallest
 --- detail   The other end of top_provinces, ranked from the smallest (1 is the smallest; ties share a rank). Only a complete panel (all 81 provinces with a value) can say which provinces are smallest: releases name the leading ones, so on an incomplete panel, as with the bundled data, this returns no rows.
 --- detail_tr  top_provinces'ın öbür ucu: iller en küçükten sıralanır (1 en küçüktür; eşit değerler aynı sırayı paylaşır). Hangi illerin en küçük olduğunu yalnızca tam panel (81 ilin hepsinin değeri olan dönem) söyleyebilir: bültenler öndeki illerin adını verir, bu yüzden paketteki veride olduğu gibi eksik bir panelde sonuç boştur.
 --- returns  rank bigint, province text, code int, value_usd decimal, share_pct double, change_usd decimal, change_pct double, origin text, share_of text, panel bigint

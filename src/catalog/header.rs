@@ -247,7 +247,7 @@ mod tests {
             "--- chart    map value=change_pct",
         ])
         .unwrap();
-        assert_eq!(h.chart, Some(crate::catalog::ChartSpec { kind: crate::catalog::Kind::Map, value: Some("change_pct".into()), label: None, map: None }));
+        assert_eq!(h.chart, Some(crate::catalog::ChartSpec { kind: crate::catalog::Kind::Map, value: Some("change_pct".into()), label: None, map: None, smallest_first: false }));
         assert_eq!(h.summary, "Top provinces");
         assert_eq!(h.detail, vec!["First line.", "Second line."]);
         assert_eq!(h.returns, vec![("rank".into(), "int".into()), ("province".into(), "text".into())]);
@@ -296,7 +296,7 @@ mod tests {
         assert!(error_of(&["--- summary s", "--- param l list(list(int))"]).contains("a list of lists"));
         assert!(error_of(&["--- summary s", "--- param e one_of()"]).contains("one_of needs"));
         assert_eq!(error_of(&["--- summary s", "--- chart pie"]), "q.sql:2: unknown chart kind `pie`: the kinds are bar, line and map");
-        assert_eq!(error_of(&["--- summary s", "--- chart bar colour=red"]), "q.sql:2: `colour=red` in `chart`: expected value=COLUMN, label=COLUMN or map=QUERY");
+        assert_eq!(error_of(&["--- summary s", "--- chart bar colour=red"]), "q.sql:2: `colour=red` in `chart`: expected value=COLUMN, label=COLUMN, map=QUERY or first=smallest");
     }
 
     #[test]

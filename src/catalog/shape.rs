@@ -30,15 +30,18 @@ impl Kind {
     }
 }
 
-/// A query's natural chart, from its `--- chart KIND [value=COLUMN] [label=COLUMN] [map=QUERY]`
-/// line. `map` names the analysis whose rows a map of this one draws: a ranking lists only the
-/// provinces a release ranked, while its map shows every province with a value for the period.
+/// A query's natural chart, from its `--- chart KIND [value=COLUMN] [label=COLUMN] [map=QUERY]
+/// [first=smallest]` line. `map` names the analysis whose rows a map of this one draws: a ranking
+/// lists only the provinces a release ranked, while its map shows every province with a value for
+/// the period. `first=smallest` says that the ranking starts from the smallest, so that its
+/// caption reads "bottom 5" where a ranking from the largest reads "top 5".
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
     pub kind: Kind,
     pub value: Option<String>,
     pub label: Option<String>,
     pub map: Option<String>,
+    pub smallest_first: bool,
 }
 
 impl ChartSpec {
@@ -46,13 +49,15 @@ impl ChartSpec {
         let mut words = text.split_whitespace();
         let kind_word = words.next().ok_or("`chart` needs a kind: bar, line or map")?;
         let kind = Kind::from_name(kind_word).ok_or_else(|| format!("unknown chart kind `{kind_word}`: the kinds are bar, line and map"))?;
-        let mut spec = ChartSpec { kind, value: None, label: None, map: None };
+        let mut spec = ChartSpec { kind, value: None, label: None, map: None, smallest_first: false };
         for word in words {
             match word.split_once('=') {
                 Some(("value", column)) if !column.is_empty() => spec.value = Some(column.to_string()),
                 Some(("label", column)) if !column.is_empty() => spec.label = Some(column.to_string()),
                 Some(("map", query)) if !query.is_empty() => spec.map = Some(query.to_string()),
-                _ => return Err(crate::invalid!("`{word}` in `chart`: expected value=COLUMN, label=COLUMN or map=QUERY")),
+                Some(("first", "smallest")) => spec.smallest_first = true,
+                Some(("first", "largest")) => spec.smallest_first = false,
+                _ => return Err(crate::invalid!("`{word}` in `chart`: expected value=COLUMN, label=COLUMN, map=QUERY or first=smallest")),
             }
         }
         Ok(spec)

@@ -18,6 +18,7 @@ pub(super) fn frame_for(data: &ResultData, table: &Table, value_column: &str, ki
         data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()).or_else(|| header.params.iter().find(|p| p.name == name).and_then(|p| p.default.clone())).filter(|v| v != "null")
     };
     let mut parts: Vec<String> = Vec::new();
+    let smallest_first = header.chart.as_ref().is_some_and(|c| c.smallest_first);
     let period = arg("period");
     if let Some(year) = arg("year") {
         let month: Option<u32> = arg("month").and_then(|m| m.parse().ok());
@@ -40,6 +41,8 @@ pub(super) fn frame_for(data: &ResultData, table: &Table, value_column: &str, ki
         }
         if let Some(value) = data.args.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_string()) {
             parts.push(match (name, language) {
+                ("n", Language::Tr) if smallest_first => format!("en düşük {value}"),
+                ("n", Language::En) if smallest_first => format!("bottom {value}"),
                 ("n", Language::Tr) => format!("ilk {value}"),
                 ("n", Language::En) => format!("top {value}"),
                 // A province, country or product reads as itself.
