@@ -224,6 +224,12 @@ const MESSAGES: &[(&str, &str)] = &[
     ("created database {} with the bundled data ({})", "{=0} veritabanı paketteki veriyle oluşturuldu ({=1})"),
     ("migrated database {} from schema version {} to {}", "{=0} veritabanının şeması güncellendi (sürüm {1} → {2})"),
     ("refreshed the bundled data in {} from {} to {} (your loaded rows are kept)", "{=0} içindeki paket verisi yenilendi ({=1} → {=2}; yüklediğiniz satırlar korundu)"),
+    // The assistant interface's resources and prompts.
+    ("no resource `{}`: the resources are {} and ihracat://report/YEAR/MONTH/tr|en", "`{0}` diye bir kaynak yok: kaynaklar {=1} ve ihracat://report/YIL/AY/tr|en"),
+    ("no resource `{}`: YEAR and MONTH are numbers", "`{0}` diye bir kaynak yok: YIL ve AY sayı olmalı"),
+    ("no resource `{}`: the language is tr or en", "`{0}` diye bir kaynak yok: dil tr ya da en olmalı"),
+    ("no prompt `{}`: the prompts are aylik_bulten and compare_provinces", "`{0}` diye bir istem yok: istemler aylik_bulten ve compare_provinces"),
+    ("compare_provinces needs first, second and year", "compare_provinces için first, second ve year gerekir"),
     ("`{}` has no such parameter; did you mean `{}`?", "`{0}` analizinin böyle bir parametresi yok; `{1}` mı demek istediniz?"),
     ("`{}` has no such parameter (it takes: {})", "`{0}` analizinin böyle bir parametresi yok (aldıkları: {1})"),
     (

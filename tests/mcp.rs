@@ -581,3 +581,25 @@ fn a_result_cut_at_the_row_cap_says_how_to_narrow_it_in_both_languages() {
     let text = answer["result"]["content"][0]["text"].as_str().unwrap();
     assert!(text.contains("5 satırın ilk 2 satırı gösteriliyor: şu parametrelerle daraltın: year, month, n, period"), "{text}");
 }
+
+/// A resource that cannot be read says why in the language its address asks for (`…/tr`, `…/en`;
+/// Turkish, the interface's own, when it names none); a prompt, which has no language, in both.
+#[test]
+fn a_resource_that_cannot_be_read_says_why_in_its_language() {
+    let w = Workdir::new();
+    let mut session = Session::start(&w, &[]);
+    let mut error = |id: u64, method: &str, params: Value| -> String {
+        session.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let answer = session.answer(id);
+        answer["error"]["message"].as_str().unwrap_or_else(|| panic!("an error: {answer}")).to_string()
+    };
+    // The bundled data has no figures for January 2030.
+    assert_eq!(error(1, "resources/read", json!({"uri": "ihracat://report/2030/1/tr"})), "2030-01 için faaliyet ili esasında rakam yok");
+    assert_eq!(error(2, "resources/read", json!({"uri": "ihracat://report/2030/1/en"})), "no figures for 2030-01 on the activity basis");
+    assert_eq!(error(3, "resources/read", json!({"uri": "ihracat://report/ekim/2025/tr"})), "`ihracat://report/ekim/2025/tr` diye bir kaynak yok: YIL ve AY sayı olmalı");
+    assert_eq!(error(4, "resources/read", json!({"uri": "ihracat://report/2025/10/de"})), "`ihracat://report/2025/10/de` diye bir kaynak yok: dil tr ya da en olmalı");
+    assert_eq!(
+        error(5, "prompts/get", json!({"name": "bulten"})),
+        "`bulten` diye bir istem yok: istemler aylik_bulten ve compare_provinces / no prompt `bulten`: the prompts are aylik_bulten and compare_provinces"
+    );
+}

@@ -32,6 +32,7 @@ use serde_json::json;
 use crate::catalog::Catalog;
 use crate::db::SharedEngine;
 use crate::error::{Error, Result};
+use crate::language::Language;
 
 /// What the assistant interface serves, and its limits.
 pub struct Config {
@@ -144,7 +145,11 @@ impl ServerHandler for Assistant {
         let contents = self.on_engine(move |conn, config| resources::read(conn, &config.catalog, &uri)).await;
         match contents {
             Ok(contents) => Ok(contents.into()),
-            Err(e) => Err(ErrorData::resource_not_found(e.to_string(), Some(json!({"uri": request.uri})))),
+            // In the language the address asks for (…/en), else the interface's own, Turkish.
+            Err(e) => {
+                let language = if request.uri.ends_with("/en") { Language::En } else { Language::Tr };
+                Err(ErrorData::resource_not_found(e.said(language), Some(json!({"uri": request.uri}))))
+            }
         }
     }
 
@@ -153,7 +158,8 @@ impl ServerHandler for Assistant {
     }
 
     async fn get_prompt(&self, request: GetPromptRequestParams, _: RequestContext<RoleServer>) -> std::result::Result<GetPromptResponse, ErrorData> {
-        resources::prompt(&request.name, request.arguments.as_ref()).map(Into::into).map_err(|e| ErrorData::invalid_params(e.to_string(), None))
+        // A prompt has no language of its own: said in both, Turkish first.
+        resources::prompt(&request.name, request.arguments.as_ref()).map(Into::into).map_err(|e| ErrorData::invalid_params(format!("{} / {}", e.said(Language::Tr), e), None))
     }
 }
 
