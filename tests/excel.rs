@@ -90,7 +90,7 @@ fn a_result_is_a_workbook_with_numbers_dates_a_frozen_header_and_its_sources() {
     assert_eq!(result["filter"], "A1:O6");
     assert!(result["widths"]["N"].as_f64().unwrap() > 30.0, "the source column is wide enough to read");
     let about: Vec<(String, String)> = sheets[1]["rows"].as_array().unwrap().iter().map(|r| (r[0][0].as_str().unwrap().to_string(), r[1][0].as_str().unwrap().to_string())).collect();
-    for expected in [("Sorgu", "top_provinces"), ("Parametre", "year = 2025"), ("Parametre", "month = 10"), ("Parametre", "basis = activity"), ("Satır", "5")] {
+    for expected in [("Sorgu", "top_provinces"), ("Parametre", "Yıl = 2025 (year=2025)"), ("Parametre", "Ay = 10 (month=10)"), ("Parametre", "Esas = faaliyet ili (basis=activity)"), ("Satır", "5")] {
         assert!(about.iter().any(|(k, v)| k == expected.0 && v == expected.1), "{expected:?} in {about:?}");
     }
     assert!(about.iter().any(|(k, v)| k == "Kaynak" && v == "https://ekiphaber.com/haber/turkiye-de-10-ayda-46-ilin-ihracati-1-milyar-dolar-esigini-asti"));

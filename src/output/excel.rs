@@ -308,6 +308,19 @@ fn landscape_prints_fewer_pages(width: usize, rows: u64) -> bool {
     pages(130.0, 34.0) < pages(90.0, 50.0)
 }
 
+/// A parameter as the sheet's reader reads it: in Turkish its label and its value in words, with
+/// the `name=value` that `ihracat run -p` takes beside them (`Esas = kayıtlı il
+/// (basis=registered)`); in English as `run` takes it (`basis = registered`), as English tables
+/// keep codes.
+fn parameter_line(name: &str, value: &str, locale: Locale) -> String {
+    let (label, shown) = (crate::headings::parameter_label(name, locale), crate::headings::choice_label(value, locale));
+    if locale == Locale::Tr && (label != name || shown != value) {
+        format!("{label} = {shown} ({name}={value})")
+    } else {
+        format!("{name} = {value}")
+    }
+}
+
 fn about_sheet(workbook: &mut Workbook, about: Option<&About>, sources: &[String], rows: u64, locale: Locale, bold: &Format) -> Result<()> {
     let tr = locale == Locale::Tr;
     let sheet = workbook.add_worksheet();
@@ -319,7 +332,7 @@ fn about_sheet(workbook: &mut Workbook, about: Option<&About>, sources: &[String
             lines.push((if tr { "Açıklama" } else { "Summary" }.into(), about.summary.clone()));
         }
         for (name, value) in &about.parameters {
-            lines.push((if tr { "Parametre" } else { "Parameter" }.into(), format!("{name} = {value}")));
+            lines.push((if tr { "Parametre" } else { "Parameter" }.into(), parameter_line(name, &value.to_string(), locale)));
         }
         for notice in &about.notices {
             lines.push((if tr { "Not" } else { "Note" }.into(), notice.clone()));
