@@ -257,6 +257,44 @@ fn a_province_with_a_value_but_no_change_is_not_drawn_as_without_data() {
     assert!(bars.contains(">Source: Ministry of Trade, exports by province of activity (3 values); loaded file: subat.csv (2 values)<"), "{bars}");
 }
 
+/// A chart credits a loaded file for the values it drew from it, in every analysis that draws
+/// one: mom_change, fastest_growing, top_decreases and cagr named the basis's publisher alone,
+/// having no column that says where a value comes from.
+#[test]
+fn a_change_drawn_from_a_loaded_file_credits_the_file() {
+    let w = Workdir::new();
+    // Kocaeli's September and October 2025 loaded over the release's: of October's eight
+    // provinces with a value, seven are the release's (İstanbul, İzmir and Bursa coloured by
+    // their change; Ankara, Aydın, Muğla and Kütahya hatched, no value a month before).
+    let file = w.write("aylar.csv", "il,yıl,ay,değer\nKocaeli,2025,9,2800000000\nKocaeli,2025,10,3000000000\n");
+    w.run(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    let map = svg(&w, &["mom_change", "-p", "year=2025", "-p", "month=10"]);
+    assert!(map.contains(">Kaynak: Ticaret Bakanlığı, faaliyet illerine göre ihracat (7 değer); yüklenen dosya: aylar.csv (1 değer)<"), "{map}");
+
+    // Kocaeli's every month of 2021 and 2022 loaded: its growth rate is the file's.
+    let mut months = String::from("il,yıl,ay,değer\n");
+    for year in [2021, 2022] {
+        for month in 1..=12 {
+            months.push_str(&format!("Kocaeli,{year},{month},{}\n", if year == 2021 { 2_000_000_000_u64 } else { 2_200_000_000 }));
+        }
+    }
+    let file = w.write("yillar.csv", months);
+    w.run(&["load", file.to_str().unwrap(), "--basis", "activity"]);
+    let growth = w.csv(&["run", "cagr", "-p", "from_year=2021", "-p", "to_year=2022"]);
+    let at = |name: &str| growth[0].iter().position(|c| c == name).unwrap();
+    let kocaeli = growth.iter().find(|r| r[at("province")] == "Kocaeli").unwrap();
+    assert_eq!((kocaeli[at("cagr_pct")].as_str(), kocaeli[at("origin")].as_str()), ("10.0", "loaded"));
+    let map = svg(&w, &["cagr", "-p", "from_year=2021", "-p", "to_year=2022"]);
+    assert!(map.contains("yüklenen dosya: yillar.csv"), "{map}");
+
+    // A complete panel loaded for October 2024 and 2025: every change is the file's.
+    let w = complete_panel();
+    for query in ["fastest_growing", "top_decreases"] {
+        let text = svg(&w, &[query, "-p", "year=2025", "-p", "month=10", "--lang", "en"]);
+        assert!(text.contains(">Source: loaded file: complete.csv<"), "{query}: {text}");
+    }
+}
+
 /// A map of changes names what they are against: the month before for `mom_change`, a year
 /// earlier for `yoy_growth` (the legend said "a year earlier" for both).
 #[test]

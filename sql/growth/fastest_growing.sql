@@ -5,7 +5,7 @@
 --- detail   Only a complete panel (all 81 provinces with a value in both periods) can rank the changes, and releases do not rank them: on an incomplete panel this returns no rows (yoy_growth shows each province's change).
 --- detail_tr  Yalnızca önceki değeri en az alt sınır kadar olan iller katılır, küçük tabanlar listeyi doldurmasın diye; eşit değerler aynı sırayı paylaşır. Önceki değer sıfırsa yüzde değişim boştur (ve il listede yer almaz).
 --- detail_tr  Değişimleri yalnızca tam panel (iki dönemde de 81 ilin hepsinin değeri) sıralayabilir, bültenler de bunları sıralamaz: eksik bir panelde sonuç boştur (yoy_growth her ilin değişimini gösterir).
---- returns  rank bigint, province text, code int, change_pct double, value_usd decimal, previous_usd decimal, change_usd decimal
+--- returns  rank bigint, province text, code int, change_pct double, value_usd decimal, previous_usd decimal, change_usd decimal, origin text, source text
 --- param    year       int 2000..2100                         the year
 --- param    month      int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    n          int 1..81 = 10                         how many provinces
@@ -21,7 +21,7 @@ WITH ranked AS (
     WHERE change_pct IS NOT NULL AND previous_usd >= $min_value
       AND compared_panel($year, $month, $period, $basis) = 81
 )
-SELECT rank, province, province_code AS code, change_pct::DOUBLE AS change_pct, value_usd, previous_usd, change_usd
+SELECT rank, province, province_code AS code, change_pct::DOUBLE AS change_pct, value_usd, previous_usd, change_usd, origin, source
 FROM ranked
 WHERE rank <= $n
 ORDER BY rank, turkish_order(province)

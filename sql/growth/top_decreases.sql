@@ -3,7 +3,7 @@
 --- chart    bar value=change_usd
 --- detail   Ranked by absolute fall in USD; ties share a rank. Only a complete panel (all 81 provinces with a value in both periods) can rank the falls, and releases do not list them: on an incomplete panel this returns no rows (yoy_growth shows each province's change).
 --- detail_tr  Dolar cinsinden mutlak düşüşe göre sıralanır; eşit değerler aynı sırayı paylaşır. Düşüşleri yalnızca tam panel (iki dönemde de 81 ilin hepsinin değeri) sıralayabilir, bültenler de bunları listelemez: eksik bir panelde sonuç boştur (yoy_growth her ilin değişimini gösterir).
---- returns  rank bigint, province text, code int, change_usd decimal, value_usd decimal, previous_usd decimal, change_pct double, panel bigint
+--- returns  rank bigint, province text, code int, change_usd decimal, value_usd decimal, previous_usd decimal, change_pct double, panel bigint, origin text, source text
 --- param    year    int 2000..2100                         the year
 --- param    month   int 1..12                              the month; for ytd the last month of the period (ignored for year)
 --- param    n       int 1..81 = 5                          how many provinces
@@ -22,7 +22,7 @@ ranked AS (
     SELECT *, count(*) OVER () AS panel, rank() OVER (ORDER BY change_usd ASC) AS rank
     FROM compared
 )
-SELECT rank, province, province_code AS code, change_usd, value_usd, previous_usd, change_pct::DOUBLE AS change_pct, panel
+SELECT rank, province, province_code AS code, change_usd, value_usd, previous_usd, change_pct::DOUBLE AS change_pct, panel, origin, source
 FROM ranked
 WHERE panel = 81 AND change_usd < 0 AND rank <= $n
 ORDER BY rank, turkish_order(province)

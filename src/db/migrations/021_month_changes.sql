@@ -10,22 +10,25 @@
 -- Every province with a value in a month or in the month before (December of the year before, for
 -- January), the two side by side with their change. The change is shown only where both values
 -- are loaded or both come from releases (a release compares with its own revised figures, so a
--- loaded value beside a release's is compared with nothing), at the precision of their roundings.
+-- loaded value beside a release's is compared with nothing), at the precision of their roundings;
+-- and where the month's value comes from (origin, source), which a chart credits.
 CREATE OR REPLACE VIEW month_changes_all AS
     -- Each month's values, and the same values again as the previous month of the month after:
     -- the two sides paired in one pass, as the facts of a period pair it with the year before.
     WITH sides AS (
-        SELECT year, month, basis, province_code, true AS current, value_usd, precision_usd, load_id IS NOT NULL AS loaded
+        SELECT year, month, basis, province_code, true AS current, value_usd, precision_usd, load_id IS NOT NULL AS loaded,
+               CASE WHEN load_id IS NOT NULL THEN 'loaded' WHEN derived THEN 'derived' ELSE 'published' END AS origin, source
         FROM exports
         UNION ALL
         SELECT CASE WHEN month = 12 THEN year + 1 ELSE year END, CASE WHEN month = 12 THEN 1 ELSE month + 1 END,
-               basis, province_code, false, value_usd, precision_usd, load_id IS NOT NULL
+               basis, province_code, false, value_usd, precision_usd, load_id IS NOT NULL, NULL, NULL
         FROM exports
     ),
     paired AS (
         SELECT year, month, basis, province_code,
                any_value(value_usd) FILTER (WHERE current) AS value_usd, any_value(precision_usd) FILTER (WHERE current) AS precision_usd,
                any_value(loaded) FILTER (WHERE current) AS loaded,
+               any_value(origin) FILTER (WHERE current) AS origin, any_value(source) FILTER (WHERE current) AS source,
                any_value(value_usd) FILTER (WHERE NOT current) AS prev_usd, any_value(precision_usd) FILTER (WHERE NOT current) AS prev_precision,
                any_value(loaded) FILTER (WHERE NOT current) AS prev_loaded
         FROM sides
@@ -34,7 +37,7 @@ CREATE OR REPLACE VIEW month_changes_all AS
     -- The percent and its precision are columns before shown_pct rounds them: it repeats its
     -- precision six times, and DuckDB plans every copy of an expression (a column costs nothing).
     changes AS (
-        SELECT k.year, k.month, k.basis, p.name AS province, p.code, k.value_usd, k.prev_usd AS previous_month_usd,
+        SELECT k.year, k.month, k.basis, p.name AS province, p.code, k.value_usd, k.prev_usd AS previous_month_usd, k.origin, k.source,
                CASE WHEN k.loaded = k.prev_loaded THEN shown_usd(k.value_usd - k.prev_usd, k.precision_usd + k.prev_precision) END AS change_usd,
                CASE WHEN k.loaded = k.prev_loaded AND k.prev_usd > 0
                     THEN 100 * (k.value_usd - k.prev_usd) / k.prev_usd END AS unrounded_pct,
@@ -44,7 +47,7 @@ CREATE OR REPLACE VIEW month_changes_all AS
         JOIN provinces p ON p.code = k.province_code
     )
     SELECT year, month, basis, province, code, value_usd, previous_month_usd, change_usd,
-           shown_pct(unrounded_pct, pct_precision) AS change_pct
+           shown_pct(unrounded_pct, pct_precision) AS change_pct, origin, source
     FROM changes;
 
 CREATE OR REPLACE TABLE facts_month_changes AS FROM month_changes_all LIMIT 0;
