@@ -13,16 +13,23 @@
 -- loaded value beside a release's is compared with nothing), at the precision of their roundings;
 -- and where the month's value comes from (origin, source), which a chart credits.
 CREATE OR REPLACE VIEW month_changes_all AS
-    -- Each month's values, and the same values again as the previous month of the month after:
-    -- the two sides paired in one pass, as the facts of a period pair it with the year before.
-    WITH sides AS (
-        SELECT year, month, basis, province_code, true AS current, value_usd, precision_usd, load_id IS NOT NULL AS loaded,
-               CASE WHEN load_id IS NOT NULL THEN 'loaded' WHEN derived THEN 'derived' ELSE 'published' END AS origin, source
-        FROM exports
+    -- Each month's values (the kept facts of the month, with their origin and source), and the
+    -- same values again as the previous month of the month after: the two sides paired in one
+    -- pass, as the facts of a period pair it with the year before.
+    -- A month's value is one row of `exports`, so it keeps that table's DECIMAL(18, 2) (the
+    -- facts' sums widen it to 38 digits).
+    WITH months AS (
+        SELECT year, month, basis, province_code, value_usd::DECIMAL(18, 2) AS value_usd, precision_usd,
+               origin = 'loaded' AS loaded, origin, source
+        FROM facts_province_values WHERE period = 'month'
+    ),
+    sides AS (
+        SELECT year, month, basis, province_code, true AS current, value_usd, precision_usd, loaded, origin, source
+        FROM months
         UNION ALL
         SELECT CASE WHEN month = 12 THEN year + 1 ELSE year END, CASE WHEN month = 12 THEN 1 ELSE month + 1 END,
-               basis, province_code, false, value_usd, precision_usd, load_id IS NOT NULL, NULL, NULL
-        FROM exports
+               basis, province_code, false, value_usd, precision_usd, loaded, NULL, NULL
+        FROM months
     ),
     paired AS (
         SELECT year, month, basis, province_code,
